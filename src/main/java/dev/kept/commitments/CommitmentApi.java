@@ -1,0 +1,93 @@
+package dev.kept.commitments;
+
+import dev.kept.people.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Commitments over the API. */
+@RestController
+@RequestMapping("/api/v1/commitments")
+@Validated
+@Tag(name = "Commitments")
+class CommitmentApi {
+
+    private final Commitments commitments;
+
+    CommitmentApi(Commitments commitments) {
+        this.commitments = commitments;
+    }
+
+    @PostMapping
+    @Operation(summary = "Make a commitment: what, done when, due, why, visibility")
+    ResponseEntity<CommitmentView> make(
+            @AuthenticationPrincipal Caller caller, @Valid @RequestBody CommitmentDraft draft) {
+        CommitmentView made = commitments.make(caller, draft);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(made.id())
+                        .toUri())
+                .body(made);
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's commitments and those visible to the caller, open ones due soonest first")
+    List<CommitmentView> list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) UUID owner,
+            @RequestParam(required = false) CommitmentFilter status,
+            @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return commitments.list(caller, owner, status, limit, offset);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One commitment with its progress timeline")
+    CommitmentView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return commitments.get(caller, id);
+    }
+
+    @PatchMapping("/{id}")
+    @Operation(summary = "Edit a commitment; send the version you saw (a stale one answers 409)")
+    CommitmentView revise(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @RequestBody CommitmentRevision revision) {
+        return commitments.revise(caller, id, revision);
+    }
+
+    @PostMapping("/{id}/progress")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Report progress: percent, confidence, note")
+    CommitmentView progress(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody ProgressReport report) {
+        return commitments.report(caller, id, report);
+    }
+
+    @PostMapping("/{id}/verification")
+    @Operation(summary = "Close a commitment with an outcome and a reflection")
+    CommitmentView verify(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @RequestBody Verification verification) {
+        return commitments.verify(caller, id, verification);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.kept.commitments;
+
+import dev.kept.security.Visibility;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** A new commitment as its owner writes it. */
+public record CommitmentDraft(
+        @NotBlank @Size(max = 500) String what,
+        @NotBlank @Size(max = 1000) String doneWhen,
+        @NotNull LocalDate due,
+        @Size(max = 2000) String why,
+        @NotNull Visibility visibility) {}

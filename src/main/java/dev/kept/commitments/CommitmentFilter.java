@@ -1,0 +1,9 @@
+package dev.kept.commitments;
+
+/** The lists "my commitments" can show. */
+public enum CommitmentFilter {
+    OPEN,
+    AT_RISK,
+    OVERDUE,
+    CLOSED
+}

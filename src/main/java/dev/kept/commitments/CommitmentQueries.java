@@ -1,0 +1,133 @@
+package dev.kept.commitments;
+
+import dev.kept.people.Caller;
+import dev.kept.security.AccessPolicy;
+import dev.kept.security.Visibility;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The list reads of commitments, in SQL, always behind the access policy's scope. */
+@Component
+class CommitmentQueries {
+
+    private static final String SELECT = """
+            select c.id, c.owner_id, p.name as owner_name, c.what, c.done_when, c.due, c.why, c.visibility,
+                   c.status, c.percent, c.confidence, c.outcome, c.reflection, c.created_at, c.updated_at,
+                   c.last_progress_at, c.closed_at, c.version
+              from commitment c
+              join person p on p.id = c.owner_id and p.organization_id = c.organization_id
+             where """;
+
+    private final JdbcClient jdbc;
+    private final AccessPolicy policy;
+
+    CommitmentQueries(JdbcClient jdbc, AccessPolicy policy) {
+        this.jdbc = jdbc;
+        this.policy = policy;
+    }
+
+    /** The commitments the caller may see, open ones due soonest first, then closed ones. */
+    List<CommitmentView> visible(
+            Caller caller, UUID ownerId, CommitmentFilter filter, LocalDate today, int limit, int offset) {
+        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        StringBuilder sql = new StringBuilder(SELECT).append(scope.predicate());
+        if (ownerId != null) {
+            sql.append(" and c.owner_id = :owner");
+            parameters.put("owner", ownerId);
+        }
+        if (filter != null) {
+            switch (filter) {
+                case OPEN -> sql.append(" and c.status = 'OPEN'");
+                case CLOSED -> sql.append(" and c.status = 'CLOSED'");
+                case AT_RISK -> sql.append(" and c.status = 'OPEN' and c.confidence in ('AT_RISK', 'OFF_TRACK')");
+                case OVERDUE -> {
+                    sql.append(" and c.status = 'OPEN' and c.due < :today");
+                    parameters.put("today", today);
+                }
+            }
+        }
+        sql.append(" order by case when c.status = 'OPEN' then 0 else 1 end, c.due, c.created_at, c.id")
+                .append(" limit :limit offset :offset");
+        parameters.put("limit", limit);
+        parameters.put("offset", offset);
+        return jdbc.sql(sql.toString())
+                .params(parameters)
+                .query((rs, row) -> view(rs, today))
+                .list();
+    }
+
+    /** The caller's own open commitments due up to a date (inclusive), soonest first. */
+    List<CommitmentView> ownOpenDueBy(Caller caller, LocalDate until, LocalDate today) {
+        return jdbc.sql(SELECT + """
+                        c.organization_id = :organization and c.owner_id = :owner and c.status = 'OPEN'
+                        and c.due <= :until order by c.due, c.created_at""")
+                .param("organization", caller.organizationId())
+                .param("owner", caller.personId())
+                .param("until", until)
+                .query((rs, row) -> view(rs, today))
+                .list();
+    }
+
+    /** The caller's own open commitments whose confidence is at risk or off track. */
+    List<CommitmentView> ownAtRisk(Caller caller, LocalDate today) {
+        return jdbc.sql(SELECT + """
+                        c.organization_id = :organization and c.owner_id = :owner and c.status = 'OPEN'
+                        and c.confidence in ('AT_RISK', 'OFF_TRACK') order by c.due, c.created_at""")
+                .param("organization", caller.organizationId())
+                .param("owner", caller.personId())
+                .query((rs, row) -> view(rs, today))
+                .list();
+    }
+
+    private static CommitmentView view(ResultSet rs, LocalDate today) throws SQLException {
+        String what = rs.getString("what");
+        String doneWhen = rs.getString("done_when");
+        LocalDate due = rs.getObject("due", LocalDate.class);
+        String why = rs.getString("why");
+        CommitmentStatus status = CommitmentStatus.valueOf(rs.getString("status"));
+        Confidence confidence = enumOrNull(Confidence.class, rs.getString("confidence"));
+        boolean open = status == CommitmentStatus.OPEN;
+        return new CommitmentView(
+                rs.getObject("id", UUID.class),
+                rs.getObject("owner_id", UUID.class),
+                rs.getString("owner_name"),
+                what,
+                doneWhen,
+                due,
+                why,
+                Visibility.valueOf(rs.getString("visibility")),
+                status,
+                rs.getInt("percent"),
+                confidence,
+                enumOrNull(Outcome.class, rs.getString("outcome")),
+                rs.getString("reflection"),
+                open && due.isBefore(today),
+                open && (confidence == Confidence.AT_RISK || confidence == Confidence.OFF_TRACK),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "last_progress_at"),
+                instant(rs, "closed_at"),
+                rs.getLong("version"),
+                ClarityCheck.assess(what, doneWhen, due, why, null),
+                null);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.kept.commitments;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kept.security.Visibility;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A commitment as a viewer sees it, with its clarity and whether it is overdue or at risk. Lists
+ * leave out the progress timeline; a single commitment carries it.
+ */
+public record CommitmentView(
+        UUID id,
+        UUID ownerId,
+        String ownerName,
+        String what,
+        String doneWhen,
+        LocalDate due,
+        String why,
+        Visibility visibility,
+        CommitmentStatus status,
+        int percent,
+        Confidence confidence,
+        Outcome outcome,
+        String reflection,
+        boolean overdue,
+        boolean atRisk,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant lastProgressAt,
+        Instant closedAt,
+        long version,
+        ClarityReport clarity,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ProgressView> progress) {
+
+    /** One entry of the progress timeline. */
+    public record ProgressView(
+            UUID authorId, String authorName, int percent, Confidence confidence, String note, Instant at) {}
+
+    @JsonIgnore
+    public boolean isOpen() {
+        return status == CommitmentStatus.OPEN;
+    }
+}

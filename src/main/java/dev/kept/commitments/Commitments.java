@@ -1,0 +1,256 @@
+package dev.kept.commitments;
+
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.people.Person;
+import dev.kept.security.AccessPolicy;
+import dev.kept.shared.ConflictException;
+import dev.kept.shared.NotFoundException;
+import dev.kept.shared.RuleViolationException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The commitments module's entry: make, revise, report progress on and verify commitments, and
+ * read them as far as the access policy allows. Something the caller may not see answers exactly
+ * like something that does not exist.
+ */
+@Service
+public class Commitments {
+
+    static final int DUE_SOON_DAYS = 7;
+    static final int LONGEST_HORIZON_YEARS = 10;
+
+    private final CommitmentRepository commitments;
+    private final CommitmentQueries queries;
+    private final AccessPolicy policy;
+    private final People people;
+    private final Clock clock;
+
+    Commitments(
+            CommitmentRepository commitments,
+            CommitmentQueries queries,
+            AccessPolicy policy,
+            People people,
+            Clock clock) {
+        this.commitments = commitments;
+        this.queries = queries;
+        this.policy = policy;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /** Today in the caller's time zone: what "past", "overdue" and "due soon" are measured from. */
+    public LocalDate today(Caller caller) {
+        return LocalDate.now(clock.withZone(ZoneId.of(people.me(caller).getTimeZone())));
+    }
+
+    /** The clarity of terms being written, as the form shows it while one types. */
+    public ClarityReport clarity(Caller caller, String what, String doneWhen, LocalDate due, String why) {
+        return ClarityCheck.assess(what, doneWhen, due, why, today(caller));
+    }
+
+    @Transactional
+    public CommitmentView make(Caller caller, CommitmentDraft draft) {
+        LocalDate today = today(caller);
+        requireSensibleDue(draft.due(), today);
+        Commitment commitment = Commitment.make(
+                caller.organizationId(),
+                caller.personId(),
+                new Commitment.Terms(
+                        draft.what().strip(),
+                        draft.doneWhen().strip(),
+                        draft.due(),
+                        clean(draft.why()),
+                        draft.visibility()),
+                clock.instant());
+        return view(commitments.save(commitment), today);
+    }
+
+    /** The owner's edit; an edit made against an older version changes nothing and answers 409. */
+    @Transactional
+    public CommitmentView revise(Caller caller, UUID id, CommitmentRevision revision) {
+        Commitment commitment = owned(caller, id);
+        if (commitment.getVersion() != revision.version()) {
+            throw staleEdit();
+        }
+        LocalDate today = today(caller);
+        LocalDate due = revision.due() == null ? commitment.getDue() : revision.due();
+        if (!due.equals(commitment.getDue())) {
+            requireSensibleDue(due, today);
+        }
+        commitment.revise(
+                new Commitment.Terms(
+                        revision.what() == null
+                                ? commitment.getWhat()
+                                : revision.what().strip(),
+                        revision.doneWhen() == null
+                                ? commitment.getDoneWhen()
+                                : revision.doneWhen().strip(),
+                        due,
+                        revision.why() == null ? commitment.getWhy() : clean(revision.why()),
+                        revision.visibility() == null ? commitment.getVisibility() : revision.visibility()),
+                clock.instant());
+        try {
+            return view(commitments.save(commitment), today);
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw staleEdit();
+        }
+    }
+
+    @Transactional
+    public CommitmentView report(Caller caller, UUID id, ProgressReport report) {
+        Commitment commitment = owned(caller, id);
+        commitment.report(
+                caller.personId(), report.percent(), report.confidence(), clean(report.note()), clock.instant());
+        return save(commitment, caller);
+    }
+
+    @Transactional
+    public CommitmentView verify(Caller caller, UUID id, Verification verification) {
+        Commitment commitment = owned(caller, id);
+        commitment.verify(verification.outcome(), verification.reflection().strip(), clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** One commitment, with its progress timeline, if the caller may see it. */
+    @Transactional(readOnly = true)
+    public CommitmentView get(Caller caller, UUID id) {
+        return view(visible(caller, id), today(caller));
+    }
+
+    /** Whether the caller may change this commitment (they own it). */
+    @Transactional(readOnly = true)
+    public boolean canChange(Caller caller, UUID id) {
+        return commitments
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .map(c -> policy.canChange(caller, owned(c)))
+                .orElse(false);
+    }
+
+    /** The commitments the caller may see, optionally of one owner and one filter. */
+    @Transactional(readOnly = true)
+    public List<CommitmentView> list(Caller caller, UUID ownerId, CommitmentFilter filter, int limit, int offset) {
+        return queries.visible(caller, ownerId, filter, today(caller), limit, offset);
+    }
+
+    /** What the caller's dashboard shows: their own open commitments overdue, due soon and at risk. */
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(Caller caller) {
+        LocalDate today = today(caller);
+        List<CommitmentView> due = queries.ownOpenDueBy(caller, today.plusDays(DUE_SOON_DAYS), today);
+        return new Dashboard(
+                due.stream().filter(CommitmentView::overdue).toList(),
+                due.stream().filter(c -> !c.overdue()).toList(),
+                queries.ownAtRisk(caller, today),
+                today);
+    }
+
+    /** The caller's dashboard: overdue, due within a week, and at risk. */
+    public record Dashboard(
+            List<CommitmentView> overdue, List<CommitmentView> dueSoon, List<CommitmentView> atRisk, LocalDate today) {}
+
+    private CommitmentView save(Commitment commitment, Caller caller) {
+        try {
+            return view(commitments.save(commitment), today(caller));
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw new ConflictException("This commitment was changed at the same time; reload it and try again.");
+        }
+    }
+
+    private Commitment visible(Caller caller, UUID id) {
+        return commitments
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .filter(c -> policy.canSee(caller, owned(c)))
+                .orElseThrow(() -> new NotFoundException("Commitment"));
+    }
+
+    private Commitment owned(Caller caller, UUID id) {
+        Commitment commitment = visible(caller, id);
+        if (!policy.canChange(caller, owned(commitment))) {
+            throw new dev.kept.shared.ForbiddenException("Only the owner of a commitment can change it.");
+        }
+        return commitment;
+    }
+
+    private static AccessPolicy.Owned owned(Commitment commitment) {
+        return new AccessPolicy.Owned(
+                commitment.getOrganizationId(), commitment.getOwnerId(), commitment.getVisibility());
+    }
+
+    private CommitmentView view(Commitment c, LocalDate today) {
+        Map<UUID, String> names = new HashMap<>();
+        Caller asOwner = new Caller(c.getOwnerId(), c.getOrganizationId(), null);
+        java.util.function.Function<UUID, String> nameOf = personId -> names.computeIfAbsent(personId, pid -> {
+            try {
+                Person person = people.person(asOwner, pid);
+                return person.getName();
+            } catch (NotFoundException gone) {
+                return "someone";
+            }
+        });
+        boolean open = c.getStatus() == CommitmentStatus.OPEN;
+        List<ProgressUpdate> newestFirst = new java.util.ArrayList<>(c.getUpdates());
+        java.util.Collections.reverse(newestFirst);
+        List<CommitmentView.ProgressView> progress = newestFirst.stream()
+                .map(u -> new CommitmentView.ProgressView(
+                        u.getAuthorId(),
+                        nameOf.apply(u.getAuthorId()),
+                        u.getPercent(),
+                        u.getConfidence(),
+                        u.getNote(),
+                        u.getCreatedAt()))
+                .toList();
+        return new CommitmentView(
+                c.getId(),
+                c.getOwnerId(),
+                nameOf.apply(c.getOwnerId()),
+                c.getWhat(),
+                c.getDoneWhen(),
+                c.getDue(),
+                c.getWhy(),
+                c.getVisibility(),
+                c.getStatus(),
+                c.getPercent(),
+                c.getConfidence(),
+                c.getOutcome(),
+                c.getReflection(),
+                open && c.getDue().isBefore(today),
+                c.isAtRisk(),
+                c.getCreatedAt(),
+                c.getUpdatedAt(),
+                c.getLastProgressAt(),
+                c.getClosedAt(),
+                c.getVersion(),
+                ClarityCheck.assess(c.getWhat(), c.getDoneWhen(), c.getDue(), c.getWhy(), null),
+                progress);
+    }
+
+    private static void requireSensibleDue(LocalDate due, LocalDate today) {
+        if (due.isBefore(today)) {
+            throw new RuleViolationException("DUE_IN_PAST", "due", "The due date is in the past: pick today or later.");
+        }
+        if (due.isAfter(today.plusYears(LONGEST_HORIZON_YEARS))) {
+            throw new RuleViolationException(
+                    "DUE_TOO_FAR", "due", "The due date is more than " + LONGEST_HORIZON_YEARS + " years away.");
+        }
+    }
+
+    private static ConflictException staleEdit() {
+        return new ConflictException(
+                "Someone changed this commitment after you opened it. Nothing was overwritten: reload to see the"
+                        + " latest version, then make your change again.");
+    }
+
+    private static String clean(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,491 @@
+package dev.kept.people;
+
+import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.GoneException;
+import dev.kept.shared.NotFoundException;
+import dev.kept.shared.RuleViolationException;
+import dev.kept.shared.SecretTokens;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people module's entry: sign-up, sign-in checks, invitations, the directory, reporting lines
+ * and teams. Every read and write is scoped to the caller's organization; something of another
+ * organization answers as if it did not exist.
+ */
+@Service
+public class People {
+
+    // a hash to compare against when no account matches, so that an unknown e-mail costs as long
+    private static final String NO_ACCOUNT = "no account with this e-mail";
+
+    private final OrganizationRepository organizations;
+    private final PersonRepository persons;
+    private final TeamRepository teams;
+    private final InvitationRepository invitations;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final PeopleProperties properties;
+    private final Clock clock;
+    private final String decoyHash;
+
+    People(
+            OrganizationRepository organizations,
+            PersonRepository persons,
+            TeamRepository teams,
+            InvitationRepository invitations,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            PeopleProperties properties,
+            Clock clock) {
+        this.organizations = organizations;
+        this.persons = persons;
+        this.teams = teams;
+        this.invitations = invitations;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+        this.decoyHash = passwordEncoder.encode(NO_ACCOUNT);
+    }
+
+    /** Creates an organization and its first admin, who can sign in at once. */
+    @Transactional
+    public SignedUp signUp(SignUp form) {
+        Instant now = clock.instant();
+        String zone = zoneOrDefault(form.timeZone());
+        Organization organization =
+                organizations.save(Organization.found(form.organization().strip(), now));
+        Person admin = persons.save(Person.founder(
+                organization.getId(),
+                form.name().strip(),
+                normalize(form.email()),
+                passwordEncoder.encode(form.password()),
+                zone,
+                now));
+        events.publishEvent(new OrganizationSignedUp(organization.getId(), admin.getId()));
+        return new SignedUp(organization, admin);
+    }
+
+    /**
+     * The account an e-mail and password sign in to, if any. Every active account with that e-mail
+     * is tried (a person may belong to several organizations), and an unknown e-mail takes as long
+     * to answer as a known one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Caller> authenticate(String email, String password) {
+        if (email == null || password == null || password.length() > PasswordPolicy.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        List<Person> accounts = persons.findByEmailAndStatus(normalize(email), PersonStatus.ACTIVE).stream()
+                .sorted(Comparator.comparing(Person::getCreatedAt))
+                .toList();
+        if (accounts.isEmpty()) {
+            passwordEncoder.matches(password, decoyHash);
+            return Optional.empty();
+        }
+        return accounts.stream()
+                .filter(person -> passwordEncoder.matches(password, person.getPasswordHash()))
+                .findFirst()
+                .map(person -> new Caller(person.getId(), person.getOrganizationId(), person.getName()));
+    }
+
+    /** The caller an API token of this person stands for, while their account is active. */
+    @Transactional(readOnly = true)
+    public Optional<Caller> activeCaller(UUID organizationId, UUID personId) {
+        return persons.findByIdAndOrganizationId(personId, organizationId)
+                .filter(Person::isActive)
+                .map(person -> new Caller(person.getId(), person.getOrganizationId(), person.getName()));
+    }
+
+    /** The caller as a person; fails when the account no longer exists. */
+    @Transactional(readOnly = true)
+    public Person me(Caller caller) {
+        return person(caller, caller.personId());
+    }
+
+    @Transactional(readOnly = true)
+    public Organization organization(Caller caller) {
+        return organizations.findById(caller.organizationId()).orElseThrow(() -> new NotFoundException("Organization"));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isAdmin(Caller caller) {
+        return persons.findByIdAndOrganizationId(caller.personId(), caller.organizationId())
+                .map(Person::isAdmin)
+                .orElse(false);
+    }
+
+    /** A person of the caller's organization. */
+    @Transactional(readOnly = true)
+    public Person person(Caller caller, UUID id) {
+        return persons.findByIdAndOrganizationId(id, caller.organizationId())
+                .orElseThrow(() -> new NotFoundException("Person"));
+    }
+
+    /** Everyone in the caller's organization, by name. */
+    @Transactional(readOnly = true)
+    public List<Person> people(Caller caller) {
+        return persons.findByOrganizationIdOrderByName(caller.organizationId());
+    }
+
+    /** The team a person is in, if any: used to decide who sees what is shared with a team. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> teamOf(UUID organizationId, UUID personId) {
+        return persons.findByIdAndOrganizationId(personId, organizationId).map(Person::getTeamId);
+    }
+
+    /** Invites a person into the caller's organization and e-mails them a link to set a password. */
+    @Transactional
+    public Person invite(Caller caller, PersonDetails details) {
+        Person admin = requireAdmin(caller);
+        String email = normalize(details.email());
+        if (persons.findByOrganizationIdAndEmail(caller.organizationId(), email).isPresent()) {
+            throw new RuleViolationException(
+                    "EMAIL_TAKEN", "email", "Someone in this organization already has this e-mail address.");
+        }
+        requireTeam(caller, details.teamId(), "teamId");
+        requirePerson(caller, details.managerId(), "managerId");
+        PersonDetails clean = new PersonDetails(
+                details.name().strip(),
+                email,
+                blankToNull(details.title()),
+                details.teamId(),
+                blankToNull(details.region()),
+                details.managerId());
+        Person person;
+        try {
+            person = persons.save(
+                    Person.invited(caller.organizationId(), clean, properties.defaultTimeZone(), clock.instant()));
+        } catch (DuplicateKeyException race) {
+            throw new RuleViolationException(
+                    "EMAIL_TAKEN", "email", "Someone in this organization already has this e-mail address.");
+        }
+        sendInvitation(admin, person);
+        return person;
+    }
+
+    /** Sends a new invitation link to someone who has not accepted yet; earlier links stop working. */
+    @Transactional
+    public void resendInvitation(Caller caller, UUID personId) {
+        Person admin = requireAdmin(caller);
+        Person person = person(caller, personId);
+        if (person.isActive()) {
+            throw new RuleViolationException(
+                    "ALREADY_ACTIVE", null, person.getName() + " has already accepted their invitation.");
+        }
+        sendInvitation(admin, person);
+    }
+
+    private void sendInvitation(Person admin, Person person) {
+        Instant now = clock.instant();
+        for (Invitation earlier :
+                invitations.findByOrganizationIdAndPersonId(person.getOrganizationId(), person.getId())) {
+            earlier.revoke(now);
+            invitations.save(earlier);
+        }
+        String token = SecretTokens.generate("");
+        Invitation invitation = invitations.save(Invitation.issue(
+                person.getOrganizationId(),
+                person.getId(),
+                SecretTokens.hash(token),
+                now,
+                now.plus(properties.invitationValidity())));
+        Organization organization =
+                organizations.findById(person.getOrganizationId()).orElseThrow();
+        events.publishEvent(new PersonInvited(
+                organization.getId(),
+                person.getId(),
+                invitation.getId(),
+                organization.getName(),
+                person.getName(),
+                person.getEmail(),
+                admin.getName(),
+                stripTrailingSlash(properties.baseUrl()) + "/invitations/" + token,
+                invitation.getExpiresAt()));
+    }
+
+    /** What an invitation link is for: 404 when unknown, 410 when used, replaced or expired. */
+    @Transactional(readOnly = true)
+    public InvitationDetails invitation(String token) {
+        Invitation invitation = openInvitation(token);
+        Person person = persons.findById(invitation.getPersonId()).orElseThrow();
+        Organization organization =
+                organizations.findById(invitation.getOrganizationId()).orElseThrow();
+        return new InvitationDetails(
+                organization.getName(), person.getName(), person.getEmail(), invitation.getExpiresAt());
+    }
+
+    /** Sets the invited person's password; the link cannot be used again. */
+    @Transactional
+    public Person acceptInvitation(String token, String password) {
+        String problem = PasswordPolicy.problemWith(password);
+        if (problem != null) {
+            throw new RuleViolationException("PASSWORD", "password", "The password " + problem + ".");
+        }
+        Invitation invitation = openInvitation(token);
+        invitation.use(clock.instant());
+        invitations.save(invitation);
+        Person person = persons.findById(invitation.getPersonId()).orElseThrow();
+        person.activate(passwordEncoder.encode(password));
+        Person saved = persons.save(person);
+        events.publishEvent(new InvitationAccepted(saved.getOrganizationId(), saved.getId()));
+        return saved;
+    }
+
+    private Invitation openInvitation(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            throw new NotFoundException("Invitation");
+        }
+        Invitation invitation = invitations
+                .findByTokenHash(SecretTokens.hash(token))
+                .orElseThrow(() -> new NotFoundException("Invitation"));
+        if (!invitation.isOpen(clock.instant())) {
+            throw new GoneException("This invitation link has already been used, was replaced by a newer one, or"
+                    + " has expired. Ask your admin to send a new one.");
+        }
+        return invitation;
+    }
+
+    /** An admin's change to a person: reporting line, team, region, title or role. */
+    @Transactional
+    public Person update(Caller caller, UUID id, PersonChanges changes) {
+        requireAdmin(caller);
+        Person person = person(caller, id);
+        if (changes.managerId() != null) {
+            UUID previous = person.getManagerId();
+            UUID manager = changes.managerId().orElse(null);
+            requirePerson(caller, manager, "managerId");
+            refuseLoop(caller, person.getId(), manager);
+            person.reportTo(manager);
+            if (!java.util.Objects.equals(previous, manager)) {
+                events.publishEvent(new ReportingLineChanged(caller.organizationId(), id, previous, manager));
+            }
+        }
+        if (changes.teamId() != null) {
+            UUID team = changes.teamId().orElse(null);
+            requireTeam(caller, team, "teamId");
+            person.joinTeam(team);
+        }
+        String title = changes.title() == null
+                ? person.getTitle()
+                : changes.title().map(People::blankToNull).orElse(null);
+        String region = changes.region() == null
+                ? person.getRegion()
+                : changes.region().map(People::blankToNull).orElse(null);
+        person.describe(title, region);
+        if (changes.role() != null && changes.role() != person.getRole()) {
+            if (person.isAdmin() && persons.countByOrganizationIdAndRole(caller.organizationId(), Role.ADMIN) <= 1) {
+                throw new RuleViolationException("LAST_ADMIN", "role", "An organization needs at least one admin.");
+            }
+            person.assignRole(changes.role());
+        }
+        return persons.save(person);
+    }
+
+    /** The caller's own settings: their name and time zone. */
+    @Transactional
+    public Person updateProfile(Caller caller, String name, String timeZone) {
+        Person me = me(caller);
+        if (name != null && !name.isBlank()) {
+            me.rename(name.strip());
+        }
+        if (timeZone != null && !timeZone.isBlank()) {
+            me.liveIn(zoneOrDefault(timeZone));
+        }
+        return persons.save(me);
+    }
+
+    private void refuseLoop(Caller caller, UUID personId, UUID newManager) {
+        if (newManager == null) {
+            return;
+        }
+        if (newManager.equals(personId)) {
+            throw new RuleViolationException("REPORTING_LOOP", "managerId", "A person cannot be their own manager.");
+        }
+        Map<UUID, UUID> managerOf = new HashMap<>();
+        for (Person p : persons.findByOrganizationIdOrderByName(caller.organizationId())) {
+            if (p.getManagerId() != null) {
+                managerOf.put(p.getId(), p.getManagerId());
+            }
+        }
+        Set<UUID> seen = new HashSet<>();
+        UUID current = newManager;
+        while (current != null && seen.add(current)) {
+            if (current.equals(personId)) {
+                throw new RuleViolationException(
+                        "REPORTING_LOOP",
+                        "managerId",
+                        "This would make a loop in the reporting line: the new manager already reports,"
+                                + " directly or indirectly, to this person.");
+            }
+            current = managerOf.get(current);
+        }
+    }
+
+    /** Forms a team; a lead without a team joins it. */
+    @Transactional
+    public Team createTeam(Caller caller, String name, UUID leadId) {
+        requireAdmin(caller);
+        String clean = name.strip();
+        refuseTakenTeamName(caller, clean, null);
+        Person lead = requirePerson(caller, leadId, "leadId");
+        Team team;
+        try {
+            team = teams.save(Team.form(caller.organizationId(), clean, leadId, clock.instant()));
+        } catch (DuplicateKeyException race) {
+            throw takenTeamName();
+        }
+        if (lead != null && lead.getTeamId() == null) {
+            lead.joinTeam(team.getId());
+            persons.save(lead);
+        }
+        return team;
+    }
+
+    /** Renames a team or gives it another lead (or none). */
+    @Transactional
+    public Team updateTeam(Caller caller, UUID teamId, String name, Optional<UUID> leadId) {
+        requireAdmin(caller);
+        Team team = team(caller, teamId);
+        if (name != null) {
+            String clean = name.strip();
+            refuseTakenTeamName(caller, clean, teamId);
+            team.rename(clean);
+        }
+        if (leadId != null) {
+            Person lead = requirePerson(caller, leadId.orElse(null), "leadId");
+            team.ledBy(leadId.orElse(null));
+            if (lead != null && lead.getTeamId() == null) {
+                lead.joinTeam(team.getId());
+                persons.save(lead);
+            }
+        }
+        return teams.save(team);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Team> teams(Caller caller) {
+        return teams.findByOrganizationIdOrderByName(caller.organizationId());
+    }
+
+    @Transactional(readOnly = true)
+    public Team team(Caller caller, UUID teamId) {
+        return teams.findByIdAndOrganizationId(teamId, caller.organizationId())
+                .orElseThrow(() -> new NotFoundException("Team"));
+    }
+
+    /** The organization's reporting lines as a tree, with each person's team. */
+    @Transactional(readOnly = true)
+    public OrgChart chart(Caller caller) {
+        List<Person> everyone = people(caller);
+        Map<UUID, String> teamNames = teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
+        Map<UUID, Person> byId = everyone.stream().collect(Collectors.toMap(Person::getId, Function.identity()));
+        Map<UUID, List<Person>> reportsOf = new HashMap<>();
+        List<Person> roots = new ArrayList<>();
+        for (Person person : everyone) {
+            if (person.getManagerId() == null || !byId.containsKey(person.getManagerId())) {
+                roots.add(person);
+            } else {
+                reportsOf
+                        .computeIfAbsent(person.getManagerId(), k -> new ArrayList<>())
+                        .add(person);
+            }
+        }
+        List<OrgChart.Node> nodes = roots.stream()
+                .map(root -> node(root, reportsOf, teamNames, new HashSet<>()))
+                .toList();
+        return new OrgChart(nodes, everyone.size());
+    }
+
+    private OrgChart.Node node(
+            Person person, Map<UUID, List<Person>> reportsOf, Map<UUID, String> teamNames, Set<UUID> path) {
+        path.add(person.getId());
+        List<OrgChart.Node> reports = reportsOf.getOrDefault(person.getId(), List.of()).stream()
+                .filter(report -> !path.contains(report.getId()))
+                .map(report -> node(report, reportsOf, teamNames, path))
+                .toList();
+        return new OrgChart.Node(person, teamNames.get(person.getTeamId()), reports);
+    }
+
+    /** The caller as an admin of their organization, or 403. */
+    @Transactional(readOnly = true)
+    public Person requireAdmin(Caller caller) {
+        Person me = me(caller);
+        if (!me.isAdmin()) {
+            throw new ForbiddenException("Only an organization admin can do this.");
+        }
+        return me;
+    }
+
+    private Person requirePerson(Caller caller, UUID id, String field) {
+        if (id == null) {
+            return null;
+        }
+        return persons.findByIdAndOrganizationId(id, caller.organizationId())
+                .orElseThrow(() -> new RuleViolationException(
+                        "UNKNOWN_PERSON", field, "There is no such person in this organization."));
+    }
+
+    private void requireTeam(Caller caller, UUID id, String field) {
+        if (id != null
+                && teams.findByIdAndOrganizationId(id, caller.organizationId()).isEmpty()) {
+            throw new RuleViolationException("UNKNOWN_TEAM", field, "There is no such team in this organization.");
+        }
+    }
+
+    private void refuseTakenTeamName(Caller caller, String name, UUID except) {
+        teams.findByOrganizationIdAndName(caller.organizationId(), name)
+                .filter(other -> !other.getId().equals(except))
+                .ifPresent(other -> {
+                    throw takenTeamName();
+                });
+    }
+
+    private static RuleViolationException takenTeamName() {
+        return new RuleViolationException("TEAM_NAME_TAKEN", "name", "There is already a team with this name.");
+    }
+
+    private String zoneOrDefault(String zone) {
+        if (zone == null || zone.isBlank()) {
+            return properties.defaultTimeZone();
+        }
+        try {
+            return ZoneId.of(zone.strip()).getId();
+        } catch (DateTimeException e) {
+            throw new RuleViolationException(
+                    "TIME_ZONE", "timeZone", "Unknown time zone; use a name such as Europe/Paris.");
+        }
+    }
+
+    static String normalize(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.kept.people;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A member of an organization: who they are, where they sit and whom they report to. */
+@Table("person")
+public class Person {
+
+    @Id
+    private final UUID id;
+
+    private final UUID organizationId;
+    private String name;
+    private final String email;
+    private String title;
+    private UUID teamId;
+    private String region;
+    private UUID managerId;
+    private Role role;
+    private PersonStatus status;
+    private String passwordHash;
+    private String timeZone;
+    private final Instant createdAt;
+
+    @Version
+    private Long version;
+
+    @PersistenceCreator
+    Person(
+            UUID id,
+            UUID organizationId,
+            String name,
+            String email,
+            String title,
+            UUID teamId,
+            String region,
+            UUID managerId,
+            Role role,
+            PersonStatus status,
+            String passwordHash,
+            String timeZone,
+            Instant createdAt,
+            Long version) {
+        this.id = id;
+        this.organizationId = organizationId;
+        this.name = name;
+        this.email = email;
+        this.title = title;
+        this.teamId = teamId;
+        this.region = region;
+        this.managerId = managerId;
+        this.role = role;
+        this.status = status;
+        this.passwordHash = passwordHash;
+        this.timeZone = timeZone;
+        this.createdAt = createdAt;
+        this.version = version;
+    }
+
+    static Person founder(
+            UUID organizationId, String name, String email, String passwordHash, String zone, Instant now) {
+        return new Person(
+                UUID.randomUUID(),
+                organizationId,
+                name,
+                email,
+                null,
+                null,
+                null,
+                null,
+                Role.ADMIN,
+                PersonStatus.ACTIVE,
+                passwordHash,
+                zone,
+                now,
+                null);
+    }
+
+    static Person invited(UUID organizationId, PersonDetails details, String zone, Instant now) {
+        return new Person(
+                UUID.randomUUID(),
+                organizationId,
+                details.name(),
+                details.email(),
+                details.title(),
+                details.teamId(),
+                details.region(),
+                details.managerId(),
+                Role.MEMBER,
+                PersonStatus.INVITED,
+                null,
+                zone,
+                now,
+                null);
+    }
+
+    void activate(String passwordHash) {
+        this.passwordHash = passwordHash;
+        this.status = PersonStatus.ACTIVE;
+    }
+
+    void reportTo(UUID managerId) {
+        this.managerId = managerId;
+    }
+
+    void joinTeam(UUID teamId) {
+        this.teamId = teamId;
+    }
+
+    void describe(String title, String region) {
+        this.title = title;
+        this.region = region;
+    }
+
+    void rename(String name) {
+        this.name = name;
+    }
+
+    void assignRole(Role role) {
+        this.role = role;
+    }
+
+    void liveIn(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    public boolean isActive() {
+        return status == PersonStatus.ACTIVE;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public UUID getTeamId() {
+        return teamId;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public UUID getManagerId() {
+        return managerId;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public PersonStatus getStatus() {
+        return status;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.kept.security;
+
+import dev.kept.people.AcceptablePassword;
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.people.PersonView;
+import dev.kept.people.SignUp;
+import dev.kept.people.SignedUp;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sign-up, API tokens and invitation acceptance over the API. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Accounts")
+class AccountApi {
+
+    private final People people;
+    private final ApiTokens tokens;
+
+    AccountApi(People people, ApiTokens tokens) {
+        this.people = people;
+        this.tokens = tokens;
+    }
+
+    record OrganizationBody(UUID id, String name) {}
+
+    record SignUpResult(OrganizationBody organization, PersonView person) {}
+
+    record TokenRequest(
+            @NotBlank @Size(max = 254) String email,
+            @NotBlank @Size(max = 128) String password,
+            @Size(max = 80) String name) {}
+
+    record PasswordBody(@NotNull @AcceptablePassword String password) {}
+
+    @PostMapping("/signup")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create an organization and its first admin")
+    SignUpResult signUp(@Valid @RequestBody SignUp form) {
+        SignedUp signedUp = people.signUp(form);
+        return new SignUpResult(
+                new OrganizationBody(
+                        signedUp.organization().getId(), signedUp.organization().getName()),
+                PersonView.of(signedUp.admin()));
+    }
+
+    @PostMapping("/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a personal API token with an e-mail and password (throttled: 429 when slowed down)")
+    IssuedToken createToken(@Valid @RequestBody TokenRequest request) {
+        try {
+            return tokens.create(request.email(), request.password(), request.name());
+        } catch (LoginThrottledException throttled) {
+            throw ProblemResponses.tooManyRequests(throttled.retryAfter());
+        } catch (AuthenticationException wrong) {
+            throw ProblemResponses.wrongCredentials();
+        }
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke one of your API tokens")
+    void revokeToken(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        tokens.revoke(caller, id);
+    }
+
+    @PostMapping("/invitations/{token}")
+    @Operation(summary = "Accept an invitation by setting a password (404 unknown, 410 used or expired)")
+    PersonView acceptInvitation(@PathVariable String token, @Valid @RequestBody PasswordBody body) {
+        return PersonView.of(people.acceptInvitation(token, body.password()));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.kept.security;
+
+import dev.kept.people.Caller;
+import dev.kept.people.InvitationDetails;
+import dev.kept.people.People;
+import dev.kept.people.Person;
+import dev.kept.people.SignUp;
+import dev.kept.people.SignedUp;
+import dev.kept.shared.RuleViolationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The pages to sign up, sign in, accept an invitation and manage one's API tokens. */
+@Controller
+class AccountPages {
+
+    private final People people;
+    private final ApiTokens tokens;
+    private final WebSessions sessions;
+
+    AccountPages(People people, ApiTokens tokens, WebSessions sessions) {
+        this.people = people;
+        this.tokens = tokens;
+        this.sessions = sessions;
+    }
+
+    record PasswordForm(String password, String confirmation) {}
+
+    record TokenForm(@Size(max = 80) String name) {}
+
+    @GetMapping("/signup")
+    String signUpPage(@AuthenticationPrincipal Caller caller, Model model) {
+        if (caller != null) {
+            return "redirect:/";
+        }
+        model.addAttribute("form", new SignUp("", "", "", "", ""));
+        return "security/signup";
+    }
+
+    @PostMapping("/signup")
+    String signUp(
+            @Valid @ModelAttribute("form") SignUp form,
+            BindingResult errors,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return "security/signup";
+        }
+        SignedUp signedUp;
+        try {
+            signedUp = people.signUp(form);
+        } catch (RuleViolationException broken) {
+            errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+            return "security/signup";
+        }
+        Person admin = signedUp.admin();
+        sessions.signIn(new Caller(admin.getId(), admin.getOrganizationId(), admin.getName()), request, response);
+        redirect.addFlashAttribute(
+                "notice",
+                "Welcome to Kept. " + signedUp.organization().getName() + " is ready: invite your colleagues.");
+        return "redirect:/";
+    }
+
+    @GetMapping("/login")
+    String loginPage(
+            @AuthenticationPrincipal Caller caller, @RequestParam(required = false) String throttled, Model model) {
+        if (caller != null) {
+            return "redirect:/";
+        }
+        if (throttled != null) {
+            model.addAttribute("throttledSeconds", throttled.matches("\\d{1,6}") ? throttled : "60");
+        }
+        return "security/login";
+    }
+
+    @GetMapping("/invitations/{token}")
+    String invitationPage(@PathVariable String token, Model model, HttpServletResponse response) {
+        try {
+            InvitationDetails invitation = people.invitation(token);
+            model.addAttribute("invitation", invitation);
+            model.addAttribute("form", new PasswordForm("", ""));
+            return "security/invitation";
+        } catch (ErrorResponseException unusable) {
+            response.setStatus(unusable.getStatusCode().value());
+            model.addAttribute("gone", unusable.getStatusCode().value() == HttpStatus.GONE.value());
+            return "security/invitation-unusable";
+        }
+    }
+
+    @PostMapping("/invitations/{token}")
+    String acceptInvitation(
+            @PathVariable String token,
+            @ModelAttribute("form") PasswordForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        InvitationDetails invitation;
+        try {
+            invitation = people.invitation(token);
+        } catch (ErrorResponseException unusable) {
+            response.setStatus(unusable.getStatusCode().value());
+            model.addAttribute("gone", unusable.getStatusCode().value() == HttpStatus.GONE.value());
+            return "security/invitation-unusable";
+        }
+        model.addAttribute("invitation", invitation);
+        if (form.password() == null || !form.password().equals(form.confirmation())) {
+            errors.rejectValue("confirmation", "mismatch", "The two passwords are not the same.");
+            return "security/invitation";
+        }
+        Person person;
+        try {
+            person = people.acceptInvitation(token, form.password());
+        } catch (RuleViolationException broken) {
+            errors.rejectValue("password", broken.reason(), broken.detail());
+            return "security/invitation";
+        }
+        sessions.signIn(new Caller(person.getId(), person.getOrganizationId(), person.getName()), request, response);
+        redirect.addFlashAttribute("notice", "Welcome to Kept, " + person.getName() + ".");
+        return "redirect:/";
+    }
+
+    @GetMapping("/settings/tokens")
+    String tokensPage(@AuthenticationPrincipal Caller caller, Model model) {
+        model.addAttribute("tokens", tokens.list(caller));
+        model.addAttribute("form", new TokenForm(""));
+        return "security/tokens";
+    }
+
+    @PostMapping("/settings/tokens")
+    String createToken(
+            @AuthenticationPrincipal Caller caller,
+            @Valid @ModelAttribute("form") TokenForm form,
+            BindingResult errors,
+            Model model) {
+        if (!errors.hasErrors()) {
+            model.addAttribute("issued", tokens.create(caller, form.name()));
+            model.addAttribute("form", new TokenForm(""));
+        }
+        model.addAttribute("tokens", tokens.list(caller));
+        return "security/tokens";
+    }
+
+    @PostMapping("/settings/tokens/{id}/revoke")
+    String revokeToken(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        tokens.revoke(caller, id);
+        redirect.addFlashAttribute("notice", "The token was revoked: clients using it can no longer sign in.");
+        return "redirect:/settings/tokens";
+    }
+}

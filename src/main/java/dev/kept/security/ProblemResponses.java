@@ -1,0 +1,70 @@
+package dev.kept.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes the API's authentication failures as problem documents, like every other API error. */
+@Component
+class ProblemResponses {
+
+    private final JsonMapper json;
+
+    ProblemResponses(JsonMapper json) {
+        this.json = json;
+    }
+
+    AuthenticationEntryPoint entryPoint() {
+        return (request, response, exception) -> write(
+                response,
+                HttpStatus.UNAUTHORIZED,
+                "Unauthorized",
+                "Send a personal API token as 'Authorization: Bearer <token>' (create one with POST /api/v1/tokens).");
+    }
+
+    AccessDeniedHandler accessDenied() {
+        return (request, response, exception) ->
+                write(response, HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.");
+    }
+
+    void unauthorized(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
+    }
+
+    static ErrorResponseException tooManyRequests(Duration retryAfter) {
+        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toMillisPart() > 0 ? 1 : 0));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed attempts for this account. Try again in " + seconds + " seconds.");
+        problem.setTitle("Too many failed sign-ins");
+        ErrorResponseException exception = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
+        exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return exception;
+    }
+
+    static ErrorResponseException wrongCredentials() {
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "E-mail or password is wrong.");
+        problem.setTitle("Unauthorized");
+        return new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

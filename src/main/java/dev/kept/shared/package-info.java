@@ -1,0 +1,6 @@
+/**
+ * Small building blocks every module uses: the problems a request can end in (not found, conflict,
+ * a broken rule) and secret tokens (generated at random, stored only as a hash).
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package dev.kept.shared;

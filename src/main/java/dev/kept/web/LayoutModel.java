@@ -1,0 +1,44 @@
+package dev.kept.web;
+
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.people.Person;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Gives every rendered page what the layout needs: the signed-in person and whether they are an
+ * admin. Only pages pay for it; API responses render no view and skip it.
+ */
+@Component
+class LayoutModel implements HandlerInterceptor {
+
+    private final People people;
+
+    LayoutModel(People people) {
+        this.people = people;
+    }
+
+    @Override
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView view) {
+        if (view == null || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
+            return;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+            try {
+                Person me = people.me(caller);
+                view.addObject("me", me);
+                view.addObject("isAdmin", me.isAdmin());
+            } catch (RuntimeException gone) {
+                view.addObject("isAdmin", false);
+            }
+        }
+    }
+}
