@@ -174,6 +174,35 @@ class PeoplePages {
         return "people/teams";
     }
 
+    record ProfileForm(
+            @NotBlank @Size(max = 120) String name,
+            @NotBlank @Size(max = 64) String timeZone) {}
+
+    @GetMapping("/settings/profile")
+    String profile(@AuthenticationPrincipal Caller caller, Model model) {
+        Person me = people.me(caller);
+        model.addAttribute("form", new ProfileForm(me.getName(), me.getTimeZone()));
+        return "people/profile";
+    }
+
+    @PostMapping("/settings/profile")
+    String updateProfile(
+            @AuthenticationPrincipal Caller caller,
+            @Valid @ModelAttribute("form") ProfileForm form,
+            BindingResult errors,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                people.updateProfile(caller, form.name(), form.timeZone());
+                redirect.addFlashAttribute("notice", "Your profile is saved.");
+                return "redirect:/settings/profile";
+            } catch (RuleViolationException broken) {
+                errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+            }
+        }
+        return "people/profile";
+    }
+
     @GetMapping("/org-chart")
     String chart(@AuthenticationPrincipal Caller caller, Model model) {
         model.addAttribute("chart", people.chart(caller));

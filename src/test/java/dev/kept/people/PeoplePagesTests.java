@@ -185,6 +185,31 @@ class PeoplePagesTests {
                 .isEqualTo("Core");
     }
 
+    @Test
+    void changesOnesOwnTimeZoneAndRefusesAnUnknownOne() {
+        MvcTestResult unknown = mvc.post()
+                .uri("/settings/profile")
+                .with(as(admin))
+                .with(csrf())
+                .param("name", "Ada L.")
+                .param("timeZone", "Mars/Olympus")
+                .exchange();
+        assertThat(unknown).hasStatusOk();
+        assertThat(unknown).bodyText().contains("Unknown time zone");
+        assertThat(people.me(admin).getTimeZone()).isEqualTo("Europe/Paris");
+
+        MvcTestResult saved = mvc.post()
+                .uri("/settings/profile")
+                .with(as(admin))
+                .with(csrf())
+                .param("name", "Ada L.")
+                .param("timeZone", "America/New_York")
+                .exchange();
+        assertThat(saved).hasStatus3xxRedirection();
+        assertThat(people.me(admin).getTimeZone()).isEqualTo("America/New_York");
+        assertThat(people.me(admin).getName()).isEqualTo("Ada L.");
+    }
+
     private static RequestPostProcessor as(Caller caller) {
         return authentication(UsernamePasswordAuthenticationToken.authenticated(
                 caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
