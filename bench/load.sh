@@ -5,8 +5,11 @@
 #   bench/load.sh [h2|postgres]      # default h2 (a file database in a temp directory)
 #
 # Starts the jar (default JVM flags) on a fresh database, seeds it with bench/seed.py, warms up each
-# endpoint for WARMUP (default 5s, not recorded), then runs `wrk -t2 -c4 -d10s --latency` on each
-# (DURATION, CONNECTIONS, THREADS to change). Prints p50, p95 and requests/s of both, and ratios.
+# endpoint for WARMUP (default 5s, not recorded), then runs `wrk -t2 -c4 -d10s --latency` on the list,
+# then on health, ROUNDS times (default 3, so a burst of other work on the machine shows up as one
+# odd round; DURATION, CONNECTIONS, THREADS to change). Prints p50, p95 and requests/s of every
+# round, their medians, and the ratios of the medians; also the JVM's CPU time per request, which
+# other work on the machine disturbs much less than latency.
 # Needs the jar (./mvnw -q -Dmaven.test.skip package), wrk, curl, python3, and psql for postgres.
 set -euo pipefail
 DATABASE=${1:-h2}
@@ -15,6 +18,7 @@ WARMUP=${WARMUP:-5s}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-4}
 THREADS=${THREADS:-2}
+ROUNDS=${ROUNDS:-3}
 BENCH=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH/lib.sh"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -34,26 +38,45 @@ health_bytes=$(curl -sf -o /dev/null -w '%{size_download}' "$HEALTH")
 echo "GET /api/v1/commitments: $list_items commitments, $list_bytes bytes; GET /actuator/health: $health_bytes bytes"
 echo "RSS before load: $(rss_mb) MiB"
 
-# run NAME URL DURATION: wrk with the bearer token (health ignores it); keeps wrk's output in $WORK
+# cpu_ticks: CPU time the JVM has used so far (user + system, in clock ticks of /proc/<pid>/stat)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$KEPT_PID/stat"; }
+HZ=$(getconf CLK_TCK)
+
+# run NAME URL DURATION: wrk with the bearer token (health ignores it); keeps wrk's output in $WORK and
+# appends the JVM's CPU milliseconds per request to wrk's RESULT line
 run() {
+  local before; before=$(cpu_ticks)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -H "$AUTH" -s "$BENCH/percentiles.lua" "$2" >"$WORK/$1.wrk"
   if grep -q 'Non-2xx' "$WORK/$1.wrk"; then echo "$1: errors:" >&2; cat "$WORK/$1.wrk" >&2; exit 1; fi
+  # RESULT p50_ms p95_ms p99_ms requests_per_s requests errors  (see percentiles.lua)
+  read -r _ p50 p95 p99 rps requests errors < <(grep '^RESULT' "$WORK/$1.wrk")
+  cpu=$(awk -v t=$(($(cpu_ticks) - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
 }
+row() { printf '%-6s %-26s %8.2f %8.2f %8.2f %8.0f %8d %6d %8.3f\n' "$@"; }
+
 echo "warming up ($WARMUP each, not recorded)"
 run warm-list "$LIST" "$WARMUP"
 run warm-health "$HEALTH" "$WARMUP"
-echo "measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, list first, then health"
-run list "$LIST" "$DURATION"
-run health "$HEALTH" "$DURATION"
+echo "measuring: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; $ROUNDS rounds of list, then health"
+printf '%-6s %-26s %8s %8s %8s %8s %8s %6s %8s\n' round endpoint p50_ms p95_ms p99_ms req/s requests errors cpu_ms
+L_p50=() L_p95=() L_rps=() L_cpu=() H_p50=() H_p95=() H_rps=() H_cpu=()
+for r in $(seq "$ROUNDS"); do
+  run list "$LIST" "$DURATION"
+  row "$r" "GET /api/v1/commitments" "$p50" "$p95" "$p99" "$rps" "$requests" "$errors" "$cpu"
+  L_p50+=("$p50") L_p95+=("$p95") L_rps+=("$rps") L_cpu+=("$cpu")
+  run health "$HEALTH" "$DURATION"
+  row "$r" "GET /actuator/health" "$p50" "$p95" "$p99" "$rps" "$requests" "$errors" "$cpu"
+  H_p50+=("$p50") H_p95+=("$p95") H_rps+=("$rps") H_cpu+=("$cpu")
+done
 echo "RSS after load: $(rss_mb) MiB; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# RESULT p50_ms p95_ms p99_ms requests_per_s requests errors  (see percentiles.lua)
-read -r _ lp50 lp95 lp99 lrps lreq lerr < <(grep '^RESULT' "$WORK/list.wrk")
-read -r _ hp50 hp95 hp99 hrps hreq herr < <(grep '^RESULT' "$WORK/health.wrk")
+lp50=$(median "${L_p50[@]}") lp95=$(median "${L_p95[@]}") lrps=$(median "${L_rps[@]}") lcpu=$(median "${L_cpu[@]}")
+hp50=$(median "${H_p50[@]}") hp95=$(median "${H_p95[@]}") hrps=$(median "${H_rps[@]}") hcpu=$(median "${H_cpu[@]}")
 echo
-echo "$DATABASE, $CONNECTIONS connections, $DURATION each:"
-printf '%-26s %9s %9s %9s %10s %9s %7s\n' endpoint p50_ms p95_ms p99_ms req/s requests errors
-printf '%-26s %9.2f %9.2f %9.2f %10.0f %9d %7d\n' "GET /api/v1/commitments" "$lp50" "$lp95" "$lp99" "$lrps" "$lreq" "$lerr"
-printf '%-26s %9.2f %9.2f %9.2f %10.0f %9d %7d\n' "GET /actuator/health" "$hp50" "$hp95" "$hp99" "$hrps" "$hreq" "$herr"
-awk -v a="$lp50" -v b="$hp50" -v c="$lp95" -v d="$hp95" -v e="$hrps" -v f="$lrps" \
-  'BEGIN { printf "list / health: p50 x%.1f, p95 x%.1f; throughput: health / list x%.1f\n", a / b, c / d, e / f }'
+echo "$DATABASE, $CONNECTIONS connections, $DURATION per endpoint, median of $ROUNDS rounds"
+echo "(cpu_ms: JVM CPU time per request, user + system; PostgreSQL's own work is not in it):"
+printf '%-26s %8s %8s %8s %8s\n' endpoint p50_ms p95_ms req/s cpu_ms
+printf '%-26s %8.2f %8.2f %8.0f %8.3f\n' "GET /api/v1/commitments" "$lp50" "$lp95" "$lrps" "$lcpu"
+printf '%-26s %8.2f %8.2f %8.0f %8.3f\n' "GET /actuator/health" "$hp50" "$hp95" "$hrps" "$hcpu"
+awk -v a="$lp50" -v b="$hp50" -v c="$lp95" -v d="$hp95" -v e="$hrps" -v f="$lrps" -v g="$lcpu" -v h="$hcpu" \
+  'BEGIN { printf "list / health: p50 x%.1f, p95 x%.1f, CPU per request x%.1f; throughput health / list x%.1f\n", a / b, c / d, g / h, e / f }'
