@@ -33,6 +33,9 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
         String url;
         if (serverAnswers("127.0.0.1", 5432)) {
             url = "jdbc:postgresql://127.0.0.1:5432/" + database;
+        } else if ("1".equals(System.getenv("KEPT_TEST_PG_REQUIRE_SERVER"))) {
+            throw new IllegalStateException(
+                    "KEPT_TEST_PG_REQUIRE_SERVER is set but no PostgreSQL answers on 127.0.0.1:5432");
         } else {
             url = embedded().getJdbcUrl("postgres", "postgres");
         }

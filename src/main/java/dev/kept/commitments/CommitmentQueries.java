@@ -25,7 +25,8 @@ class CommitmentQueries {
                    c.last_progress_at, c.closed_at, c.version
               from commitment c
               join person p on p.id = c.owner_id and p.organization_id = c.organization_id
-             where\s""";
+             where
+            """;
 
     private final JdbcClient jdbc;
     private final AccessPolicy policy;

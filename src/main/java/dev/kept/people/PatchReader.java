@@ -1,5 +1,6 @@
 package dev.kept.people;
 
+import dev.kept.shared.Problems;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -93,9 +94,8 @@ final class PatchReader {
     }
 
     static ErrorResponseException invalid(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, field == null ? message : field + " " + message);
-        problem.setTitle("Invalid request");
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", field == null ? message : field + " " + message);
         if (field != null) {
             problem.setProperty("errors", List.of(java.util.Map.of("field", field, "message", message)));
         }

@@ -94,6 +94,7 @@ class AccountPages {
         try {
             InvitationDetails invitation = people.invitation(token);
             model.addAttribute("invitation", invitation);
+            model.addAttribute("token", token);
             model.addAttribute("form", new PasswordForm("", ""));
             return "security/invitation";
         } catch (ErrorResponseException unusable) {
@@ -121,6 +122,7 @@ class AccountPages {
             return "security/invitation-unusable";
         }
         model.addAttribute("invitation", invitation);
+        model.addAttribute("token", token);
         if (form.password() == null || !form.password().equals(form.confirmation())) {
             errors.rejectValue("confirmation", "mismatch", "The two passwords are not the same.");
             return "security/invitation";

@@ -1,5 +1,6 @@
 package dev.kept.security;
 
+import dev.kept.shared.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -43,10 +44,10 @@ class ProblemResponses {
 
     static ErrorResponseException tooManyRequests(Duration retryAfter) {
         long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toMillisPart() > 0 ? 1 : 0));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+        ProblemDetail problem = Problems.of(
                 HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed sign-ins",
                 "Too many failed attempts for this account. Try again in " + seconds + " seconds.");
-        problem.setTitle("Too many failed sign-ins");
         ErrorResponseException exception = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
         exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
         return exception;
@@ -61,8 +62,7 @@ class ProblemResponses {
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+        ProblemDetail problem = Problems.of(status, title, detail);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -94,6 +94,7 @@ class SecurityConfiguration {
                                 "/js/**",
                                 "/webjars/**",
                                 "/favicon.ico",
+                                "/favicon.svg",
                                 "/error",
                                 "/actuator/health/**",
                                 "/v3/api-docs/**",

@@ -1,7 +1,6 @@
 package dev.kept.shared;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -10,12 +9,6 @@ import org.springframework.web.ErrorResponseException;
 public class ConflictException extends ErrorResponseException {
 
     public ConflictException(String detail) {
-        super(HttpStatus.CONFLICT, problem(detail), null);
-    }
-
-    private static ProblemDetail problem(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
-        problem.setTitle("Conflict");
-        return problem;
+        super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "Conflict", detail), null);
     }
 }

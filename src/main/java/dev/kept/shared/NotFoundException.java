@@ -1,7 +1,6 @@
 package dev.kept.shared;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -10,12 +9,6 @@ import org.springframework.web.ErrorResponseException;
 public class NotFoundException extends ErrorResponseException {
 
     public NotFoundException(String what) {
-        super(HttpStatus.NOT_FOUND, problem(what), null);
-    }
-
-    private static ProblemDetail problem(String what) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, what + " was not found.");
-        problem.setTitle("Not found");
-        return problem;
+        super(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "Not found", what + " was not found."), null);
     }
 }

@@ -33,8 +33,7 @@ public class RuleViolationException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String reason, String field, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
-        problem.setTitle("Rule broken");
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "Rule broken", detail);
         problem.setProperty("reason", reason);
         if (field != null) {
             problem.setProperty("field", field);

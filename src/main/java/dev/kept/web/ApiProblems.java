@@ -1,5 +1,6 @@
 package dev.kept.web;
 
+import dev.kept.shared.Problems;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,6 +38,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * like an unknown one (404), and anything unexpected logged and answered without details.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -85,10 +89,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof InvalidFormatException invalid) {
             String field = path(invalid);
-            Class<?> target = invalid.getTargetType();
-            String expected = target != null && target.isEnum()
-                    ? "one of " + Arrays.toString(target.getEnumConstants())
-                    : "a valid " + (target == null ? "value" : describeType(target));
+            String expected = expected(invalid.getTargetType());
             return problem(
                     HttpStatus.BAD_REQUEST,
                     "Invalid request",
@@ -125,10 +126,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 return problem(HttpStatus.NOT_FOUND, "Not found", "There is nothing at this address.", null);
             }
         }
-        Class<?> target = ex.getRequiredType();
-        String expected = target != null && target.isEnum()
-                ? "one of " + Arrays.toString(target.getEnumConstants())
-                : "a valid " + (target == null ? "value" : describeType(target));
+        String expected = expected(ex.getRequiredType());
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "Invalid request",
@@ -168,8 +166,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<Object> problem(
             HttpStatus status, String title, String detail, List<FieldProblem> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
+        ProblemDetail problem = Problems.of(status, title, detail);
         if (errors != null && !errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
@@ -192,6 +189,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                 .orElse("body");
+    }
+
+    private static String expected(Class<?> target) {
+        if (target != null && target.isEnum()) {
+            return "one of " + Arrays.toString(target.getEnumConstants());
+        }
+        return "a valid " + (target == null ? "value" : describeType(target));
     }
 
     private static String describeType(Class<?> type) {

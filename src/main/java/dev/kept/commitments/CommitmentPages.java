@@ -1,0 +1,268 @@
+package dev.kept.commitments;
+
+import dev.kept.people.Caller;
+import dev.kept.security.Visibility;
+import dev.kept.shared.ConflictException;
+import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.RuleViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The commitment pages: my list, writing one (with the clarity check as you type), its detail. */
+@Controller
+class CommitmentPages {
+
+    private final Commitments commitments;
+
+    CommitmentPages(Commitments commitments) {
+        this.commitments = commitments;
+    }
+
+    /** What the new-commitment and edit forms send. */
+    record TermsForm(
+            @NotBlank @Size(max = 500) String what,
+            @NotBlank @Size(max = 1000) String doneWhen,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate due,
+
+            @Size(max = 2000) String why,
+            @NotNull Visibility visibility,
+            Long version) {}
+
+    record ProgressForm(
+            @Min(0) @Max(100) Integer percent,
+            @NotNull Confidence confidence,
+            @Size(max = 2000) String note) {}
+
+    record CloseForm(
+            @NotNull Outcome outcome,
+            @NotBlank @Size(max = 4000) String reflection) {}
+
+    @ModelAttribute("visibilities")
+    List<Visibility> visibilities() {
+        return List.of(Visibility.values());
+    }
+
+    @GetMapping("/commitments")
+    String list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String scope,
+            Model model) {
+        CommitmentFilter filter = parseFilter(status);
+        boolean everyone = "visible".equals(scope);
+        model.addAttribute(
+                "commitments", commitments.list(caller, everyone ? null : caller.personId(), filter, 500, 0));
+        model.addAttribute("status", filter == null ? "ALL" : filter.name());
+        model.addAttribute("scope", everyone ? "visible" : "mine");
+        return "commitments/list";
+    }
+
+    @GetMapping("/commitments/new")
+    String newForm(@AuthenticationPrincipal Caller caller, Model model) {
+        model.addAttribute("form", new TermsForm("", "", null, "", Visibility.PRIVATE, null));
+        model.addAttribute("clarity", commitments.clarity(caller, "", "", null, ""));
+        return "commitments/new";
+    }
+
+    @PostMapping("/commitments/clarity")
+    String clarity(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String what,
+            @RequestParam(required = false) String doneWhen,
+            @RequestParam(required = false) String due,
+            @RequestParam(required = false) String why,
+            Model model) {
+        model.addAttribute("clarity", commitments.clarity(caller, what, doneWhen, parseDate(due), why));
+        return "commitments/clarity :: panel";
+    }
+
+    @PostMapping("/commitments")
+    String make(
+            @AuthenticationPrincipal Caller caller,
+            @Valid @ModelAttribute("form") TermsForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        model.addAttribute(
+                "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));
+        if (errors.hasErrors()) {
+            return "commitments/new";
+        }
+        try {
+            CommitmentView made = commitments.make(
+                    caller,
+                    new CommitmentDraft(form.what(), form.doneWhen(), form.due(), form.why(), form.visibility()));
+            redirect.addFlashAttribute("notice", "Your commitment is recorded.");
+            return "redirect:/commitments/" + made.id();
+        } catch (RuleViolationException broken) {
+            errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+            return "commitments/new";
+        }
+    }
+
+    @GetMapping("/commitments/{id}")
+    String detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+        showDetail(caller, id, model);
+        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        model.addAttribute("closeForm", new CloseForm(null, ""));
+        return "commitments/detail";
+    }
+
+    @GetMapping("/commitments/{id}/edit")
+    String editForm(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+        CommitmentView c = changeable(caller, id);
+        model.addAttribute("commitment", c);
+        model.addAttribute(
+                "form", new TermsForm(c.what(), c.doneWhen(), c.due(), c.why(), c.visibility(), c.version()));
+        model.addAttribute("clarity", commitments.clarity(caller, c.what(), c.doneWhen(), c.due(), c.why()));
+        return "commitments/edit";
+    }
+
+    @PostMapping("/commitments/{id}")
+    String revise(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("form") TermsForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        CommitmentView current = changeable(caller, id);
+        model.addAttribute("commitment", current);
+        model.addAttribute(
+                "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));
+        if (form.version() == null) {
+            errors.reject("version", "The form is missing its version; reload the page.");
+        }
+        if (errors.hasErrors()) {
+            return "commitments/edit";
+        }
+        try {
+            commitments.revise(
+                    caller,
+                    id,
+                    new CommitmentRevision(
+                            form.version(),
+                            form.what(),
+                            form.doneWhen(),
+                            form.due(),
+                            form.why() == null ? "" : form.why(),
+                            form.visibility()));
+        } catch (ConflictException stale) {
+            model.addAttribute("conflict", stale.getBody().getDetail());
+            return "commitments/edit";
+        } catch (RuleViolationException broken) {
+            errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+            return "commitments/edit";
+        }
+        redirect.addFlashAttribute("notice", "Your changes are saved.");
+        return "redirect:/commitments/" + id;
+    }
+
+    @PostMapping("/commitments/{id}/progress")
+    String report(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("progressForm") ProgressForm form,
+            BindingResult errors,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                commitments.report(caller, id, new ProgressReport(form.percent(), form.confidence(), form.note()));
+                if (htmx == null) {
+                    redirect.addFlashAttribute("notice", "Progress recorded.");
+                    return "redirect:/commitments/" + id;
+                }
+                model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+                model.addAttribute("notice", "Progress recorded.");
+            } catch (ConflictException closed) {
+                model.addAttribute("conflict", closed.getBody().getDetail());
+            }
+        }
+        showDetail(caller, id, model);
+        model.addAttribute("closeForm", new CloseForm(null, ""));
+        return htmx == null ? "commitments/detail" : "commitments/detail :: progress";
+    }
+
+    @PostMapping("/commitments/{id}/verification")
+    String verify(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("closeForm") CloseForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            try {
+                commitments.verify(caller, id, new Verification(form.outcome(), form.reflection()));
+                redirect.addFlashAttribute("notice", "The commitment is closed. Thank you for the reflection.");
+                return "redirect:/commitments/" + id;
+            } catch (ConflictException closed) {
+                model.addAttribute("conflict", closed.getBody().getDetail());
+            }
+        }
+        showDetail(caller, id, model);
+        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        return "commitments/detail";
+    }
+
+    private void showDetail(Caller caller, UUID id, Model model) {
+        model.addAttribute("commitment", commitments.get(caller, id));
+        model.addAttribute("canChange", commitments.canChange(caller, id));
+        model.addAttribute("outcomes", Outcome.values());
+        model.addAttribute("confidences", Confidence.values());
+    }
+
+    private CommitmentView changeable(Caller caller, UUID id) {
+        CommitmentView c = commitments.get(caller, id);
+        if (!commitments.canChange(caller, id)) {
+            throw new ForbiddenException("Only the owner of a commitment can change it.");
+        }
+        return c;
+    }
+
+    private static CommitmentFilter parseFilter(String status) {
+        if (status == null || status.isBlank() || status.equals("ALL")) {
+            return status == null ? CommitmentFilter.OPEN : null;
+        }
+        try {
+            return CommitmentFilter.valueOf(status);
+        } catch (IllegalArgumentException unknown) {
+            return CommitmentFilter.OPEN;
+        }
+    }
+
+    private static LocalDate parseDate(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

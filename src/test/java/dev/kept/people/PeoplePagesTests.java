@@ -1,0 +1,217 @@
+package dev.kept.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class PeoplePagesTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    People people;
+
+    private Caller admin;
+    private String suffix;
+
+    @BeforeEach
+    void signUp() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        Person founder = people.signUp(new SignUp(
+                        "Acme " + suffix,
+                        "Ada",
+                        "ada-" + suffix + "@example.org",
+                        "analytical engine 1843",
+                        "Europe/Paris"))
+                .admin();
+        admin = new Caller(founder.getId(), founder.getOrganizationId(), founder.getName());
+    }
+
+    @Test
+    void adminInvitesAColleagueWhoseInvitationShowsInTheOutbox() {
+        MvcTestResult invited = mvc.post()
+                .uri("/people")
+                .with(as(admin))
+                .with(csrf())
+                .param("name", "Grace Hopper")
+                .param("email", "Grace-" + suffix + "@Example.org")
+                .param("title", "Engineer")
+                .param("teamId", "")
+                .param("region", "EMEA")
+                .param("managerId", admin.personId().toString())
+                .exchange();
+
+        assertThat(invited).hasStatus3xxRedirection();
+        Person grace = people.people(admin).stream()
+                .filter(p -> p.getName().equals("Grace Hopper"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(grace.getEmail()).isEqualTo("grace-" + suffix + "@example.org");
+        assertThat(grace.getStatus()).isEqualTo(PersonStatus.INVITED);
+        assertThat(grace.getManagerId()).isEqualTo(admin.personId());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(mvc.get().uri("/admin/outbox").with(as(admin)))
+                        .bodyText()
+                        .contains("grace-" + suffix + "@example.org")
+                        .contains("/invitations/"));
+    }
+
+    @Test
+    void showsInvitationFormErrorsAndInvitesNobody() {
+        MvcTestResult result = mvc.post()
+                .uri("/people")
+                .with(as(admin))
+                .with(csrf())
+                .param("name", "")
+                .param("email", "not an address")
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyText().contains("must not be blank").contains("must be a well-formed email address");
+        assertThat(people.people(admin)).hasSize(1);
+    }
+
+    @Test
+    void refusesAReportingLoopOnThePage() {
+        Person grace = people.invite(
+                admin,
+                new PersonDetails("Grace", "grace-" + suffix + "@example.org", null, null, null, admin.personId()));
+
+        MvcTestResult result = mvc.post()
+                .uri("/people/" + admin.personId())
+                .with(as(admin))
+                .with(csrf())
+                .param("managerId", grace.getId().toString())
+                .param("teamId", "")
+                .param("region", "")
+                .param("title", "")
+                .param("role", "ADMIN")
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyText().contains("This would make a loop in the reporting line");
+        assertThat(people.me(admin).getManagerId()).isNull();
+    }
+
+    @Test
+    void keepsMembersFromManagingPeopleAndTeams() {
+        Person grace = people.invite(
+                admin, new PersonDetails("Grace", "grace-" + suffix + "@example.org", null, null, null, null));
+        Caller member = new Caller(grace.getId(), grace.getOrganizationId(), grace.getName());
+
+        assertThat(mvc.post()
+                        .uri("/people")
+                        .with(as(member))
+                        .with(csrf())
+                        .param("name", "Mallory")
+                        .param("email", "m-" + suffix + "@example.org"))
+                .hasStatus(403);
+        assertThat(mvc.post().uri("/teams").with(as(member)).with(csrf()).param("name", "Rogue"))
+                .hasStatus(403);
+        assertThat(mvc.get().uri("/admin/outbox").with(as(member))).hasStatus(403);
+        assertThat(people.teams(admin)).isEmpty();
+        assertThat(people.people(admin)).hasSize(2);
+    }
+
+    @Test
+    void chartsTheReportingLinesWithTeams() {
+        Team platform = people.createTeam(admin, "Platform", admin.personId());
+        Person grace = people.invite(
+                admin,
+                new PersonDetails(
+                        "Grace",
+                        "grace-" + suffix + "@example.org",
+                        "Engineer",
+                        platform.getId(),
+                        null,
+                        admin.personId()));
+        people.invite(
+                admin, new PersonDetails("Alan", "alan-" + suffix + "@example.org", null, null, null, grace.getId()));
+
+        OrgChart chart = people.chart(admin);
+
+        assertThat(chart.people()).isEqualTo(3);
+        assertThat(chart.roots()).singleElement().satisfies(root -> {
+            assertThat(root.person().getName()).isEqualTo("Ada");
+            assertThat(root.teamName()).isEqualTo("Platform");
+            assertThat(root.reports()).singleElement().satisfies(report -> {
+                assertThat(report.person().getName()).isEqualTo("Grace");
+                assertThat(report.reports())
+                        .extracting(n -> n.person().getName())
+                        .containsExactly("Alan");
+            });
+        });
+        assertThat(mvc.get().uri("/org-chart").with(as(admin)))
+                .bodyText()
+                .contains("Grace")
+                .contains("Alan")
+                .contains("Platform");
+    }
+
+    @Test
+    void refusesADuplicateTeamNameOnThePage() {
+        people.createTeam(admin, "Platform", null);
+
+        MvcTestResult result = mvc.post()
+                .uri("/teams")
+                .with(as(admin))
+                .with(csrf())
+                .param("name", " Platform ")
+                .exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyText().contains("There is already a team with this name.");
+        assertThat(people.teams(admin)).hasSize(1);
+        assertThat(people.updateTeam(admin, people.teams(admin).get(0).getId(), "Core", Optional.empty())
+                        .getName())
+                .isEqualTo("Core");
+    }
+
+    @Test
+    void changesOnesOwnTimeZoneAndRefusesAnUnknownOne() {
+        MvcTestResult unknown = mvc.post()
+                .uri("/settings/profile")
+                .with(as(admin))
+                .with(csrf())
+                .param("name", "Ada L.")
+                .param("timeZone", "Mars/Olympus")
+                .exchange();
+        assertThat(unknown).hasStatusOk();
+        assertThat(unknown).bodyText().contains("Unknown time zone");
+        assertThat(people.me(admin).getTimeZone()).isEqualTo("Europe/Paris");
+
+        MvcTestResult saved = mvc.post()
+                .uri("/settings/profile")
+                .with(as(admin))
+                .with(csrf())
+                .param("name", "Ada L.")
+                .param("timeZone", "America/New_York")
+                .exchange();
+        assertThat(saved).hasStatus3xxRedirection();
+        assertThat(people.me(admin).getTimeZone()).isEqualTo("America/New_York");
+        assertThat(people.me(admin).getName()).isEqualTo("Ada L.");
+    }
+
+    private static RequestPostProcessor as(Caller caller) {
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(
+                caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
+    }
+}
