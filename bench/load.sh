@@ -5,7 +5,7 @@
 #   bench/load.sh [h2|postgres]      # default h2 (a file database in a temp directory)
 #
 # Starts the jar (default JVM flags) on a fresh database, seeds it with bench/seed.py, warms up each
-# endpoint for WARMUP (default 5s, not recorded), then runs `wrk -t2 -c4 -d10s --latency` on the list,
+# endpoint for WARMUP (default 10s, not recorded), then runs `wrk -t2 -c4 -d10s --latency` on the list,
 # then on health, ROUNDS times (default 3, so a burst of other work on the machine shows up as one
 # odd round; DURATION, CONNECTIONS, THREADS to change). Prints p50, p95 and requests/s of every
 # round, their medians, and the ratios of the medians; also the JVM's CPU time per request, which
@@ -14,7 +14,7 @@
 set -euo pipefail
 DATABASE=${1:-h2}
 COMMITMENTS=${COMMITMENTS:-200}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-10s}
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-4}
 THREADS=${THREADS:-2}
@@ -50,6 +50,7 @@ run() {
   if grep -q 'Non-2xx' "$WORK/$1.wrk"; then echo "$1: errors:" >&2; cat "$WORK/$1.wrk" >&2; exit 1; fi
   # RESULT p50_ms p95_ms p99_ms requests_per_s requests errors  (see percentiles.lua)
   read -r _ p50 p95 p99 rps requests errors < <(grep '^RESULT' "$WORK/$1.wrk")
+  [ "$errors" = 0 ] || echo "$1: $errors socket errors or timeouts (wrk gives up on a request after 2s)" >&2
   cpu=$(awk -v t=$(($(cpu_ticks) - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
 }
 row() { printf '%-6s %-26s %8.2f %8.2f %8.2f %8.0f %8d %6d %8.3f\n' "$@"; }
