@@ -112,6 +112,8 @@ class BadInputApiTests {
                         .blaming("visibility"),
                 bad("a what that is an object", POST, "/api/v1/commitments", draft("what", Map.of("a", 1)), 400)
                         .blaming("what"),
+                bad("a what given as a number", POST, "/api/v1/commitments", draft("what", 5), 400)
+                        .blaming("what"),
                 bad("an unknown field", POST, "/api/v1/commitments", draft("ownerId", "{random}"), 400)
                         .blaming("ownerId"),
                 bad("a NUL character in what", POST, "/api/v1/commitments", draft("what", "Write\u0000it"), 400)
@@ -174,6 +176,13 @@ class BadInputApiTests {
                                 400)
                         .blaming("percent"),
                 bad(
+                                "a percent with a fraction",
+                                POST,
+                                "/api/v1/commitments/{commitment}/progress",
+                                progress("percent", 12.5),
+                                400)
+                        .blaming("percent"),
+                bad(
                                 "an unknown confidence",
                                 POST,
                                 "/api/v1/commitments/{commitment}/progress",
@@ -225,6 +234,8 @@ class BadInputApiTests {
                         "/api/v1/commitments/{random}/verification",
                         verification(),
                         404),
+                bad("a wrong method", HttpMethod.PUT, "/api/v1/commitments/{commitment}", revision(), 405),
+                bad("an unknown address", GET, "/api/v1/commitments/{commitment}/history", null, 404),
                 // the list
                 bad("an unknown status filter", GET, "/api/v1/commitments?status=DONE", null, 400)
                         .blaming("status"),
