@@ -1,277 +1,255 @@
 package dev.kept;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Drives Kept through its real HTTP API on the port of a running test server: signs up
- * organizations, creates API tokens, invites people and accepts their invitations with the link
- * from the e-mail. Without {@code spring.mail.host} e-mails are kept in the {@code outgoing_mail}
- * table, written after the inviting transaction commits; the fixtures wait for them there.
- *
- * <p>Every e-mail address is unique, so tests can share a database that already holds data.
+ * Drives the API of the running application the way a client does: sign up an organization, get
+ * tokens, invite people and accept their invitations (with the link from the e-mail), form teams
+ * and make commitments. Every organization and e-mail address it makes up is unique, so tests also
+ * pass on a database that already holds data.
  */
 public final class ApiFixtures {
 
-    /** The password of every account the fixtures create. */
-    public static final String PASSWORD = "correct horse battery staple";
+    /** A password that meets the policy. */
+    public static final String PASSWORD = "Quiet-river-stones-42";
 
     private static final Pattern INVITATION_LINK = Pattern.compile("/invitations/([A-Za-z0-9_-]+)");
-    private static final Duration MAIL_WAIT = Duration.ofSeconds(30);
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
 
-    private final RestClient http;
+    private final Environment environment;
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private volatile RestClient client;
 
-    public ApiFixtures(int port, JdbcClient jdbc, Clock clock) {
-        this.http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .build()))
-                .defaultStatusHandler(status -> true, (request, response) -> {})
-                .build();
+    ApiFixtures(Environment environment, JdbcClient jdbc) {
+        this.environment = environment;
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
-    /** A person who can call the API: a founding admin, or an invited person who accepted. */
-    public record Member(UUID id, String name, String email, String token) {}
+    /** Someone who can call the API: their ids, how they sign in, and a token. */
+    public record Account(
+            UUID organizationId, UUID personId, String name, String email, String password, String token) {}
 
-    /** A person invited but not yet active. */
-    public record Invitee(UUID id, String name, String email) {}
+    /** A name or e-mail part nobody else uses. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
 
-    /** An answer of the server: its status, headers, body text and, when it is JSON, the parsed body. */
-    public record Response(int status, HttpHeaders headers, String body, JsonNode json) {
+    public static String uniqueEmail(String prefix) {
+        return unique(prefix) + "@example.test";
+    }
 
-        public UUID id() {
-            return UUID.fromString(json.get("id").asString());
+    // --- HTTP --------------------------------------------------------------------------------
+
+    /** A client for the running server that follows no redirects and keeps no cookies. */
+    public RestClient http() {
+        RestClient current = client;
+        if (current == null) {
+            String port = environment.getRequiredProperty("local.server.port");
+            HttpClient jdk = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            current = RestClient.builder()
+                    .baseUrl("http://localhost:" + port)
+                    .requestFactory(new JdkClientHttpRequestFactory(jdk))
+                    .build();
+            client = current;
         }
-
-        /** The problem document without {@code instance}, which only names the address asked for. */
-        public JsonNode problemWithoutInstance() {
-            return ((ObjectNode) json.deepCopy()).without("instance");
-        }
-
-        /** The fields named in the problem document's {@code errors}. */
-        public List<String> errorFields() {
-            List<String> fields = new ArrayList<>();
-            json.path("errors").forEach(error -> fields.add(error.path("field").asString()));
-            return fields;
-        }
-
-        public List<UUID> ids() {
-            List<UUID> ids = new ArrayList<>();
-            json.forEach(item -> ids.add(UUID.fromString(item.get("id").asString())));
-            return ids;
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
+        return current;
     }
 
-    /** Asserts an RFC 9457 problem document with this status and a title. */
-    public static void assertProblem(Response response, int status) {
-        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
-        assertThat(response.headers().getContentType())
-                .as("content type of %s", response)
-                .isNotNull()
-                .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                        .as("%s is application/problem+json", type)
-                        .isTrue());
-        assertThat(response.json()).as("problem document").isNotNull();
-        assertThat(response.json().path("status").asInt()).isEqualTo(status);
-        assertThat(response.json().path("title").asString()).isNotBlank();
+    public ApiResponse get(String token, String path) {
+        return send(HttpMethod.GET, token, path, null);
     }
 
-    public static String uniqueEmail(String name) {
-        return name.toLowerCase() + "-" + UUID.randomUUID() + "@example.org";
+    public ApiResponse post(String token, String path, Object body) {
+        return send(HttpMethod.POST, token, path, body);
     }
 
-    /** A JSON object from alternating names and values; unlike {@code Map.of}, values may be null. */
-    public static Map<String, Object> json(Object... namesAndValues) {
-        Map<String, Object> object = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            object.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return object;
+    public ApiResponse patch(String token, String path, Object body) {
+        return send(HttpMethod.PATCH, token, path, body);
     }
 
-    /** Today as the application sees it, for a person in the default time zone (UTC). */
-    public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    public ApiResponse delete(String token, String path) {
+        return send(HttpMethod.DELETE, token, path, null);
     }
 
-    /** Signs up a new organization; its admin gets an API token. */
-    public Member signUp() {
-        return signUp("Org " + UUID.randomUUID());
+    /**
+     * Sends a request with a JSON body: a {@link String} is sent as it is (to send malformed JSON),
+     * anything else is written as JSON, and null sends no body.
+     */
+    public ApiResponse send(HttpMethod method, String token, String path, Object body) {
+        return send(method, token, path, body, MediaType.APPLICATION_JSON);
     }
 
-    public Member signUp(String organization) {
-        String email = uniqueEmail("admin");
-        Response signedUp = post(
-                "/api/v1/signup",
-                null,
-                json("organization", organization, "name", "Ada Admin", "email", email, "password", PASSWORD));
-        assertThat(signedUp.status()).as("sign-up: %s", signedUp).isEqualTo(201);
-        JsonNode person = signedUp.json().get("person");
-        return new Member(
-                UUID.fromString(person.get("id").asString()),
-                person.get("name").asString(),
-                email,
-                token(email, PASSWORD));
-    }
-
-    /** Invites a person with a unique e-mail; more fields (teamId, managerId, title...) as names and values. */
-    public Invitee invite(Member admin, String name, Object... fields) {
-        String email = uniqueEmail(name);
-        Map<String, Object> body = json(fields);
-        body.put("name", name);
-        body.put("email", email);
-        Response invited = post("/api/v1/people", admin, body);
-        assertThat(invited.status()).as("invitation: %s", invited).isEqualTo(201);
-        return new Invitee(invited.id(), name, email);
-    }
-
-    /** Accepts the invitation with the link from the e-mail, then creates an API token. */
-    public Member accept(Invitee invitee) {
-        Response accepted =
-                post("/api/v1/invitations/" + invitationToken(invitee.email()), null, json("password", PASSWORD));
-        assertThat(accepted.status()).as("acceptance: %s", accepted).isEqualTo(200);
-        return new Member(invitee.id(), invitee.name(), invitee.email(), token(invitee.email(), PASSWORD));
-    }
-
-    /** Invites a person and accepts for them: an active member with an API token. */
-    public Member join(Member admin, String name, Object... fields) {
-        return accept(invite(admin, name, fields));
-    }
-
-    /** The token of the one invitation e-mail sent to this address, once it has been written. */
-    public String invitationToken(String email) {
-        List<String> tokens = invitationTokens(email, 1);
-        assertThat(tokens).as("invitation e-mails to %s", email).hasSize(1);
-        return tokens.get(0);
-    }
-
-    /** The tokens of the invitation e-mails sent to this address, waiting until there are at least this many. */
-    public List<String> invitationTokens(String email, int atLeast) {
-        List<String> bodies = await().atMost(MAIL_WAIT)
-                .until(
-                        () -> jdbc.sql("select body from outgoing_mail where recipient = :recipient")
-                                .param("recipient", email)
-                                .query(String.class)
-                                .list(),
-                        found -> found.size() >= atLeast);
-        return bodies.stream().map(ApiFixtures::invitationTokenIn).toList();
-    }
-
-    private static String invitationTokenIn(String body) {
-        Matcher link = INVITATION_LINK.matcher(body);
-        assertThat(link.find()).as("an invitation link in %s", body).isTrue();
-        return link.group(1);
-    }
-
-    public String token(String email, String password) {
-        Response created = post("/api/v1/tokens", null, json("email", email, "password", password));
-        assertThat(created.status()).as("token: %s", created).isEqualTo(201);
-        return created.json().get("token").asString();
-    }
-
-    /** A clear commitment of the owner, due in some days. */
-    public JsonNode commit(Member owner, String visibility, int dueInDays) {
-        Response made = post(
-                "/api/v1/commitments",
-                owner,
-                json(
-                        "what", "Publish the onboarding checklist for new engineers",
-                        "doneWhen", "The checklist is in the handbook and 3 new hires used it",
-                        "due", today().plusDays(dueInDays).toString(),
-                        "why", "New engineers ship in their first week",
-                        "visibility", visibility));
-        assertThat(made.status()).as("commitment: %s", made).isEqualTo(201);
-        return made.json();
-    }
-
-    public Response get(String path, Member as) {
-        return send(HttpMethod.GET, path, as, null);
-    }
-
-    public Response post(String path, Member as, Object body) {
-        return send(HttpMethod.POST, path, as, body);
-    }
-
-    public Response patch(String path, Member as, Object body) {
-        return send(HttpMethod.PATCH, path, as, body);
-    }
-
-    public Response delete(String path, Member as) {
-        return send(HttpMethod.DELETE, path, as, null);
-    }
-
-    /** Sends a request as the member (or anonymously); a String body is sent as it is, as JSON. */
-    public Response send(HttpMethod method, String path, Member as, Object body) {
-        return send(method, path, as == null ? null : as.token(), body);
-    }
-
-    public Response send(HttpMethod method, String path, String token, Object body) {
-        RestClient.RequestBodySpec request = http.method(method).uri(path);
+    public ApiResponse send(HttpMethod method, String token, String path, Object body, MediaType contentType) {
+        RestClient.RequestBodySpec request = http().method(method).uri(path).accept(MediaType.APPLICATION_JSON);
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
         if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON)
-                    .body(body instanceof String raw ? raw : mapper.writeValueAsString(body));
-        } else if (method == HttpMethod.POST || method == HttpMethod.PATCH) {
-            request.contentType(MediaType.APPLICATION_JSON);
+            String text = body instanceof String raw ? raw : json.writeValueAsString(body);
+            request.contentType(contentType).body(text.getBytes(StandardCharsets.UTF_8));
         }
-        return response(request.retrieve().toEntity(String.class));
+        return request.exchange((req, res) -> new ApiResponse(
+                res.getStatusCode().value(), HttpHeaders.copyOf(res.getHeaders()), read(res.getBody())));
     }
 
-    /** A request with any headers and body, for what the JSON helpers do not cover (forms, cookies). */
-    public Response exchange(HttpMethod method, String path, HttpHeaders headers, String body) {
-        RestClient.RequestBodySpec request = http.method(method).uri(path).headers(all -> all.addAll(headers));
-        if (body != null) {
-            request.body(body);
+    private static String read(java.io.InputStream body) {
+        try {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return response(request.retrieve().toEntity(String.class));
     }
 
-    private Response response(ResponseEntity<String> entity) {
-        String body = entity.getBody() == null ? "" : entity.getBody();
-        MediaType type = entity.getHeaders().getContentType();
-        JsonNode parsed = null;
-        if (type != null
-                && !body.isEmpty()
-                && (type.isCompatibleWith(MediaType.APPLICATION_JSON)
-                        || type.getSubtype().endsWith("+json"))) {
-            parsed = mapper.readTree(body);
-        }
-        return new Response(entity.getStatusCode().value(), entity.getHeaders(), body, parsed);
+    // --- accounts ----------------------------------------------------------------------------
+
+    /** Signs up a new organization; its admin gets a token. */
+    public Account signUp() {
+        return signUp(unique("Org"), unique("Admin"), uniqueEmail("admin"));
+    }
+
+    public Account signUp(String organization, String name, String email) {
+        ApiResponse response = post(
+                        null,
+                        "/api/v1/signup",
+                        Map.of("organization", organization, "name", name, "email", email, "password", PASSWORD))
+                .expect(201);
+        JsonNode body = response.json();
+        UUID organizationId = UUID.fromString(body.get("organization").get("id").asString());
+        UUID personId = UUID.fromString(body.get("person").get("id").asString());
+        return new Account(organizationId, personId, name, email, PASSWORD, token(email, PASSWORD));
+    }
+
+    public String token(String email, String password) {
+        return post(null, "/api/v1/tokens", Map.of("email", email, "password", password))
+                .expect(201)
+                .text("token");
+    }
+
+    /** Invites a member (with any extra details: teamId, managerId ...), who accepts and gets a token. */
+    public Account join(Account admin, Map<String, Object> details) {
+        String name = unique("Member");
+        String email = uniqueEmail("member");
+        Map<String, Object> body = new LinkedHashMap<>(details);
+        body.put("name", name);
+        body.put("email", email);
+        UUID personId = invite(admin, body).expect(201).id();
+        accept(invitationToken(email), PASSWORD).expect(200);
+        return new Account(admin.organizationId(), personId, name, email, PASSWORD, token(email, PASSWORD));
+    }
+
+    public Account join(Account admin) {
+        return join(admin, Map.of());
+    }
+
+    public ApiResponse invite(Account admin, Map<String, Object> details) {
+        return post(admin.token(), "/api/v1/people", details);
+    }
+
+    public ApiResponse accept(String invitationToken, String password) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("password", password);
+        return post(null, "/api/v1/invitations/" + invitationToken, body);
+    }
+
+    /** The token of the invitation e-mailed to this address, once the (asynchronous) e-mail is out. */
+    public String invitationToken(String email) {
+        return invitationTokenOtherThan(email, null);
+    }
+
+    /** The token of an invitation e-mailed to this address other than the given one. */
+    public String invitationTokenOtherThan(String email, String earlier) {
+        return await().atMost(MAIL_WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> mailsTo(email).stream()
+                                .map(ApiFixtures::invitationTokenIn)
+                                .flatMap(Optional::stream)
+                                .filter(token -> !token.equals(earlier))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** The bodies of the e-mails Kept wrote (not sent: no mail server in tests) to this address. */
+    public List<String> mailsTo(String email) {
+        return jdbc.sql("select body from outgoing_mail where recipient = :recipient")
+                .param("recipient", email.toLowerCase(java.util.Locale.ROOT))
+                .query(String.class)
+                .list();
+    }
+
+    public static Optional<String> invitationTokenIn(String mailBody) {
+        Matcher matcher = INVITATION_LINK.matcher(mailBody);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    public long peopleWithEmail(String email) {
+        return jdbc.sql("select count(*) from person where email = :email")
+                .param("email", email.toLowerCase(java.util.Locale.ROOT))
+                .query(Long.class)
+                .single();
+    }
+
+    // --- teams and commitments ---------------------------------------------------------------
+
+    public UUID team(Account admin, String name) {
+        return post(admin.token(), "/api/v1/teams", Map.of("name", name))
+                .expect(201)
+                .id();
+    }
+
+    /** The terms of a clear commitment (nothing for the clarity check to flag). */
+    public static Map<String, Object> clearTerms(LocalDate due, String visibility) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("what", "Publish the onboarding checklist for new engineers");
+        terms.put("doneWhen", "The checklist is published on the wiki and two new hires have used it");
+        terms.put("due", due.toString());
+        terms.put("why", "New engineers lose their first week looking for things");
+        terms.put("visibility", visibility);
+        return terms;
+    }
+
+    public JsonNode commit(Account owner, Map<String, Object> terms) {
+        return post(owner.token(), "/api/v1/commitments", terms).expect(201).json();
+    }
+
+    public UUID commit(Account owner, LocalDate due, String visibility) {
+        return UUID.fromString(
+                commit(owner, clearTerms(due, visibility)).get("id").asString());
+    }
+
+    /** Every commitment this person owns, as stored: what a refused request must not change. */
+    public long commitmentsOwnedBy(UUID personId) {
+        return jdbc.sql("select count(*) from commitment where owner_id = :owner")
+                .param("owner", personId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -84,7 +84,7 @@ final class PatchReader {
         }
         String text = value.asString().strip();
         if (text.indexOf('\0') >= 0) {
-            // PostgreSQL cannot store it: refuse it here rather than fail the write
+            // PostgreSQL cannot store it in a text column
             throw invalid(field, "must not contain the NUL character");
         }
         if (text.length() > maxLength) {

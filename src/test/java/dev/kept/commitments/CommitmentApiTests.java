@@ -1,270 +1,317 @@
 package dev.kept.commitments;
 
-import static dev.kept.ApiFixtures.assertProblem;
-import static dev.kept.ApiFixtures.json;
+import static dev.kept.ApiFixtures.clearTerms;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kept.ApiFixtures;
-import dev.kept.ApiFixtures.Member;
-import dev.kept.ApiFixtures.Response;
-import dev.kept.MovableClock;
+import dev.kept.ApiFixtures.Account;
+import dev.kept.ApiResponse;
+import dev.kept.KeptApiTest;
+import dev.kept.MutableClock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(MovableClock.TestConfig.class)
+@KeptApiTest
 class CommitmentApiTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApiFixtures api;
 
     @Autowired
-    JdbcClient jdbc;
+    MutableClock clock;
 
-    @Autowired
-    MovableClock clock;
-
-    private ApiFixtures api;
-    private Member ada;
-
-    @BeforeEach
-    void signUp() {
-        api = new ApiFixtures(port, jdbc, clock);
-        ada = api.signUp();
+    private LocalDate inDays(int days) {
+        return LocalDate.now(clock).plusDays(days);
     }
 
     @Test
-    void makesAClearCommitmentWithAFullClarityScore() {
-        String due = api.today().plusDays(14).toString();
+    void makesCommitmentAndAnswersItWithItsClarity() {
+        Account owner = api.signUp();
+        LocalDate due = inDays(14);
 
-        Response made = api.post(
-                "/api/v1/commitments",
-                ada,
-                json(
-                        "what", "Publish the onboarding checklist for new engineers",
-                        "doneWhen", "The checklist is in the handbook and 3 new hires used it",
-                        "due", due,
-                        "why", "New engineers ship in their first week",
-                        "visibility", "TEAM"));
+        ApiResponse made = api.post(owner.token(), "/api/v1/commitments", clearTerms(due, "TEAM"));
 
-        assertThat(made.status()).isEqualTo(201);
-        assertThat(made.headers().getFirst(HttpHeaders.LOCATION)).endsWith("/api/v1/commitments/" + made.id());
-        JsonNode body = made.json();
-        assertThat(body.get("ownerId").asString()).isEqualTo(ada.id().toString());
-        assertThat(body.get("what").asString()).isEqualTo("Publish the onboarding checklist for new engineers");
-        assertThat(body.get("doneWhen").asString())
-                .isEqualTo("The checklist is in the handbook and 3 new hires used it");
-        assertThat(body.get("due").asString()).isEqualTo(due);
-        assertThat(body.get("why").asString()).isEqualTo("New engineers ship in their first week");
-        assertThat(body.get("visibility").asString()).isEqualTo("TEAM");
-        assertThat(body.get("status").asString()).isEqualTo("OPEN");
-        assertThat(body.get("version").asLong()).isZero();
-        assertThat(body.at("/clarity/score").asInt()).isEqualTo(100);
-        assertThat(body.at("/clarity/issues").isArray()).isTrue();
-        assertThat(body.at("/clarity/issues").size()).isZero();
+        made.expect(201);
+        JsonNode c = made.json();
+        UUID id = made.id();
+        assertThat(made.headers().getFirst(HttpHeaders.LOCATION)).endsWith("/api/v1/commitments/" + id);
+        assertThat(c.get("ownerId").asString()).isEqualTo(owner.personId().toString());
+        assertThat(c.get("what").asString()).isEqualTo("Publish the onboarding checklist for new engineers");
+        assertThat(c.get("doneWhen").asString()).startsWith("The checklist is published");
+        assertThat(c.get("due").asString()).isEqualTo(due.toString());
+        assertThat(c.get("why").asString()).startsWith("New engineers");
+        assertThat(c.get("visibility").asString()).isEqualTo("TEAM");
+        assertThat(c.get("status").asString()).isEqualTo("OPEN");
+        assertThat(c.get("version").asLong()).isZero();
+        assertThat(c.at("/clarity/score").asInt()).isEqualTo(100);
+        assertThat(c.at("/clarity/issues").isArray()).isTrue();
+        assertThat(c.at("/clarity/issues").size()).isZero();
+        assertThat(api.get(owner.token(), "/api/v1/commitments/" + id)
+                        .expect(200)
+                        .text("what"))
+                .isEqualTo(c.get("what").asString());
     }
 
     @Test
-    void tellsWhatMakesAVagueCommitmentUnclear() {
-        Response made = api.post(
-                "/api/v1/commitments",
-                ada,
-                json(
-                        "what", "Try to improve the docs soon",
-                        "doneWhen", "Docs are better",
-                        "due", api.today().plusDays(3).toString(),
-                        "visibility", "PRIVATE"));
+    void clarityFlagsVagueAndUnmeasurableTerms() {
+        Account owner = api.signUp();
+        Map<String, Object> vague = clearTerms(inDays(5), "PRIVATE");
+        vague.put("what", "Try to improve onboarding soon");
+        vague.put("doneWhen", "Onboarding feels better");
+        vague.remove("why");
 
-        assertThat(made.status()).isEqualTo(201);
-        assertThat(made.json().at("/clarity/score").asInt()).isBetween(0, 99);
-        assertThat(made.json().at("/clarity/issues").values())
-                .extracting(
-                        issue -> issue.get("field").asString(),
-                        issue -> issue.get("code").asString())
-                .contains(
-                        tuple("what", "VAGUE"),
-                        tuple("doneWhen", "NOT_MEASURABLE"),
-                        tuple("doneWhen", "VAGUE"),
-                        tuple("why", "MISSING"));
+        JsonNode clarity = api.commit(owner, vague).get("clarity");
+
+        assertThat(clarity.get("score").asInt()).isLessThan(100);
+        List<String> codes = clarity.get("issues").findValuesAsString("code");
+        assertThat(codes).contains("VAGUE", "NOT_MEASURABLE", "MISSING");
+        assertThat(clarity.get("issues").toString()).contains("try", "soon", "better");
     }
 
     @Test
     void listsOpenCommitmentsDueSoonestFirstThenClosedOnes() {
-        UUID inTwentyDays = id(api.commit(ada, "PRIVATE", 20));
-        UUID inFiveDays = id(api.commit(ada, "PRIVATE", 5));
-        UUID closedInTwoDays = id(api.commit(ada, "PRIVATE", 2));
-        UUID inTenDays = id(api.commit(ada, "PRIVATE", 10));
-        close(closedInTwoDays);
+        Account owner = api.signUp();
+        UUID later = api.commit(owner, inDays(30), "PRIVATE");
+        UUID soonest = api.commit(owner, inDays(2), "PRIVATE");
+        UUID closed = api.commit(owner, inDays(1), "PRIVATE");
+        UUID middle = api.commit(owner, inDays(10), "ORGANIZATION");
+        close(owner, closed, "KEPT");
 
-        Response list = api.get("/api/v1/commitments", ada);
+        List<String> ids = ids(api.get(owner.token(), "/api/v1/commitments").expect(200));
 
-        assertThat(list.status()).isEqualTo(200);
-        assertThat(list.ids()).containsExactly(inFiveDays, inTenDays, inTwentyDays, closedInTwoDays);
+        assertThat(ids).containsExactly(id(soonest), id(middle), id(later), id(closed));
     }
 
     @Test
     void filtersByStatus() {
-        UUID onTrack = id(api.commit(ada, "PRIVATE", 10));
-        UUID atRisk = id(api.commit(ada, "PRIVATE", 12));
-        UUID closed = id(api.commit(ada, "PRIVATE", 14));
-        UUID dueTomorrow = id(api.commit(ada, "PRIVATE", 1));
-        report(onTrack, "ON_TRACK");
-        report(atRisk, "OFF_TRACK");
-        close(closed);
+        Account owner = api.signUp();
+        UUID calm = api.commit(owner, inDays(20), "PRIVATE");
+        UUID risky = api.commit(owner, inDays(10), "PRIVATE");
+        UUID done = api.commit(owner, inDays(5), "PRIVATE");
+        api.post(owner.token(), "/api/v1/commitments/" + risky + "/progress", Map.of("confidence", "AT_RISK"))
+                .expect(201);
+        close(owner, done, "PARTLY_KEPT");
 
-        clock.advance(Duration.ofDays(2));
+        assertThat(ids(api.get(owner.token(), "/api/v1/commitments?status=OPEN")))
+                .containsExactly(id(risky), id(calm));
+        assertThat(ids(api.get(owner.token(), "/api/v1/commitments?status=AT_RISK")))
+                .containsExactly(id(risky));
+        assertThat(ids(api.get(owner.token(), "/api/v1/commitments?status=CLOSED")))
+                .containsExactly(id(done));
+        assertThat(ids(api.get(owner.token(), "/api/v1/commitments?status=OVERDUE")))
+                .isEmpty();
+    }
 
-        assertThat(api.get("/api/v1/commitments?status=OPEN", ada).ids()).containsExactly(dueTomorrow, onTrack, atRisk);
-        assertThat(api.get("/api/v1/commitments?status=CLOSED", ada).ids()).containsExactly(closed);
-        assertThat(api.get("/api/v1/commitments?status=AT_RISK", ada).ids()).containsExactly(atRisk);
-        Response overdue = api.get("/api/v1/commitments?status=OVERDUE", ada);
-        assertThat(overdue.ids()).containsExactly(dueTomorrow);
-        assertThat(overdue.json().get(0).get("overdue").asBoolean()).isTrue();
+    @Test
+    void listsCommitmentsPastTheirDueDateAsOverdue() {
+        Account owner = api.signUp();
+        UUID dueSoon = api.commit(owner, inDays(1), "PRIVATE");
+        UUID dueLater = api.commit(owner, inDays(30), "PRIVATE");
+
+        clock.advance(Duration.ofDays(3));
+
+        assertThat(ids(api.get(owner.token(), "/api/v1/commitments?status=OVERDUE")))
+                .containsExactly(id(dueSoon));
+        JsonNode overdue = api.get(owner.token(), "/api/v1/commitments/" + dueSoon)
+                .expect(200)
+                .json();
+        assertThat(overdue.get("overdue").asBoolean()).isTrue();
+        assertThat(api.get(owner.token(), "/api/v1/commitments/" + dueLater)
+                        .json()
+                        .get("overdue")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
     void filtersByOwner() {
-        Member grace = api.join(ada, "Grace");
-        UUID adas = id(api.commit(ada, "ORGANIZATION", 5));
-        UUID graces = id(api.commit(grace, "ORGANIZATION", 6));
+        Account admin = api.signUp();
+        Account colleague = api.join(admin);
+        UUID mine = api.commit(admin, inDays(3), "ORGANIZATION");
+        UUID theirs = api.commit(colleague, inDays(4), "ORGANIZATION");
 
-        assertThat(api.get("/api/v1/commitments", ada).ids()).containsExactly(adas, graces);
-        assertThat(api.get("/api/v1/commitments?owner=" + grace.id(), ada).ids())
-                .containsExactly(graces);
-        assertThat(api.get("/api/v1/commitments?owner=" + ada.id(), grace).ids())
-                .containsExactly(adas);
+        assertThat(ids(api.get(admin.token(), "/api/v1/commitments"))).containsExactly(id(mine), id(theirs));
+        assertThat(ids(api.get(admin.token(), "/api/v1/commitments?owner=" + colleague.personId())))
+                .containsExactly(id(theirs));
+        assertThat(ids(api.get(admin.token(), "/api/v1/commitments?owner=" + admin.personId())))
+                .containsExactly(id(mine));
+        assertThat(ids(api.get(admin.token(), "/api/v1/commitments?owner=" + UUID.randomUUID())))
+                .isEmpty();
     }
 
     @Test
-    void revisesWithTheCurrentVersionAndRefusesAStaleOneWithoutChangingAnything() {
-        UUID id = id(api.commit(ada, "PRIVATE", 10));
+    void revisesCommitmentWithTheCurrentVersion() {
+        Account owner = api.signUp();
+        UUID id = api.commit(owner, inDays(7), "PRIVATE");
+        LocalDate newDue = inDays(9);
 
-        Response revised = api.patch(
+        ApiResponse revised = api.patch(
+                owner.token(),
                 "/api/v1/commitments/" + id,
-                ada,
-                json("version", 0, "what", "Publish the onboarding checklist in the handbook"));
-        assertThat(revised.status()).isEqualTo(200);
+                Map.of("version", 0, "what", "Publish the onboarding checklist and a FAQ", "due", newDue.toString()));
+
+        revised.expect(200);
         assertThat(revised.json().get("version").asLong()).isEqualTo(1);
-        JsonNode before = api.get("/api/v1/commitments/" + id, ada).json();
-
-        Response stale = api.patch("/api/v1/commitments/" + id, ada, json("version", 0, "what", "A stale edit"));
-
-        assertProblem(stale, 409);
-        assertThat(api.get("/api/v1/commitments/" + id, ada).json()).isEqualTo(before);
-        assertThat(before.get("what").asString()).isEqualTo("Publish the onboarding checklist in the handbook");
+        JsonNode stored = api.get(owner.token(), "/api/v1/commitments/" + id).json();
+        assertThat(stored.get("what").asString()).isEqualTo("Publish the onboarding checklist and a FAQ");
+        assertThat(stored.get("due").asString()).isEqualTo(newDue.toString());
+        assertThat(stored.get("doneWhen").asString()).startsWith("The checklist is published");
+        assertThat(stored.get("version").asLong()).isEqualTo(1);
     }
 
     @Test
-    void recordsProgressOnTheTimeline() {
-        UUID id = id(api.commit(ada, "PRIVATE", 10));
+    void overdueCommitmentCanStillBeEditedWithoutMovingItsDueDate() {
+        Account owner = api.signUp();
+        UUID id = api.commit(owner, inDays(1), "PRIVATE");
+        clock.advance(Duration.ofDays(3));
 
-        Response first = api.post(
+        api.patch(owner.token(), "/api/v1/commitments/" + id, Map.of("version", 0, "why", "It still matters"))
+                .expect(200);
+
+        JsonNode problem = api.patch(
+                        owner.token(),
+                        "/api/v1/commitments/" + id,
+                        Map.of("version", 1, "due", inDays(-1).toString()))
+                .expectProblem(422);
+        assertThat(problem.get("reason").asString()).isEqualTo("DUE_IN_PAST");
+        assertThat(api.get(owner.token(), "/api/v1/commitments/" + id).text("why"))
+                .isEqualTo("It still matters");
+    }
+
+    @Test
+    void staleEditAnswers409AndOverwritesNothing() {
+        Account owner = api.signUp();
+        UUID id = api.commit(owner, inDays(7), "PRIVATE");
+        api.patch(owner.token(), "/api/v1/commitments/" + id, Map.of("version", 0, "what", "First edit wins here"))
+                .expect(200);
+        JsonNode before = api.get(owner.token(), "/api/v1/commitments/" + id).json();
+
+        api.patch(
+                        owner.token(),
+                        "/api/v1/commitments/" + id,
+                        Map.of("version", 0, "what", "Second edit from an old tab", "visibility", "ORGANIZATION"))
+                .expectProblem(409);
+
+        JsonNode after = api.get(owner.token(), "/api/v1/commitments/" + id).json();
+        assertThat(after).isEqualTo(before);
+        assertThat(after.get("what").asString()).isEqualTo("First edit wins here");
+        assertThat(after.get("visibility").asString()).isEqualTo("PRIVATE");
+    }
+
+    @Test
+    void reportsProgressOnTheTimeline() {
+        Account owner = api.signUp();
+        UUID id = api.commit(owner, inDays(7), "PRIVATE");
+
+        ApiResponse reported = api.post(
+                owner.token(),
                 "/api/v1/commitments/" + id + "/progress",
-                ada,
-                json("percent", 60, "confidence", "ON_TRACK", "note", "Draft reviewed"));
-        Response second = api.post("/api/v1/commitments/" + id + "/progress", ada, json("confidence", "AT_RISK"));
+                Map.of("percent", 40, "confidence", "AT_RISK", "note", "Waiting for the wiki space"));
 
-        assertThat(first.status()).isEqualTo(201);
-        assertThat(first.json().get("percent").asInt()).isEqualTo(60);
-        assertThat(second.status()).isEqualTo(201);
-        JsonNode stored = api.get("/api/v1/commitments/" + id, ada).json();
-        assertThat(stored.get("percent").asInt())
-                .as("without a percent the last one stands")
-                .isEqualTo(60);
-        assertThat(stored.get("confidence").asString()).isEqualTo("AT_RISK");
-        assertThat(stored.get("atRisk").asBoolean()).isTrue();
-        assertThat(stored.get("progress").values())
-                .extracting(
-                        update -> update.get("confidence").asString(),
-                        update -> update.get("note").isNull())
-                .containsExactly(tuple("AT_RISK", true), tuple("ON_TRACK", false));
-        assertThat(stored.at("/progress/1/note").asString()).isEqualTo("Draft reviewed");
+        reported.expect(201);
+        JsonNode c = reported.json();
+        assertThat(c.get("percent").asInt()).isEqualTo(40);
+        assertThat(c.get("confidence").asString()).isEqualTo("AT_RISK");
+        assertThat(c.get("atRisk").asBoolean()).isTrue();
+        api.post(owner.token(), "/api/v1/commitments/" + id + "/progress", Map.of("confidence", "ON_TRACK"))
+                .expect(201);
+        JsonNode progress =
+                api.get(owner.token(), "/api/v1/commitments/" + id).json().get("progress");
+        assertThat(progress.size()).isEqualTo(2);
+        assertThat(progress.get(0).get("confidence").asString()).isEqualTo("ON_TRACK");
+        assertThat(progress.get(0).get("percent").asInt()).isEqualTo(40);
+        assertThat(progress.get(1).get("note").asString()).isEqualTo("Waiting for the wiki space");
+        assertThat(progress.get(1).get("authorId").asString())
+                .isEqualTo(owner.personId().toString());
     }
 
     @Test
-    void closesACommitmentWithAVerification() {
-        UUID id = id(api.commit(ada, "PRIVATE", 10));
+    void verificationClosesTheCommitment() {
+        Account owner = api.signUp();
+        UUID id = api.commit(owner, inDays(7), "PRIVATE");
 
-        Response verified = api.post(
+        ApiResponse verified = api.post(
+                owner.token(),
                 "/api/v1/commitments/" + id + "/verification",
-                ada,
-                json("outcome", "KEPT", "reflection", "Pairing with a new hire showed the gaps."));
+                Map.of("outcome", "KEPT", "reflection", "Pairing with a new hire made it concrete"));
 
-        assertThat(verified.status()).isEqualTo(200);
-        assertThat(verified.json().get("status").asString()).isEqualTo("CLOSED");
-        assertThat(verified.json().get("outcome").asString()).isEqualTo("KEPT");
-        assertThat(verified.json().get("reflection").asString()).isEqualTo("Pairing with a new hire showed the gaps.");
-        assertThat(verified.json().get("percent").asInt()).isEqualTo(100);
-        assertThat(api.get("/api/v1/commitments/" + id, ada)
-                        .json()
-                        .get("status")
-                        .asString())
+        verified.expect(200);
+        JsonNode c = verified.json();
+        assertThat(c.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(c.get("outcome").asString()).isEqualTo("KEPT");
+        assertThat(c.get("reflection").asString()).isEqualTo("Pairing with a new hire made it concrete");
+        assertThat(c.get("percent").asInt()).isEqualTo(100);
+        assertThat(api.get(owner.token(), "/api/v1/commitments/" + id).text("status"))
                 .isEqualTo("CLOSED");
     }
 
     @Test
-    void refusesProgressAndVerificationOnAClosedCommitment() {
-        UUID id = id(api.commit(ada, "PRIVATE", 10));
-        close(id);
-        JsonNode closed = api.get("/api/v1/commitments/" + id, ada).json();
+    void closedCommitmentRefusesProgressEditsAndASecondVerification() {
+        Account owner = api.signUp();
+        UUID id = api.commit(owner, inDays(7), "PRIVATE");
+        close(owner, id, "NOT_KEPT");
+        JsonNode before = api.get(owner.token(), "/api/v1/commitments/" + id).json();
 
-        Response progress =
-                api.post("/api/v1/commitments/" + id + "/progress", ada, json("percent", 10, "confidence", "ON_TRACK"));
-        Response verification = api.post(
-                "/api/v1/commitments/" + id + "/verification",
-                ada,
-                json("outcome", "NOT_KEPT", "reflection", "Changing my mind"));
+        api.post(owner.token(), "/api/v1/commitments/" + id + "/progress", Map.of("confidence", "ON_TRACK"))
+                .expectProblem(409);
+        api.patch(
+                        owner.token(),
+                        "/api/v1/commitments/" + id,
+                        Map.of("version", before.get("version").asLong(), "what", "Reopened by an edit"))
+                .expectProblem(409);
+        api.post(
+                        owner.token(),
+                        "/api/v1/commitments/" + id + "/verification",
+                        Map.of("outcome", "KEPT", "reflection", "Changed my mind"))
+                .expectProblem(409);
 
-        assertProblem(progress, 409);
-        assertProblem(verification, 409);
-        assertThat(api.get("/api/v1/commitments/" + id, ada).json()).isEqualTo(closed);
+        assertThat(api.get(owner.token(), "/api/v1/commitments/" + id).json()).isEqualTo(before);
     }
 
     @Test
-    void letsOnlyTheOwnerChangeACommitmentOthersCanSee() {
-        Member grace = api.join(ada, "Grace");
-        UUID id = id(api.commit(ada, "ORGANIZATION", 10));
-        JsonNode before = api.get("/api/v1/commitments/" + id, ada).json();
+    void onlyTheOwnerChangesACommitmentOthersCanSee() {
+        Account owner = api.signUp();
+        Account colleague = api.join(owner);
+        UUID id = api.commit(owner, inDays(7), "ORGANIZATION");
+        JsonNode before = api.get(owner.token(), "/api/v1/commitments/" + id).json();
 
-        List<Response> attempts = List.of(
-                api.patch("/api/v1/commitments/" + id, grace, json("version", 0, "what", "Grace's version of it")),
-                api.post("/api/v1/commitments/" + id + "/progress", grace, json("confidence", "OFF_TRACK")),
-                api.post(
+        api.patch(
+                        colleague.token(),
+                        "/api/v1/commitments/" + id,
+                        Map.of("version", 0, "what", "Hijacked by a colleague"))
+                .expectProblem(403);
+        api.post(colleague.token(), "/api/v1/commitments/" + id + "/progress", Map.of("confidence", "OFF_TRACK"))
+                .expectProblem(403);
+        api.post(
+                        colleague.token(),
                         "/api/v1/commitments/" + id + "/verification",
-                        grace,
-                        json("outcome", "DROPPED", "reflection", "Not mine to close")));
+                        Map.of("outcome", "DROPPED", "reflection", "Not mine to drop"))
+                .expectProblem(403);
 
-        assertThat(api.get("/api/v1/commitments/" + id, grace).status()).isEqualTo(200);
-        attempts.forEach(attempt -> assertProblem(attempt, 403));
-        assertThat(api.get("/api/v1/commitments/" + id, ada).json()).isEqualTo(before);
+        assertThat(api.get(owner.token(), "/api/v1/commitments/" + id).json()).isEqualTo(before);
     }
 
-    private void report(UUID id, String confidence) {
-        Response reported =
-                api.post("/api/v1/commitments/" + id + "/progress", ada, json("percent", 30, "confidence", confidence));
-        assertThat(reported.status()).as("%s", reported).isEqualTo(201);
+    private void close(Account owner, UUID id, String outcome) {
+        api.post(
+                        owner.token(),
+                        "/api/v1/commitments/" + id + "/verification",
+                        Map.of("outcome", outcome, "reflection", "Looked back on it"))
+                .expect(200);
     }
 
-    private void close(UUID id) {
-        Response closed = api.post(
-                "/api/v1/commitments/" + id + "/verification",
-                ada,
-                json("outcome", "PARTLY_KEPT", "reflection", "Started too late"));
-        assertThat(closed.status()).as("%s", closed).isEqualTo(200);
+    private static String id(UUID id) {
+        return id.toString();
     }
 
-    private static UUID id(JsonNode commitment) {
-        return UUID.fromString(commitment.get("id").asString());
+    private static List<String> ids(ApiResponse list) {
+        list.expect(200);
+        return list.json().valueStream().map(c -> c.get("id").asString()).toList();
     }
 }

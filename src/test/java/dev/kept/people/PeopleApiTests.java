@@ -1,56 +1,39 @@
 package dev.kept.people;
 
-import static dev.kept.ApiFixtures.assertProblem;
-import static dev.kept.ApiFixtures.json;
-import static dev.kept.ApiFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kept.ApiFixtures;
-import dev.kept.ApiFixtures.Invitee;
-import dev.kept.ApiFixtures.Member;
-import dev.kept.ApiFixtures.Response;
-import dev.kept.MovableClock;
+import dev.kept.ApiFixtures.Account;
+import dev.kept.ApiResponse;
+import dev.kept.KeptApiTest;
+import dev.kept.MutableClock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(MovableClock.TestConfig.class)
+@KeptApiTest
 class PeopleApiTests {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    ApiFixtures api;
 
     @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    MovableClock clock;
-
-    private ApiFixtures api;
-    private Member admin;
-
-    @BeforeEach
-    void signUp() {
-        api = new ApiFixtures(port, jdbc, clock);
-        admin = api.signUp();
-    }
+    MutableClock clock;
 
     @Test
-    void invitesAPersonAndEmailsThemTheirLink() {
-        UUID team = api.post("/api/v1/teams", admin, json("name", "Platform")).id();
-        String email = uniqueEmail("grace");
+    void adminInvitesPersonAndTheInvitationEmailCarriesTheLink() {
+        Account admin = api.signUp();
+        UUID team = api.team(admin, "Platform");
+        String email = ApiFixtures.uniqueEmail("Grace");
 
-        Response invited = api.post(
-                "/api/v1/people",
+        ApiResponse invited = api.invite(
                 admin,
-                json(
+                Map.of(
                         "name",
                         "Grace Hopper",
                         "email",
@@ -62,92 +45,230 @@ class PeopleApiTests {
                         "region",
                         "EMEA",
                         "managerId",
-                        admin.id().toString()));
+                        admin.personId().toString()));
 
-        assertThat(invited.status()).isEqualTo(201);
-        JsonNode grace = invited.json();
-        assertThat(grace.get("name").asString()).isEqualTo("Grace Hopper");
-        assertThat(grace.get("email").asString()).isEqualTo(email);
-        assertThat(grace.get("title").asString()).isEqualTo("Engineer");
-        assertThat(grace.get("teamId").asString()).isEqualTo(team.toString());
-        assertThat(grace.get("region").asString()).isEqualTo("EMEA");
-        assertThat(grace.get("managerId").asString()).isEqualTo(admin.id().toString());
-        assertThat(grace.get("role").asString()).isEqualTo("MEMBER");
-        assertThat(grace.get("status").asString()).isEqualTo("INVITED");
-        assertThat(api.invitationToken(email)).isNotBlank();
+        invited.expect(201);
+        JsonNode person = invited.json();
+        assertThat(person.get("name").asString()).isEqualTo("Grace Hopper");
+        assertThat(person.get("email").asString()).isEqualTo(email.toLowerCase());
+        assertThat(person.get("title").asString()).isEqualTo("Engineer");
+        assertThat(person.get("teamId").asString()).isEqualTo(team.toString());
+        assertThat(person.get("region").asString()).isEqualTo("EMEA");
+        assertThat(person.get("managerId").asString())
+                .isEqualTo(admin.personId().toString());
+        assertThat(person.get("role").asString()).isEqualTo("MEMBER");
+        assertThat(person.get("status").asString()).isEqualTo("INVITED");
+        String token = api.invitationToken(email);
+        assertThat(api.mailsTo(email))
+                .singleElement()
+                .satisfies(body -> assertThat(body)
+                        .contains("Grace Hopper")
+                        .contains(admin.name())
+                        .contains("/invitations/" + token));
     }
 
     @Test
-    void keepsMembersFromInvitingPeople() {
-        Member grace = api.join(admin, "Grace");
-        String email = uniqueEmail("mallory");
+    void memberMayNotInvite() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        String email = ApiFixtures.uniqueEmail("intruder");
 
-        Response refused = api.post("/api/v1/people", grace, json("name", "Mallory", "email", email));
+        api.invite(member, Map.of("name", "Someone", "email", email)).expectProblem(403);
 
-        assertProblem(refused, 403);
-        assertThat(api.get("/api/v1/people", admin).json().findValuesAsString("email"))
-                .doesNotContain(email)
-                .hasSize(2);
+        assertThat(api.peopleWithEmail(email)).isZero();
+        assertThat(api.mailsTo(email)).isEmpty();
     }
 
     @Test
-    void listsAndShowsOnlyThePeopleOfTheCallersOrganization() {
-        Invitee grace = api.invite(admin, "Grace");
-        Member stranger = api.signUp();
+    void refusesSecondPersonWithTheSameEmail() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
 
-        Response everyone = api.get("/api/v1/people", admin);
+        JsonNode problem = api.invite(
+                        admin, Map.of("name", "Twin", "email", member.email().toUpperCase()))
+                .expectProblem(422);
 
-        assertThat(everyone.status()).isEqualTo(200);
-        assertThat(everyone.ids()).containsExactlyInAnyOrder(admin.id(), grace.id());
-        assertThat(api.get("/api/v1/people/" + grace.id(), admin)
+        assertThat(problem.get("reason").asString()).isEqualTo("EMAIL_TAKEN");
+        assertThat(api.peopleWithEmail(member.email())).isEqualTo(1);
+    }
+
+    @Test
+    void acceptingAnInvitationActivatesThePersonOnce() {
+        Account admin = api.signUp();
+        String email = ApiFixtures.uniqueEmail("linus");
+        UUID id = api.invite(admin, Map.of("name", "Linus", "email", email))
+                .expect(201)
+                .id();
+        String token = api.invitationToken(email);
+
+        ApiResponse accepted = api.accept(token, "Granite-owl-58");
+
+        accepted.expect(200);
+        assertThat(accepted.id()).isEqualTo(id);
+        assertThat(accepted.text("status")).isEqualTo("ACTIVE");
+        assertThat(accepted.text("email")).isEqualTo(email);
+        String apiToken = api.token(email, "Granite-owl-58");
+        assertThat(api.get(apiToken, "/api/v1/me").expect(200).id()).isEqualTo(id);
+
+        api.accept(token, "Another-owl-77").expectProblem(410);
+        api.post(null, "/api/v1/tokens", Map.of("email", email, "password", "Another-owl-77"))
+                .expectProblem(401);
+    }
+
+    @Test
+    void unknownInvitationAnswers404() {
+        api.accept("no-such-invitation-token", ApiFixtures.PASSWORD).expectProblem(404);
+    }
+
+    @Test
+    void invitationExpiresAfterSevenDays() {
+        clock.freeze();
+        Account admin = api.signUp();
+        String early = ApiFixtures.uniqueEmail("early");
+        String late = ApiFixtures.uniqueEmail("late");
+        api.invite(admin, Map.of("name", "Early", "email", early)).expect(201);
+        api.invite(admin, Map.of("name", "Late", "email", late)).expect(201);
+        String earlyToken = api.invitationToken(early);
+        String lateToken = api.invitationToken(late);
+
+        clock.advance(Duration.ofDays(7).minusMinutes(1));
+        api.accept(earlyToken, ApiFixtures.PASSWORD).expect(200);
+
+        clock.advance(Duration.ofMinutes(2));
+        api.accept(lateToken, ApiFixtures.PASSWORD).expectProblem(410);
+        api.post(null, "/api/v1/tokens", Map.of("email", late, "password", ApiFixtures.PASSWORD))
+                .expectProblem(401);
+    }
+
+    @Test
+    void newInvitationRetiresTheEarlierLink() {
+        Account admin = api.signUp();
+        String email = ApiFixtures.uniqueEmail("resent");
+        UUID id = api.invite(admin, Map.of("name", "Resent", "email", email))
+                .expect(201)
+                .id();
+        String first = api.invitationToken(email);
+
+        api.post(admin.token(), "/api/v1/people/" + id + "/invitation", null).expect(202);
+        String second = api.invitationTokenOtherThan(email, first);
+
+        api.accept(first, ApiFixtures.PASSWORD).expectProblem(410);
+        api.accept(second, ApiFixtures.PASSWORD).expect(200);
+    }
+
+    @Test
+    void listsThePeopleOfTheCallersOrganizationOnly() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        Account stranger = api.signUp();
+
+        List<String> ids = ids(api.get(member.token(), "/api/v1/people").expect(200));
+
+        assertThat(ids)
+                .containsExactlyInAnyOrder(
+                        admin.personId().toString(), member.personId().toString());
+        assertThat(api.get(member.token(), "/api/v1/people/" + admin.personId())
+                        .expect(200)
+                        .text("email"))
+                .isEqualTo(admin.email());
+        api.get(stranger.token(), "/api/v1/people/" + member.personId()).expectProblem(404);
+        assertThat(ids(api.get(stranger.token(), "/api/v1/people").expect(200)))
+                .containsExactly(stranger.personId().toString());
+    }
+
+    @Test
+    void adminChangesReportingLineTeamRegionAndTitle() {
+        Account admin = api.signUp();
+        Account member = api.join(admin, Map.of("title", "Analyst", "region", "APAC"));
+        UUID team = api.team(admin, "Data");
+
+        ApiResponse changed = api.patch(
+                admin.token(),
+                "/api/v1/people/" + member.personId(),
+                Map.of(
+                        "managerId",
+                        admin.personId().toString(),
+                        "teamId",
+                        team.toString(),
+                        "region",
+                        "EMEA",
+                        "title",
+                        "Lead analyst"));
+
+        changed.expect(200);
+        JsonNode person = api.get(member.token(), "/api/v1/people/" + member.personId())
+                .expect(200)
+                .json();
+        assertThat(person.get("managerId").asString())
+                .isEqualTo(admin.personId().toString());
+        assertThat(person.get("teamId").asString()).isEqualTo(team.toString());
+        assertThat(person.get("region").asString()).isEqualTo("EMEA");
+        assertThat(person.get("title").asString()).isEqualTo("Lead analyst");
+
+        Map<String, Object> clear = new HashMap<>();
+        clear.put("managerId", null);
+        clear.put("title", null);
+        api.patch(admin.token(), "/api/v1/people/" + member.personId(), clear).expect(200);
+        person = api.get(member.token(), "/api/v1/people/" + member.personId())
+                .expect(200)
+                .json();
+        assertThat(person.get("managerId").isNull()).isTrue();
+        assertThat(person.get("title").isNull()).isTrue();
+        assertThat(person.get("region").asString()).isEqualTo("EMEA");
+    }
+
+    @Test
+    void memberMayNotChangePeople() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+
+        api.patch(member.token(), "/api/v1/people/" + member.personId(), Map.of("title", "Chief"))
+                .expectProblem(403);
+
+        assertThat(api.get(member.token(), "/api/v1/me")
+                        .expect(200)
                         .json()
-                        .get("email")
-                        .asString())
-                .isEqualTo(grace.email());
-        assertProblem(api.get("/api/v1/people/" + grace.id(), stranger), 404);
+                        .get("title")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
-    void changesAReportingLineAndClearsItWithNull() {
-        Invitee grace = api.invite(admin, "Grace", "title", "Engineer");
-        UUID team = api.post("/api/v1/teams", admin, json("name", "Platform")).id();
+    void keepsAtLeastOneAdminAndLetsAdminsPromoteMembers() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
 
-        Response managed = api.patch(
-                "/api/v1/people/" + grace.id(),
-                admin,
-                json("managerId", admin.id().toString(), "teamId", team.toString(), "region", "APAC"));
+        JsonNode problem = api.patch(admin.token(), "/api/v1/people/" + admin.personId(), Map.of("role", "MEMBER"))
+                .expectProblem(422);
+        assertThat(problem.get("reason").asString()).isEqualTo("LAST_ADMIN");
 
-        assertThat(managed.status()).isEqualTo(200);
-        assertThat(managed.json().get("managerId").asString())
-                .isEqualTo(admin.id().toString());
-        assertThat(managed.json().get("teamId").asString()).isEqualTo(team.toString());
-        assertThat(managed.json().get("region").asString()).isEqualTo("APAC");
-        assertThat(managed.json().get("title").asString())
-                .as("a field left out stays")
-                .isEqualTo("Engineer");
-
-        Response cleared = api.patch("/api/v1/people/" + grace.id(), admin, json("managerId", null, "teamId", null));
-
-        assertThat(cleared.status()).isEqualTo(200);
-        assertThat(cleared.json().get("managerId").isNull()).isTrue();
-        assertThat(cleared.json().get("teamId").isNull()).isTrue();
-        assertThat(cleared.json().get("region").asString()).isEqualTo("APAC");
-        JsonNode stored = api.get("/api/v1/people/" + grace.id(), admin).json();
-        assertThat(stored.get("managerId").isNull()).isTrue();
+        api.patch(admin.token(), "/api/v1/people/" + member.personId(), Map.of("role", "ADMIN"))
+                .expect(200);
+        api.invite(member, Map.of("name", "Invited by a new admin", "email", ApiFixtures.uniqueEmail("new")))
+                .expect(201);
+        api.patch(admin.token(), "/api/v1/people/" + admin.personId(), Map.of("role", "MEMBER"))
+                .expect(200);
+        api.invite(admin, Map.of("name", "Invited by a former admin", "email", ApiFixtures.uniqueEmail("old")))
+                .expectProblem(403);
     }
 
     @Test
-    void refusesAReportingLoop() {
-        Invitee a = api.invite(admin, "Alice");
-        Invitee b = api.invite(admin, "Bob", "managerId", a.id().toString());
-        Invitee c = api.invite(admin, "Carol", "managerId", b.id().toString());
+    void refusesReportingLoop() {
+        Account admin = api.signUp();
+        Account a = api.join(admin);
+        Account b = api.join(admin, Map.of("managerId", a.personId().toString()));
+        Account c = api.join(admin, Map.of("managerId", b.personId().toString()));
 
-        Response loop = api.patch("/api/v1/people/" + a.id(), admin, json("managerId", c.id().toString()));
+        JsonNode problem = api.patch(
+                        admin.token(),
+                        "/api/v1/people/" + a.personId(),
+                        Map.of("managerId", c.personId().toString()))
+                .expectProblem(422);
 
-        assertProblem(loop, 422);
-        assertThat(loop.json().get("reason").asString()).isEqualTo("REPORTING_LOOP");
-        assertThat(loop.errorFields()).containsExactly("managerId");
-        assertThat(api.get("/api/v1/people/" + a.id(), admin)
+        assertThat(problem.get("reason").asString()).isEqualTo("REPORTING_LOOP");
+        assertThat(problem.get("field").asString()).isEqualTo("managerId");
+        assertThat(api.get(admin.token(), "/api/v1/people/" + a.personId())
+                        .expect(200)
                         .json()
                         .get("managerId")
                         .isNull())
@@ -156,75 +277,62 @@ class PeopleApiTests {
 
     @Test
     void refusesToMakeSomeoneTheirOwnManager() {
-        Invitee grace = api.invite(admin, "Grace", "managerId", admin.id().toString());
+        Account admin = api.signUp();
+        Account a = api.join(admin);
 
-        Response loop = api.patch(
-                "/api/v1/people/" + grace.id(),
-                admin,
-                json("managerId", grace.id().toString()));
+        JsonNode problem = api.patch(
+                        admin.token(),
+                        "/api/v1/people/" + a.personId(),
+                        Map.of("managerId", a.personId().toString()))
+                .expectProblem(422);
 
-        assertProblem(loop, 422);
-        assertThat(loop.json().get("reason").asString()).isEqualTo("REPORTING_LOOP");
-        assertThat(api.get("/api/v1/people/" + grace.id(), admin)
-                        .json()
-                        .get("managerId")
-                        .asString())
-                .isEqualTo(admin.id().toString());
+        assertThat(problem.get("reason").asString()).isEqualTo("REPORTING_LOOP");
     }
 
     @Test
-    void keepsMembersFromChangingPeople() {
-        Member grace = api.join(admin, "Grace");
+    void adminFormsTeamsThatEveryoneCanList() {
+        Account admin = api.signUp();
+        Account lead = api.join(admin);
 
-        Response refused = api.patch("/api/v1/people/" + grace.id(), grace, json("role", "ADMIN"));
-
-        assertProblem(refused, 403);
-        assertThat(api.get("/api/v1/me", grace).json().get("role").asString()).isEqualTo("MEMBER");
-    }
-
-    @Test
-    void formsTeamsAndListsThem() {
-        Invitee grace = api.invite(admin, "Grace");
-
-        Response platform = api.post(
+        ApiResponse created = api.post(
+                admin.token(),
                 "/api/v1/teams",
-                admin,
-                json("name", "Platform", "leadId", grace.id().toString()));
-        Response design = api.post("/api/v1/teams", admin, json("name", "Design"));
+                Map.of("name", "Growth", "leadId", lead.personId().toString()));
 
-        assertThat(platform.status()).isEqualTo(201);
-        assertThat(platform.json().get("name").asString()).isEqualTo("Platform");
-        assertThat(platform.json().get("leadId").asString())
-                .isEqualTo(grace.id().toString());
-        Response teams = api.get("/api/v1/teams", admin);
-        assertThat(teams.status()).isEqualTo(200);
-        assertThat(teams.json().findValuesAsString("name")).containsExactly("Design", "Platform");
-        assertThat(teams.ids()).containsExactlyInAnyOrder(platform.id(), design.id());
-        assertThat(api.get("/api/v1/people/" + grace.id(), admin)
-                        .json()
-                        .get("teamId")
-                        .asString())
-                .as("a lead without a team joins the team")
-                .isEqualTo(platform.id().toString());
+        created.expect(201);
+        assertThat(created.text("name")).isEqualTo("Growth");
+        assertThat(created.text("leadId")).isEqualTo(lead.personId().toString());
+        UUID team = created.id();
+        api.team(admin, "Alpha");
+        JsonNode teams = api.get(lead.token(), "/api/v1/teams").expect(200).json();
+        assertThat(teams.findValuesAsString("name")).containsExactly("Alpha", "Growth");
+        assertThat(api.get(lead.token(), "/api/v1/me").text("teamId")).isEqualTo(team.toString());
     }
 
     @Test
-    void refusesADuplicateTeamName() {
-        api.post("/api/v1/teams", admin, json("name", "Platform"));
+    void refusesDuplicateTeamName() {
+        Account admin = api.signUp();
+        api.team(admin, "Sales");
 
-        Response duplicate = api.post("/api/v1/teams", admin, json("name", " Platform "));
+        JsonNode problem = api.post(admin.token(), "/api/v1/teams", Map.of("name", "Sales"))
+                .expectProblem(422);
 
-        assertProblem(duplicate, 422);
-        assertThat(duplicate.json().get("reason").asString()).isEqualTo("TEAM_NAME_TAKEN");
-        assertThat(duplicate.errorFields()).containsExactly("name");
-        assertThat(api.get("/api/v1/teams", admin).json().size()).isEqualTo(1);
+        assertThat(problem.get("reason").asString()).isEqualTo("TEAM_NAME_TAKEN");
+        assertThat(api.get(admin.token(), "/api/v1/teams").json().findValuesAsString("name"))
+                .containsExactly("Sales");
     }
 
     @Test
-    void keepsMembersFromFormingTeams() {
-        Member grace = api.join(admin, "Grace");
+    void memberMayNotFormTeams() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
 
-        assertProblem(api.post("/api/v1/teams", grace, json("name", "Rogue")), 403);
-        assertThat(api.get("/api/v1/teams", admin).json().size()).isZero();
+        api.post(member.token(), "/api/v1/teams", Map.of("name", "Rebels")).expectProblem(403);
+
+        assertThat(api.get(admin.token(), "/api/v1/teams").json().size()).isZero();
+    }
+
+    private static List<String> ids(ApiResponse response) {
+        return response.json().findValuesAsString("id");
     }
 }

@@ -1,14 +1,14 @@
 package dev.kept.security;
 
-import static dev.kept.ApiFixtures.assertProblem;
-import static dev.kept.ApiFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.kept.ApiFixtures;
-import dev.kept.ApiFixtures.Member;
-import dev.kept.ApiFixtures.Response;
-import dev.kept.MovableClock;
-import java.util.ArrayList;
+import dev.kept.ApiFixtures.Account;
+import dev.kept.ApiResponse;
+import dev.kept.KeptApiTest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,122 +20,119 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Who sees a commitment, over the API, for each visibility and each kind of viewer. The
- * organization: the owner and a teammate in team T1; the owner's manager and a colleague in team
- * T2; the admin in no team; and a member of another organization. A commitment a viewer may not see
- * answers exactly like an id that does not exist, and is left out of their list.
+ * Who sees a commitment, for every visibility and every kind of viewer, both as one item and in the
+ * list. The organization is built once for the class: every case only reads.
  *
- * <p>The organization and its four commitments are set up once and only read by the matrix.
+ * <p>Owner O is in team T1 and reports to manager R, who is in team T2 with colleague C; teammate M
+ * is in T1; the admin A is in no team; S belongs to another organization.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(MovableClock.TestConfig.class)
+@KeptApiTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessPolicyMatrixTests {
-
-    private static final String MATRIX = """
-            visibility     owner  teammate  manager  admin  colleague  outsider
-            PRIVATE        sees   -         -        -      -          -
-            PARTNERS       sees   -         -        -      -          -
-            TEAM           sees   sees      -        -      -          -
-            ORGANIZATION   sees   sees      sees     sees   sees       -
-            """;
 
     enum Viewer {
         OWNER,
         TEAMMATE,
         MANAGER,
         ADMIN,
-        COLLEAGUE,
-        OUTSIDER
+        COLLEAGUE_IN_OTHER_TEAM,
+        MEMBER_OF_OTHER_ORGANIZATION
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    JdbcClient jdbc;
+    ApiFixtures api;
 
-    @Autowired
-    MovableClock clock;
-
-    private ApiFixtures api;
-    private final Map<Viewer, Member> viewers = new EnumMap<>(Viewer.class);
+    private final Map<Viewer, Account> viewers = new EnumMap<>(Viewer.class);
     private final Map<Visibility, UUID> commitments = new EnumMap<>(Visibility.class);
 
     @BeforeAll
-    void setUpTheOrganization() {
-        api = new ApiFixtures(port, jdbc, clock);
-        Member admin = api.signUp();
-        UUID t1 = api.post("/api/v1/teams", admin, json("name", "T1")).id();
-        UUID t2 = api.post("/api/v1/teams", admin, json("name", "T2")).id();
-        Member manager = api.join(admin, "Manager", "teamId", t2.toString());
-        Member owner = api.join(admin, "Owner", "teamId", t1.toString());
-        Response managed = api.patch(
-                "/api/v1/people/" + owner.id(),
+    void buildOrganization() {
+        Account admin = api.signUp();
+        UUID t1 = api.team(admin, "T1");
+        UUID t2 = api.team(admin, "T2");
+        Account manager = api.join(admin, Map.of("teamId", t2.toString()));
+        Account owner = api.join(
                 admin,
-                json("managerId", manager.id().toString()));
-        assertThat(managed.status()).as("%s", managed).isEqualTo(200);
+                Map.of("teamId", t1.toString(), "managerId", manager.personId().toString()));
         viewers.put(Viewer.OWNER, owner);
-        viewers.put(Viewer.TEAMMATE, api.join(admin, "Teammate", "teamId", t1.toString()));
+        viewers.put(Viewer.TEAMMATE, api.join(admin, Map.of("teamId", t1.toString())));
         viewers.put(Viewer.MANAGER, manager);
         viewers.put(Viewer.ADMIN, admin);
-        viewers.put(Viewer.COLLEAGUE, api.join(admin, "Colleague", "teamId", t2.toString()));
-        viewers.put(Viewer.OUTSIDER, api.signUp());
+        viewers.put(Viewer.COLLEAGUE_IN_OTHER_TEAM, api.join(admin, Map.of("teamId", t2.toString())));
+        viewers.put(Viewer.MEMBER_OF_OTHER_ORGANIZATION, api.signUp());
+        LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(10);
         for (Visibility visibility : Visibility.values()) {
-            UUID id = UUID.fromString(
-                    api.commit(owner, visibility.name(), 7).get("id").asString());
-            commitments.put(visibility, id);
+            commitments.put(visibility, api.commit(owner, due, visibility.name()));
         }
     }
 
     static Stream<Arguments> matrix() {
-        List<Arguments> cases = new ArrayList<>();
-        List<String> rows = MATRIX.strip().lines().toList();
-        List<String> header = List.of(rows.get(0).trim().split("\\s+"));
-        for (String row : rows.subList(1, rows.size())) {
-            String[] cells = row.trim().split("\\s+");
-            for (int column = 1; column < cells.length; column++) {
-                cases.add(Arguments.of(
-                        Visibility.valueOf(cells[0]),
-                        Viewer.valueOf(header.get(column).toUpperCase()),
-                        cells[column].equals("sees")));
-            }
-        }
-        return cases.stream();
+        return Stream.of(
+                arguments(Visibility.PRIVATE, Viewer.OWNER, true),
+                arguments(Visibility.PRIVATE, Viewer.TEAMMATE, false),
+                arguments(Visibility.PRIVATE, Viewer.MANAGER, false),
+                arguments(Visibility.PRIVATE, Viewer.ADMIN, false),
+                arguments(Visibility.PRIVATE, Viewer.COLLEAGUE_IN_OTHER_TEAM, false),
+                arguments(Visibility.PRIVATE, Viewer.MEMBER_OF_OTHER_ORGANIZATION, false),
+                arguments(Visibility.PARTNERS, Viewer.OWNER, true),
+                arguments(Visibility.PARTNERS, Viewer.TEAMMATE, false),
+                arguments(Visibility.PARTNERS, Viewer.MANAGER, false),
+                arguments(Visibility.PARTNERS, Viewer.ADMIN, false),
+                arguments(Visibility.PARTNERS, Viewer.COLLEAGUE_IN_OTHER_TEAM, false),
+                arguments(Visibility.PARTNERS, Viewer.MEMBER_OF_OTHER_ORGANIZATION, false),
+                arguments(Visibility.TEAM, Viewer.OWNER, true),
+                arguments(Visibility.TEAM, Viewer.TEAMMATE, true),
+                arguments(Visibility.TEAM, Viewer.MANAGER, false),
+                arguments(Visibility.TEAM, Viewer.ADMIN, false),
+                arguments(Visibility.TEAM, Viewer.COLLEAGUE_IN_OTHER_TEAM, false),
+                arguments(Visibility.TEAM, Viewer.MEMBER_OF_OTHER_ORGANIZATION, false),
+                arguments(Visibility.ORGANIZATION, Viewer.OWNER, true),
+                arguments(Visibility.ORGANIZATION, Viewer.TEAMMATE, true),
+                arguments(Visibility.ORGANIZATION, Viewer.MANAGER, true),
+                arguments(Visibility.ORGANIZATION, Viewer.ADMIN, true),
+                arguments(Visibility.ORGANIZATION, Viewer.COLLEAGUE_IN_OTHER_TEAM, true),
+                arguments(Visibility.ORGANIZATION, Viewer.MEMBER_OF_OTHER_ORGANIZATION, false));
     }
 
     @ParameterizedTest(name = "{0} commitment, {1} sees it: {2}")
     @MethodSource("matrix")
-    void showsACommitmentOnlyToThoseItIsSharedWith(Visibility visibility, Viewer viewer, boolean sees) {
-        Member member = viewers.get(viewer);
+    void showsCommitmentOnlyToThoseThePolicyAllows(Visibility visibility, Viewer viewer, boolean sees) {
+        Account who = viewers.get(viewer);
         UUID id = commitments.get(visibility);
+        UUID owner = viewers.get(Viewer.OWNER).personId();
 
-        Response one = api.get("/api/v1/commitments/" + id, member);
-        Response list = api.get("/api/v1/commitments", member);
-        Response owners =
-                api.get("/api/v1/commitments?owner=" + viewers.get(Viewer.OWNER).id(), member);
+        ApiResponse item = api.get(who.token(), "/api/v1/commitments/" + id);
+        List<String> listed = ids(api.get(who.token(), "/api/v1/commitments"));
+        List<String> listedForOwner = ids(api.get(who.token(), "/api/v1/commitments?owner=" + owner));
 
-        assertThat(list.status()).isEqualTo(200);
-        assertThat(owners.status()).isEqualTo(200);
         if (sees) {
-            assertThat(one.status()).as("%s", one).isEqualTo(200);
-            assertThat(one.id()).isEqualTo(id);
-            assertThat(list.ids()).contains(id);
-            assertThat(owners.ids()).contains(id);
+            item.expect(200);
+            assertThat(item.id()).isEqualTo(id);
+            assertThat(listed).contains(id.toString());
+            assertThat(listedForOwner).contains(id.toString());
         } else {
-            Response unknown = api.get("/api/v1/commitments/" + UUID.randomUUID(), member);
-            assertProblem(one, 404);
-            assertThat(one.problemWithoutInstance()).isEqualTo(unknown.problemWithoutInstance());
-            assertThat(one.headers().getContentType())
-                    .isEqualTo(unknown.headers().getContentType());
-            assertThat(list.ids()).doesNotContain(id);
-            assertThat(owners.ids()).doesNotContain(id);
+            ApiResponse nonexistent = api.get(who.token(), "/api/v1/commitments/" + UUID.randomUUID());
+            item.expectProblem(404);
+            nonexistent.expectProblem(404);
+            assertThat(item.contentType()).isEqualTo(nonexistent.contentType());
+            assertThat(withoutInstance(item)).isEqualTo(withoutInstance(nonexistent));
+            assertThat(listed).doesNotContain(id.toString());
+            assertThat(listedForOwner).doesNotContain(id.toString());
         }
+    }
+
+    private static List<String> ids(ApiResponse list) {
+        list.expect(200);
+        return list.json().findValuesAsString("id");
+    }
+
+    private static JsonNode withoutInstance(ApiResponse response) {
+        ObjectNode body = (ObjectNode) response.json();
+        body.remove("instance");
+        return body;
     }
 }
