@@ -72,11 +72,13 @@ class InvitationMailsTests {
         assertThat(GreenMailUtil.getBody(mail))
                 .contains("Ada invited you")
                 .containsPattern("https://kept\\.example\\.org/invitations/[A-Za-z0-9_-]{43}");
-        assertThat(jdbc.sql("select status from outgoing_mail where recipient = ?")
-                        .param(email)
-                        .query(String.class)
-                        .list())
-                .containsExactly("SENT");
+        // the outbox row commits just after the SMTP server has the message
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("select status from outgoing_mail where recipient = ?")
+                                .param(email)
+                                .query(String.class)
+                                .list())
+                        .containsExactly("SENT"));
     }
 
     @Test

@@ -323,6 +323,69 @@ class PeopleApiTests {
     }
 
     @Test
+    void adminRenamesTeamAndChangesOrClearsItsLead() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        UUID platform = api.team(admin, "Platform");
+        api.team(admin, "Design");
+
+        ApiResponse renamed = api.patch(
+                admin.token(),
+                "/api/v1/teams/" + platform,
+                Map.of("name", " Core ", "leadId", member.personId().toString()));
+
+        renamed.expect(200);
+        assertThat(renamed.text("name")).isEqualTo("Core");
+        assertThat(renamed.text("leadId")).isEqualTo(member.personId().toString());
+        assertThat(api.get(member.token(), "/api/v1/me").text("teamId"))
+                .as("a lead without a team joins it")
+                .isEqualTo(platform.toString());
+
+        Map<String, Object> noLead = new HashMap<>();
+        noLead.put("leadId", null);
+        ApiResponse cleared = api.patch(admin.token(), "/api/v1/teams/" + platform, noLead);
+
+        cleared.expect(200);
+        assertThat(cleared.text("leadId")).isNull();
+        assertThat(cleared.text("name")).isEqualTo("Core");
+    }
+
+    @Test
+    void refusesTeamChangesThatBreakTheRulesAndChangesNothing() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        UUID platform = api.team(admin, "Platform");
+        api.team(admin, "Design");
+        JsonNode before =
+                api.get(admin.token(), "/api/v1/teams/" + platform).expect(200).json();
+
+        JsonNode taken = api.patch(admin.token(), "/api/v1/teams/" + platform, Map.of("name", "Design"))
+                .expectProblem(422);
+        ApiResponse blank = api.patch(admin.token(), "/api/v1/teams/" + platform, Map.of("name", " "));
+        ApiResponse unknownField = api.patch(admin.token(), "/api/v1/teams/" + platform, Map.of("size", 5));
+        JsonNode unknownLead = api.patch(
+                        admin.token(),
+                        "/api/v1/teams/" + platform,
+                        Map.of("leadId", UUID.randomUUID().toString()))
+                .expectProblem(422);
+
+        assertThat(taken.get("reason").asString()).isEqualTo("TEAM_NAME_TAKEN");
+        blank.expectProblem(400);
+        assertThat(blank.errorFields()).containsExactly("name");
+        unknownField.expectProblem(400);
+        assertThat(unknownField.errorFields()).containsExactly("size");
+        assertThat(unknownLead.get("reason").asString()).isEqualTo("UNKNOWN_PERSON");
+        api.patch(member.token(), "/api/v1/teams/" + platform, Map.of("name", "Rebels"))
+                .expectProblem(403);
+        api.patch(admin.token(), "/api/v1/teams/" + UUID.randomUUID(), Map.of("name", "Ghosts"))
+                .expectProblem(404);
+        assertThat(api.get(admin.token(), "/api/v1/teams/" + platform)
+                        .expect(200)
+                        .json())
+                .isEqualTo(before);
+    }
+
+    @Test
     void memberMayNotFormTeams() {
         Account admin = api.signUp();
         Account member = api.join(admin);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 @KeptApiTest
 class AccountApiTests {
@@ -103,8 +104,12 @@ class AccountApiTests {
                 .expect(201)
                 .text("id");
 
-        api.delete(admin.token(), "/api/v1/tokens/" + memberTokenId).expectProblem(404);
+        ApiResponse othersToken = api.delete(admin.token(), "/api/v1/tokens/" + memberTokenId);
+        ApiResponse unknownToken = api.delete(admin.token(), "/api/v1/tokens/" + UUID.randomUUID());
 
+        othersToken.expectProblem(404);
+        unknownToken.expectProblem(404);
+        assertThat(withoutInstance(othersToken)).isEqualTo(withoutInstance(unknownToken));
         api.get(member.token(), "/api/v1/me").expect(200);
     }
 
@@ -113,5 +118,9 @@ class AccountApiTests {
         api.get(null, "/api/v1/me").expectProblem(401);
         api.get("kept_not-a-real-token", "/api/v1/me").expectProblem(401);
         api.get(null, "/api/v1/commitments").expectProblem(401);
+    }
+
+    private static JsonNode withoutInstance(ApiResponse problem) {
+        return ((ObjectNode) problem.json()).without("instance");
     }
 }

@@ -30,6 +30,8 @@ class PageSecurityTests {
     private static final Pattern VALUE = Pattern.compile("value=\"([^\"]+)\"");
     private static final Pattern INLINE_SCRIPT =
             Pattern.compile("<script(?![^>]*\\ssrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INLINE_EVENT_HANDLER =
+            Pattern.compile("<[^>]+\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
 
     @Autowired
     ApiFixtures api;
@@ -76,6 +78,9 @@ class PageSecurityTests {
         assertThat(page.headers().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(INLINE_SCRIPT.matcher(page.body()).find())
                 .as("an inline <script> in the sign-up page")
+                .isFalse();
+        assertThat(INLINE_EVENT_HANDLER.matcher(page.body()).find())
+                .as("an inline event handler (onclick=...) in the sign-up page, which the policy would block")
                 .isFalse();
     }
 

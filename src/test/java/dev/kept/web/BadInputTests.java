@@ -195,6 +195,12 @@ class BadInputTests {
                         map("percent", "half", "confidence", "ON_TRACK"),
                         400,
                         "percent"),
+                post(
+                        "percent has a fraction",
+                        one + "/progress",
+                        map("percent", 12.5, "confidence", "ON_TRACK"),
+                        400,
+                        "percent"),
                 post("confidence is missing", one + "/progress", map("percent", 10), 400, "confidence"),
                 post("confidence is unknown", one + "/progress", map("confidence", "GREAT"), 400, "confidence"),
                 post(
@@ -393,6 +399,12 @@ class BadInputTests {
                         "sign-up without an organization",
                         "/api/v1/signup",
                         signUp("organization", ""),
+                        400,
+                        "organization"),
+                anonymous(
+                        "sign-up with an organization name that is too long",
+                        "/api/v1/signup",
+                        signUp("organization", "o".repeat(121)),
                         400,
                         "organization"),
                 anonymous(
