@@ -1,6 +1,7 @@
 package dev.kept.commitments;
 
 import dev.kept.security.Visibility;
+import dev.kept.shared.ConflictException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -154,7 +155,7 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
 
     private void requireOpen() {
         if (status == CommitmentStatus.CLOSED) {
-            throw new dev.kept.shared.ConflictException("This commitment is closed and can no longer change.");
+            throw new ConflictException("This commitment is closed and can no longer change.");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.kept.commitments;
 import dev.kept.people.Caller;
 import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
+import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -237,7 +239,7 @@ class CommitmentPages {
     private CommitmentView changeable(Caller caller, UUID id) {
         CommitmentView c = commitments.get(caller, id);
         if (!commitments.canChange(caller, id)) {
-            throw new dev.kept.shared.ForbiddenException("Only the owner of a commitment can change it.");
+            throw new ForbiddenException("Only the owner of a commitment can change it.");
         }
         return c;
     }
@@ -259,7 +261,7 @@ class CommitmentPages {
         }
         try {
             return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

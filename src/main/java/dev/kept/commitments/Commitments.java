@@ -2,18 +2,21 @@ package dev.kept.commitments;
 
 import dev.kept.people.Caller;
 import dev.kept.people.People;
-import dev.kept.people.Person;
 import dev.kept.security.AccessPolicy;
 import dev.kept.shared.ConflictException;
+import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -176,7 +179,7 @@ public class Commitments {
     private Commitment owned(Caller caller, UUID id) {
         Commitment commitment = visible(caller, id);
         if (!policy.canChange(caller, owned(commitment))) {
-            throw new dev.kept.shared.ForbiddenException("Only the owner of a commitment can change it.");
+            throw new ForbiddenException("Only the owner of a commitment can change it.");
         }
         return commitment;
     }
@@ -188,18 +191,11 @@ public class Commitments {
 
     private CommitmentView view(Commitment c, LocalDate today) {
         Map<UUID, String> names = new HashMap<>();
-        Caller asOwner = new Caller(c.getOwnerId(), c.getOrganizationId(), null);
-        java.util.function.Function<UUID, String> nameOf = personId -> names.computeIfAbsent(personId, pid -> {
-            try {
-                Person person = people.person(asOwner, pid);
-                return person.getName();
-            } catch (NotFoundException gone) {
-                return "someone";
-            }
-        });
+        Caller inOrganization = new Caller(c.getOwnerId(), c.getOrganizationId(), null);
+        Function<UUID, String> nameOf = personId -> names.computeIfAbsent(personId, id -> nameIn(inOrganization, id));
         boolean open = c.getStatus() == CommitmentStatus.OPEN;
-        List<ProgressUpdate> newestFirst = new java.util.ArrayList<>(c.getUpdates());
-        java.util.Collections.reverse(newestFirst);
+        List<ProgressUpdate> newestFirst = new ArrayList<>(c.getUpdates());
+        Collections.reverse(newestFirst);
         List<CommitmentView.ProgressView> progress = newestFirst.stream()
                 .map(u -> new CommitmentView.ProgressView(
                         u.getAuthorId(),
@@ -232,6 +228,14 @@ public class Commitments {
                 c.getVersion(),
                 ClarityCheck.assess(c.getWhat(), c.getDoneWhen(), c.getDue(), c.getWhy(), null),
                 progress);
+    }
+
+    private String nameIn(Caller inOrganization, UUID personId) {
+        try {
+            return people.person(inOrganization, personId).getName();
+        } catch (NotFoundException gone) {
+            return "someone";
+        }
     }
 
     private static void requireSensibleDue(LocalDate due, LocalDate today) {

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -277,7 +278,7 @@ public class People {
             requirePerson(caller, manager, "managerId");
             refuseLoop(caller, person.getId(), manager);
             person.reportTo(manager);
-            if (!java.util.Objects.equals(previous, manager)) {
+            if (!Objects.equals(previous, manager)) {
                 events.publishEvent(new ReportingLineChanged(caller.organizationId(), id, previous, manager));
             }
         }

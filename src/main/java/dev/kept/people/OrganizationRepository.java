@@ -1,0 +1,6 @@
+package dev.kept.people;
+
+import java.util.UUID;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface OrganizationRepository extends ListCrudRepository<Organization, UUID> {}
