@@ -18,7 +18,8 @@ HEALTH=http://127.0.0.1:$PORT/actuator/health
 [ -f "$JAR" ] || { echo "no $JAR: build it first (./mvnw -q -o -Dmaven.test.skip package)" >&2; exit 1; }
 if curl -s -o /dev/null "$HEALTH"; then echo "port $PORT is in use" >&2; exit 1; fi
 
-echo "JVM: $(java -version 2>&1 | sed -n 2p)"
+echo "JVM: $(java -version 2>&1 | head -1) ($(java -version 2>&1 | sed -n 3p))"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "jar: $JAR"
 echo "run  ready_s  started_in_s  rss_mib"
 
@@ -56,3 +57,4 @@ done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 printf 'median  %5s  %12s  %7s\n' "$(median "${readies[@]}")" "$(median "${starteds[@]}")" "$(median "${rsss[@]}")"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
