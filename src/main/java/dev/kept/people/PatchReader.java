@@ -83,6 +83,10 @@ final class PatchReader {
             throw invalid(field, "must be a string or null");
         }
         String text = value.asString().strip();
+        if (text.indexOf('\0') >= 0) {
+            // PostgreSQL cannot store it in a text column
+            throw invalid(field, "must not contain the NUL character");
+        }
         if (text.length() > maxLength) {
             throw invalid(field, "must be at most " + maxLength + " characters");
         }

@@ -212,6 +212,22 @@ class CommitmentPagesTests {
     }
 
     @Test
+    void refusesTextTheDatabaseCannotStore() {
+        MvcTestResult result = mvc.post()
+                .uri("/commitments")
+                .with(as(ada))
+                .with(csrf())
+                .param("what", "Publish the guide\u0000")
+                .param("doneWhen", "Published in the handbook")
+                .param("due", LocalDate.now().plusDays(3).toString())
+                .param("visibility", "PRIVATE")
+                .exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(commitments.list(ada, ada.personId(), null, 10, 0)).isEmpty();
+    }
+
+    @Test
     void sendsSignedOutVisitorsToSignIn() {
         assertThat(mvc.get().uri("/commitments"))
                 .hasStatus3xxRedirection()

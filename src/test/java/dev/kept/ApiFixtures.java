@@ -1,0 +1,255 @@
+package dev.kept;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drives the API of the running application the way a client does: sign up an organization, get
+ * tokens, invite people and accept their invitations (with the link from the e-mail), form teams
+ * and make commitments. Every organization and e-mail address it makes up is unique, so tests also
+ * pass on a database that already holds data.
+ */
+public final class ApiFixtures {
+
+    /** A password that meets the policy. */
+    public static final String PASSWORD = "Quiet-river-stones-42";
+
+    private static final Pattern INVITATION_LINK = Pattern.compile("/invitations/([A-Za-z0-9_-]+)");
+    private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
+
+    private final Environment environment;
+    private final JdbcClient jdbc;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private volatile RestClient client;
+
+    ApiFixtures(Environment environment, JdbcClient jdbc) {
+        this.environment = environment;
+        this.jdbc = jdbc;
+    }
+
+    /** Someone who can call the API: their ids, how they sign in, and a token. */
+    public record Account(
+            UUID organizationId, UUID personId, String name, String email, String password, String token) {}
+
+    /** A name or e-mail part nobody else uses. */
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    public static String uniqueEmail(String prefix) {
+        return unique(prefix) + "@example.test";
+    }
+
+    // --- HTTP --------------------------------------------------------------------------------
+
+    /** A client for the running server that follows no redirects and keeps no cookies. */
+    public RestClient http() {
+        RestClient current = client;
+        if (current == null) {
+            String port = environment.getRequiredProperty("local.server.port");
+            HttpClient jdk = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+            current = RestClient.builder()
+                    .baseUrl("http://localhost:" + port)
+                    .requestFactory(new JdkClientHttpRequestFactory(jdk))
+                    .build();
+            client = current;
+        }
+        return current;
+    }
+
+    public ApiResponse get(String token, String path) {
+        return send(HttpMethod.GET, token, path, null);
+    }
+
+    public ApiResponse post(String token, String path, Object body) {
+        return send(HttpMethod.POST, token, path, body);
+    }
+
+    public ApiResponse patch(String token, String path, Object body) {
+        return send(HttpMethod.PATCH, token, path, body);
+    }
+
+    public ApiResponse delete(String token, String path) {
+        return send(HttpMethod.DELETE, token, path, null);
+    }
+
+    /**
+     * Sends a request with a JSON body: a {@link String} is sent as it is (to send malformed JSON),
+     * anything else is written as JSON, and null sends no body.
+     */
+    public ApiResponse send(HttpMethod method, String token, String path, Object body) {
+        return send(method, token, path, body, MediaType.APPLICATION_JSON);
+    }
+
+    public ApiResponse send(HttpMethod method, String token, String path, Object body, MediaType contentType) {
+        RestClient.RequestBodySpec request = http().method(method).uri(path).accept(MediaType.APPLICATION_JSON);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        if (body != null) {
+            String text = body instanceof String raw ? raw : json.writeValueAsString(body);
+            request.contentType(contentType).body(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return request.exchange((req, res) -> new ApiResponse(
+                res.getStatusCode().value(), HttpHeaders.copyOf(res.getHeaders()), read(res.getBody())));
+    }
+
+    private static String read(java.io.InputStream body) {
+        try {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- accounts ----------------------------------------------------------------------------
+
+    /** Signs up a new organization; its admin gets a token. */
+    public Account signUp() {
+        return signUp(unique("Org"), unique("Admin"), uniqueEmail("admin"));
+    }
+
+    public Account signUp(String organization, String name, String email) {
+        ApiResponse response = post(
+                        null,
+                        "/api/v1/signup",
+                        Map.of("organization", organization, "name", name, "email", email, "password", PASSWORD))
+                .expect(201);
+        JsonNode body = response.json();
+        UUID organizationId = UUID.fromString(body.get("organization").get("id").asString());
+        UUID personId = UUID.fromString(body.get("person").get("id").asString());
+        return new Account(organizationId, personId, name, email, PASSWORD, token(email, PASSWORD));
+    }
+
+    public String token(String email, String password) {
+        return post(null, "/api/v1/tokens", Map.of("email", email, "password", password))
+                .expect(201)
+                .text("token");
+    }
+
+    /** Invites a member (with any extra details: teamId, managerId ...), who accepts and gets a token. */
+    public Account join(Account admin, Map<String, Object> details) {
+        String name = unique("Member");
+        String email = uniqueEmail("member");
+        Map<String, Object> body = new LinkedHashMap<>(details);
+        body.put("name", name);
+        body.put("email", email);
+        UUID personId = invite(admin, body).expect(201).id();
+        accept(invitationToken(email), PASSWORD).expect(200);
+        return new Account(admin.organizationId(), personId, name, email, PASSWORD, token(email, PASSWORD));
+    }
+
+    public Account join(Account admin) {
+        return join(admin, Map.of());
+    }
+
+    public ApiResponse invite(Account admin, Map<String, Object> details) {
+        return post(admin.token(), "/api/v1/people", details);
+    }
+
+    public ApiResponse accept(String invitationToken, String password) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("password", password);
+        return post(null, "/api/v1/invitations/" + invitationToken, body);
+    }
+
+    /** The token of the invitation e-mailed to this address, once the (asynchronous) e-mail is out. */
+    public String invitationToken(String email) {
+        return invitationTokenOtherThan(email, null);
+    }
+
+    /** The token of an invitation e-mailed to this address other than the given one. */
+    public String invitationTokenOtherThan(String email, String earlier) {
+        return await().atMost(MAIL_WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> mailsTo(email).stream()
+                                .map(ApiFixtures::invitationTokenIn)
+                                .flatMap(Optional::stream)
+                                .filter(token -> !token.equals(earlier))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** The bodies of the e-mails Kept wrote (not sent: no mail server in tests) to this address. */
+    public List<String> mailsTo(String email) {
+        return jdbc.sql("select body from outgoing_mail where recipient = :recipient")
+                .param("recipient", email.toLowerCase(java.util.Locale.ROOT))
+                .query(String.class)
+                .list();
+    }
+
+    public static Optional<String> invitationTokenIn(String mailBody) {
+        Matcher matcher = INVITATION_LINK.matcher(mailBody);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    public long peopleWithEmail(String email) {
+        return jdbc.sql("select count(*) from person where email = :email")
+                .param("email", email.toLowerCase(java.util.Locale.ROOT))
+                .query(Long.class)
+                .single();
+    }
+
+    // --- teams and commitments ---------------------------------------------------------------
+
+    public UUID team(Account admin, String name) {
+        return post(admin.token(), "/api/v1/teams", Map.of("name", name))
+                .expect(201)
+                .id();
+    }
+
+    /** The terms of a clear commitment (nothing for the clarity check to flag). */
+    public static Map<String, Object> clearTerms(LocalDate due, String visibility) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("what", "Publish the onboarding checklist for new engineers");
+        terms.put("doneWhen", "The checklist is published on the wiki and two new hires have used it");
+        terms.put("due", due.toString());
+        terms.put("why", "New engineers lose their first week looking for things");
+        terms.put("visibility", visibility);
+        return terms;
+    }
+
+    public JsonNode commit(Account owner, Map<String, Object> terms) {
+        return post(owner.token(), "/api/v1/commitments", terms).expect(201).json();
+    }
+
+    public UUID commit(Account owner, LocalDate due, String visibility) {
+        return UUID.fromString(
+                commit(owner, clearTerms(due, visibility)).get("id").asString());
+    }
+
+    /** Every commitment this person owns, as stored: what a refused request must not change. */
+    public long commitmentsOwnedBy(UUID personId) {
+        return jdbc.sql("select count(*) from commitment where owner_id = :owner")
+                .param("owner", personId)
+                .query(Long.class)
+                .single();
+    }
+}
