@@ -67,6 +67,8 @@ done
 measure() { wrk -t2 -c4 -d"$DURATION" --latency -H "$AUTH" -s bench/report.lua "$1" | grep '^RESULT'; }
 list=$(measure "$LIST")
 health=$(measure "$HEALTH")
+echo "wrk, list:   $list"
+echo "wrk, health: $health"
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
 printf '%-26s %8s %8s %10s %8s\n' endpoint p50_ms p95_ms req/s errors
