@@ -46,11 +46,11 @@ HZ=$(getconf CLK_TCK)
 # appends the JVM's CPU milliseconds per request to wrk's RESULT line
 run() {
   local before; before=$(cpu_ticks)
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -H "$AUTH" -s "$BENCH/percentiles.lua" "$2" >"$WORK/$1.wrk"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -H "$AUTH" -s "$BENCH/report.lua" "$2" >"$WORK/$1.wrk"
   if grep -q 'Non-2xx' "$WORK/$1.wrk"; then echo "$1: errors:" >&2; cat "$WORK/$1.wrk" >&2; exit 1; fi
-  # RESULT p50_ms p95_ms p99_ms requests_per_s requests errors  (see percentiles.lua)
-  read -r _ p50 p95 p99 rps requests errors < <(grep '^RESULT' "$WORK/$1.wrk")
-  [ "$errors" = 0 ] || echo "$1: $errors socket errors or timeouts (wrk gives up on a request after 2s)" >&2
+  # RESULT p50_ms p95_ms p99_ms requests_per_s requests errors non2xx connect read write timeout
+  read -r _ p50 p95 p99 rps requests errors breakdown < <(grep '^RESULT' "$WORK/$1.wrk")
+  [ "$errors" = 0 ] || echo "$1: $errors errors (non-2xx, connect, read, write, timeout: $breakdown)" >&2
   cpu=$(awk -v t=$(($(cpu_ticks) - before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", t * 1000 / hz / n }')
 }
 row() { printf '%-6s %-26s %8.2f %8.2f %8.2f %8.0f %8d %6d %8.3f\n' "$@"; }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,17 +15,77 @@ import java.util.regex.Pattern;
  */
 public final class ClarityCheck {
 
-    private static final Pattern VAGUE = Pattern.compile(
-            "\\b(try|trying|attempt|soon|asap|a\\.s\\.a\\.p|better|more|some|somewhat|somehow|maybe|perhaps"
-                    + "|hopefully|possibly|several|various|stuff|things|improve|improved|enhance|optimi[sz]e"
-                    + "|a bit|a few|a lot|lots|quickly|sometime|eventually|later|etc|as needed|work on|look into)\\b",
-            Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern MEASURABLE = Pattern.compile(
-            "\\d|%|\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|half|all|every|none|no longer"
-                    + "|published|shipped|merged|signed|approved|sent|delivered|live|deployed|released|launched"
-                    + "|submitted|accepted|booked|hired|passed|closed|resolved|documented|presented|agreed)\\b",
-            Pattern.CASE_INSENSITIVE);
+    // words and two-word phrases looked up in sets: the list assesses every row it returns
+    private static final Set<String> VAGUE_WORDS = Set.of(
+            "try",
+            "trying",
+            "attempt",
+            "soon",
+            "asap",
+            "better",
+            "more",
+            "some",
+            "somewhat",
+            "somehow",
+            "maybe",
+            "perhaps",
+            "hopefully",
+            "possibly",
+            "several",
+            "various",
+            "stuff",
+            "things",
+            "improve",
+            "improved",
+            "enhance",
+            "optimise",
+            "optimize",
+            "lots",
+            "quickly",
+            "sometime",
+            "eventually",
+            "later",
+            "etc");
+    private static final Set<String> VAGUE_PHRASES =
+            Set.of("a bit", "a few", "a lot", "as needed", "work on", "look into");
+    private static final Set<String> MEASURABLE_WORDS = Set.of(
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "half",
+            "all",
+            "every",
+            "none",
+            "published",
+            "shipped",
+            "merged",
+            "signed",
+            "approved",
+            "sent",
+            "delivered",
+            "live",
+            "deployed",
+            "released",
+            "launched",
+            "submitted",
+            "accepted",
+            "booked",
+            "hired",
+            "passed",
+            "closed",
+            "resolved",
+            "documented",
+            "presented",
+            "agreed");
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private ClarityCheck() {}
 
@@ -47,7 +106,7 @@ public final class ClarityCheck {
             issues.add(new ClarityReport.Issue(
                     "doneWhen", "MISSING", "Say how anyone can tell it is done: the definition of done or a target."));
             penalty += 30;
-        } else if (!MEASURABLE.matcher(doneWhen).find()) {
+        } else if (!isMeasurable(doneWhen)) {
             issues.add(new ClarityReport.Issue(
                     "doneWhen",
                     "NOT_MEASURABLE",
@@ -84,14 +143,48 @@ public final class ClarityCheck {
 
     static Set<String> vagueWords(String text) {
         Set<String> found = new LinkedHashSet<>();
-        if (text == null) {
-            return found;
-        }
-        Matcher matcher = VAGUE.matcher(text);
-        while (matcher.find()) {
-            found.add(matcher.group(1).toLowerCase(Locale.ROOT));
+        List<String> words = words(text);
+        for (int i = 0; i < words.size(); i++) {
+            if (i + 1 < words.size() && VAGUE_PHRASES.contains(words.get(i) + " " + words.get(i + 1))) {
+                found.add(words.get(i) + " " + words.get(i + 1));
+            } else if (VAGUE_WORDS.contains(words.get(i))) {
+                found.add(words.get(i));
+            }
         }
         return found;
+    }
+
+    static boolean isMeasurable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c) || c == '%') {
+                return true;
+            }
+        }
+        List<String> words = words(text);
+        for (int i = 0; i < words.size(); i++) {
+            if (MEASURABLE_WORDS.contains(words.get(i))
+                    || (words.get(i).equals("no")
+                            && i + 1 < words.size()
+                            && words.get(i + 1).equals("longer"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> words(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String lower = text.toLowerCase(Locale.ROOT).replace("a.s.a.p", "asap");
+        List<String> words = new ArrayList<>();
+        for (String word : NOT_A_WORD.split(lower)) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
     }
 
     private static boolean isBlank(String value) {

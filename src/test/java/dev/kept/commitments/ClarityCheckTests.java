@@ -45,7 +45,8 @@ class ClarityCheckTests {
         "asap, Publish the report ASAP for everyone",
         "better, Make the report better for readers",
         "more, Write more tests for the parser",
-        "some, Fix some bugs in the parser"
+        "some, Fix some bugs in the parser",
+        "a few, Fix a few bugs in the parser"
     })
     void namesEachVagueWord(String word, String what) {
         ClarityReport report = ClarityCheck.assess(what, "3 reviewers approved it", TODAY.plusDays(3), "why", TODAY);
