@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Tells what makes a commitment unclear: something missing, a done-when nobody could check, no date
@@ -85,7 +84,6 @@ public final class ClarityCheck {
             "documented",
             "presented",
             "agreed");
-    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private ClarityCheck() {}
 
@@ -179,9 +177,14 @@ public final class ClarityCheck {
         }
         String lower = text.toLowerCase(Locale.ROOT).replace("a.s.a.p", "asap");
         List<String> words = new ArrayList<>();
-        for (String word : NOT_A_WORD.split(lower)) {
-            if (!word.isEmpty()) {
-                words.add(word);
+        int start = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            boolean inWord = i < lower.length() && Character.isLetterOrDigit(lower.charAt(i));
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(lower.substring(start, i));
+                start = -1;
             }
         }
         return words;
