@@ -117,7 +117,7 @@ class CommitmentPages {
             redirect.addFlashAttribute("notice", "Your commitment is recorded.");
             return "redirect:/commitments/" + made.id();
         } catch (RuleViolationException broken) {
-            errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+            broken.rejectOn(errors);
             return "commitments/new";
         }
     }
@@ -173,7 +173,7 @@ class CommitmentPages {
             model.addAttribute("conflict", stale.getBody().getDetail());
             return "commitments/edit";
         } catch (RuleViolationException broken) {
-            errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+            broken.rejectOn(errors);
             return "commitments/edit";
         }
         redirect.addFlashAttribute("notice", "Your changes are saved.");

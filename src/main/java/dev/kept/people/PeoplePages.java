@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -61,7 +60,7 @@ class PeoplePages {
                         "notice", "Invitation sent to " + invited.getName() + " (" + invited.getEmail() + ").");
                 return "redirect:/people";
             } catch (RuleViolationException broken) {
-                errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+                broken.rejectOn(errors);
             }
         }
         showDirectory(caller, model);
@@ -106,7 +105,7 @@ class PeoplePages {
                 redirect.addFlashAttribute("notice", "Saved.");
                 return "redirect:/people/" + id;
             } catch (RuleViolationException broken) {
-                errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+                broken.rejectOn(errors);
             }
         }
         showPerson(caller, people.person(caller, id), model);
@@ -145,7 +144,7 @@ class PeoplePages {
                 redirect.addFlashAttribute("notice", "Team " + team.getName() + " formed.");
                 return "redirect:/teams";
             } catch (RuleViolationException broken) {
-                errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+                broken.rejectOn(errors);
             }
         }
         showTeams(caller, model);
@@ -167,7 +166,7 @@ class PeoplePages {
                 redirect.addFlashAttribute("notice", "Team " + team.getName() + " saved.");
                 return "redirect:/teams";
             } catch (RuleViolationException broken) {
-                errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+                broken.rejectOn(errors);
             }
         }
         showTeams(caller, model);
@@ -197,7 +196,7 @@ class PeoplePages {
                 redirect.addFlashAttribute("notice", "Your profile is saved.");
                 return "redirect:/settings/profile";
             } catch (RuleViolationException broken) {
-                errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+                broken.rejectOn(errors);
             }
         }
         return "people/profile";
@@ -213,15 +212,13 @@ class PeoplePages {
         List<Person> everyone = people.people(caller);
         model.addAttribute("people", everyone);
         model.addAttribute("byId", everyone.stream().collect(Collectors.toMap(Person::getId, Function.identity())));
-        model.addAttribute("teams", people.teams(caller));
-        model.addAttribute("teamNames", teamNames(caller));
+        showTeamNames(caller, model);
     }
 
     private void showPerson(Caller caller, Person person, Model model) {
         model.addAttribute("person", person);
         model.addAttribute("people", people.people(caller));
-        model.addAttribute("teams", people.teams(caller));
-        model.addAttribute("teamNames", teamNames(caller));
+        showTeamNames(caller, model);
         model.addAttribute(
                 "manager", person.getManagerId() == null ? null : people.person(caller, person.getManagerId()));
         model.addAttribute("roles", Role.values());
@@ -239,7 +236,9 @@ class PeoplePages {
                         .collect(Collectors.groupingBy(Person::getTeamId, Collectors.counting())));
     }
 
-    private Map<UUID, String> teamNames(Caller caller) {
-        return people.teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
+    private void showTeamNames(Caller caller, Model model) {
+        List<Team> teams = people.teams(caller);
+        model.addAttribute("teams", teams);
+        model.addAttribute("teamNames", teams.stream().collect(Collectors.toMap(Team::getId, Team::getName)));
     }
 }

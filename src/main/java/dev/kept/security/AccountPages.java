@@ -66,7 +66,7 @@ class AccountPages {
         try {
             signedUp = people.signUp(form);
         } catch (RuleViolationException broken) {
-            errors.rejectValue(broken.field(), broken.reason(), broken.detail());
+            broken.rejectOn(errors);
             return "security/signup";
         }
         Person admin = signedUp.admin();
@@ -98,9 +98,7 @@ class AccountPages {
             model.addAttribute("form", new PasswordForm("", ""));
             return "security/invitation";
         } catch (ErrorResponseException unusable) {
-            response.setStatus(unusable.getStatusCode().value());
-            model.addAttribute("gone", unusable.getStatusCode().value() == HttpStatus.GONE.value());
-            return "security/invitation-unusable";
+            return unusablePage(unusable, model, response);
         }
     }
 
@@ -117,9 +115,7 @@ class AccountPages {
         try {
             invitation = people.invitation(token);
         } catch (ErrorResponseException unusable) {
-            response.setStatus(unusable.getStatusCode().value());
-            model.addAttribute("gone", unusable.getStatusCode().value() == HttpStatus.GONE.value());
-            return "security/invitation-unusable";
+            return unusablePage(unusable, model, response);
         }
         model.addAttribute("invitation", invitation);
         model.addAttribute("token", token);
@@ -137,6 +133,12 @@ class AccountPages {
         sessions.signIn(new Caller(person.getId(), person.getOrganizationId(), person.getName()), request, response);
         redirect.addFlashAttribute("notice", "Welcome to Kept, " + person.getName() + ".");
         return "redirect:/";
+    }
+
+    private static String unusablePage(ErrorResponseException unusable, Model model, HttpServletResponse response) {
+        response.setStatus(unusable.getStatusCode().value());
+        model.addAttribute("gone", unusable.getStatusCode().value() == HttpStatus.GONE.value());
+        return "security/invitation-unusable";
     }
 
     @GetMapping("/settings/tokens")

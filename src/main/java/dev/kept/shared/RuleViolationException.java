@@ -2,6 +2,7 @@ package dev.kept.shared;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.validation.Errors;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -26,6 +27,15 @@ public class RuleViolationException extends ErrorResponseException {
     /** The form field to blame, or null when the rule concerns the whole request. */
     public String field() {
         return field;
+    }
+
+    /** Shows the broken rule on a form: at its field, or for the whole form when no field is to blame. */
+    public void rejectOn(Errors errors) {
+        if (field == null) {
+            errors.reject(reason, detail());
+        } else {
+            errors.rejectValue(field, reason, detail());
+        }
     }
 
     public String detail() {
