@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -45,6 +48,9 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
     @MappedCollection(idColumn = "commitment_id", keyColumn = "position")
     private final List<ProgressUpdate> updates;
 
+    @MappedCollection(idColumn = "commitment_id")
+    private final Set<CommitmentShare> shares;
+
     @Version
     private Long version;
 
@@ -68,6 +74,7 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
             Instant lastProgressAt,
             Instant closedAt,
             List<ProgressUpdate> updates,
+            Set<CommitmentShare> shares,
             Long version) {
         this.id = id;
         this.organizationId = organizationId;
@@ -87,6 +94,7 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         this.lastProgressAt = lastProgressAt;
         this.closedAt = closedAt;
         this.updates = updates == null ? new ArrayList<>() : new ArrayList<>(updates);
+        this.shares = shares == null ? new HashSet<>() : new HashSet<>(shares);
         this.version = version;
     }
 
@@ -110,7 +118,9 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
                 null,
                 null,
                 List.of(),
+                Set.of(),
                 null);
+        commitment.shareWith(terms.sharedWith());
         commitment.registerEvent(new CommitmentMade(organizationId, commitment.id, ownerId, terms.due()));
         return commitment;
     }
@@ -123,8 +133,17 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         this.due = terms.due();
         this.why = terms.why();
         this.visibility = terms.visibility();
+        shareWith(terms.sharedWith());
         this.updatedAt = now;
         registerEvent(new CommitmentRevised(organizationId, id, ownerId, version == null ? 0 : version + 1));
+    }
+
+    /** Only a commitment for partners names partnerships; none named means all of them. */
+    private void shareWith(Set<UUID> partnershipIds) {
+        shares.clear();
+        if (visibility == Visibility.PARTNERS && partnershipIds != null) {
+            partnershipIds.forEach(partnershipId -> shares.add(new CommitmentShare(partnershipId)));
+        }
     }
 
     /** Records progress; without a percent, the last one stands. */
@@ -165,7 +184,8 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
     }
 
     /** The terms a commitment is made or revised with. */
-    record Terms(String what, String doneWhen, LocalDate due, String why, Visibility visibility) {}
+    record Terms(
+            String what, String doneWhen, LocalDate due, String why, Visibility visibility, Set<UUID> sharedWith) {}
 
     public UUID getId() {
         return id;
@@ -237,6 +257,13 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
 
     public List<ProgressUpdate> getUpdates() {
         return Collections.unmodifiableList(updates);
+    }
+
+    /** The partnerships it is shared with; empty means all the owner's partnerships. */
+    public Set<UUID> getSharedWith() {
+        Set<UUID> ids = new TreeSet<>();
+        shares.forEach(share -> ids.add(share.partnershipId()));
+        return Collections.unmodifiableSet(ids);
     }
 
     public long getVersion() {

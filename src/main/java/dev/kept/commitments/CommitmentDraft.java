@@ -5,11 +5,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
-/** A new commitment as its owner writes it. */
+/**
+ * A new commitment as its owner writes it. With visibility {@code PARTNERS}, {@code sharedWith}
+ * names the partnerships to share it with; left out, it is shared with all of them.
+ */
 public record CommitmentDraft(
         @NotBlank @Size(max = 500) String what,
         @NotBlank @Size(max = 1000) String doneWhen,
         @NotNull LocalDate due,
         @Size(max = 2000) String why,
-        @NotNull Visibility visibility) {}
+        @NotNull Visibility visibility,
+        @Size(max = 50) List<UUID> sharedWith) {}

@@ -1,5 +1,6 @@
 package dev.kept.commitments;
 
+import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
@@ -33,9 +34,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CommitmentPages {
 
     private final Commitments commitments;
+    private final Challenges challenges;
+    private final Partnerships partnerships;
 
-    CommitmentPages(Commitments commitments) {
+    CommitmentPages(Commitments commitments, Challenges challenges, Partnerships partnerships) {
         this.commitments = commitments;
+        this.challenges = challenges;
+        this.partnerships = partnerships;
     }
 
     /** What the new-commitment and edit forms send. */
@@ -48,7 +53,14 @@ class CommitmentPages {
 
             @Size(max = 2000) String why,
             @NotNull Visibility visibility,
+            @Size(max = 50) List<UUID> sharedWith,
             Long version) {}
+
+    record ChallengeForm(
+            @NotNull ChallengeKind kind,
+            @NotBlank @Size(max = 2000) String message) {}
+
+    record AnswerForm(@NotBlank @Size(max = 2000) String message, Boolean helpful) {}
 
     record ProgressForm(
             @Min(0) @Max(100) Integer percent,
@@ -60,8 +72,8 @@ class CommitmentPages {
             @NotBlank @Size(max = 4000) String reflection) {}
 
     @ModelAttribute("visibilities")
-    List<Visibility> visibilities() {
-        return List.of(Visibility.values());
+    List<Visibility> visibilities(@AuthenticationPrincipal Caller caller) {
+        return caller == null ? List.of() : commitments.visibilitiesFor(caller);
     }
 
     @GetMapping("/commitments")
@@ -69,11 +81,13 @@ class CommitmentPages {
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String scope,
+            @RequestParam(required = false) UUID owner,
             Model model) {
         CommitmentFilter filter = parseFilter(status);
-        boolean everyone = "visible".equals(scope);
-        model.addAttribute(
-                "commitments", commitments.list(caller, everyone ? null : caller.personId(), filter, 500, 0));
+        boolean everyone = "visible".equals(scope) || owner != null;
+        UUID ownerShown = owner != null ? owner : everyone ? null : caller.personId();
+        model.addAttribute("commitments", commitments.list(caller, ownerShown, filter, 500, 0));
+        model.addAttribute("owner", owner);
         model.addAttribute("status", filter == null ? "ALL" : filter.name());
         model.addAttribute("scope", everyone ? "visible" : "mine");
         return "commitments/list";
@@ -81,8 +95,9 @@ class CommitmentPages {
 
     @GetMapping("/commitments/new")
     String newForm(@AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("form", new TermsForm("", "", null, "", Visibility.PRIVATE, null));
+        model.addAttribute("form", new TermsForm("", "", null, "", Visibility.PRIVATE, List.of(), null));
         model.addAttribute("clarity", commitments.clarity(caller, "", "", null, ""));
+        model.addAttribute("sharable", partnerships.sharable(caller));
         return "commitments/new";
     }
 
@@ -107,13 +122,20 @@ class CommitmentPages {
             RedirectAttributes redirect) {
         model.addAttribute(
                 "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));
+        model.addAttribute("sharable", partnerships.sharable(caller));
         if (errors.hasErrors()) {
             return "commitments/new";
         }
         try {
             CommitmentView made = commitments.make(
                     caller,
-                    new CommitmentDraft(form.what(), form.doneWhen(), form.due(), form.why(), form.visibility()));
+                    new CommitmentDraft(
+                            form.what(),
+                            form.doneWhen(),
+                            form.due(),
+                            form.why(),
+                            form.visibility(),
+                            form.sharedWith()));
             redirect.addFlashAttribute("notice", "Your commitment is recorded.");
             return "redirect:/commitments/" + made.id();
         } catch (RuleViolationException broken) {
@@ -135,7 +157,16 @@ class CommitmentPages {
         CommitmentView c = changeable(caller, id);
         model.addAttribute("commitment", c);
         model.addAttribute(
-                "form", new TermsForm(c.what(), c.doneWhen(), c.due(), c.why(), c.visibility(), c.version()));
+                "form",
+                new TermsForm(
+                        c.what(),
+                        c.doneWhen(),
+                        c.due(),
+                        c.why(),
+                        c.visibility(),
+                        c.sharedWith() == null ? List.of() : List.copyOf(c.sharedWith()),
+                        c.version()));
+        model.addAttribute("sharable", partnerships.sharable(caller));
         model.addAttribute("clarity", commitments.clarity(caller, c.what(), c.doneWhen(), c.due(), c.why()));
         return "commitments/edit";
     }
@@ -150,6 +181,7 @@ class CommitmentPages {
             RedirectAttributes redirect) {
         CommitmentView current = changeable(caller, id);
         model.addAttribute("commitment", current);
+        model.addAttribute("sharable", partnerships.sharable(caller));
         model.addAttribute(
                 "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));
         if (form.version() == null) {
@@ -168,7 +200,8 @@ class CommitmentPages {
                             form.doneWhen(),
                             form.due(),
                             form.why() == null ? "" : form.why(),
-                            form.visibility()));
+                            form.visibility(),
+                            form.sharedWith() == null ? List.of() : form.sharedWith()));
         } catch (ConflictException stale) {
             model.addAttribute("conflict", stale.getBody().getDetail());
             return "commitments/edit";
@@ -229,9 +262,59 @@ class CommitmentPages {
         return "commitments/detail";
     }
 
+    @PostMapping("/commitments/{id}/challenges")
+    String challenge(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("challengeForm") ChallengeForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            challenges.post(caller, id, form.kind(), form.message());
+            redirect.addFlashAttribute("notice", "Your challenge is posted. Only you and the owner see it.");
+            return "redirect:/commitments/" + id + "#challenges";
+        }
+        showDetail(caller, id, model);
+        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        model.addAttribute("closeForm", new CloseForm(null, ""));
+        return "commitments/detail";
+    }
+
+    @PostMapping("/challenges/{challengeId}/answer")
+    String answer(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID challengeId,
+            @Valid @ModelAttribute("answerForm") AnswerForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        ChallengeView challenge = challenges.get(caller, challengeId);
+        if (!errors.hasErrors()) {
+            challenges.answer(caller, challengeId, form.message(), form.helpful());
+            redirect.addFlashAttribute("notice", "Your answer is posted.");
+            return "redirect:/commitments/" + challenge.commitmentId() + "#challenge-" + challengeId;
+        }
+        showDetail(caller, challenge.commitmentId(), model);
+        model.addAttribute("answering", challengeId);
+        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        model.addAttribute("closeForm", new CloseForm(null, ""));
+        return "commitments/detail";
+    }
+
     private void showDetail(Caller caller, UUID id, Model model) {
-        model.addAttribute("commitment", commitments.get(caller, id));
+        CommitmentView commitment = commitments.get(caller, id);
+        model.addAttribute("commitment", commitment);
         model.addAttribute("canChange", commitments.canChange(caller, id));
+        model.addAttribute("challenges", challenges.on(caller, id));
+        model.addAttribute("canChallenge", commitments.canChallenge(caller, id));
+        model.addAttribute("challengeKinds", ChallengeKind.values());
+        if (!model.containsAttribute("challengeForm")) {
+            model.addAttribute("challengeForm", new ChallengeForm(ChallengeKind.QUESTION, ""));
+        }
+        if (!model.containsAttribute("answerForm")) {
+            model.addAttribute("answerForm", new AnswerForm("", null));
+        }
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("confidences", Confidence.values());
     }

@@ -120,6 +120,8 @@ class CommitmentQueries {
                 instant(rs, "closed_at"),
                 rs.getLong("version"),
                 ClarityCheck.assess(what, doneWhen, due, why, null),
+                null,
+                null,
                 null);
     }
 

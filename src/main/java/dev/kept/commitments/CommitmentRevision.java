@@ -5,10 +5,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * An edit of a commitment, made against the version the editor saw. A null field stays as it is;
- * an empty {@code why} clears it.
+ * an empty {@code why} clears it. An empty {@code sharedWith} shares with all partnerships.
  */
 public record CommitmentRevision(
         @NotNull Long version,
@@ -21,4 +23,5 @@ public record CommitmentRevision(
 
         LocalDate due,
         @Size(max = 2000) String why,
-        Visibility visibility) {}
+        Visibility visibility,
+        @Size(max = 50) List<UUID> sharedWith) {}

@@ -6,11 +6,14 @@ import dev.kept.security.Visibility;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A commitment as a viewer sees it, with its clarity and whether it is overdue or at risk. Lists
- * leave out the progress timeline; a single commitment carries it.
+ * leave out the progress timeline; a single commitment carries it. Only the owner sees which
+ * partnerships it is shared with ({@code sharedWith}, empty for all); a partner sees what the owner
+ * asked them to challenge them on ({@code challengeMeOn}).
  */
 public record CommitmentView(
         UUID id,
@@ -34,7 +37,9 @@ public record CommitmentView(
         Instant closedAt,
         long version,
         ClarityReport clarity,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<ProgressView> progress) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ProgressView> progress,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Set<UUID> sharedWith,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String challengeMeOn) {
 
     /** One entry of the progress timeline. */
     public record ProgressView(

@@ -1,8 +1,12 @@
 package dev.kept.commitments;
 
+import dev.kept.partnerships.PartnershipView;
+import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.people.Person;
 import dev.kept.security.AccessPolicy;
+import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
@@ -15,8 +19,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +44,7 @@ public class Commitments {
     private final CommitmentQueries queries;
     private final AccessPolicy policy;
     private final People people;
+    private final Partnerships partnerships;
     private final Clock clock;
 
     Commitments(
@@ -43,11 +52,13 @@ public class Commitments {
             CommitmentQueries queries,
             AccessPolicy policy,
             People people,
+            Partnerships partnerships,
             Clock clock) {
         this.commitments = commitments;
         this.queries = queries;
         this.policy = policy;
         this.people = people;
+        this.partnerships = partnerships;
         this.clock = clock;
     }
 
@@ -65,6 +76,7 @@ public class Commitments {
     public CommitmentView make(Caller caller, CommitmentDraft draft) {
         LocalDate today = today(caller);
         requireSensibleDue(draft.due(), today);
+        requireAllowedVisibility(caller, draft.visibility());
         Commitment commitment = Commitment.make(
                 caller.organizationId(),
                 caller.personId(),
@@ -73,9 +85,10 @@ public class Commitments {
                         draft.doneWhen().strip(),
                         draft.due(),
                         clean(draft.why()),
-                        draft.visibility()),
+                        draft.visibility(),
+                        sharableSet(caller, draft.visibility(), draft.sharedWith())),
                 clock.instant());
-        return view(commitments.save(commitment), today);
+        return view(commitments.save(commitment), today, caller);
     }
 
     /** The owner's edit; an edit made against an older version changes nothing and answers 409. */
@@ -90,6 +103,13 @@ public class Commitments {
         if (!due.equals(commitment.getDue())) {
             requireSensibleDue(due, today);
         }
+        Visibility visibility = revision.visibility() == null ? commitment.getVisibility() : revision.visibility();
+        if (visibility != commitment.getVisibility()) {
+            requireAllowedVisibility(caller, visibility);
+        }
+        Set<UUID> sharedWith = revision.sharedWith() == null && visibility == commitment.getVisibility()
+                ? commitment.getSharedWith()
+                : sharableSet(caller, visibility, revision.sharedWith());
         commitment.revise(
                 new Commitment.Terms(
                         revision.what() == null
@@ -100,10 +120,11 @@ public class Commitments {
                                 : revision.doneWhen().strip(),
                         due,
                         revision.why() == null ? commitment.getWhy() : clean(revision.why()),
-                        revision.visibility() == null ? commitment.getVisibility() : revision.visibility()),
+                        visibility,
+                        sharedWith),
                 clock.instant());
         try {
-            return view(commitments.save(commitment), today);
+            return view(commitments.save(commitment), today, caller);
         } catch (OptimisticLockingFailureException concurrent) {
             throw staleEdit();
         }
@@ -127,7 +148,24 @@ public class Commitments {
     /** One commitment, with its progress timeline, if the caller may see it. */
     @Transactional(readOnly = true)
     public CommitmentView get(Caller caller, UUID id) {
-        return view(visible(caller, id), today(caller));
+        return view(visible(caller, id), today(caller), caller);
+    }
+
+    /** Whether the caller may challenge this commitment's owner: a partner it is shared with. */
+    @Transactional(readOnly = true)
+    public boolean canChallenge(Caller caller, UUID id) {
+        return commitments
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .map(c -> policy.seesAsPartner(caller, owned(c)))
+                .orElse(false);
+    }
+
+    /** The visibilities the caller may choose: a guest keeps to private and partners. */
+    @Transactional(readOnly = true)
+    public List<Visibility> visibilitiesFor(Caller caller) {
+        return people.me(caller).isGuest()
+                ? List.of(Visibility.PRIVATE, Visibility.PARTNERS)
+                : List.of(Visibility.values());
     }
 
     /** Whether the caller may change this commitment (they own it). */
@@ -163,7 +201,7 @@ public class Commitments {
 
     private CommitmentView save(Commitment commitment, Caller caller) {
         try {
-            return view(commitments.save(commitment), today(caller));
+            return view(commitments.save(commitment), today(caller), caller);
         } catch (OptimisticLockingFailureException concurrent) {
             throw new ConflictException("This commitment was changed at the same time; reload it and try again.");
         }
@@ -184,12 +222,56 @@ public class Commitments {
         return commitment;
     }
 
-    private static AccessPolicy.Owned owned(Commitment commitment) {
+    static AccessPolicy.Owned owned(Commitment commitment) {
         return new AccessPolicy.Owned(
-                commitment.getOrganizationId(), commitment.getOwnerId(), commitment.getVisibility());
+                commitment.getOrganizationId(),
+                commitment.getOwnerId(),
+                commitment.getVisibility(),
+                commitment.getSharedWith());
     }
 
-    private CommitmentView view(Commitment c, LocalDate today) {
+    /** A guest shares with their partners only: the organization and its teams are not theirs. */
+    private void requireAllowedVisibility(Caller caller, Visibility visibility) {
+        if (people.me(caller).isGuest() && (visibility == Visibility.TEAM || visibility == Visibility.ORGANIZATION)) {
+            throw new RuleViolationException(
+                    "VISIBILITY",
+                    "visibility",
+                    "As a guest you can keep a commitment private or share it with partners.");
+        }
+    }
+
+    /** The partnerships named to share with, each an open one of the caller where the partner holds them. */
+    private Set<UUID> sharableSet(Caller caller, Visibility visibility, List<UUID> sharedWith) {
+        if (sharedWith == null || sharedWith.isEmpty()) {
+            return Set.of();
+        }
+        if (visibility != Visibility.PARTNERS) {
+            throw new RuleViolationException(
+                    "SHARED_WITH", "sharedWith", "Only a commitment shared with partners names partnerships.");
+        }
+        Set<UUID> sharable =
+                partnerships.sharable(caller).stream().map(PartnershipView::id).collect(Collectors.toSet());
+        for (UUID id : sharedWith) {
+            if (id == null || !sharable.contains(id)) {
+                throw new RuleViolationException(
+                        "UNKNOWN_PARTNERSHIP",
+                        "sharedWith",
+                        "Share only with your own partnerships where the partner holds you accountable.");
+            }
+        }
+        return new TreeSet<>(sharedWith);
+    }
+
+    private CommitmentView view(Commitment c, LocalDate today, Caller viewer) {
+        boolean mine = c.getOwnerId().equals(viewer.personId());
+        String challengeMeOn = mine
+                ? null
+                : policy.partnershipsSeeing(viewer, owned(c)).stream()
+                        .map(partnershipId ->
+                                partnerships.challengeMeOn(c.getOrganizationId(), partnershipId, c.getOwnerId()))
+                        .flatMap(Optional::stream)
+                        .findFirst()
+                        .orElse(null);
         Map<UUID, String> names = new HashMap<>();
         Caller inOrganization = new Caller(c.getOwnerId(), c.getOrganizationId(), null);
         Function<UUID, String> nameOf = personId -> names.computeIfAbsent(personId, id -> nameIn(inOrganization, id));
@@ -227,15 +309,15 @@ public class Commitments {
                 c.getClosedAt(),
                 c.getVersion(),
                 ClarityCheck.assess(c.getWhat(), c.getDoneWhen(), c.getDue(), c.getWhy(), null),
-                progress);
+                progress,
+                mine ? c.getSharedWith() : null,
+                challengeMeOn);
     }
 
     private String nameIn(Caller inOrganization, UUID personId) {
-        try {
-            return people.person(inOrganization, personId).getName();
-        } catch (NotFoundException gone) {
-            return "someone";
-        }
+        return people.personIn(inOrganization.organizationId(), personId)
+                .map(Person::getName)
+                .orElse("someone");
     }
 
     private static void requireSensibleDue(LocalDate due, LocalDate today) {

@@ -7,7 +7,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The admin's view of the e-mails Kept sent or logged for the organization. */
+/**
+ * The admin's view of the e-mails Kept sent or logged for the organization, except those between
+ * partners (an outside partner's invitation), which are nobody else's business.
+ */
 @Controller
 class OutboxPage {
 
@@ -22,7 +25,9 @@ class OutboxPage {
     @GetMapping("/admin/outbox")
     String outbox(@AuthenticationPrincipal Caller caller, Model model) {
         people.requireAdmin(caller);
-        model.addAttribute("mails", outbox.findTop100ByOrganizationIdOrderByCreatedAtDesc(caller.organizationId()));
+        model.addAttribute(
+                "mails",
+                outbox.findTop100ByOrganizationIdAndConfidentialFalseOrderByCreatedAtDesc(caller.organizationId()));
         return "notifications/outbox";
     }
 }

@@ -25,6 +25,7 @@ class OutgoingMail {
     private final String subject;
     private final String body;
     private final Status status;
+    private final boolean confidential;
     private final Instant createdAt;
     private final Instant sentAt;
 
@@ -40,6 +41,7 @@ class OutgoingMail {
             String subject,
             String body,
             Status status,
+            boolean confidential,
             Instant createdAt,
             Instant sentAt,
             Long version) {
@@ -50,6 +52,7 @@ class OutgoingMail {
         this.subject = subject;
         this.body = body;
         this.status = status;
+        this.confidential = confidential;
         this.createdAt = createdAt;
         this.sentAt = sentAt;
         this.version = version;
@@ -64,6 +67,7 @@ class OutgoingMail {
                 mail.subject(),
                 mail.body(),
                 status,
+                mail.confidential(),
                 now,
                 now,
                 null);

@@ -8,5 +8,5 @@ interface OutgoingMailRepository extends ListCrudRepository<OutgoingMail, UUID> 
 
     boolean existsByDedupKey(String dedupKey);
 
-    List<OutgoingMail> findTop100ByOrganizationIdOrderByCreatedAtDesc(UUID organizationId);
+    List<OutgoingMail> findTop100ByOrganizationIdAndConfidentialFalseOrderByCreatedAtDesc(UUID organizationId);
 }

@@ -32,7 +32,7 @@ final class PatchReader {
     }
 
     static PersonChanges personChanges(JsonNode body) {
-        PatchReader reader = new PatchReader(body, List.of("managerId", "teamId", "region", "title", "role"));
+        PatchReader reader = new PatchReader(body, List.of("managerId", "teamId", "region", "title", "role", "level"));
         Optional<String> role = reader.text("role", 16);
         Role newRole = null;
         if (role != null) {
@@ -44,13 +44,17 @@ final class PatchReader {
             } catch (IllegalArgumentException e) {
                 throw invalid("role", "must be MEMBER or ADMIN");
             }
+            if (newRole == Role.GUEST) {
+                throw invalid("role", "must be MEMBER or ADMIN");
+            }
         }
         return new PersonChanges(
                 reader.id("managerId"),
                 reader.id("teamId"),
                 reader.text("region", 80),
                 reader.text("title", 120),
-                newRole);
+                newRole,
+                reader.integer("level", 1, 20));
     }
 
     Optional<UUID> id(String field) {
@@ -69,6 +73,20 @@ final class PatchReader {
         } catch (IllegalArgumentException e) {
             throw invalid(field, "must be an id (a UUID string) or null");
         }
+    }
+
+    Optional<Integer> integer(String field, int min, int max) {
+        if (!body.has(field)) {
+            return null;
+        }
+        JsonNode value = body.get(field);
+        if (value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+            throw invalid(field, "must be a whole number from " + min + " to " + max + ", or null");
+        }
+        return Optional.of(value.asInt());
     }
 
     Optional<String> text(String field, int maxLength) {

@@ -1,5 +1,6 @@
 package dev.kept.people;
 
+import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.GoneException;
 import dev.kept.shared.NotFoundException;
@@ -121,7 +122,8 @@ public class People {
     /** The caller as a person; fails when the account no longer exists. */
     @Transactional(readOnly = true)
     public Person me(Caller caller) {
-        return person(caller, caller.personId());
+        return persons.findByIdAndOrganizationId(caller.personId(), caller.organizationId())
+                .orElseThrow(() -> new NotFoundException("Person"));
     }
 
     @Transactional(readOnly = true)
@@ -136,17 +138,101 @@ public class People {
                 .orElse(false);
     }
 
-    /** A person of the caller's organization. */
+    /**
+     * A member of the caller's organization, as the directory shows them. Guests neither see the
+     * directory nor appear in it: who has an outside partner stays between the partners.
+     */
     @Transactional(readOnly = true)
     public Person person(Caller caller, UUID id) {
+        requireMember(caller);
         return persons.findByIdAndOrganizationId(id, caller.organizationId())
+                .filter(person -> !person.isGuest())
                 .orElseThrow(() -> new NotFoundException("Person"));
     }
 
-    /** Everyone in the caller's organization, by name. */
+    /** Every member of the caller's organization, by name (guests are not listed). */
     @Transactional(readOnly = true)
     public List<Person> people(Caller caller) {
-        return persons.findByOrganizationIdOrderByName(caller.organizationId());
+        requireMember(caller);
+        return persons.findByOrganizationIdOrderByName(caller.organizationId()).stream()
+                .filter(person -> !person.isGuest())
+                .toList();
+    }
+
+    /**
+     * A person of an organization, member or guest, for other modules that hold their id (an
+     * owner, a partner): not a directory read, so it is not limited to members.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Person> personIn(UUID organizationId, UUID personId) {
+        return persons.findByIdAndOrganizationId(personId, organizationId);
+    }
+
+    /** Every reporting line of an organization, read at once, to check many pairs. */
+    @Transactional(readOnly = true)
+    public ReportingLines reportingLines(UUID organizationId) {
+        Map<UUID, UUID> managerOf = new HashMap<>();
+        for (Person p : persons.findByOrganizationIdOrderByName(organizationId)) {
+            if (p.getManagerId() != null) {
+                managerOf.put(p.getId(), p.getManagerId());
+            }
+        }
+        return new ReportingLines(managerOf);
+    }
+
+    /** Whether one of the two people is the other's manager, or above them, at any depth. */
+    @Transactional(readOnly = true)
+    public boolean inOneReportingLine(UUID organizationId, UUID a, UUID b) {
+        return isAbove(organizationId, a, b) || isAbove(organizationId, b, a);
+    }
+
+    private boolean isAbove(UUID organizationId, UUID above, UUID below) {
+        Set<UUID> seen = new HashSet<>();
+        UUID current = below;
+        while (current != null && seen.add(current)) {
+            UUID manager = persons.findByIdAndOrganizationId(current, organizationId)
+                    .map(Person::getManagerId)
+                    .orElse(null);
+            if (above.equals(manager)) {
+                return true;
+            }
+            current = manager;
+        }
+        return false;
+    }
+
+    /**
+     * The person an e-mail names as a partner: the member or guest of the caller's organization
+     * with that address, or else a new guest, who is e-mailed a link to set a password. A guest who
+     * has not joined yet gets a new link (earlier ones stop working).
+     */
+    @Transactional
+    public Person partnerByEmail(Caller inviter, String email) {
+        Person me = me(inviter);
+        String address = normalize(email);
+        Optional<Person> known = persons.findByOrganizationIdAndEmail(inviter.organizationId(), address);
+        if (known.isPresent()) {
+            if (known.get().isGuest() && !known.get().isActive()) {
+                sendInvitation(me, known.get(), true);
+            }
+            return known.get();
+        }
+        String name = address.substring(0, address.indexOf('@'));
+        Person guest;
+        try {
+            guest = persons.save(Person.guest(
+                    inviter.organizationId(), name, address, properties.defaultTimeZone(), clock.instant()));
+        } catch (DuplicateKeyException race) {
+            throw new ConflictException("Someone else invited this person at the same moment; try again.");
+        }
+        sendInvitation(me, guest, true);
+        return guest;
+    }
+
+    private void requireMember(Caller caller) {
+        if (me(caller).isGuest()) {
+            throw new NotFoundException("Page");
+        }
     }
 
     /** The team a person is in, if any: used to decide who sees what is shared with a team. */
@@ -172,7 +258,8 @@ public class People {
                 blankToNull(details.title()),
                 details.teamId(),
                 blankToNull(details.region()),
-                details.managerId());
+                details.managerId(),
+                details.level());
         Person person;
         try {
             person = persons.save(
@@ -181,7 +268,7 @@ public class People {
             throw new RuleViolationException(
                     "EMAIL_TAKEN", "email", "Someone in this organization already has this e-mail address.");
         }
-        sendInvitation(admin, person);
+        sendInvitation(admin, person, false);
         return person;
     }
 
@@ -194,10 +281,10 @@ public class People {
             throw new RuleViolationException(
                     "ALREADY_ACTIVE", null, person.getName() + " has already accepted their invitation.");
         }
-        sendInvitation(admin, person);
+        sendInvitation(admin, person, false);
     }
 
-    private void sendInvitation(Person admin, Person person) {
+    private void sendInvitation(Person inviter, Person person, boolean asPartner) {
         Instant now = clock.instant();
         for (Invitation earlier :
                 invitations.findByOrganizationIdAndPersonId(person.getOrganizationId(), person.getId())) {
@@ -220,7 +307,8 @@ public class People {
                 organization.getName(),
                 person.getName(),
                 person.getEmail(),
-                admin.getName(),
+                inviter.getName(),
+                asPartner,
                 stripTrailingSlash(properties.baseUrl()) + "/invitations/" + token,
                 invitation.getExpiresAt()));
     }
@@ -233,12 +321,22 @@ public class People {
         Organization organization =
                 organizations.findById(invitation.getOrganizationId()).orElseThrow();
         return new InvitationDetails(
-                organization.getName(), person.getName(), person.getEmail(), invitation.getExpiresAt());
+                organization.getName(),
+                person.getName(),
+                person.getEmail(),
+                invitation.getExpiresAt(),
+                person.isGuest());
     }
 
     /** Sets the invited person's password; the link cannot be used again. */
     @Transactional
     public Person acceptInvitation(String token, String password) {
+        return acceptInvitation(token, password, null);
+    }
+
+    /** Sets the password, and the name the person chose (a guest is invited by e-mail alone). */
+    @Transactional
+    public Person acceptInvitation(String token, String password, String name) {
         String problem = PasswordPolicy.problemWith(password);
         if (problem != null) {
             throw new RuleViolationException("PASSWORD", "password", "The password " + problem + ".");
@@ -248,6 +346,9 @@ public class People {
         invitations.save(invitation);
         Person person = persons.findById(invitation.getPersonId()).orElseThrow();
         person.activate(passwordEncoder.encode(password));
+        if (name != null && !name.isBlank()) {
+            person.rename(name.strip());
+        }
         Person saved = persons.save(person);
         events.publishEvent(new InvitationAccepted(saved.getOrganizationId(), saved.getId()));
         return saved;
@@ -272,6 +373,7 @@ public class People {
     public Person update(Caller caller, UUID id, PersonChanges changes) {
         requireAdmin(caller);
         Person person = person(caller, id);
+        ReportingLineChanged lineChanged = null;
         if (changes.managerId() != null) {
             UUID previous = person.getManagerId();
             UUID manager = changes.managerId().orElse(null);
@@ -279,7 +381,7 @@ public class People {
             refuseLoop(caller, person.getId(), manager);
             person.reportTo(manager);
             if (!Objects.equals(previous, manager)) {
-                events.publishEvent(new ReportingLineChanged(caller.organizationId(), id, previous, manager));
+                lineChanged = new ReportingLineChanged(caller.organizationId(), id, previous, manager);
             }
         }
         if (changes.teamId() != null) {
@@ -294,13 +396,24 @@ public class People {
                 ? person.getRegion()
                 : changes.region().map(People::blankToNull).orElse(null);
         person.describe(title, region);
+        if (changes.level() != null) {
+            person.placeAtLevel(changes.level().orElse(null));
+        }
+        if (changes.role() == Role.GUEST) {
+            throw new RuleViolationException("ROLE", "role", "A member can be a member or an admin, not a guest.");
+        }
         if (changes.role() != null && changes.role() != person.getRole()) {
             if (person.isAdmin() && persons.countByOrganizationIdAndRole(caller.organizationId(), Role.ADMIN) <= 1) {
                 throw new RuleViolationException("LAST_ADMIN", "role", "An organization needs at least one admin.");
             }
             person.assignRole(changes.role());
         }
-        return persons.save(person);
+        Person saved = persons.save(person);
+        if (lineChanged != null) {
+            // after the save: listeners in this transaction see the new line
+            events.publishEvent(lineChanged);
+        }
+        return saved;
     }
 
     /** The caller's own settings: their name and time zone. */
@@ -386,11 +499,13 @@ public class People {
 
     @Transactional(readOnly = true)
     public List<Team> teams(Caller caller) {
+        requireMember(caller);
         return teams.findByOrganizationIdOrderByName(caller.organizationId());
     }
 
     @Transactional(readOnly = true)
     public Team team(Caller caller, UUID teamId) {
+        requireMember(caller);
         return teams.findByIdAndOrganizationId(teamId, caller.organizationId())
                 .orElseThrow(() -> new NotFoundException("Team"));
     }
@@ -443,6 +558,7 @@ public class People {
             return null;
         }
         return persons.findByIdAndOrganizationId(id, caller.organizationId())
+                .filter(person -> !person.isGuest())
                 .orElseThrow(() -> new RuleViolationException(
                         "UNKNOWN_PERSON", field, "There is no such person in this organization."));
     }

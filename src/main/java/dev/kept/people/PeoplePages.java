@@ -2,6 +2,8 @@ package dev.kept.people;
 
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -34,14 +36,15 @@ class PeoplePages {
             UUID teamId,
             @Size(max = 80) String region,
             @Size(max = 120) String title,
-            Role role) {}
+            Role role,
+            @Min(1) @Max(20) Integer level) {}
 
     record TeamForm(@NotBlank @Size(max = 80) String name, UUID leadId) {}
 
     @GetMapping("/people")
     String directory(@AuthenticationPrincipal Caller caller, Model model) {
         showDirectory(caller, model);
-        model.addAttribute("form", new PersonDetails("", "", "", null, "", null));
+        model.addAttribute("form", new PersonDetails("", "", "", null, "", null, null));
         return "people/list";
     }
 
@@ -77,7 +80,8 @@ class PeoplePages {
                         person.getTeamId(),
                         person.getRegion(),
                         person.getTitle(),
-                        person.getRole()));
+                        person.getRole(),
+                        person.getLevel()));
         showPerson(caller, person, model);
         return "people/person";
     }
@@ -101,7 +105,8 @@ class PeoplePages {
                                 Optional.ofNullable(form.teamId()),
                                 Optional.ofNullable(form.region()),
                                 Optional.ofNullable(form.title()),
-                                form.role()));
+                                form.role(),
+                                Optional.ofNullable(form.level())));
                 redirect.addFlashAttribute("notice", "Saved.");
                 return "redirect:/people/" + id;
             } catch (RuleViolationException broken) {

@@ -25,6 +25,7 @@ public class Person {
     private PersonStatus status;
     private String passwordHash;
     private String timeZone;
+    private Integer level;
     private final Instant createdAt;
 
     @Version
@@ -44,6 +45,7 @@ public class Person {
             PersonStatus status,
             String passwordHash,
             String timeZone,
+            Integer level,
             Instant createdAt,
             Long version) {
         this.id = id;
@@ -58,6 +60,7 @@ public class Person {
         this.status = status;
         this.passwordHash = passwordHash;
         this.timeZone = timeZone;
+        this.level = level;
         this.createdAt = createdAt;
         this.version = version;
     }
@@ -77,6 +80,7 @@ public class Person {
                 PersonStatus.ACTIVE,
                 passwordHash,
                 zone,
+                null,
                 now,
                 null);
     }
@@ -95,6 +99,27 @@ public class Person {
                 PersonStatus.INVITED,
                 null,
                 zone,
+                details.level(),
+                now,
+                null);
+    }
+
+    /** Someone from outside the organization, invited by e-mail as a member's partner. */
+    static Person guest(UUID organizationId, String name, String email, String zone, Instant now) {
+        return new Person(
+                UUID.randomUUID(),
+                organizationId,
+                name,
+                email,
+                null,
+                null,
+                null,
+                null,
+                Role.GUEST,
+                PersonStatus.INVITED,
+                null,
+                zone,
+                null,
                 now,
                 null);
     }
@@ -117,6 +142,10 @@ public class Person {
         this.region = region;
     }
 
+    void placeAtLevel(Integer level) {
+        this.level = level;
+    }
+
     void rename(String name) {
         this.name = name;
     }
@@ -131,6 +160,10 @@ public class Person {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
+    }
+
+    public boolean isGuest() {
+        return role == Role.GUEST;
     }
 
     public boolean isActive() {
@@ -183,6 +216,10 @@ public class Person {
 
     public String getTimeZone() {
         return timeZone;
+    }
+
+    public Integer getLevel() {
+        return level;
     }
 
     public Instant getCreatedAt() {

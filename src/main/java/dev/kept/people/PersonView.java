@@ -13,7 +13,8 @@ public record PersonView(
         UUID managerId,
         Role role,
         PersonStatus status,
-        String timeZone) {
+        String timeZone,
+        Integer level) {
 
     public static PersonView of(Person person) {
         return new PersonView(
@@ -26,6 +27,7 @@ public record PersonView(
                 person.getManagerId(),
                 person.getRole(),
                 person.getStatus(),
-                person.getTimeZone());
+                person.getTimeZone(),
+                person.getLevel());
     }
 }

@@ -1,10 +1,14 @@
 package dev.kept.security;
 
+import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.people.Person;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +18,15 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@code PRIVATE}: the owner only;
- *   <li>{@code PARTNERS}: the owner only, until partnerships exist;
+ *   <li>{@code PARTNERS}: the owner, and each partner who holds the owner accountable (a peer, or
+ *       the coach or mentor the owner invited) through an <em>active</em> partnership the content
+ *       is shared with: all of them when it names none, else the ones it names. A paused,
+ *       suspended or ended partnership shows nothing;
  *   <li>{@code TEAM}: the owner and the members of the owner's current team;
  *   <li>{@code ORGANIZATION}: every member of the owner's organization.
  * </ul>
+ *
+ * <p>A guest (an outside partner) sees only their own content and what partners share with them.
  *
  * <p>The same rule is given twice, as a check on one item ({@link #canSee}) and as a SQL predicate
  * for lists ({@link #visibleTo}); the access matrix test holds the two to each other.
@@ -26,13 +35,23 @@ import org.springframework.stereotype.Component;
 public class AccessPolicy {
 
     private final People people;
+    private final Partnerships partnerships;
 
-    AccessPolicy(People people) {
+    AccessPolicy(People people, Partnerships partnerships) {
         this.people = people;
+        this.partnerships = partnerships;
     }
 
-    /** Content as the policy needs to know it: where it lives, whose it is, how it is shared. */
-    public record Owned(UUID organizationId, UUID ownerId, Visibility visibility) {}
+    /**
+     * Content as the policy needs to know it: where it lives, whose it is, how it is shared. An
+     * empty {@code sharedWith} means all the owner's partnerships.
+     */
+    public record Owned(UUID organizationId, UUID ownerId, Visibility visibility, Set<UUID> sharedWith) {
+
+        public Owned(UUID organizationId, UUID ownerId, Visibility visibility) {
+            this(organizationId, ownerId, visibility, Set.of());
+        }
+    }
 
     /** A SQL predicate with its named parameters, to be joined into a query with {@code and}. */
     public record SqlScope(String predicate, Map<String, Object> parameters) {}
@@ -44,17 +63,52 @@ public class AccessPolicy {
         if (isOwner(caller, content)) {
             return true;
         }
+        Person viewer = viewer(caller);
+        if (viewer == null) {
+            return false;
+        }
         return switch (content.visibility()) {
-            case PRIVATE, PARTNERS -> false;
-            case ORGANIZATION -> true;
+            case PRIVATE -> false;
+            case PARTNERS -> seesAsPartner(caller, content);
+            case ORGANIZATION -> !viewer.isGuest();
             case TEAM -> {
-                UUID viewerTeam = people.teamOf(caller.organizationId(), caller.personId())
-                        .orElse(null);
+                UUID viewerTeam = viewer.getTeamId();
                 yield viewerTeam != null
+                        && !viewer.isGuest()
                         && viewerTeam.equals(people.teamOf(content.organizationId(), content.ownerId())
                                 .orElse(null));
             }
         };
+    }
+
+    /**
+     * Whether the caller sees this content as a partner who holds its owner accountable, through
+     * an active partnership it is shared with: who may challenge the owner on it.
+     */
+    public boolean seesAsPartner(Caller caller, Owned content) {
+        if (!Objects.equals(caller.organizationId(), content.organizationId())
+                || content.visibility() != Visibility.PARTNERS
+                || isOwner(caller, content)) {
+            return false;
+        }
+        return sharingLinks(caller, content).findAny().isPresent();
+    }
+
+    /** The partnerships through which the caller sees this content (none unless a partner). */
+    public List<UUID> partnershipsSeeing(Caller caller, Owned content) {
+        if (!seesAsPartner(caller, content)) {
+            return List.of();
+        }
+        return sharingLinks(caller, content)
+                .map(Partnerships.Link::partnershipId)
+                .toList();
+    }
+
+    private java.util.stream.Stream<Partnerships.Link> sharingLinks(Caller caller, Owned content) {
+        return partnerships.seenBy(caller.organizationId(), caller.personId()).stream()
+                .filter(link -> link.ownerId().equals(content.ownerId()))
+                .filter(link ->
+                        content.sharedWith().isEmpty() || content.sharedWith().contains(link.partnershipId()));
     }
 
     /** Only the owner changes their content. */
@@ -63,8 +117,9 @@ public class AccessPolicy {
     }
 
     /**
-     * The rows of a table with {@code organization_id}, {@code owner_id} and {@code visibility}
-     * columns (under the given alias) that the caller may see.
+     * The rows of a table with {@code id}, {@code organization_id}, {@code owner_id} and {@code
+     * visibility} columns (under the given alias) that the caller may see; shares are read from
+     * {@code commitment_share}.
      */
     public SqlScope visibleTo(Caller caller, String alias) {
         Map<String, Object> parameters = new HashMap<>();
@@ -74,25 +129,50 @@ public class AccessPolicy {
                 .append(alias)
                 .append(".organization_id = :viewerOrganization and (")
                 .append(alias)
-                .append(".owner_id = :viewer or ")
-                .append(alias)
-                .append(".visibility = 'ORGANIZATION'");
-        UUID viewerTeam =
-                people.teamOf(caller.organizationId(), caller.personId()).orElse(null);
-        if (viewerTeam != null) {
-            parameters.put("viewerTeam", viewerTeam);
+                .append(".owner_id = :viewer");
+        Person viewer = viewer(caller);
+        if (viewer != null && !viewer.isGuest()) {
+            predicate.append(" or ").append(alias).append(".visibility = 'ORGANIZATION'");
+            if (viewer.getTeamId() != null) {
+                parameters.put("viewerTeam", viewer.getTeamId());
+                predicate
+                        .append(" or (")
+                        .append(alias)
+                        .append(".visibility = 'TEAM' and exists (select 1 from person")
+                        .append(" team_member where team_member.id = ")
+                        .append(alias)
+                        .append(".owner_id")
+                        .append(" and team_member.organization_id = :viewerOrganization")
+                        .append(" and team_member.team_id = :viewerTeam))");
+            }
+        }
+        List<Partnerships.Link> links =
+                viewer == null ? List.of() : partnerships.seenBy(caller.organizationId(), caller.personId());
+        if (!links.isEmpty()) {
+            parameters.put(
+                    "partnerOwners",
+                    links.stream().map(Partnerships.Link::ownerId).distinct().toList());
+            parameters.put(
+                    "viewerPartnerships",
+                    links.stream().map(Partnerships.Link::partnershipId).toList());
             predicate
                     .append(" or (")
                     .append(alias)
-                    .append(".visibility = 'TEAM' and exists (select 1 from person")
-                    .append(" team_member where team_member.id = ")
+                    .append(".visibility = 'PARTNERS' and ")
                     .append(alias)
-                    .append(".owner_id")
-                    .append(" and team_member.organization_id = :viewerOrganization")
-                    .append(" and team_member.team_id = :viewerTeam))");
+                    .append(".owner_id in (:partnerOwners) and (not exists (select 1 from commitment_share")
+                    .append(" any_share where any_share.commitment_id = ")
+                    .append(alias)
+                    .append(".id) or exists (select 1 from commitment_share my_share where my_share.commitment_id = ")
+                    .append(alias)
+                    .append(".id and my_share.partnership_id in (:viewerPartnerships))))");
         }
         predicate.append(')');
         return new SqlScope(predicate.toString(), parameters);
+    }
+
+    private Person viewer(Caller caller) {
+        return people.personIn(caller.organizationId(), caller.personId()).orElse(null);
     }
 
     private static boolean isOwner(Caller caller, Owned content) {

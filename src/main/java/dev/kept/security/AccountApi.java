@@ -47,7 +47,9 @@ class AccountApi {
             @NotBlank @Size(max = 128) String password,
             @Size(max = 80) String name) {}
 
-    record PasswordBody(@NotNull @AcceptablePassword String password) {}
+    record PasswordBody(
+            @NotNull @AcceptablePassword String password,
+            @Size(max = 120) String name) {}
 
     @PostMapping("/signup")
     @ResponseStatus(HttpStatus.CREATED)
@@ -81,8 +83,10 @@ class AccountApi {
     }
 
     @PostMapping("/invitations/{token}")
-    @Operation(summary = "Accept an invitation by setting a password (404 unknown, 410 used or expired)")
+    @Operation(
+            summary =
+                    "Accept an invitation by setting a password, and optionally your name (404 unknown, 410 used or expired)")
     PersonView acceptInvitation(@PathVariable String token, @Valid @RequestBody PasswordBody body) {
-        return PersonView.of(people.acceptInvitation(token, body.password()));
+        return PersonView.of(people.acceptInvitation(token, body.password(), body.name()));
     }
 }

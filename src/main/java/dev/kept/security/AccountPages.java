@@ -39,7 +39,7 @@ class AccountPages {
         this.sessions = sessions;
     }
 
-    record PasswordForm(String password, String confirmation) {}
+    record PasswordForm(String password, String confirmation, String name) {}
 
     record TokenForm(@Size(max = 80) String name) {}
 
@@ -95,7 +95,7 @@ class AccountPages {
             InvitationDetails invitation = people.invitation(token);
             model.addAttribute("invitation", invitation);
             model.addAttribute("token", token);
-            model.addAttribute("form", new PasswordForm("", ""));
+            model.addAttribute("form", new PasswordForm("", "", invitation.personName()));
             return "security/invitation";
         } catch (ErrorResponseException unusable) {
             return unusablePage(unusable, model, response);
@@ -123,9 +123,13 @@ class AccountPages {
             errors.rejectValue("confirmation", "mismatch", "The two passwords are not the same.");
             return "security/invitation";
         }
+        if (form.name() != null && (form.name().isBlank() || form.name().strip().length() > 120)) {
+            errors.rejectValue("name", "name", "Give your name, at most 120 characters.");
+            return "security/invitation";
+        }
         Person person;
         try {
-            person = people.acceptInvitation(token, form.password());
+            person = people.acceptInvitation(token, form.password(), form.name());
         } catch (RuleViolationException broken) {
             errors.rejectValue("password", broken.reason(), broken.detail());
             return "security/invitation";

@@ -1,5 +1,6 @@
 package dev.kept.web;
 
+import dev.kept.notifications.Inbox;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
@@ -12,16 +13,18 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Gives every rendered page what the layout needs: the signed-in person and whether they are an
- * admin. Only pages pay for it; API responses render no view and skip it.
+ * Gives every rendered page what the layout needs: the signed-in person, whether they are an
+ * admin or a guest, and how many notifications they have not read. Only pages pay for it; API responses render no view and skip it.
  */
 @Component
 class LayoutModel implements HandlerInterceptor {
 
     private final People people;
+    private final Inbox inbox;
 
-    LayoutModel(People people) {
+    LayoutModel(People people, Inbox inbox) {
         this.people = people;
+        this.inbox = inbox;
     }
 
     @Override
@@ -36,6 +39,8 @@ class LayoutModel implements HandlerInterceptor {
                 Person me = people.me(caller);
                 view.addObject("me", me);
                 view.addObject("isAdmin", me.isAdmin());
+                view.addObject("isGuest", me.isGuest());
+                view.addObject("unread", inbox.unread(caller));
             } catch (RuntimeException gone) {
                 view.addObject("isAdmin", false);
             }

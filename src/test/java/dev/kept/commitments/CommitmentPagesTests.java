@@ -128,7 +128,7 @@ class CommitmentPagesTests {
         commitments.revise(
                 ada,
                 made.id(),
-                new CommitmentRevision(made.version(), "Publish the guide first", null, null, null, null));
+                new CommitmentRevision(made.version(), "Publish the guide first", null, null, null, null, null));
 
         MvcTestResult result = mvc.post()
                 .uri("/commitments/" + made.id())
@@ -243,7 +243,8 @@ class CommitmentPagesTests {
                         "Published in the handbook",
                         LocalDate.now().plusDays(5),
                         "New people start faster",
-                        Visibility.PRIVATE));
+                        Visibility.PRIVATE,
+                        null));
     }
 
     private static RequestPostProcessor as(Caller caller) {

@@ -59,7 +59,7 @@ class InvitationMailsTests {
         Caller admin = new Caller(founder.getId(), founder.getOrganizationId(), founder.getName());
         String email = "grace-" + suffix + "@example.org";
 
-        people.invite(admin, new PersonDetails("Grace", email, null, null, null, null));
+        people.invite(admin, new PersonDetails("Grace", email, null, null, null, null, null));
 
         MimeMessage mail = await().atMost(Duration.ofSeconds(20))
                 .until(

@@ -93,7 +93,8 @@ class PeoplePagesTests {
     void refusesAReportingLoopOnThePage() {
         Person grace = people.invite(
                 admin,
-                new PersonDetails("Grace", "grace-" + suffix + "@example.org", null, null, null, admin.personId()));
+                new PersonDetails(
+                        "Grace", "grace-" + suffix + "@example.org", null, null, null, admin.personId(), null));
 
         MvcTestResult result = mvc.post()
                 .uri("/people/" + admin.personId())
@@ -114,7 +115,7 @@ class PeoplePagesTests {
     @Test
     void keepsMembersFromManagingPeopleAndTeams() {
         Person grace = people.invite(
-                admin, new PersonDetails("Grace", "grace-" + suffix + "@example.org", null, null, null, null));
+                admin, new PersonDetails("Grace", "grace-" + suffix + "@example.org", null, null, null, null, null));
         Caller member = new Caller(grace.getId(), grace.getOrganizationId(), grace.getName());
 
         assertThat(mvc.post()
@@ -142,9 +143,11 @@ class PeoplePagesTests {
                         "Engineer",
                         platform.getId(),
                         null,
-                        admin.personId()));
+                        admin.personId(),
+                        null));
         people.invite(
-                admin, new PersonDetails("Alan", "alan-" + suffix + "@example.org", null, null, null, grace.getId()));
+                admin,
+                new PersonDetails("Alan", "alan-" + suffix + "@example.org", null, null, null, grace.getId(), null));
 
         OrgChart chart = people.chart(admin);
 

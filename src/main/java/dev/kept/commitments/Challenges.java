@@ -1,0 +1,139 @@
+package dev.kept.commitments;
+
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.people.Person;
+import dev.kept.security.AccessPolicy;
+import dev.kept.shared.ConflictException;
+import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.NotFoundException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Challenges on shared commitments. A partner who sees a commitment through an active partnership
+ * may challenge its owner; the owner answers. Each thread is seen by its author, while they still
+ * see the commitment as a partner, and by the owner; anyone else gets 404 or an empty list.
+ */
+@Service
+class Challenges {
+
+    private final ChallengeRepository challenges;
+    private final CommitmentRepository commitments;
+    private final AccessPolicy policy;
+    private final People people;
+    private final Clock clock;
+
+    Challenges(
+            ChallengeRepository challenges,
+            CommitmentRepository commitments,
+            AccessPolicy policy,
+            People people,
+            Clock clock) {
+        this.challenges = challenges;
+        this.commitments = commitments;
+        this.policy = policy;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    @Transactional
+    ChallengeView post(Caller caller, UUID commitmentId, ChallengeKind kind, String message) {
+        Commitment commitment = visibleCommitment(caller, commitmentId);
+        if (!policy.seesAsPartner(caller, Commitments.owned(commitment))) {
+            throw new ForbiddenException(
+                    "Only a partner this commitment is shared with can challenge it, through an active partnership.");
+        }
+        Challenge challenge = challenges.save(
+                Challenge.post(commitment, caller.personId(), caller.name(), kind, message.strip(), clock.instant()));
+        return view(challenge, new HashMap<>());
+    }
+
+    /** The threads the caller may read on one commitment: all for the owner, their own for a partner. */
+    @Transactional(readOnly = true)
+    List<ChallengeView> on(Caller caller, UUID commitmentId) {
+        Commitment commitment = visibleCommitment(caller, commitmentId);
+        boolean owner = commitment.getOwnerId().equals(caller.personId());
+        boolean partner = policy.seesAsPartner(caller, Commitments.owned(commitment));
+        Map<UUID, String> names = new HashMap<>();
+        return challenges
+                .findByOrganizationIdAndCommitmentIdOrderByCreatedAt(caller.organizationId(), commitmentId)
+                .stream()
+                .filter(c -> owner || (partner && c.getAuthorId().equals(caller.personId())))
+                .map(c -> view(c, names))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    ChallengeView get(Caller caller, UUID challengeId) {
+        return view(readable(caller, challengeId), new HashMap<>());
+    }
+
+    @Transactional
+    ChallengeView answer(Caller caller, UUID challengeId, String message, Boolean helpful) {
+        Challenge challenge = readable(caller, challengeId);
+        if (!challenge.getOwnerId().equals(caller.personId())) {
+            throw new ForbiddenException("Only the owner of the commitment answers a challenge.");
+        }
+        challenge.answer(caller.name(), message.strip(), helpful, clock.instant());
+        try {
+            return view(challenges.save(challenge), new HashMap<>());
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw new ConflictException("This challenge was answered at the same time; reload it and try again.");
+        }
+    }
+
+    private Challenge readable(Caller caller, UUID challengeId) {
+        Challenge challenge = challenges
+                .findByIdAndOrganizationId(challengeId, caller.organizationId())
+                .orElseThrow(() -> new NotFoundException("Challenge"));
+        Commitment commitment = commitments
+                .findByIdAndOrganizationId(challenge.getCommitmentId(), caller.organizationId())
+                .orElseThrow(() -> new NotFoundException("Challenge"));
+        boolean owner = commitment.getOwnerId().equals(caller.personId());
+        boolean author = challenge.getAuthorId().equals(caller.personId())
+                && policy.seesAsPartner(caller, Commitments.owned(commitment));
+        if (!owner && !author) {
+            throw new NotFoundException("Challenge");
+        }
+        return challenge;
+    }
+
+    private Commitment visibleCommitment(Caller caller, UUID commitmentId) {
+        return commitments
+                .findByIdAndOrganizationId(commitmentId, caller.organizationId())
+                .filter(c -> policy.canSee(caller, Commitments.owned(c)))
+                .orElseThrow(() -> new NotFoundException("Commitment"));
+    }
+
+    private ChallengeView view(Challenge c, Map<UUID, String> names) {
+        return new ChallengeView(
+                c.getId(),
+                c.getCommitmentId(),
+                c.getAuthorId(),
+                name(c.getOrganizationId(), c.getAuthorId(), names),
+                c.getKind(),
+                c.getMessage(),
+                c.getHelpful(),
+                c.getCreatedAt(),
+                c.getAnswers().stream()
+                        .map(a -> new ChallengeView.AnswerView(
+                                a.authorId(),
+                                name(c.getOrganizationId(), a.authorId(), names),
+                                a.message(),
+                                a.createdAt()))
+                        .toList());
+    }
+
+    private String name(UUID organizationId, UUID personId, Map<UUID, String> names) {
+        return names.computeIfAbsent(
+                personId,
+                id -> people.personIn(organizationId, id).map(Person::getName).orElse("someone"));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.kept.partnerships;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each person's private list of the people they compete with (for a promotion, for resources).
+ * Only its author ever reads it back; the rules use it without saying whose declaration applied.
+ */
+@Component
+class Competitors {
+
+    private final JdbcClient jdbc;
+
+    Competitors(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<UUID> declaredBy(UUID organizationId, UUID personId) {
+        return jdbc.sql("""
+                        select competitor_id from competitor_declaration
+                         where organization_id = :organization and person_id = :person
+                         order by created_at, competitor_id""")
+                .param("organization", organizationId)
+                .param("person", personId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Whether either of the two declared the other a competitor. */
+    boolean between(UUID organizationId, UUID a, UUID b) {
+        return jdbc.sql("""
+                        select count(*) from competitor_declaration
+                         where organization_id = :organization
+                           and ((person_id = :a and competitor_id = :b) or (person_id = :b and competitor_id = :a))""")
+                        .param("organization", organizationId)
+                        .param("a", a)
+                        .param("b", b)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    void replace(UUID organizationId, UUID personId, Collection<UUID> competitors, Instant now) {
+        jdbc.sql("delete from competitor_declaration where organization_id = :organization and person_id = :person")
+                .param("organization", organizationId)
+                .param("person", personId)
+                .update();
+        for (UUID competitor : competitors) {
+            jdbc.sql("""
+                            insert into competitor_declaration (organization_id, person_id, competitor_id, created_at)
+                            values (:organization, :person, :competitor, :now)""")
+                    .param("organization", organizationId)
+                    .param("person", personId)
+                    .param("competitor", competitor)
+                    .param("now", java.sql.Timestamp.from(now))
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.kept.partnerships;
+
+import java.util.UUID;
+
+/**
+ * Published when one side accepts, declines, pauses, resumes or ends a partnership: {@code status}
+ * is the new one, {@code version} tells one change from the next.
+ */
+public record PartnershipChanged(
+        UUID organizationId,
+        UUID partnershipId,
+        Change change,
+        PartnershipStatus status,
+        UUID actorId,
+        String actorName,
+        UUID otherId,
+        long version) {
+
+    /** What one side did. */
+    public enum Change {
+        ACCEPTED,
+        DECLINED,
+        PAUSED,
+        RESUMED,
+        ENDED
+    }
+}

@@ -1,0 +1,218 @@
+package dev.kept.partnerships;
+
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.shared.ConflictException;
+import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.RuleViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The partnership pages: my partners and the invitation form, one partnership, my competitors. */
+@Controller
+class PartnershipPages {
+
+    private final Partnerships partnerships;
+    private final People people;
+
+    PartnershipPages(Partnerships partnerships, People people) {
+        this.partnerships = partnerships;
+        this.people = people;
+    }
+
+    record InviteForm(
+            UUID partnerId,
+            @Size(max = 254) @Email(regexp = ".+@.+\\..+") String email,
+            @NotNull PartnershipKind kind,
+            Cadence cadence,
+            @Size(max = 1000) String message,
+            @Size(max = 1000) String challengeMeOn) {}
+
+    record TermsForm(@Size(max = 1000) String challengeMeOn, Cadence cadence) {}
+
+    @ModelAttribute("cadences")
+    Cadence[] cadences() {
+        return Cadence.values();
+    }
+
+    @GetMapping("/partnerships")
+    String list(@AuthenticationPrincipal Caller caller, Model model) {
+        model.addAttribute("form", new InviteForm(null, "", PartnershipKind.PEER, Cadence.BIWEEKLY, "", ""));
+        return showList(caller, model);
+    }
+
+    @GetMapping("/partnerships/fit")
+    String fit(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) UUID partnerId, Model model) {
+        if (partnerId == null) {
+            return "partnerships/fit :: empty";
+        }
+        model.addAttribute("fit", partnerships.fit(caller, partnerId));
+        return "partnerships/fit :: hint";
+    }
+
+    @PostMapping("/partnerships")
+    String invite(
+            @AuthenticationPrincipal Caller caller,
+            @Valid @ModelAttribute("form") InviteForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            boolean byEmail = form.email() != null && !form.email().isBlank();
+            try {
+                PartnershipView invited = partnerships.invite(
+                        caller,
+                        new PartnerInvitation(
+                                byEmail ? null : form.partnerId(),
+                                byEmail ? form.email() : null,
+                                form.kind(),
+                                form.message(),
+                                form.cadence(),
+                                form.challengeMeOn()));
+                redirect.addFlashAttribute(
+                        "notice",
+                        "Your invitation is on its way to " + invited.partnerName()
+                                + (byEmail ? " by e-mail." : ". They see it in their inbox."));
+                return "redirect:/partnerships/" + invited.id();
+            } catch (RuleViolationException broken) {
+                String field = byEmail ? "email" : "partnerId";
+                errors.rejectValue(field, broken.reason(), broken.detail());
+            }
+        }
+        if (form.partnerId() != null && !errors.hasFieldErrors("partnerId")) {
+            model.addAttribute("fit", partnerships.fit(caller, form.partnerId()));
+        }
+        return showList(caller, model);
+    }
+
+    private String showList(Caller caller, Model model) {
+        model.addAttribute("partnerships", partnerships.mine(caller));
+        model.addAttribute("candidates", partnerships.candidates(caller));
+        return "partnerships/list";
+    }
+
+    @GetMapping("/partnerships/{id}")
+    String detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+        PartnershipView p = partnerships.get(caller, id);
+        model.addAttribute("p", p);
+        model.addAttribute("terms", new TermsForm(p.agreement().myChallengeMeOn(), p.cadence()));
+        return "partnerships/detail";
+    }
+
+    @PostMapping("/partnerships/{id}/accept")
+    String accept(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("terms") TermsForm terms,
+            BindingResult errors,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            redirect.addFlashAttribute("problem", "What to challenge you on can be at most 1000 characters.");
+            return "redirect:/partnerships/" + id;
+        }
+        return act(
+                id,
+                redirect,
+                "You are partners now.",
+                () -> partnerships.accept(caller, id, terms.challengeMeOn(), terms.cadence()));
+    }
+
+    @PostMapping("/partnerships/{id}/agreement")
+    String agree(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("terms") TermsForm terms,
+            BindingResult errors,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            redirect.addFlashAttribute("problem", "What to challenge you on can be at most 1000 characters.");
+            return "redirect:/partnerships/" + id;
+        }
+        return act(
+                id,
+                redirect,
+                "Your terms are saved.",
+                () -> partnerships.agree(caller, id, terms.challengeMeOn(), terms.cadence()));
+    }
+
+    @PostMapping("/partnerships/{id}/decline")
+    String decline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "You declined the invitation.", () -> partnerships.decline(caller, id));
+    }
+
+    @PostMapping("/partnerships/{id}/pause")
+    String pause(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "Paused: nothing is shared through it until one of you resumes it.",
+                () -> partnerships.pause(caller, id));
+    }
+
+    @PostMapping("/partnerships/{id}/resume")
+    String resume(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "Resumed.", () -> partnerships.resume(caller, id));
+    }
+
+    @PostMapping("/partnerships/{id}/end")
+    String end(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "Ended: nothing more is shared through it.", () -> partnerships.end(caller, id));
+    }
+
+    private static String act(UUID id, RedirectAttributes redirect, String notice, Supplier<PartnershipView> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (RuleViolationException | ConflictException | ForbiddenException refused) {
+            redirect.addFlashAttribute("problem", refused.getBody().getDetail());
+        }
+        return "redirect:/partnerships/" + id;
+    }
+
+    @GetMapping("/settings/conflicts")
+    String conflicts(@AuthenticationPrincipal Caller caller, Model model) {
+        return showConflicts(caller, model, new HashSet<>(partnerships.competitors(caller)));
+    }
+
+    @PostMapping("/settings/conflicts")
+    String declare(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) List<UUID> personIds,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            partnerships.declareCompetitors(caller, personIds == null ? List.of() : personIds);
+        } catch (RuleViolationException broken) {
+            model.addAttribute("problem", broken.detail());
+            return showConflicts(caller, model, new HashSet<>(personIds));
+        }
+        redirect.addFlashAttribute("notice", "Saved. Only you see this list.");
+        return "redirect:/settings/conflicts";
+    }
+
+    private String showConflicts(Caller caller, Model model, java.util.Set<UUID> declared) {
+        model.addAttribute(
+                "people",
+                people.people(caller).stream()
+                        .filter(person -> !person.getId().equals(caller.personId()))
+                        .toList());
+        model.addAttribute("declared", declared);
+        return "partnerships/conflicts";
+    }
+}

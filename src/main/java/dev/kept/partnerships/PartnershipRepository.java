@@ -1,0 +1,23 @@
+package dev.kept.partnerships;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface PartnershipRepository extends ListCrudRepository<Partnership, UUID> {
+
+    Optional<Partnership> findByIdAndOrganizationId(UUID id, UUID organizationId);
+
+    Optional<Partnership> findByOrganizationIdAndOpenPair(UUID organizationId, String openPair);
+
+    @Query("""
+            select * from partnership
+             where organization_id = :organizationId and (inviter_id = :personId or partner_id = :personId)
+             order by created_at desc, id""")
+    List<Partnership> findOf(UUID organizationId, UUID personId);
+
+    List<Partnership> findByOrganizationIdAndStatusIn(UUID organizationId, Collection<PartnershipStatus> statuses);
+}

@@ -1,0 +1,414 @@
+package dev.kept.partnerships;
+
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.people.Person;
+import dev.kept.people.ReportingLineChanged;
+import dev.kept.people.ReportingLines;
+import dev.kept.people.Team;
+import dev.kept.shared.ConflictException;
+import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.NotFoundException;
+import dev.kept.shared.RuleViolationException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The partnerships module's entry: invitations under the rules, the life of a partnership, the
+ * agreement, private competitor declarations and the fit hint. A partnership is seen by its two
+ * people only; anyone else gets 404, as if it did not exist.
+ *
+ * <p>The rules, checked on invitation, acceptance and resumption: not oneself ({@code SELF}); not
+ * anyone above or below in the reporting line at any depth ({@code REPORTING_LINE}); not two people
+ * with an open partnership already ({@code DUPLICATE}); not anyone either side declared a
+ * competitor ({@code NOT_ELIGIBLE}, worded so that nobody learns the other side declared it).
+ */
+@Service
+public class Partnerships {
+
+    static final String CONFIDENTIALITY = "What we share here stays between the two of us. Kept shows it to nobody"
+            + " else: not our managers, not the admins, not our colleagues. Each of us can pause or end this"
+            + " partnership at any time, and ending it takes effect at once.";
+
+    private static final int MOST_COMPETITORS = 200;
+    private static final int LARGE_LEVEL_GAP = 3;
+
+    private final PartnershipRepository partnerships;
+    private final Competitors competitors;
+    private final People people;
+    private final Clock clock;
+
+    Partnerships(PartnershipRepository partnerships, Competitors competitors, People people, Clock clock) {
+        this.partnerships = partnerships;
+        this.competitors = competitors;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /** Invites a member, or anyone by e-mail, to be the caller's partner. */
+    @Transactional
+    public PartnershipView invite(Caller caller, PartnerInvitation invitation) {
+        Person me = people.me(caller);
+        if (me.isGuest()) {
+            throw new ForbiddenException("A guest cannot invite partners; the member who invited you can.");
+        }
+        Person partner = partnerOf(caller, me, invitation);
+        requireEligible(caller.organizationId(), me.getId(), partner.getId(), true);
+        Partnership partnership = Partnership.invite(
+                caller.organizationId(),
+                me.getId(),
+                me.getName(),
+                partner.getId(),
+                invitation.kind(),
+                clean(invitation.message()),
+                invitation.cadence() == null ? Cadence.BIWEEKLY : invitation.cadence(),
+                clean(invitation.challengeMeOn()),
+                clock.instant());
+        try {
+            return view(partnerships.save(partnership), me.getId());
+        } catch (DuplicateKeyException race) {
+            throw duplicate();
+        }
+    }
+
+    private Person partnerOf(Caller caller, Person me, PartnerInvitation invitation) {
+        boolean byId = invitation.partnerId() != null;
+        boolean byEmail = invitation.email() != null && !invitation.email().isBlank();
+        if (byId == byEmail) {
+            throw new RuleViolationException(
+                    "PARTNER", "partnerId", "Name the partner either by partnerId or by email, not both.");
+        }
+        if (byId) {
+            if (invitation.partnerId().equals(me.getId())) {
+                throw self();
+            }
+            return people.personIn(caller.organizationId(), invitation.partnerId())
+                    .filter(person -> !person.isGuest())
+                    .orElseThrow(() -> new RuleViolationException(
+                            "UNKNOWN_PERSON", "partnerId", "There is no such person in this organization."));
+        }
+        if (invitation.email().strip().equalsIgnoreCase(me.getEmail())) {
+            throw self();
+        }
+        return people.partnerByEmail(caller, invitation.email());
+    }
+
+    /** The caller's partnerships, newest first. */
+    @Transactional(readOnly = true)
+    public List<PartnershipView> mine(Caller caller) {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        return partnerships.findOf(caller.organizationId(), caller.personId()).stream()
+                .map(p -> view(p, caller.personId(), names))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PartnershipView get(Caller caller, UUID id) {
+        return view(involving(caller, id), caller.personId());
+    }
+
+    @Transactional
+    public PartnershipView accept(Caller caller, UUID id, String challengeMeOn, Cadence cadence) {
+        Partnership partnership = involving(caller, id);
+        if (partnership.getPartnerId().equals(caller.personId())
+                && partnership.getStatus() == PartnershipStatus.INVITED) {
+            requireEligible(caller.organizationId(), partnership.getInviterId(), partnership.getPartnerId(), false);
+        }
+        partnership.accept(caller.personId(), caller.name(), clean(challengeMeOn), cadence, clock.instant());
+        return save(partnership, caller);
+    }
+
+    @Transactional
+    public PartnershipView decline(Caller caller, UUID id) {
+        Partnership partnership = involving(caller, id);
+        partnership.decline(caller.personId(), caller.name(), clock.instant());
+        return save(partnership, caller);
+    }
+
+    @Transactional
+    public PartnershipView pause(Caller caller, UUID id) {
+        Partnership partnership = involving(caller, id);
+        partnership.pause(caller.personId(), caller.name(), clock.instant());
+        return save(partnership, caller);
+    }
+
+    @Transactional
+    public PartnershipView resume(Caller caller, UUID id) {
+        Partnership partnership = involving(caller, id);
+        if (partnership.getStatus() == PartnershipStatus.PAUSED
+                || partnership.getStatus() == PartnershipStatus.SUSPENDED) {
+            requireEligible(caller.organizationId(), partnership.getInviterId(), partnership.getPartnerId(), false);
+        }
+        partnership.resume(caller.personId(), caller.name(), clock.instant());
+        return save(partnership, caller);
+    }
+
+    @Transactional
+    public PartnershipView end(Caller caller, UUID id) {
+        Partnership partnership = involving(caller, id);
+        partnership.end(caller.personId(), caller.name(), clock.instant());
+        return save(partnership, caller);
+    }
+
+    /** The caller's own terms: what to challenge them on, and the cadence they prefer. */
+    @Transactional
+    public PartnershipView agree(Caller caller, UUID id, String challengeMeOn, Cadence cadence) {
+        Partnership partnership = involving(caller, id);
+        partnership.agree(caller.personId(), clean(challengeMeOn), cadence, clock.instant());
+        return save(partnership, caller);
+    }
+
+    /** The people the caller declared competitors: only the caller ever reads this. */
+    @Transactional(readOnly = true)
+    public List<UUID> competitors(Caller caller) {
+        return competitors.declaredBy(caller.organizationId(), caller.personId());
+    }
+
+    /** Replaces the caller's competitor declarations. */
+    @Transactional
+    public List<UUID> declareCompetitors(Caller caller, Collection<UUID> personIds) {
+        Set<UUID> unique = new LinkedHashSet<>(personIds);
+        if (unique.size() > MOST_COMPETITORS) {
+            throw new RuleViolationException(
+                    "TOO_MANY", "personIds", "At most " + MOST_COMPETITORS + " people can be declared competitors.");
+        }
+        for (UUID id : unique) {
+            if (id == null) {
+                throw new RuleViolationException("UNKNOWN_PERSON", "personIds", "A person id is missing.");
+            }
+            if (id.equals(caller.personId())) {
+                throw new RuleViolationException("SELF", "personIds", "You cannot declare yourself a competitor.");
+            }
+            if (people.personIn(caller.organizationId(), id)
+                    .filter(person -> !person.isGuest())
+                    .isEmpty()) {
+                throw new RuleViolationException(
+                        "UNKNOWN_PERSON", "personIds", "There is no such person in this organization.");
+            }
+        }
+        competitors.replace(caller.organizationId(), caller.personId(), unique, clock.instant());
+        return competitors(caller);
+    }
+
+    /** The members the caller could invite, as far as the caller can know, each with a fit hint. */
+    @Transactional(readOnly = true)
+    public List<FitHint> candidates(Caller caller) {
+        Person me = people.me(caller);
+        if (me.isGuest()) {
+            return List.of();
+        }
+        ReportingLines lines = people.reportingLines(caller.organizationId());
+        Set<UUID> excluded = new HashSet<>(competitors(caller));
+        excluded.add(me.getId());
+        for (Partnership p : partnerships.findOf(caller.organizationId(), me.getId())) {
+            if (p.getStatus().isOpen()) {
+                excluded.add(p.other(me.getId()));
+            }
+        }
+        Map<UUID, String> teams = teamNames(caller);
+        return people.people(caller).stream()
+                .filter(person -> !excluded.contains(person.getId()))
+                .filter(person -> !lines.inOneLine(me.getId(), person.getId()))
+                .map(person -> fit(me, person, teams))
+                .toList();
+    }
+
+    /** The fit hint for one member of the caller's organization. */
+    @Transactional(readOnly = true)
+    public FitHint fit(Caller caller, UUID personId) {
+        return fit(people.me(caller), people.person(caller, personId), teamNames(caller));
+    }
+
+    private Map<UUID, String> teamNames(Caller caller) {
+        return people.teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
+    }
+
+    private static FitHint fit(Person me, Person other, Map<UUID, String> teams) {
+        List<String> consider = new ArrayList<>();
+        List<String> good = new ArrayList<>();
+        if (other.isGuest()) {
+            good.add("from outside the organization");
+        }
+        if (me.getTeamId() != null && other.getTeamId() != null) {
+            if (me.getTeamId().equals(other.getTeamId())) {
+                consider.add("works in your team");
+            } else {
+                good.add("works in another team");
+            }
+        }
+        if (me.getRegion() != null && other.getRegion() != null) {
+            if (me.getRegion().equalsIgnoreCase(other.getRegion())) {
+                consider.add("works in your region");
+            } else {
+                good.add("works in another region");
+            }
+        }
+        if (me.getLevel() != null && other.getLevel() != null) {
+            int gap = Math.abs(me.getLevel() - other.getLevel());
+            if (gap >= LARGE_LEVEL_GAP) {
+                consider.add(gap + " levels apart");
+            } else {
+                good.add("close in level");
+            }
+        }
+        return new FitHint(
+                other.getId(),
+                other.getName(),
+                other.getTeamId() == null ? null : teams.get(other.getTeamId()),
+                other.getRegion(),
+                other.getLevel(),
+                List.copyOf(consider),
+                List.copyOf(good));
+    }
+
+    /** A link through which a viewer sees what an owner shares: an active partnership. */
+    public record Link(UUID partnershipId, UUID ownerId) {}
+
+    /**
+     * The active partnerships through which a person sees others' shared commitments: peers both
+     * ways, a coach or mentor the one who invited them.
+     */
+    @Transactional(readOnly = true)
+    public List<Link> seenBy(UUID organizationId, UUID viewerId) {
+        return partnerships.findOf(organizationId, viewerId).stream()
+                .filter(p -> p.getStatus() == PartnershipStatus.ACTIVE)
+                .filter(p -> p.holds(viewerId, p.other(viewerId)))
+                .map(p -> new Link(p.getId(), p.other(viewerId)))
+                .toList();
+    }
+
+    /**
+     * The open partnerships a person can share commitments through (where the partner holds them
+     * accountable), with the partner's name.
+     */
+    @Transactional(readOnly = true)
+    public List<PartnershipView> sharable(Caller caller) {
+        return mine(caller).stream()
+                .filter(p -> p.status().isOpen() && p.theyHoldMe())
+                .toList();
+    }
+
+    /** What the owner asked to be challenged on, in one partnership of theirs. */
+    @Transactional(readOnly = true)
+    public Optional<String> challengeMeOn(UUID organizationId, UUID partnershipId, UUID ownerId) {
+        return partnerships
+                .findByIdAndOrganizationId(partnershipId, organizationId)
+                .filter(p -> p.involves(ownerId))
+                .map(p -> p.challengeOf(ownerId));
+    }
+
+    /**
+     * Suspends, in the same transaction as the change, every partnership whose two people the new
+     * reporting line puts in one line.
+     */
+    @EventListener
+    void on(ReportingLineChanged changed) {
+        ReportingLines lines = people.reportingLines(changed.organizationId());
+        Instant now = clock.instant();
+        for (Partnership partnership : partnerships.findByOrganizationIdAndStatusIn(
+                changed.organizationId(), EnumSet.of(PartnershipStatus.ACTIVE, PartnershipStatus.PAUSED))) {
+            if (lines.inOneLine(partnership.getInviterId(), partnership.getPartnerId()) && partnership.suspend(now)) {
+                partnerships.save(partnership);
+            }
+        }
+    }
+
+    private void requireEligible(UUID organizationId, UUID a, UUID b, boolean newInvitation) {
+        if (a.equals(b)) {
+            throw self();
+        }
+        if (people.inOneReportingLine(organizationId, a, b)) {
+            throw new RuleViolationException(
+                    "REPORTING_LINE",
+                    "partnerId",
+                    "A partner cannot be in your reporting line: not your manager or anyone above them, not your"
+                            + " reports or anyone below them.");
+        }
+        if (newInvitation
+                && partnerships
+                        .findByOrganizationIdAndOpenPair(organizationId, Partnership.pairKey(a, b))
+                        .isPresent()) {
+            throw duplicate();
+        }
+        if (competitors.between(organizationId, a, b)) {
+            throw new RuleViolationException(
+                    "NOT_ELIGIBLE", "partnerId", "This person is not eligible as your partner.");
+        }
+    }
+
+    private static RuleViolationException self() {
+        return new RuleViolationException("SELF", "partnerId", "You cannot be your own partner.");
+    }
+
+    private static RuleViolationException duplicate() {
+        return new RuleViolationException(
+                "DUPLICATE", "partnerId", "You already have a partnership with this person, open or invited.");
+    }
+
+    private Partnership involving(Caller caller, UUID id) {
+        return partnerships
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .filter(p -> p.involves(caller.personId()))
+                .orElseThrow(() -> new NotFoundException("Partnership"));
+    }
+
+    private PartnershipView save(Partnership partnership, Caller caller) {
+        try {
+            return view(partnerships.save(partnership), caller.personId());
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw new ConflictException("This partnership was changed at the same time; reload it and try again.");
+        } catch (DuplicateKeyException race) {
+            throw duplicate();
+        }
+    }
+
+    private PartnershipView view(Partnership p, UUID me) {
+        return view(p, me, new java.util.HashMap<>());
+    }
+
+    private PartnershipView view(Partnership p, UUID me, Map<UUID, String> names) {
+        UUID other = p.other(me);
+        String otherName = names.computeIfAbsent(
+                other,
+                id -> people.personIn(p.getOrganizationId(), id)
+                        .map(Person::getName)
+                        .orElse("someone"));
+        return new PartnershipView(
+                p.getId(),
+                p.getKind(),
+                p.getStatus(),
+                other,
+                otherName,
+                Objects.equals(p.getInviterId(), me),
+                p.holds(me, other),
+                p.holds(other, me),
+                p.getMessage(),
+                p.getCadence(),
+                new PartnershipView.Agreement(CONFIDENTIALITY, p.challengeOf(me), p.challengeOf(other)),
+                p.getCreatedAt(),
+                p.getAcceptedAt(),
+                p.getEndedAt(),
+                p.getVersion());
+    }
+
+    private static String clean(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
