@@ -51,7 +51,23 @@ public final class ApiFixtures {
 
     /** Someone who can call the API: their ids, how they sign in, and a token. */
     public record Account(
-            UUID organizationId, UUID personId, String name, String email, String password, String token) {}
+            UUID organizationId,
+            UUID personId,
+            String name,
+            String email,
+            String password,
+            String token,
+            UUID partnershipId) {
+
+        public Account(UUID organizationId, UUID personId, String name, String email, String password, String token) {
+            this(organizationId, personId, name, email, password, token, null);
+        }
+
+        /** The same account, remembering the partnership it came with (a guest's). */
+        public Account withPartnership(UUID partnership) {
+            return new Account(organizationId, personId, name, email, password, token, partnership);
+        }
+    }
 
     /** A name or e-mail part nobody else uses. */
     public static String unique(String prefix) {
@@ -251,5 +267,60 @@ public final class ApiFixtures {
                 .param("owner", personId)
                 .query(Long.class)
                 .single();
+    }
+
+    // --- partnerships ------------------------------------------------------------------------
+
+    /** Invites a member of the same organization as a partner of the given kind (PEER, COACH, MENTOR). */
+    public ApiResponse invitePartner(Account inviter, UUID partnerId, String kind) {
+        return post(inviter.token(), "/api/v1/partnerships", Map.of("partnerId", partnerId.toString(), "kind", kind));
+    }
+
+    /** An active partnership: the inviter invites, the partner accepts. */
+    public UUID partnership(Account inviter, Account partner, String kind) {
+        UUID id = invitePartner(inviter, partner.personId(), kind).expect(201).id();
+        post(partner.token(), "/api/v1/partnerships/" + id + "/accept", Map.of())
+                .expect(200);
+        return id;
+    }
+
+    /** Someone from outside, invited by e-mail, who sets a name and password and gets a token. */
+    public Account guest(Account inviter, String kind) {
+        String name = unique("Guest");
+        String email = uniqueEmail("guest");
+        UUID partnership = post(inviter.token(), "/api/v1/partnerships", Map.of("email", email, "kind", kind))
+                .expect(201)
+                .id();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("password", PASSWORD);
+        body.put("name", name);
+        UUID personId = post(null, "/api/v1/invitations/" + invitationToken(email), body)
+                .expect(200)
+                .id();
+        return new Account(inviter.organizationId(), personId, name, email, PASSWORD, token(email, PASSWORD))
+                .withPartnership(partnership);
+    }
+
+    /** The texts of the in-app notifications this person has, newest unread first. */
+    public List<String> notifications(Account account) {
+        return await().atMost(MAIL_WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> get(account.token(), "/api/v1/notifications"), r -> r.status() == 200)
+                .json()
+                .valueStream()
+                .map(n -> n.get("text").asString())
+                .toList();
+    }
+
+    /** Waits until this person has a notification whose text contains the given words. */
+    public String awaitNotification(Account account, String contains) {
+        return await().atMost(MAIL_WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> notifications(account).stream()
+                                .filter(text -> text.contains(contains))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 }
