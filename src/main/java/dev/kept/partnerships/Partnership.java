@@ -117,7 +117,9 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
             throw new ForbiddenException("Only the invited partner can accept.");
         }
         requireStatus(PartnershipStatus.INVITED, "accepted");
-        this.partnerChallenge = challengeMeOn;
+        if (challengeMeOn != null) {
+            this.partnerChallenge = challengeMeOn;
+        }
         if (preferred != null) {
             this.cadence = preferred;
         }

@@ -314,6 +314,28 @@ class PartnershipLifecycleTests {
     }
 
     @Test
+    void termsTheInvitedPartnerWroteBeforeAcceptingStayWhenTheyAcceptWithoutTerms() {
+        Account admin = api.signUp();
+        Account inviter = api.join(admin);
+        Account invited = api.join(admin);
+        UUID id = api.invitePartner(inviter, invited.personId(), "PEER")
+                .expect(201)
+                .id();
+        agree(invited, id, Map.of("challengeMeOn", "Asking for help early", "cadence", "WEEKLY"))
+                .expect(200);
+
+        JsonNode accepted = partners.act(invited, id, "accept").expect(200).json();
+
+        assertThat(accepted.at("/agreement/myChallengeMeOn").asString()).isEqualTo("Asking for help early");
+        assertThat(accepted.get("cadence").asString()).isEqualTo("WEEKLY");
+        assertThat(partners.get(inviter, id)
+                        .json()
+                        .at("/agreement/theirChallengeMeOn")
+                        .asString())
+                .isEqualTo("Asking for help early");
+    }
+
+    @Test
     void invitedPartnerIsToldOfTheInvitationAndTheInviterOfTheAnswer() {
         Account admin = api.signUp();
         Account inviter = api.join(admin);
