@@ -89,9 +89,13 @@ class SharingAndChallengesTests {
         Account first = api.join(admin);
         Account second = api.join(admin);
         UUID withFirst = invite(owner, first, "PEER", "Leaving work on time");
-        UUID withSecond = invite(owner, second, "COACH", "Writing things down");
+        UUID withSecond = invite(second, owner, "PEER", "The second partner's own terms");
         partners.act(first, withFirst, "accept").expect(200);
-        partners.act(second, withSecond, "accept").expect(200);
+        api.post(
+                        owner.token(),
+                        "/api/v1/partnerships/" + withSecond + "/accept",
+                        Map.of("challengeMeOn", "Writing things down"))
+                .expect(200);
         UUID toAll = commit(owner, "PARTNERS");
 
         JsonNode made = api.commit(owner, terms("PARTNERS", List.of(withFirst)));
