@@ -38,7 +38,7 @@ class PartnershipPages {
 
     record InviteForm(
             UUID partnerId,
-            @Size(max = 254) @Email(regexp = ".+@.+\\..+") String email,
+            @Size(max = 254) @Email(regexp = "|.+@.+\\..+") String email,
             @NotNull PartnershipKind kind,
             Cadence cadence,
             @Size(max = 1000) String message,
