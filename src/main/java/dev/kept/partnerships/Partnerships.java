@@ -91,9 +91,12 @@ public class Partnerships {
     private Person partnerOf(Caller caller, Person me, PartnerInvitation invitation) {
         boolean byId = invitation.partnerId() != null;
         boolean byEmail = invitation.email() != null && !invitation.email().isBlank();
-        if (byId == byEmail) {
+        if (byId && byEmail) {
             throw new RuleViolationException(
                     "PARTNER", "partnerId", "Name the partner either by partnerId or by email, not both.");
+        }
+        if (!byId && !byEmail) {
+            throw new RuleViolationException("PARTNER", "partnerId", "Name the partner by partnerId or by email.");
         }
         if (byId) {
             if (invitation.partnerId().equals(me.getId())) {
