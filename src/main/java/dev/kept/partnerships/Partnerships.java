@@ -210,7 +210,10 @@ public class Partnerships {
         return competitors(caller);
     }
 
-    /** The members the caller could invite, as far as the caller can know, each with a fit hint. */
+    /**
+     * The members the caller could invite, as far as the caller can know, each with a fit hint:
+     * the best fits first (more good signs than reasons to consider someone else), then by name.
+     */
     @Transactional(readOnly = true)
     public List<FitHint> candidates(Caller caller) {
         Person me = people.me(caller);
@@ -230,8 +233,14 @@ public class Partnerships {
                 .filter(person -> !excluded.contains(person.getId()))
                 .filter(person -> !lines.inOneLine(me.getId(), person.getId()))
                 .map(person -> fit(me, person, teams))
+                .sorted(BEST_FIT_FIRST)
                 .toList();
     }
+
+    private static final java.util.Comparator<FitHint> BEST_FIT_FIRST = java.util.Comparator.comparingInt(
+                    (FitHint hint) ->
+                            hint.considerElsewhere().size() - hint.goodSigns().size())
+            .thenComparing(FitHint::name, String.CASE_INSENSITIVE_ORDER);
 
     /** The fit hint for one member of the caller's organization. */
     @Transactional(readOnly = true)
