@@ -38,7 +38,7 @@ class PartnershipPages {
 
     record InviteForm(
             UUID partnerId,
-            @Size(max = 254) @Email(regexp = ".+@.+\\..+") String email,
+            @Size(max = 254) @Email(regexp = "|.+@.+\\..+") String email,
             @NotNull PartnershipKind kind,
             Cadence cadence,
             @Size(max = 1000) String message,
@@ -122,12 +122,9 @@ class PartnershipPages {
             @Valid @ModelAttribute("terms") TermsForm terms,
             BindingResult errors,
             RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            redirect.addFlashAttribute("problem", "What to challenge you on can be at most 1000 characters.");
-            return "redirect:/partnerships/" + id;
-        }
         return act(
                 id,
+                errors,
                 redirect,
                 "You are partners now.",
                 () -> partnerships.accept(caller, id, terms.challengeMeOn(), terms.cadence()));
@@ -140,12 +137,9 @@ class PartnershipPages {
             @Valid @ModelAttribute("terms") TermsForm terms,
             BindingResult errors,
             RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            redirect.addFlashAttribute("problem", "What to challenge you on can be at most 1000 characters.");
-            return "redirect:/partnerships/" + id;
-        }
         return act(
                 id,
+                errors,
                 redirect,
                 "Your terms are saved.",
                 () -> partnerships.agree(caller, id, terms.challengeMeOn(), terms.cadence()));
@@ -173,6 +167,20 @@ class PartnershipPages {
     @PostMapping("/partnerships/{id}/end")
     String end(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "Ended: nothing more is shared through it.", () -> partnerships.end(caller, id));
+    }
+
+    /** The same as the other {@code act}, once the submitted terms are valid. */
+    private static String act(
+            UUID id,
+            BindingResult termsErrors,
+            RedirectAttributes redirect,
+            String notice,
+            Supplier<PartnershipView> action) {
+        if (termsErrors.hasErrors()) {
+            redirect.addFlashAttribute("problem", "What to challenge you on can be at most 1000 characters.");
+            return "redirect:/partnerships/" + id;
+        }
+        return act(id, redirect, notice, action);
     }
 
     private static String act(UUID id, RedirectAttributes redirect, String notice, Supplier<PartnershipView> action) {
