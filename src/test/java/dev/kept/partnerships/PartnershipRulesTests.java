@@ -360,6 +360,7 @@ class PartnershipRulesTests {
                         me, Map.of("partnerId", colleague.personId().toString(), "email", email, "kind", "PEER"))))
                 .isEqualTo("PARTNER");
         assertThat(reason(invite(me, Map.of("kind", "PEER")))).isEqualTo("PARTNER");
+        assertThat(reason(invite(me, Map.of("email", "", "kind", "PEER")))).isEqualTo("PARTNER");
         invite(me, Map.of("email", " ", "kind", "PEER")).expectProblem(400);
         assertThat(invite(me, Map.of("partnerId", colleague.personId().toString(), "kind", "BOSS"))
                         .expectProblem(400)
