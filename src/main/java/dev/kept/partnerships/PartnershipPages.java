@@ -4,6 +4,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -42,7 +43,13 @@ class PartnershipPages {
             @NotNull PartnershipKind kind,
             Cadence cadence,
             @Size(max = 1000) String message,
-            @Size(max = 1000) String challengeMeOn) {}
+            @Size(max = 1000) String challengeMeOn) {
+
+        InviteForm {
+            // the form always sends the e-mail field; left empty, it names nobody (and is no malformed address)
+            email = email == null || email.isBlank() ? null : email.strip();
+        }
+    }
 
     record TermsForm(@Size(max = 1000) String challengeMeOn, Cadence cadence) {}
 
@@ -96,9 +103,17 @@ class PartnershipPages {
             }
         }
         if (form.partnerId() != null && !errors.hasFieldErrors("partnerId")) {
-            model.addAttribute("fit", partnerships.fit(caller, form.partnerId()));
+            showFit(caller, form.partnerId(), model);
         }
         return showList(caller, model);
+    }
+
+    private void showFit(Caller caller, UUID partnerId, Model model) {
+        try {
+            model.addAttribute("fit", partnerships.fit(caller, partnerId));
+        } catch (NotFoundException notAMember) {
+            // no hint for an id that names no member; the form's own errors are what to show
+        }
     }
 
     private String showList(Caller caller, Model model) {
