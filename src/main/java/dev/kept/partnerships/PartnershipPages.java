@@ -138,7 +138,7 @@ class PartnershipPages {
             BindingResult errors,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            redirect.addFlashAttribute("problem", "What to challenge you on can be at most 1000 characters.");
+            redirect.addFlashAttribute("problem", termsProblem(errors));
             return "redirect:/partnerships/" + id;
         }
         return act(
@@ -156,7 +156,7 @@ class PartnershipPages {
             BindingResult errors,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            redirect.addFlashAttribute("problem", "What to challenge you on can be at most 1000 characters.");
+            redirect.addFlashAttribute("problem", termsProblem(errors));
             return "redirect:/partnerships/" + id;
         }
         return act(
@@ -164,6 +164,12 @@ class PartnershipPages {
                 redirect,
                 "Your terms are saved.",
                 () -> partnerships.agree(caller, id, terms.challengeMeOn(), terms.cadence()));
+    }
+
+    private static String termsProblem(BindingResult errors) {
+        return errors.hasFieldErrors("challengeMeOn")
+                ? "What to challenge you on can be at most 1000 characters."
+                : "Choose how often to meet from the list.";
     }
 
     @PostMapping("/partnerships/{id}/decline")
