@@ -531,6 +531,72 @@ class PartnershipPagesTests {
         assertThat(commitments.list(dana, dana.personId(), null, 10, 0)).isEmpty();
     }
 
+    // --- malformed choices ---------------------------------------------------------------------
+
+    @Test
+    void explainsAMalformedChoiceNextToItsFieldOnEveryForm() {
+        MvcTestResult cadence = mvc.post()
+                .uri("/partnerships")
+                .with(as(dana))
+                .with(csrf())
+                .param("partnerId", pat.personId().toString())
+                .param("email", "")
+                .param("kind", "PEER")
+                .param("cadence", "DAILY")
+                .exchange();
+        assertThat(cadence).hasStatusOk();
+        assertThat(between(body(cadence), "<select id=\"cadence\"", "<label for=\"challengeMeOn\""))
+                .contains("<p class=\"error\">must be one of the choices</p>");
+        assertThat(partnerships.mine(dana)).isEmpty();
+
+        active(dana, pat, PartnershipKind.PEER);
+        UUID shared = sharedCommitment(dana);
+        MvcTestResult kind = mvc.post()
+                .uri("/commitments/" + shared + "/challenges")
+                .with(as(pat))
+                .with(csrf())
+                .param("kind", "SHOUT")
+                .param("message", "Why this date?")
+                .exchange();
+        assertThat(kind).hasStatusOk();
+        assertThat(between(body(kind), "<select id=\"kind\"", "<label for=\"message\""))
+                .contains("<p class=\"error\">must be one of the choices</p>");
+        assertThat(body(mvc.get().uri("/commitments/" + shared).with(as(dana)))).doesNotContain("Why this date?");
+
+        assertThat(mvc.post()
+                        .uri("/commitments/" + shared + "/challenges")
+                        .with(as(pat))
+                        .with(csrf())
+                        .param("kind", "QUESTION")
+                        .param("message", "Why this date?"))
+                .hasStatus3xxRedirection();
+        String challengeId = challengeIdOn(shared);
+        MvcTestResult helpful = mvc.post()
+                .uri("/challenges/" + challengeId + "/answer")
+                .with(as(dana))
+                .with(csrf())
+                .param("message", "The release train leaves then.")
+                .param("helpful", "maybe")
+                .exchange();
+        assertThat(helpful).hasStatusOk();
+        assertThat(between(body(helpful), "This challenge helped me", "</form>"))
+                .contains("<p class=\"error\">has the wrong format</p>");
+        assertThat(body(mvc.get().uri("/commitments/" + shared).with(as(pat))))
+                .doesNotContain("The release train leaves then.");
+    }
+
+    @Test
+    void namesTheFieldAtFaultWhenTheTermsOfAnAcceptanceAreMalformed() {
+        UUID id = partnerships
+                .invite(pat, invitation(dana.personId(), PartnershipKind.PEER))
+                .id();
+
+        assertThat(act(dana, id, "accept", "challengeMeOn", "deadlines", "cadence", "DAILY"))
+                .flash()
+                .containsEntry("problem", "Choose how often to meet from the list.");
+        assertThat(partnerships.get(dana, id).status()).isEqualTo(PartnershipStatus.INVITED);
+    }
+
     // --- challenges on the commitment page ----------------------------------------------------
 
     @Test
@@ -557,11 +623,7 @@ class PartnershipPagesTests {
                 .param("message", "Is five days enough with the release?")
                 .exchange();
         assertThat(posted).hasStatus3xxRedirection().hasRedirectedUrl("/commitments/" + shared + "#challenges");
-        String ownerPage = body(mvc.get().uri("/commitments/" + shared).with(as(dana)));
-        Matcher answer =
-                Pattern.compile("action=\"/challenges/([0-9a-f-]{36})/answer\"").matcher(ownerPage);
-        assertThat(answer.find()).as("the owner gets an answer form").isTrue();
-        String challengeId = answer.group(1);
+        String challengeId = challengeIdOn(shared);
 
         MvcTestResult emptyAnswer = mvc.post()
                 .uri("/challenges/" + challengeId + "/answer")
@@ -777,6 +839,15 @@ class PartnershipPagesTests {
         MvcTestResult result = request.exchange();
         assertThat(result).hasStatus3xxRedirection();
         return result;
+    }
+
+    /** The challenge the owner is offered to answer on a commitment. */
+    private String challengeIdOn(UUID commitment) {
+        String ownerPage = body(mvc.get().uri("/commitments/" + commitment).with(as(dana)));
+        Matcher answer =
+                Pattern.compile("action=\"/challenges/([0-9a-f-]{36})/answer\"").matcher(ownerPage);
+        assertThat(answer.find()).as("the owner gets an answer form").isTrue();
+        return answer.group(1);
     }
 
     private MvcTestResult makeShared(String visibility, String sharedWith) {
