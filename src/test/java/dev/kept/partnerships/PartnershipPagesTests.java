@@ -597,6 +597,72 @@ class PartnershipPagesTests {
         assertThat(partnerships.get(dana, id).status()).isEqualTo(PartnershipStatus.INVITED);
     }
 
+    @Test
+    void keepsAnEditFromWideningACommitmentWhoseNamedPartnershipEnded() {
+        UUID withPat = active(dana, pat, PartnershipKind.PEER);
+        active(dana, sam, PartnershipKind.PEER);
+        CommitmentView made = commitments.make(
+                dana,
+                new CommitmentDraft(
+                        "Publish the onboarding guide",
+                        "Published in the handbook",
+                        LocalDate.now().plusDays(5),
+                        "New people start faster",
+                        Visibility.PARTNERS,
+                        List.of(withPat)));
+        partnerships.end(pat, withPat);
+
+        MvcTestResult edited = editWithNothingTicked(made);
+
+        assertThat(edited).hasStatus3xxRedirection();
+        assertThat(commitments.get(dana, made.id()).what()).isEqualTo("Publish the onboarding guide today");
+        assertThat(commitments.get(dana, made.id()).sharedWith()).containsExactly(withPat);
+        assertThat(mvc.get().uri("/commitments/" + made.id()).with(as(sam))).hasStatus(404);
+    }
+
+    @Test
+    void sharesWithEveryPartnerWhenTheOwnerUnticksThePartnershipsTheFormShowed() {
+        UUID withPat = active(dana, pat, PartnershipKind.PEER);
+        active(dana, sam, PartnershipKind.PEER);
+        CommitmentView made = commitments.make(
+                dana,
+                new CommitmentDraft(
+                        "Publish the onboarding guide",
+                        "Published in the handbook",
+                        LocalDate.now().plusDays(5),
+                        "New people start faster",
+                        Visibility.PARTNERS,
+                        List.of(withPat)));
+        assertThat(between(
+                        body(mvc.get()
+                                .uri("/commitments/" + made.id() + "/edit")
+                                .with(as(dana))),
+                        "<fieldset class=\"share\">",
+                        "</fieldset>"))
+                .containsPattern("value=\"" + withPat + "\"[^>]*checked");
+
+        assertThat(editWithNothingTicked(made)).hasStatus3xxRedirection();
+
+        assertThat(commitments.get(dana, made.id()).sharedWith()).isEmpty();
+        assertThat(mvc.get().uri("/commitments/" + made.id()).with(as(sam))).hasStatusOk();
+    }
+
+    /** Saves the edit form as a browser sends it with no partnership ticked: only the checkboxes' marker. */
+    private MvcTestResult editWithNothingTicked(CommitmentView made) {
+        return mvc.post()
+                .uri("/commitments/" + made.id())
+                .with(as(dana))
+                .with(csrf())
+                .param("what", "Publish the onboarding guide today")
+                .param("doneWhen", made.doneWhen())
+                .param("due", made.due().toString())
+                .param("why", made.why())
+                .param("visibility", "PARTNERS")
+                .param("_sharedWith", "on")
+                .param("version", Long.toString(made.version()))
+                .exchange();
+    }
+
     // --- challenges on the commitment page ----------------------------------------------------
 
     @Test
