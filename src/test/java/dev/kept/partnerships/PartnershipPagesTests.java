@@ -774,6 +774,18 @@ class PartnershipPagesTests {
                         .with(as(guest)))
                 .hasStatus(404);
 
+        for (String own : List.of("/", "/notifications", "/commitments", "/partnerships/" + invited.id())) {
+            assertThat(mvc.get().uri(own).with(as(guest))).as(own).hasStatusOk();
+        }
+        assertThat(between(
+                        body(mvc.get().uri("/commitments/new").with(as(guest))),
+                        "<select id=\"visibility\"",
+                        "</select>"))
+                .contains("value=\"PRIVATE\"")
+                .contains("value=\"PARTNERS\"")
+                .doesNotContain("value=\"TEAM\"")
+                .doesNotContain("value=\"ORGANIZATION\"");
+
         String memberNav =
                 between(body(mvc.get().uri("/partnerships").with(as(dana))), "<nav aria-label=\"Main\">", "</nav>");
         assertThat(memberNav)
