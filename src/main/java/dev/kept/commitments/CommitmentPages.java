@@ -1,5 +1,6 @@
 package dev.kept.commitments;
 
+import dev.kept.partnerships.PartnershipStatus;
 import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
@@ -325,6 +326,16 @@ class CommitmentPages {
         model.addAttribute("commitment", commitment);
         model.addAttribute("canChange", commitments.canChange(caller, id));
         model.addAttribute("challenges", challenges.on(caller, id));
+        if (commitment.sharedWith() != null && commitment.visibility() == Visibility.PARTNERS) {
+            model.addAttribute(
+                    "sharedWithNames",
+                    partnerships.sharable(caller).stream()
+                            .filter(p -> commitment.sharedWith().isEmpty()
+                                    ? p.status() == PartnershipStatus.ACTIVE
+                                    : commitment.sharedWith().contains(p.id()))
+                            .map(p -> p.partnerName() + (p.status() == PartnershipStatus.ACTIVE ? "" : " (not active)"))
+                            .toList());
+        }
         model.addAttribute("canChallenge", commitments.canChallenge(caller, id));
         model.addAttribute("challengeKinds", ChallengeKind.values());
         if (!model.containsAttribute("challengeForm")) {

@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public record PartnerInvitation(
         UUID partnerId,
-        @Size(max = 254) @Email(regexp = ".+@.+\\..+") String email,
+        @Size(max = 254) @Email(regexp = "|.+@.+\\..+") String email,
         @NotNull PartnershipKind kind,
         @Size(max = 1000) String message,
         Cadence cadence,

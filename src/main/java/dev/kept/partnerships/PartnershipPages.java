@@ -39,17 +39,11 @@ class PartnershipPages {
 
     record InviteForm(
             UUID partnerId,
-            @Size(max = 254) @Email(regexp = ".+@.+\\..+") String email,
+            @Size(max = 254) @Email(regexp = "|.+@.+\\..+") String email,
             @NotNull PartnershipKind kind,
             Cadence cadence,
             @Size(max = 1000) String message,
-            @Size(max = 1000) String challengeMeOn) {
-
-        InviteForm {
-            // the form always sends the e-mail field; left empty, it names nobody (and is no malformed address)
-            email = email == null || email.isBlank() ? null : email.strip();
-        }
-    }
+            @Size(max = 1000) String challengeMeOn) {}
 
     record TermsForm(@Size(max = 1000) String challengeMeOn, Cadence cadence) {}
 
@@ -137,12 +131,9 @@ class PartnershipPages {
             @Valid @ModelAttribute("terms") TermsForm terms,
             BindingResult errors,
             RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            redirect.addFlashAttribute("problem", termsProblem(errors));
-            return "redirect:/partnerships/" + id;
-        }
         return act(
                 id,
+                errors,
                 redirect,
                 "You are partners now.",
                 () -> partnerships.accept(caller, id, terms.challengeMeOn(), terms.cadence()));
@@ -155,12 +146,9 @@ class PartnershipPages {
             @Valid @ModelAttribute("terms") TermsForm terms,
             BindingResult errors,
             RedirectAttributes redirect) {
-        if (errors.hasErrors()) {
-            redirect.addFlashAttribute("problem", termsProblem(errors));
-            return "redirect:/partnerships/" + id;
-        }
         return act(
                 id,
+                errors,
                 redirect,
                 "Your terms are saved.",
                 () -> partnerships.agree(caller, id, terms.challengeMeOn(), terms.cadence()));
@@ -194,6 +182,20 @@ class PartnershipPages {
     @PostMapping("/partnerships/{id}/end")
     String end(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "Ended: nothing more is shared through it.", () -> partnerships.end(caller, id));
+    }
+
+    /** The same as the other {@code act}, once the submitted terms are valid. */
+    private static String act(
+            UUID id,
+            BindingResult termsErrors,
+            RedirectAttributes redirect,
+            String notice,
+            Supplier<PartnershipView> action) {
+        if (termsErrors.hasErrors()) {
+            redirect.addFlashAttribute("problem", termsProblem(termsErrors));
+            return "redirect:/partnerships/" + id;
+        }
+        return act(id, redirect, notice, action);
     }
 
     private static String act(UUID id, RedirectAttributes redirect, String notice, Supplier<PartnershipView> action) {

@@ -91,9 +91,12 @@ public class Partnerships {
     private Person partnerOf(Caller caller, Person me, PartnerInvitation invitation) {
         boolean byId = invitation.partnerId() != null;
         boolean byEmail = invitation.email() != null && !invitation.email().isBlank();
-        if (byId == byEmail) {
+        if (byId && byEmail) {
             throw new RuleViolationException(
                     "PARTNER", "partnerId", "Name the partner either by partnerId or by email, not both.");
+        }
+        if (!byId && !byEmail) {
+            throw new RuleViolationException("PARTNER", "partnerId", "Name the partner by partnerId or by email.");
         }
         if (byId) {
             if (invitation.partnerId().equals(me.getId())) {
@@ -207,7 +210,10 @@ public class Partnerships {
         return competitors(caller);
     }
 
-    /** The members the caller could invite, as far as the caller can know, each with a fit hint. */
+    /**
+     * The members the caller could invite, as far as the caller can know, each with a fit hint:
+     * the best fits first (more good signs than reasons to consider someone else), then by name.
+     */
     @Transactional(readOnly = true)
     public List<FitHint> candidates(Caller caller) {
         Person me = people.me(caller);
@@ -227,8 +233,14 @@ public class Partnerships {
                 .filter(person -> !excluded.contains(person.getId()))
                 .filter(person -> !lines.inOneLine(me.getId(), person.getId()))
                 .map(person -> fit(me, person, teams))
+                .sorted(BEST_FIT_FIRST)
                 .toList();
     }
+
+    private static final java.util.Comparator<FitHint> BEST_FIT_FIRST = java.util.Comparator.comparingInt(
+                    (FitHint hint) ->
+                            hint.considerElsewhere().size() - hint.goodSigns().size())
+            .thenComparing(FitHint::name, String.CASE_INSENSITIVE_ORDER);
 
     /** The fit hint for one member of the caller's organization. */
     @Transactional(readOnly = true)

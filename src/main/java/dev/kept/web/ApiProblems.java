@@ -199,6 +199,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static String describeType(Class<?> type) {
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
         return switch (type.getSimpleName()) {
             case "UUID" -> "id (UUID)";
             case "LocalDate" -> "date (YYYY-MM-DD)";

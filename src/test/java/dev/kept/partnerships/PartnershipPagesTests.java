@@ -229,7 +229,7 @@ class PartnershipPagesTests {
         MvcTestResult unknownPerson = invite("not-an-id", "");
 
         assertThat(nobody).hasStatusOk();
-        assertThat(partnerField(body(nobody))).contains("Name the partner either by partnerId or by email");
+        assertThat(partnerField(body(nobody))).contains("Name the partner by partnerId or by email.");
         assertThat(unknownKind).hasStatusOk();
         assertThat(between(body(unknownKind), "<select id=\"kind\"", "<label for=\"cadence\""))
                 .contains("<p class=\"error\">must be one of the choices</p>");

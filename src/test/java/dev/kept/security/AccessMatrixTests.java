@@ -1,0 +1,335 @@
+package dev.kept.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+import dev.kept.ApiFixtures;
+import dev.kept.ApiFixtures.Account;
+import dev.kept.KeptApiTest;
+import dev.kept.people.Caller;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The access matrix: every GET route of the application × every kind of viewer × the four
+ * visibilities, as written in {@code security/access-matrix.txt}. A cell fails on a wrong status,
+ * on missing content where it must show, and on any content its viewer may not see (the leak
+ * check runs on every answer, whatever the route). A GET route missing from the table fails too.
+ */
+@KeptApiTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTests {
+
+    private static final String TABLE = "/security/access-matrix.txt";
+
+    enum Viewer {
+        OWNER,
+        PARTNER,
+        PAUSED_PARTNER,
+        ENDED_PARTNER,
+        TEAMMATE,
+        MANAGER,
+        MANAGERS_MANAGER,
+        REPORT,
+        ADMIN,
+        GUEST_OF_OTHER,
+        OTHER_ORGANIZATION,
+        ANONYMOUS
+    }
+
+    record Row(int line, String route, String request, List<Visibility> visibilities, List<String> cells) {}
+
+    @Autowired
+    ApiFixtures api;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private final Map<Viewer, Account> accounts = new EnumMap<>(Viewer.class);
+    private final Map<Visibility, UUID> commitments = new EnumMap<>(Visibility.class);
+    private final Map<Visibility, String> commitmentMarkers = new EnumMap<>(Visibility.class);
+    private final Map<String, String> placeholders = new HashMap<>();
+    private String challengeMarker;
+    private String answerMarker;
+    private String challengeMeOnMarker;
+    private List<Row> rows;
+
+    @BeforeAll
+    void buildOrganization() throws IOException {
+        rows = readTable();
+        Account admin = api.signUp();
+        UUID t1 = api.team(admin, ApiFixtures.unique("T1"));
+        UUID t2 = api.team(admin, ApiFixtures.unique("T2"));
+        UUID t3 = api.team(admin, ApiFixtures.unique("T3"));
+        UUID t4 = api.team(admin, ApiFixtures.unique("T4"));
+        Account managersManager = api.join(admin, Map.of("teamId", t2.toString()));
+        Account manager = api.join(
+                admin,
+                Map.of(
+                        "teamId",
+                        t2.toString(),
+                        "managerId",
+                        managersManager.personId().toString()));
+        Account owner = api.join(
+                admin,
+                Map.of("teamId", t1.toString(), "managerId", manager.personId().toString()));
+        Account report = api.join(
+                admin,
+                Map.of("teamId", t3.toString(), "managerId", owner.personId().toString()));
+        Account teammate = api.join(admin, Map.of("teamId", t1.toString()));
+        Account partner = api.join(admin, Map.of("teamId", t4.toString()));
+        Account paused = api.join(admin, Map.of("teamId", t4.toString()));
+        Account ended = api.join(admin, Map.of("teamId", t4.toString()));
+        Account guest = api.guest(teammate, "COACH");
+        Account stranger = api.signUp();
+
+        challengeMeOnMarker = "challenge-me-on " + UUID.randomUUID();
+        UUID partnership =
+                api.invitePartner(owner, partner.personId(), "PEER").expect(201).id();
+        api.send(
+                        org.springframework.http.HttpMethod.PUT,
+                        owner.token(),
+                        "/api/v1/partnerships/" + partnership + "/agreement",
+                        Map.of("challengeMeOn", challengeMeOnMarker))
+                .expect(200);
+        api.post(partner.token(), "/api/v1/partnerships/" + partnership + "/accept", Map.of())
+                .expect(200);
+        UUID pausedPartnership = api.partnership(paused, owner, "PEER");
+        api.post(owner.token(), "/api/v1/partnerships/" + pausedPartnership + "/pause", Map.of())
+                .expect(200);
+        UUID endedPartnership = api.partnership(owner, ended, "PEER");
+        api.post(ended.token(), "/api/v1/partnerships/" + endedPartnership + "/end", Map.of())
+                .expect(200);
+
+        LocalDate soon = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        for (Visibility visibility : Visibility.values()) {
+            String marker = "matrix " + visibility + " " + UUID.randomUUID();
+            Map<String, Object> terms = new LinkedHashMap<>(ApiFixtures.clearTerms(soon, visibility.name()));
+            terms.put("what", "Publish the checklist " + marker);
+            commitments.put(
+                    visibility,
+                    UUID.fromString(api.commit(owner, terms).get("id").asString()));
+            commitmentMarkers.put(visibility, marker);
+        }
+        challengeMarker = "challenge " + UUID.randomUUID();
+        answerMarker = "answer " + UUID.randomUUID();
+        UUID challenge = api.post(
+                        partner.token(),
+                        "/api/v1/commitments/" + commitments.get(Visibility.PARTNERS) + "/challenges",
+                        Map.of("kind", "PUSH", "message", challengeMarker))
+                .expect(201)
+                .id();
+        api.post(owner.token(), "/api/v1/challenges/" + challenge + "/answer", Map.of("message", answerMarker))
+                .expect(200);
+
+        accounts.put(Viewer.OWNER, owner);
+        accounts.put(Viewer.PARTNER, partner);
+        accounts.put(Viewer.PAUSED_PARTNER, paused);
+        accounts.put(Viewer.ENDED_PARTNER, ended);
+        accounts.put(Viewer.TEAMMATE, teammate);
+        accounts.put(Viewer.MANAGER, manager);
+        accounts.put(Viewer.MANAGERS_MANAGER, managersManager);
+        accounts.put(Viewer.REPORT, report);
+        accounts.put(Viewer.ADMIN, admin);
+        accounts.put(Viewer.GUEST_OF_OTHER, guest);
+        accounts.put(Viewer.OTHER_ORGANIZATION, stranger);
+        placeholders.put("{owner}", owner.personId().toString());
+        placeholders.put("{partnership}", partnership.toString());
+        placeholders.put("{challenge}", challenge.toString());
+        placeholders.put("{team}", t1.toString());
+        // the partner and the owner are told of the challenge and answer: let those land first
+        api.awaitNotification(owner, "challenged you");
+        api.awaitNotification(partner, "answered your challenge");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCellOfTheTable() {
+        return rows.stream()
+                .flatMap(row -> row.visibilities().stream()
+                        .map(visibility -> DynamicTest.dynamicTest(
+                                row.route() + " [" + visibility + "] (line " + row.line() + ")",
+                                () -> checkRow(row, visibility))));
+    }
+
+    @Test
+    void everyGetRouteIsInTheTable() {
+        Set<String> routes = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, org.springframework.web.method.HandlerMethod> entry :
+                mappings.getHandlerMethods().entrySet()) {
+            RequestMappingInfo info = entry.getKey();
+            String handler = entry.getValue().getBeanType().getName();
+            if (!handler.startsWith("dev.kept.")) {
+                continue; // the OpenAPI document and Spring's error page
+            }
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            if (methods.isEmpty() || methods.contains(RequestMethod.GET)) {
+                info.getPatternValues().forEach(pattern -> routes.add("GET " + pattern));
+            }
+        }
+        Set<String> inTable = new TreeSet<>();
+        rows.forEach(row -> inTable.add(row.route()));
+        assertThat(routes).isNotEmpty();
+        assertThat(inTable)
+                .as("GET routes of the application missing from %s", TABLE)
+                .containsAll(routes);
+        assertThat(routes)
+                .as("routes in %s that the application does not have", TABLE)
+                .containsAll(inTable);
+    }
+
+    private void checkRow(Row row, Visibility visibility) throws Exception {
+        String path = row.request()
+                .replace("{commitment}", commitments.get(visibility).toString());
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            path = path.replace(placeholder.getKey(), placeholder.getValue());
+        }
+        String marker = contentOf(row, visibility);
+        List<String> failures = new ArrayList<>();
+        for (Viewer viewer : Viewer.values()) {
+            String expected = row.cells().get(viewer.ordinal());
+            MvcResult result = mvc.perform(request(path, viewer)).andReturn();
+            int status = result.getResponse().getStatus();
+            String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            int expectedStatus = Integer.parseInt(expected.replaceAll("[+-]", ""));
+            if (status != expectedStatus) {
+                failures.add(viewer + ": expected " + expected + " but got " + status);
+                continue;
+            }
+            String location = String.valueOf(result.getResponse().getHeader(HttpHeaders.LOCATION));
+            // the anonymous go to the sign-in page; a signed-in person asking for it goes home
+            if (expectedStatus == 302 && !location.endsWith(viewer == Viewer.ANONYMOUS ? "/login" : "/")) {
+                failures.add(viewer + ": redirected to " + location);
+            }
+            if (expected.endsWith("+") && !body.contains(marker)) {
+                failures.add(viewer + ": the content is missing");
+            }
+            if (expected.endsWith("-") && body.contains(marker)) {
+                failures.add(viewer + ": the content is shown");
+            }
+            for (String secret : forbiddenTo(viewer)) {
+                if (body.contains(secret)) {
+                    failures.add(viewer + ": LEAK of \"" + secret + "\"");
+                }
+            }
+        }
+        assertThat(failures).as("%s as %s", path, visibility).isEmpty();
+    }
+
+    private String contentOf(Row row, Visibility visibility) {
+        if (row.route().contains("challenges")) {
+            return challengeMarker;
+        }
+        if (row.route().contains("partnerships")
+                && !row.route().contains("fit")
+                && !row.route().contains("candidates")) {
+            return challengeMeOnMarker;
+        }
+        return commitmentMarkers.get(visibility);
+    }
+
+    /** Everything this viewer may never see, derived from who may read each commitment. */
+    private List<String> forbiddenTo(Viewer viewer) {
+        List<String> forbidden = new ArrayList<>();
+        for (Visibility visibility : Visibility.values()) {
+            if (!mayRead(viewer, visibility)) {
+                forbidden.add(commitmentMarkers.get(visibility));
+            }
+        }
+        if (viewer != Viewer.OWNER && viewer != Viewer.PARTNER) {
+            forbidden.add(challengeMarker);
+            forbidden.add(answerMarker);
+            forbidden.add(challengeMeOnMarker);
+        }
+        return forbidden;
+    }
+
+    private static boolean mayRead(Viewer viewer, Visibility visibility) {
+        return switch (visibility) {
+            case PRIVATE -> viewer == Viewer.OWNER;
+            case PARTNERS -> viewer == Viewer.OWNER || viewer == Viewer.PARTNER;
+            case TEAM -> viewer == Viewer.OWNER || viewer == Viewer.TEAMMATE;
+            case ORGANIZATION ->
+                viewer != Viewer.GUEST_OF_OTHER && viewer != Viewer.OTHER_ORGANIZATION && viewer != Viewer.ANONYMOUS;
+        };
+    }
+
+    private MockHttpServletRequestBuilder request(String path, Viewer viewer) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.get(path);
+        Account account = accounts.get(viewer);
+        if (account == null) {
+            return request;
+        }
+        if (path.startsWith("/api/")) {
+            return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + account.token());
+        }
+        Caller caller = new Caller(account.personId(), account.organizationId(), account.name());
+        return request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(
+                caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER"))));
+    }
+
+    private static List<Row> readTable() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (InputStream in = AccessMatrixTests.class.getResourceAsStream(TABLE)) {
+            assertThat(in).as(TABLE).isNotNull();
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].strip();
+                int number = i + 1;
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\\|");
+                assertThat(parts)
+                        .as("line %d has route | request | visibility | cells", i + 1)
+                        .hasSize(4);
+                List<String> cells = List.of(parts[3].strip().split("\\s+"));
+                assertThat(cells).as("line %d has a cell per viewer", i + 1).hasSize(Viewer.values().length);
+                cells.forEach(cell -> assertThat(cell).as("line %d", number).matches("(200[+-]|302|401|403|404)"));
+                String visibility = parts[2].strip();
+                rows.add(new Row(
+                        number,
+                        parts[0].strip(),
+                        parts[1].strip(),
+                        visibility.equals("*") ? List.of(Visibility.values()) : List.of(Visibility.valueOf(visibility)),
+                        cells));
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,276 @@
+package dev.kept.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import dev.kept.ApiFixtures;
+import dev.kept.ApiFixtures.Account;
+import dev.kept.KeptApiTest;
+import dev.kept.people.Caller;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Canaries: unique strings written into a private and a partners-only commitment (terms,
+ * progress notes, reflection), the "challenge me on" of a partnership, a challenge and its answer.
+ * The owner's manager and the admin then crawl everything they can reach (every link from the
+ * home page, every API read, and the addresses of the hidden things, guessed), try to change
+ * them, and read their e-mails and notifications; no canary may appear in any of it, nor in any
+ * e-mail or log line written meanwhile. The owner's own crawl finds them all, which shows the
+ * crawl would have seen a leak.
+ */
+@KeptApiTest
+@AutoConfigureMockMvc
+@ExtendWith(OutputCaptureExtension.class)
+class CanaryTests {
+
+    private static final Pattern LINK = Pattern.compile("(?:href|action|hx-get)=\"(/[^\"]*)\"");
+    private static final int MOST_PAGES = 400;
+
+    @Autowired
+    ApiFixtures api;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final List<String> canaries = new ArrayList<>();
+    private final Set<String> hiddenAddresses = new LinkedHashSet<>();
+
+    @Test
+    void managerAndAdminNeverSeeTheCanaries(CapturedOutput output) throws Exception {
+        Account admin = api.signUp();
+        Account manager = api.join(admin);
+        Account owner = api.join(admin, Map.of("managerId", manager.personId().toString()));
+        Account partner = api.join(admin);
+        Account coach = api.guest(owner, "COACH");
+        api.post(coach.token(), "/api/v1/partnerships/" + coach.partnershipId() + "/accept", Map.of())
+                .expect(200);
+
+        UUID partnership = api.partnership(owner, partner, "PEER");
+        api.send(
+                        org.springframework.http.HttpMethod.PUT,
+                        owner.token(),
+                        "/api/v1/partnerships/" + partnership + "/agreement",
+                        Map.of("challengeMeOn", canary("challenge-me-on")))
+                .expect(200);
+        UUID hidden = commitment(owner, "PRIVATE");
+        UUID shared = commitment(owner, "PARTNERS");
+        for (UUID id : List.of(hidden, shared)) {
+            api.post(
+                            owner.token(),
+                            "/api/v1/commitments/" + id + "/progress",
+                            Map.of("percent", 40, "confidence", "AT_RISK", "note", canary("progress-note")))
+                    .expect(201);
+        }
+        api.post(
+                        owner.token(),
+                        "/api/v1/commitments/" + hidden + "/verification",
+                        Map.of("outcome", "PARTLY_KEPT", "reflection", canary("reflection")))
+                .expect(200);
+        UUID challenge = api.post(
+                        partner.token(),
+                        "/api/v1/commitments/" + shared + "/challenges",
+                        Map.of("kind", "CONCERN", "message", canary("challenge")))
+                .expect(201)
+                .id();
+        api.post(
+                        coach.token(),
+                        "/api/v1/commitments/" + shared + "/challenges",
+                        Map.of("message", canary("coach-challenge")))
+                .expect(201);
+        api.post(
+                        owner.token(),
+                        "/api/v1/challenges/" + challenge + "/answer",
+                        Map.of("message", canary("answer"), "helpful", true))
+                .expect(200);
+        api.awaitNotification(partner, "answered your challenge");
+        api.awaitNotification(owner, "challenged you");
+
+        for (UUID id : List.of(hidden, shared)) {
+            hiddenAddresses.add("/commitments/" + id);
+            hiddenAddresses.add("/commitments/" + id + "/edit");
+            hiddenAddresses.add("/api/v1/commitments/" + id);
+            hiddenAddresses.add("/api/v1/commitments/" + id + "/challenges");
+        }
+        hiddenAddresses.add("/api/v1/challenges/" + challenge);
+        hiddenAddresses.add("/partnerships/" + partnership);
+        hiddenAddresses.add("/api/v1/partnerships/" + partnership);
+        hiddenAddresses.add("/commitments?owner=" + owner.personId() + "&status=ALL");
+        hiddenAddresses.add("/api/v1/commitments?owner=" + owner.personId());
+        hiddenAddresses.add("/people/" + owner.personId());
+        hiddenAddresses.add("/partnerships/fit?partnerId=" + owner.personId());
+
+        Map<String, String> ownerSees = crawl(owner);
+        for (String canary : canaries) {
+            assertThat(ownerSees.values())
+                    .as("the owner's crawl shows " + canary)
+                    .anyMatch(body -> body.contains(canary));
+        }
+
+        for (Account outsider : List.of(manager, admin)) {
+            Map<String, String> seen = crawl(outsider);
+            seen.putAll(tryToChange(outsider, hidden, shared, challenge, partnership));
+            assertThat(seen).as("what %s reached", outsider.name()).hasSizeGreaterThan(25);
+            seen.forEach((address, body) -> {
+                for (String canary : canaries) {
+                    assertThat(body).as("%s as %s", address, outsider.name()).doesNotContain(canary);
+                }
+            });
+        }
+
+        List<String> mails = jdbc.sql("select recipient || ' ' || subject || ' ' || body from outgoing_mail")
+                .query(String.class)
+                .list();
+        assertThat(mails).as("e-mails were written").isNotEmpty();
+        for (String canary : canaries) {
+            assertThat(mails).as("e-mails").noneMatch(mail -> mail.contains(canary));
+            assertThat(output.getAll()).as("the log").doesNotContain(canary);
+        }
+    }
+
+    private String canary(String where) {
+        String canary = "canary-" + where + "-" + UUID.randomUUID();
+        canaries.add(canary);
+        return canary;
+    }
+
+    private UUID commitment(Account owner, String visibility) {
+        Map<String, Object> terms = new LinkedHashMap<>(
+                ApiFixtures.clearTerms(LocalDate.now(ZoneOffset.UTC).plusDays(3), visibility));
+        terms.put("what", "Publish the checklist " + canary("what-" + visibility));
+        terms.put("doneWhen", "Used by 2 new hires " + canary("done-when-" + visibility));
+        terms.put("why", canary("why-" + visibility));
+        return UUID.fromString(api.commit(owner, terms).get("id").asString());
+    }
+
+    /** Every page reachable by links from home, every API read, and the guessed addresses. */
+    private Map<String, String> crawl(Account viewer) throws Exception {
+        Map<String, String> seen = new LinkedHashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add("/");
+        queue.addAll(hiddenAddresses);
+        queue.addAll(List.of(
+                "/api/v1/me",
+                "/api/v1/people",
+                "/api/v1/teams",
+                "/api/v1/commitments",
+                "/api/v1/partnerships",
+                "/api/v1/partnerships/candidates",
+                "/api/v1/me/conflicts",
+                "/api/v1/notifications",
+                "/admin/outbox",
+                "/notifications"));
+        while (!queue.isEmpty() && seen.size() < MOST_PAGES) {
+            String address = queue.poll();
+            if (seen.containsKey(address)) {
+                continue;
+            }
+            MvcResult result =
+                    mvc.perform(as(viewer, MockMvcRequestBuilders.get(address))).andReturn();
+            String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            seen.put(address, body);
+            Matcher links = LINK.matcher(body);
+            while (links.find()) {
+                String link = links.group(1).replace("&amp;", "&");
+                int fragment = link.indexOf('#');
+                link = fragment >= 0 ? link.substring(0, fragment) : link;
+                if (!link.isEmpty() && worthFollowing(link) && !seen.containsKey(link)) {
+                    queue.add(link);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static boolean worthFollowing(String link) {
+        return !(link.startsWith("/css")
+                || link.startsWith("/js")
+                || link.startsWith("/webjars")
+                || link.startsWith("/favicon")
+                || link.startsWith("/swagger-ui")
+                || link.startsWith("/v3/")
+                || link.equals("/logout"));
+    }
+
+    /** The changes an outsider might try: each must fail without showing anything. */
+    private Map<String, String> tryToChange(
+            Account outsider, UUID hidden, UUID shared, UUID challenge, UUID partnership) throws Exception {
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<String[]> attempts = List.of(
+                new String[] {"/api/v1/commitments/" + shared + "/challenges", "{\"message\":\"Why?\"}"},
+                new String[] {"/api/v1/challenges/" + challenge + "/answer", "{\"message\":\"Because\"}"},
+                new String[] {"/api/v1/commitments/" + hidden + "/progress", "{\"confidence\":\"ON_TRACK\"}"},
+                new String[] {"/api/v1/commitments/" + shared + "/progress", "{\"confidence\":\"ON_TRACK\"}"},
+                new String[] {"/api/v1/partnerships/" + partnership + "/end", "{}"},
+                new String[] {"/api/v1/partnerships/" + partnership + "/accept", "{}"});
+        for (String[] attempt : attempts) {
+            MvcResult result = mvc.perform(as(
+                            outsider,
+                            MockMvcRequestBuilders.post(attempt[0])
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content(attempt[1])))
+                    .andReturn();
+            assertThat(result.getResponse().getStatus())
+                    .as("POST %s", attempt[0])
+                    .isIn(403, 404);
+            answers.put("POST " + attempt[0], result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        }
+        for (String page : List.of(
+                "/commitments/" + shared + "/challenges",
+                "/commitments/" + shared + "/progress",
+                "/partnerships/" + partnership + "/end")) {
+            MvcResult result = mvc.perform(as(
+                            outsider,
+                            MockMvcRequestBuilders.post(page)
+                                    .with(csrf())
+                                    .param("kind", "QUESTION")
+                                    .param("message", "Why?")
+                                    .param("confidence", "ON_TRACK")))
+                    .andReturn();
+            answers.put("POST " + page, result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        }
+        return answers;
+    }
+
+    private static MockHttpServletRequestBuilder as(Account account, MockHttpServletRequestBuilder request) {
+        if (request.buildRequest(new org.springframework.mock.web.MockServletContext())
+                .getRequestURI()
+                .startsWith("/api/")) {
+            return request.header(HttpHeaders.AUTHORIZATION, "Bearer " + account.token());
+        }
+        Caller caller = new Caller(account.personId(), account.organizationId(), account.name());
+        return request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(
+                caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER"))));
+    }
+}
