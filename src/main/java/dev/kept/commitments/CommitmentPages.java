@@ -1,6 +1,7 @@
 package dev.kept.commitments;
 
 import dev.kept.partnerships.PartnershipStatus;
+import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.security.Visibility;
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -181,8 +183,9 @@ class CommitmentPages {
             Model model,
             RedirectAttributes redirect) {
         CommitmentView current = changeable(caller, id);
+        List<PartnershipView> sharable = partnerships.sharable(caller);
         model.addAttribute("commitment", current);
-        model.addAttribute("sharable", partnerships.sharable(caller));
+        model.addAttribute("sharable", sharable);
         model.addAttribute(
                 "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));
         if (form.version() == null) {
@@ -202,7 +205,7 @@ class CommitmentPages {
                             form.due(),
                             form.why() == null ? "" : form.why(),
                             form.visibility(),
-                            form.sharedWith() == null ? List.of() : form.sharedWith()));
+                            sharedWith(current, form, sharable)));
         } catch (ConflictException stale) {
             model.addAttribute("conflict", stale.getBody().getDetail());
             return "commitments/edit";
@@ -212,6 +215,21 @@ class CommitmentPages {
         }
         redirect.addFlashAttribute("notice", "Your changes are saved.");
         return "redirect:/commitments/" + id;
+    }
+
+    /**
+     * The partnerships an edit shares with. None ticked means all of them, but only when the form
+     * showed the ones the commitment names: if every one of those has ended since, the form showed
+     * none, and an edit of its words must not widen it to every partner (null keeps them).
+     */
+    private static List<UUID> sharedWith(CommitmentView current, TermsForm form, List<PartnershipView> sharable) {
+        List<UUID> ticked = form.sharedWith() == null ? List.of() : form.sharedWith();
+        Set<UUID> named = current.sharedWith() == null ? Set.of() : current.sharedWith();
+        boolean noneShown = sharable.stream().map(PartnershipView::id).noneMatch(named::contains);
+        if (ticked.isEmpty() && form.visibility() == current.visibility() && !named.isEmpty() && noneShown) {
+            return null;
+        }
+        return ticked;
     }
 
     @PostMapping("/commitments/{id}/progress")

@@ -4,6 +4,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -96,9 +97,17 @@ class PartnershipPages {
             }
         }
         if (form.partnerId() != null && !errors.hasFieldErrors("partnerId")) {
-            model.addAttribute("fit", partnerships.fit(caller, form.partnerId()));
+            showFit(caller, form.partnerId(), model);
         }
         return showList(caller, model);
+    }
+
+    private void showFit(Caller caller, UUID partnerId, Model model) {
+        try {
+            model.addAttribute("fit", partnerships.fit(caller, partnerId));
+        } catch (NotFoundException notAMember) {
+            // no hint for an id that names no member; the form's own errors are what to show
+        }
     }
 
     private String showList(Caller caller, Model model) {
@@ -145,6 +154,12 @@ class PartnershipPages {
                 () -> partnerships.agree(caller, id, terms.challengeMeOn(), terms.cadence()));
     }
 
+    private static String termsProblem(BindingResult errors) {
+        return errors.hasFieldErrors("challengeMeOn")
+                ? "What to challenge you on can be at most 1000 characters."
+                : "Choose how often to meet from the list.";
+    }
+
     @PostMapping("/partnerships/{id}/decline")
     String decline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "You declined the invitation.", () -> partnerships.decline(caller, id));
@@ -177,7 +192,7 @@ class PartnershipPages {
             String notice,
             Supplier<PartnershipView> action) {
         if (termsErrors.hasErrors()) {
-            redirect.addFlashAttribute("problem", "What to challenge you on can be at most 1000 characters.");
+            redirect.addFlashAttribute("problem", termsProblem(termsErrors));
             return "redirect:/partnerships/" + id;
         }
         return act(id, redirect, notice, action);

@@ -1,0 +1,348 @@
+package dev.kept.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.SelectOption;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Two partners in two browser contexts of Debian's Chromium, everything through the pages: an admin
+ * signs up and invites Alice and Bob (the links come by e-mail, caught by GreenMail); Alice picks
+ * Bob as a partner with the fit hint (htmx), Bob accepts from his inbox, Alice shares a commitment
+ * with that partnership, Bob challenges her on it and Alice answers. The admin, in a third context,
+ * never sees the commitment. Runs with {@code -Pbrowser}; without Chromium it fails, never skips.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class PartnersBrowserTests {
+
+    private static final int APP_PORT = freePort();
+    private static final String BASE = "http://localhost:" + APP_PORT;
+    private static final Path SHOTS = Paths.get("target", "screenshots");
+    private static final Duration ASYNC = Duration.ofSeconds(30);
+
+    private static final int MAIL_PORT = freePort();
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL =
+            new GreenMailExtension(new ServerSetup(MAIL_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    /** What Chromium reports against the pages: policy violations and script errors. */
+    private final List<String> complaints = Collections.synchronizedList(new ArrayList<>());
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> APP_PORT);
+        registry.add("kept.base-url", () -> BASE);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL_PORT);
+    }
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        Path chromium = Paths.get(System.getenv().getOrDefault("KEPT_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("Chromium is needed for the browser tests and was not found at " + chromium
+                    + ": install it (apt-get install -y chromium) or set KEPT_CHROMIUM");
+        }
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(chromium)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void partnersInviteAcceptShareChallengeAndAnswerWhileTheAdminSeesNothing() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String aliceEmail = "alice-" + suffix + "@example.org";
+        String bobEmail = "bob-" + suffix + "@example.org";
+        String challengeMeOn = "Saying yes to every request that comes my way";
+        String bobsChallengeMeOn = "Letting code reviews pile up";
+        String what = "Hand over the release checklist to the platform team";
+        String challenge = "You said yes to two new requests this week: which one will you drop?";
+        String answer = "The dashboard request: I told its owner on Monday.";
+
+        // the admin signs up and invites Alice (EMEA) and Bob (APAC)
+        BrowserContext adminSession = browser.newContext();
+        Page admin = page(adminSession);
+        admin.navigate(BASE + "/signup");
+        admin.fill("#organization", "Acme " + suffix);
+        admin.fill("#name", "Ada Admin");
+        admin.fill("#email", "ada-" + suffix + "@example.org");
+        admin.fill("#password", "a long and private phrase");
+        admin.click("button[type=submit]");
+        assertThat(admin.locator("h1")).hasText("Hello, Ada Admin");
+        invite(admin, "Alice Able", aliceEmail, "EMEA", "3");
+        invite(admin, "Bob Builder", bobEmail, "APAC", "4");
+
+        BrowserContext aliceSession = browser.newContext();
+        Page alice = join(aliceSession, aliceEmail, "Alice Able", "alices own long phrase");
+        BrowserContext bobSession = browser.newContext();
+        Page bob = join(bobSession, bobEmail, "Bob Builder", "bobs own long phrase");
+
+        // Alice picks Bob, sees the fit hint appear, writes what to challenge her on and invites him
+        alice.click("nav >> text=Partners");
+        assertThat(alice.locator("h1")).hasText("Accountability partners");
+        assertThat(alice.locator("#fit")).isEmpty();
+        assertThat(alice.locator("#partnerId option")).containsText(new String[] {"Choose…", "Bob Builder"});
+        alice.selectOption("#partnerId", new SelectOption().setLabel("Bob Builder"));
+        assertThat(alice.locator("#fit .good")).hasText("Good signs: works in another region, close in level");
+        assertThat(alice.locator("#fit .consider")).hasCount(0);
+        alice.fill("#challengeMeOn", challengeMeOn);
+        alice.fill("#message", "Shall we hold each other to our plans?");
+        alice.click("button:has-text('Send the invitation')");
+        assertThat(notice(alice)).hasText("Your invitation is on its way to Bob Builder. They see it in their inbox.");
+        assertThat(alice.locator("h1")).hasText("Bob Builder");
+        assertThat(alice.locator(".badge").first()).hasText("Invited");
+        assertThat(alice.locator(".agreement")).containsText("Challenge me on: " + challengeMeOn);
+        String partnershipUrl = alice.url();
+
+        // Bob sees the unread count, opens his inbox, follows the link and accepts
+        reloadUntilVisible(bob, bob.locator("nav .count"));
+        assertThat(bob.locator("nav .count")).hasText("1");
+        bob.click("nav >> text=Inbox");
+        assertThat(bob.locator("h1")).hasText("Inbox");
+        Locator invitation = bob.locator("ul.inbox li.unread a");
+        assertThat(invitation).hasText("Alice Able invites you to be their peer accountability partner.");
+        invitation.click();
+        assertThat(bob).hasURL(partnershipUrl);
+        assertThat(bob.locator("h1")).hasText("Alice Able");
+        assertThat(bob.locator("article")).containsText("Alice Able wrote: Shall we hold each other to our plans?");
+        assertThat(bob.locator(".agreement")).containsText("Alice Able asks to be challenged on: " + challengeMeOn);
+        assertThat(bob.locator(".agreement")).containsText("What we share here stays between the two of us.");
+        bob.fill("#challengeMeOn", bobsChallengeMeOn);
+        bob.click("button:has-text('Accept the agreement')");
+        assertThat(notice(bob)).hasText("You are partners now.");
+        assertThat(bob.locator(".badge").first()).hasText("Active");
+        assertThat(bob.locator("section:has-text('Accept or decline')")).hasCount(0);
+        bob.click("nav >> text=Inbox");
+        bob.click("button:has-text('Mark all read')");
+        assertThat(bob.locator("nav .count")).hasCount(0);
+        assertThat(bob.locator("ul.inbox li.read")).hasCount(1);
+
+        // Alice sees the acceptance and Bob's terms
+        reloadUntilVisible(alice, alice.locator("nav .count"));
+        alice.navigate(partnershipUrl);
+        assertThat(alice.locator(".badge").first()).hasText("Active");
+        assertThat(alice.locator(".agreement"))
+                .containsText("Bob Builder asks to be challenged on: " + bobsChallengeMeOn);
+
+        // Alice shares a commitment with this partnership
+        alice.click("nav >> text=New commitment");
+        alice.fill("#what", what);
+        alice.fill("#doneWhen", "The platform team ran the last release with the checklist and without me");
+        alice.fill("#due", LocalDate.now().plusDays(10).toString());
+        alice.fill("#why", "The release should not depend on one person");
+        alice.selectOption("#visibility", "PARTNERS");
+        Locator share = alice.locator("fieldset.share label:has-text('Bob Builder') input[type=checkbox]");
+        assertThat(share).not().isChecked();
+        share.check();
+        alice.click("button:has-text('Make this commitment')");
+        assertThat(alice.locator("h1")).hasText(what);
+        assertThat(alice.locator("article .badge").first()).hasText("My accountability partners");
+        assertThat(alice.locator("#challenges")).hasCount(0);
+        String commitmentUrl = alice.url();
+
+        // Bob finds it among what Alice shares with him, sees what to challenge her on, and does
+        bob.click("nav >> text=Partners");
+        bob.click("table >> text=Alice Able");
+        bob.click("text=What Alice Able shares with you");
+        assertThat(bob.locator("h1")).hasText("Commitments I can see");
+        assertThat(bob.locator("tbody tr")).hasCount(1);
+        bob.click("tbody >> text=" + what);
+        assertThat(bob).hasURL(commitmentUrl);
+        assertThat(bob.locator("h1")).hasText(what);
+        assertThat(bob.locator(".challenge-me")).hasText("Alice Able asks to be challenged on: " + challengeMeOn);
+        assertThat(bob.locator("text=Edit the terms")).hasCount(0);
+        assertThat(bob.locator("text=Record progress")).hasCount(0);
+        bob.selectOption("#kind", "PUSH");
+        bob.fill("#message", challenge);
+        bob.click("button:has-text('Post the challenge')");
+        assertThat(notice(bob)).hasText("Your challenge is posted. Only you and the owner see it.");
+        Locator bobsThread = bob.locator("#challenges article.card").first();
+        assertThat(bobsThread).containsText("Push");
+        assertThat(bobsThread).containsText(challenge);
+        assertThat(bobsThread.locator("textarea")).hasCount(0);
+
+        // Alice is told, answers, and marks the challenge helpful
+        reloadUntilVisible(alice, alice.locator("nav .count:text('2')"));
+        alice.click("nav >> text=Inbox");
+        Locator challenged =
+                alice.locator("ul.inbox a:has-text('Bob Builder challenged you on one of your commitments.')");
+        assertThat(challenged).hasCount(1);
+        assertThat(alice.locator("ul.inbox")).not().containsText(challenge);
+        challenged.click();
+        assertThat(alice.locator("h1")).hasText(what);
+        Locator alicesThread = alice.locator("#challenges article.card");
+        assertThat(alicesThread).hasCount(1);
+        assertThat(alicesThread).containsText(challenge);
+        alicesThread.locator("textarea[name=message]").fill(answer);
+        alicesThread.locator("input[name=helpful]").check();
+        alicesThread.locator("button:has-text('Answer')").click();
+        assertThat(notice(alice)).hasText("Your answer is posted.");
+        assertThat(alice.locator("#challenges article.card .timeline")).containsText("Alice Able");
+        assertThat(alice.locator("#challenges article.card .timeline")).containsText(answer);
+        assertThat(alice.locator("#challenges article.card .badge.ON_TRACK")).hasText("Helpful");
+
+        // Bob sees the answer, and is told of it
+        reloadUntilVisible(bob, bob.locator("nav .count"));
+        bob.navigate(commitmentUrl);
+        assertThat(bobsThread.locator(".timeline")).containsText(answer);
+        assertThat(bobsThread.locator(".badge.ON_TRACK")).hasText("Helpful");
+        bob.screenshot(new Page.ScreenshotOptions()
+                .setPath(SHOTS.resolve("partners-thread.png"))
+                .setFullPage(true));
+        bob.click("nav >> text=Inbox");
+        assertThat(bob.locator("ul.inbox li.unread a")).hasText("Alice Able answered your challenge.");
+
+        // the admin, who manages both of them, gets nothing of it
+        admin.navigate(commitmentUrl);
+        assertThat(admin.locator("h1")).hasText("Not found");
+        admin.navigate(partnershipUrl);
+        assertThat(admin.locator("h1")).hasText("Not found");
+        admin.navigate(BASE + "/commitments?scope=visible&status=ALL");
+        assertThat(admin.locator("main")).not().containsText(what);
+
+        assertThat(complaints)
+                .as("policy violations and script errors in the pages")
+                .isEmpty();
+        adminSession.close();
+        aliceSession.close();
+        bobSession.close();
+    }
+
+    private Page page(BrowserContext context) {
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                complaints.add(page.url() + ": " + message.text());
+            }
+        });
+        page.onPageError(error -> complaints.add(page.url() + ": " + error));
+        return page;
+    }
+
+    private static void invite(Page admin, String name, String email, String region, String level) {
+        admin.navigate(BASE + "/people");
+        admin.fill("#name", name);
+        admin.fill("#email", email);
+        admin.fill("#region", region);
+        admin.fill("#level", level);
+        admin.click("button:has-text('Send invitation')");
+        assertThat(notice(admin)).containsText("Invitation sent to " + name);
+    }
+
+    /** Follows the e-mailed invitation link and sets a password. */
+    private Page join(BrowserContext context, String email, String name, String password) {
+        Page page = page(context);
+        page.navigate(invitationLink(email));
+        assertThat(page.locator("h1")).containsText(name);
+        page.fill("#password", password);
+        page.fill("#confirmation", password);
+        page.click("button[type=submit]");
+        assertThat(page.locator("h1")).hasText("Hello, " + name);
+        return page;
+    }
+
+    private static String invitationLink(String email) {
+        return await().atMost(ASYNC)
+                .until(
+                        () -> Arrays.stream(MAIL.getReceivedMessages())
+                                .filter(message -> sentTo(message, email))
+                                .map(message -> Pattern.compile("(http\\S+/invitations/[A-Za-z0-9_-]+)")
+                                        .matcher(GreenMailUtil.getBody(message)))
+                                .filter(Matcher::find)
+                                .map(link -> link.group(1))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static boolean sentTo(MimeMessage message, String email) {
+        try {
+            return message.getAllRecipients()[0].toString().equalsIgnoreCase(email);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Notifications arrive after the change is committed: reload until one shows. */
+    private static void reloadUntilVisible(Page page, Locator locator) {
+        await().atMost(ASYNC).pollInterval(Duration.ofMillis(250)).until(() -> {
+            page.reload();
+            return locator.count() > 0;
+        });
+    }
+
+    private static Locator notice(Page page) {
+        return page.locator("main > p.notice");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
