@@ -611,6 +611,8 @@ class PartnershipPagesTests {
                         Visibility.PARTNERS,
                         List.of(withPat)));
         partnerships.end(pat, withPat);
+        assertThat(body(mvc.get().uri("/commitments/" + made.id() + "/edit").with(as(dana))))
+                .contains("It is shared only with partnerships that have ended");
 
         MvcTestResult edited = editWithNothingTicked(made);
 
