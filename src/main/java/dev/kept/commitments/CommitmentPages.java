@@ -169,7 +169,9 @@ class CommitmentPages {
                         c.visibility(),
                         c.sharedWith() == null ? List.of() : List.copyOf(c.sharedWith()),
                         c.version()));
-        model.addAttribute("sharable", partnerships.sharable(caller));
+        List<PartnershipView> sharable = partnerships.sharable(caller);
+        model.addAttribute("sharable", sharable);
+        model.addAttribute("sharedOnlyWithEnded", sharedOnlyWithEnded(c, sharable));
         model.addAttribute("clarity", commitments.clarity(caller, c.what(), c.doneWhen(), c.due(), c.why()));
         return "commitments/edit";
     }
@@ -186,6 +188,7 @@ class CommitmentPages {
         List<PartnershipView> sharable = partnerships.sharable(caller);
         model.addAttribute("commitment", current);
         model.addAttribute("sharable", sharable);
+        model.addAttribute("sharedOnlyWithEnded", sharedOnlyWithEnded(current, sharable));
         model.addAttribute(
                 "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));
         if (form.version() == null) {
@@ -224,12 +227,16 @@ class CommitmentPages {
      */
     private static List<UUID> sharedWith(CommitmentView current, TermsForm form, List<PartnershipView> sharable) {
         List<UUID> ticked = form.sharedWith() == null ? List.of() : form.sharedWith();
-        Set<UUID> named = current.sharedWith() == null ? Set.of() : current.sharedWith();
-        boolean noneShown = sharable.stream().map(PartnershipView::id).noneMatch(named::contains);
-        if (ticked.isEmpty() && form.visibility() == current.visibility() && !named.isEmpty() && noneShown) {
+        if (ticked.isEmpty() && form.visibility() == current.visibility() && sharedOnlyWithEnded(current, sharable)) {
             return null;
         }
         return ticked;
+    }
+
+    /** Whether the commitment names partnerships, none of which can be shared with any more. */
+    private static boolean sharedOnlyWithEnded(CommitmentView current, List<PartnershipView> sharable) {
+        Set<UUID> named = current.sharedWith() == null ? Set.of() : current.sharedWith();
+        return !named.isEmpty() && sharable.stream().map(PartnershipView::id).noneMatch(named::contains);
     }
 
     @PostMapping("/commitments/{id}/progress")

@@ -28,6 +28,8 @@ class InboxPages {
     @GetMapping("/notifications")
     String page(@AuthenticationPrincipal Caller caller, Model model) {
         model.addAttribute("notices", inbox.of(caller, SHOWN));
+        // seen now: the page still marks them new this once, the count in the menu goes
+        inbox.markAllRead(caller);
         return "notifications/inbox";
     }
 

@@ -611,6 +611,8 @@ class PartnershipPagesTests {
                         Visibility.PARTNERS,
                         List.of(withPat)));
         partnerships.end(pat, withPat);
+        assertThat(body(mvc.get().uri("/commitments/" + made.id() + "/edit").with(as(dana))))
+                .contains("It is shared only with partnerships that have ended");
 
         MvcTestResult edited = editWithNothingTicked(made);
 
@@ -854,7 +856,7 @@ class PartnershipPagesTests {
     // --- the inbox ------------------------------------------------------------------------------
 
     @Test
-    void listsNotificationsAndMarksThemAllRead() {
+    void listsNotificationsAndMarksThemReadOnceSeen() {
         UUID id = partnerships
                 .invite(pat, invitation(dana.personId(), PartnershipKind.PEER))
                 .id();
@@ -864,22 +866,25 @@ class PartnershipPagesTests {
         assertThat(unread).hasStatusOk();
         String page = body(unread);
         assertThat(between(page, "<nav aria-label=\"Main\">", "</nav>"))
-                .contains("Inbox<span class=\"count\">1</span>");
+                .as("seen now, so no longer counted")
+                .doesNotContain("class=\"count\"");
         assertThat(between(page, "<ul class=\"inbox\">", "</ul>"))
                 .contains("<li class=\"unread\">")
                 .contains("<a href=\"/partnerships/" + id
                         + "\">Pat Peer invites you to be their peer accountability partner.</a>");
         assertHoldsToThePolicy(unread);
         assertThat(body(mvc.get().uri("/partnerships").with(as(pat)))).doesNotContain("class=\"count\"");
-
-        MvcTestResult marked = mvc.post()
-                .uri("/notifications/read")
-                .with(as(dana))
-                .with(csrf())
-                .exchange();
-        assertThat(marked).hasStatus3xxRedirection().hasRedirectedUrl("/notifications");
         assertThat(inbox.unread(dana)).isZero();
-        String read = body(mvc.get().uri("/notifications").with(as(dana)));
+        assertThat(body(mvc.get().uri("/notifications").with(as(dana)))).contains("<li class=\"read\">");
+
+        partnerships.end(dana, id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.unread(pat) == 1);
+        assertThat(body(mvc.get().uri("/partnerships").with(as(pat)))).contains("Inbox<span class=\"count\">1</span>");
+        MvcTestResult marked =
+                mvc.post().uri("/notifications/read").with(as(pat)).with(csrf()).exchange();
+        assertThat(marked).hasStatus3xxRedirection().hasRedirectedUrl("/notifications");
+        assertThat(inbox.unread(pat)).isZero();
+        String read = body(mvc.get().uri("/notifications").with(as(pat)));
         assertThat(read).doesNotContain("class=\"count\"").contains("<li class=\"read\">");
     }
 
