@@ -96,6 +96,12 @@ class PartnershipApi {
         return partnerships.end(caller, id);
     }
 
+    @PostMapping("/partnerships/{id}/invitation")
+    @Operation(summary = "Send an outside partner who has not joined yet a new link (the inviter, while invited)")
+    PartnershipView resendInvitation(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return partnerships.resendInvitation(caller, id);
+    }
+
     @PutMapping("/partnerships/{id}/agreement")
     @Operation(summary = "Change your own terms: what to challenge you on, and the cadence")
     PartnershipView agree(

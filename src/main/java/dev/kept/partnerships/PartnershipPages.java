@@ -179,6 +179,16 @@ class PartnershipPages {
         return act(id, redirect, "Resumed.", () -> partnerships.resume(caller, id));
     }
 
+    @PostMapping("/partnerships/{id}/invitation")
+    String resendInvitation(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(
+                id,
+                redirect,
+                "A new link is on its way; earlier ones no longer work.",
+                () -> partnerships.resendInvitation(caller, id));
+    }
+
     @PostMapping("/partnerships/{id}/end")
     String end(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
         return act(id, redirect, "Ended: nothing more is shared through it.", () -> partnerships.end(caller, id));

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A partnership as one of its two people sees it: the other side is "the partner", and the
- * agreement shows both sides' terms.
+ * A partnership as one of its two people sees it: the other side is "the partner" (from outside
+ * the organization when {@code partnerOutside}), and the agreement shows both sides' terms.
  */
 public record PartnershipView(
         UUID id,
@@ -13,6 +13,7 @@ public record PartnershipView(
         PartnershipStatus status,
         UUID partnerId,
         String partnerName,
+        boolean partnerOutside,
         boolean invitedByMe,
         boolean iHoldThem,
         boolean theyHoldMe,

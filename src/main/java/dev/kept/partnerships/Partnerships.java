@@ -170,6 +170,29 @@ public class Partnerships {
         return save(partnership, caller);
     }
 
+    /**
+     * Sends an outside partner who has not joined yet a new link (the inviter only, while the
+     * invitation is open): the way to reach them once the first link expired or went astray.
+     */
+    @Transactional
+    public PartnershipView resendInvitation(Caller caller, UUID id) {
+        Partnership partnership = involving(caller, id);
+        if (!partnership.getInviterId().equals(caller.personId())) {
+            throw new ForbiddenException("Only the one who invited can send the invitation again.");
+        }
+        if (partnership.getStatus() != PartnershipStatus.INVITED) {
+            throw new ConflictException("This invitation is no longer open.");
+        }
+        Person partner = people.personIn(caller.organizationId(), partnership.getPartnerId())
+                .orElseThrow(() -> new NotFoundException("Partnership"));
+        if (!partner.isGuest()) {
+            throw new ConflictException(
+                    partner.getName() + " is a member: they see the invitation in their inbox, no e-mail needed.");
+        }
+        people.resendGuestInvitation(caller, partner.getId());
+        return view(partnership, caller.personId());
+    }
+
     /** The caller's own terms: what to challenge them on, and the cadence they prefer. */
     @Transactional
     public PartnershipView agree(Caller caller, UUID id, String challengeMeOn, Cadence cadence) {
@@ -397,10 +420,16 @@ public class Partnerships {
 
     private PartnershipView view(Partnership p, UUID me, Map<UUID, String> names) {
         UUID other = p.other(me);
+        Optional<Person> otherPerson = people.personIn(p.getOrganizationId(), other);
+        boolean outside = otherPerson.map(Person::isGuest).orElse(false);
+        // an outside partner invited by e-mail is named by that e-mail until they accept: the name
+        // they chose when they joined (as someone else's partner) is not the inviter's to learn
         String otherName = names.computeIfAbsent(
                 other,
-                id -> people.personIn(p.getOrganizationId(), id)
-                        .map(Person::getName)
+                id -> otherPerson
+                        .map(person -> person.isGuest() && p.getStatus() == PartnershipStatus.INVITED
+                                ? person.getEmail()
+                                : person.getName())
                         .orElse("someone"));
         return new PartnershipView(
                 p.getId(),
@@ -408,6 +437,7 @@ public class Partnerships {
                 p.getStatus(),
                 other,
                 otherName,
+                outside,
                 Objects.equals(p.getInviterId(), me),
                 p.holds(me, other),
                 p.holds(other, me),

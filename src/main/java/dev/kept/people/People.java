@@ -229,6 +229,22 @@ public class People {
         return guest;
     }
 
+    /**
+     * Sends a guest who has not joined yet a new link to set their password (earlier ones stop
+     * working), on behalf of the member whose partner they are to be.
+     */
+    @Transactional
+    public void resendGuestInvitation(Caller inviter, UUID guestId) {
+        Person guest = persons.findByIdAndOrganizationId(guestId, inviter.organizationId())
+                .filter(Person::isGuest)
+                .orElseThrow(() -> new NotFoundException("Person"));
+        if (guest.isActive()) {
+            throw new ConflictException(
+                    guest.getName() + " has already joined; they see the invitation in their inbox.");
+        }
+        sendInvitation(me(inviter), guest, true);
+    }
+
     private void requireMember(Caller caller) {
         if (me(caller).isGuest()) {
             throw new NotFoundException("Page");

@@ -399,4 +399,61 @@ class GuestPartnerTests {
             }
         });
     }
+
+    @Test
+    void theInviterSendsTheLinkAgainUntilTheGuestJoins() {
+        Account admin = api.signUp();
+        Account inviter = api.join(admin);
+        Account member = api.join(admin);
+        String email = ApiFixtures.uniqueEmail("lost-mail");
+        UUID id = api.post(inviter.token(), "/api/v1/partnerships", Map.of("email", email, "kind", "COACH"))
+                .expect(201)
+                .id();
+        String firstLink = api.invitationToken(email);
+
+        JsonNode resent = api.post(inviter.token(), "/api/v1/partnerships/" + id + "/invitation", Map.of())
+                .expect(200)
+                .json();
+
+        assertThat(resent.get("partnerName").asString()).isEqualTo(email.toLowerCase(java.util.Locale.ROOT));
+        assertThat(resent.get("partnerOutside").asBoolean()).isTrue();
+        String secondLink = api.invitationTokenOtherThan(email, firstLink);
+        api.accept(firstLink, ApiFixtures.PASSWORD).expectProblem(410);
+        Map<String, Object> joining = Map.of("password", ApiFixtures.PASSWORD, "name", "Cora Coach");
+        api.post(null, "/api/v1/invitations/" + secondLink, joining).expect(200);
+        api.post(inviter.token(), "/api/v1/partnerships/" + id + "/invitation", Map.of())
+                .expectProblem(409);
+
+        UUID withMember = api.invitePartner(inviter, member.personId(), "PEER")
+                .expect(201)
+                .id();
+        api.post(inviter.token(), "/api/v1/partnerships/" + withMember + "/invitation", Map.of())
+                .expectProblem(409);
+        api.post(member.token(), "/api/v1/partnerships/" + withMember + "/invitation", Map.of())
+                .expectProblem(403);
+        api.post(admin.token(), "/api/v1/partnerships/" + id + "/invitation", Map.of())
+                .expectProblem(404);
+    }
+
+    @Test
+    void aSecondInviterSeesTheGuestsEmailNotTheNameTheyChoseUntilTheyAccept() {
+        Account admin = api.signUp();
+        Account first = api.join(admin);
+        Account second = api.join(admin);
+        Account guest = api.guest(first, "COACH");
+
+        JsonNode invited = api.post(
+                        second.token(), "/api/v1/partnerships", Map.of("email", guest.email(), "kind", "MENTOR"))
+                .expect(201)
+                .json();
+
+        assertThat(invited.get("partnerName").asString())
+                .isEqualTo(guest.email().toLowerCase(java.util.Locale.ROOT));
+        UUID id = UUID.fromString(invited.get("id").asString());
+        partners.act(guest, id, "accept").expect(200);
+        assertThat(api.get(second.token(), "/api/v1/partnerships/" + id)
+                        .expect(200)
+                        .text("partnerName"))
+                .isEqualTo(guest.name());
+    }
 }
