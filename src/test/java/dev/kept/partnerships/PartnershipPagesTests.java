@@ -850,6 +850,10 @@ class PartnershipPagesTests {
                 people.personIn(dana.organizationId(), invited.partnerId()).orElseThrow();
         assertThat(guest.getName()).isEqualTo("Carla Coach");
         assertThat(guest.isGuest()).isTrue();
+        // until they accept, the inviter knows them by the e-mail they typed
+        assertThat(partnerships.get(dana, invited.id()).partnerName()).isEqualTo(guest.getEmail());
+        partnerships.accept(
+                new Caller(guest.getId(), guest.getOrganizationId(), guest.getName()), invited.id(), null, null);
         assertThat(partnerships.get(dana, invited.id()).partnerName()).isEqualTo("Carla Coach");
     }
 
