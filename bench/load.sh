@@ -4,6 +4,9 @@
 #
 #   bench/load.sh [h2|postgres]      # default h2 (a file database in a temp directory)
 #
+# PARTNERS=N adds N outside peer partners who each make 50 commitments, half of them for partners
+# (bench/seed.py), so the list also goes through the partners part of the access policy.
+#
 # Starts the jar (default JVM flags) on a fresh database, seeds it with bench/seed.py, warms up each
 # endpoint for WARMUP (default 10s, not recorded), then runs `wrk -t2 -c4 -d10s --latency` on the list,
 # then on health, ROUNDS times (default 3, so a burst of other work on the machine shows up as one
@@ -27,7 +30,7 @@ db_args=$(fresh_database "$DATABASE")
 # shellcheck disable=SC2086
 start_kept $db_args
 echo "Kept up in $(wait_up) ms on $DATABASE; seeding $COMMITMENTS commitments"
-TOKEN=$(python3 "$BENCH/seed.py" "$BASE" "$COMMITMENTS")
+TOKEN=$(KEPT_LOG="$WORK/kept.log" python3 "$BENCH/seed.py" "$BASE" "$COMMITMENTS")
 AUTH="Authorization: Bearer $TOKEN"
 LIST=$BASE/api/v1/commitments
 HEALTH=$BASE/actuator/health

@@ -7,7 +7,14 @@ Signs up a new organization (a unique e-mail each time, so it also works on a us
 creates an API token, and makes COUNT commitments for that person: due dates spread over the next
 90 days, the four visibilities in turn, and a progress update on every third one. The data is the
 same on every run (fixed random seed), apart from the names made unique. Python 3 stdlib only.
+
+With PARTNERS=N in the environment (and KEPT_LOG naming the server's log, where invitation links
+are written when no mail server is set), that person also invites N peer partners from outside by
+e-mail; each joins through the link in the log, accepts, and makes PARTNER_COMMITMENTS (default 50)
+commitments for their partners, which then show in the person's list.
 """
+import os
+import re
 import datetime
 import json
 import random
@@ -70,8 +77,49 @@ def main():
                 "note": f"Draft of {thing} is under review.",
             }, token)
             updates += 1
-    print(f"seeded {email}: {count} commitments, {updates} with a progress update", file=sys.stderr)
+    partners = int(os.environ.get("PARTNERS", "0"))
+    shared = seed_partners(base, token, unique, partners, int(os.environ.get("PARTNER_COMMITMENTS", "50")), rng)
+    print(f"seeded {email}: {count} commitments, {updates} with a progress update; {partners} partners,"
+          f" who made {shared} commitments (about half for partners)", file=sys.stderr)
     print(token)
+
+
+def invitation_link(email):
+    """The token of the invitation e-mailed to this address, read from the server's log."""
+    log = os.environ["KEPT_LOG"]
+    for _ in range(200):
+        with open(log, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        at = text.rfind("to " + email + ":")
+        if at >= 0:
+            found = re.search(r"/invitations/([A-Za-z0-9_-]+)", text[at:])
+            if found:
+                return found.group(1)
+        time.sleep(0.05)
+    sys.exit(f"no invitation link for {email} in {log}")
+
+
+def seed_partners(base, token, unique, partners, each, rng):
+    today = datetime.date.today()
+    made = 0
+    for n in range(partners):
+        email = f"partner-{n}-{unique}@outside.example"
+        partnership = call(base, "POST", "/api/v1/partnerships", {"email": email, "kind": "PEER"}, token)["id"]
+        call(base, "POST", f"/api/v1/invitations/{invitation_link(email)}",
+             {"password": PASSWORD, "name": f"Partner {n + 1}"})
+        partner = call(base, "POST", "/api/v1/tokens", {"email": email, "password": PASSWORD})["token"]
+        call(base, "POST", f"/api/v1/partnerships/{partnership}/accept", {"challengeMeOn": "my dates"}, partner)
+        for i in range(each):
+            thing = rng.choice(THINGS)
+            call(base, "POST", "/api/v1/commitments", {
+                "what": f"{rng.choice(VERBS)} {thing} (partner {n + 1}, item {i + 1})",
+                "doneWhen": f"{thing.capitalize()} {rng.choice(DONE)}",
+                "due": (today + datetime.timedelta(days=rng.randint(1, 90))).isoformat(),
+                "why": f"So that my partner can hold me to {thing}.",
+                "visibility": rng.choice(["PARTNERS", "PRIVATE"]),
+            }, partner)
+            made += 1
+    return made
 
 
 if __name__ == "__main__":
