@@ -34,6 +34,8 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
     private String doneWhen;
     private LocalDate due;
     private String why;
+    // not in the persistence constructor: Spring Data JDBC sets it by field after creation
+    private UUID goalId;
     private Visibility visibility;
     private CommitmentStatus status;
     private int percent;
@@ -146,6 +148,12 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         }
     }
 
+    /** The owner names the goal this commitment serves (checked by the caller to be one they see). */
+    void serve(UUID goal) {
+        requireOpen();
+        this.goalId = goal;
+    }
+
     /** Records progress; without a percent, the last one stands. */
     void report(UUID authorId, Integer newPercent, Confidence newConfidence, String note, Instant now) {
         requireOpen();
@@ -213,6 +221,11 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
 
     public String getWhy() {
         return why;
+    }
+
+    /** The goal this commitment serves, or null. */
+    public UUID getGoalId() {
+        return goalId;
     }
 
     public Visibility getVisibility() {

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A new commitment as its owner writes it. With visibility {@code PARTNERS}, {@code sharedWith}
- * names the partnerships to share it with; left out, it is shared with all of them.
+ * names the partnerships to share it with; left out, it is shared with all of them. {@code goalId}
+ * names the goal it serves, if any.
  */
 public record CommitmentDraft(
         @NotBlank @Size(max = 500) String what,
@@ -18,4 +19,12 @@ public record CommitmentDraft(
         @NotNull LocalDate due,
         @Size(max = 2000) String why,
         @NotNull Visibility visibility,
-        @Size(max = 50) List<UUID> sharedWith) {}
+        @Size(max = 50) List<UUID> sharedWith,
+        UUID goalId) {
+
+    /** A commitment that serves no goal. */
+    public CommitmentDraft(
+            String what, String doneWhen, LocalDate due, String why, Visibility visibility, List<UUID> sharedWith) {
+        this(what, doneWhen, due, why, visibility, sharedWith, null);
+    }
+}

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ class CommitmentQueries {
 
     private static final String SELECT = """
             select c.id, c.owner_id, p.name as owner_name, c.what, c.done_when, c.due, c.why, c.visibility,
+                   c.goal_id,
                    c.status, c.percent, c.confidence, c.outcome, c.reflection, c.created_at, c.updated_at,
                    c.last_progress_at, c.closed_at, c.version
               from commitment c
@@ -90,6 +92,30 @@ class CommitmentQueries {
                 .list();
     }
 
+    /** The commitments serving any of these goals that the caller may see, open ones due soonest first. */
+    List<CommitmentView> visibleServing(Caller caller, Collection<UUID> goalIds, LocalDate today) {
+        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
+        return jdbc.sql(SELECT + scope.predicate()
+                        + " and c.goal_id in (:goals)"
+                        + " order by case when c.status = 'OPEN' then 0 else 1 end, c.due, c.created_at, c.id")
+                .params(scope.parameters())
+                .param("goals", List.copyOf(goalIds))
+                .query((rs, row) -> view(rs, today))
+                .list();
+    }
+
+    /** How many commitments serving any of these goals the caller may not see: a count, nothing more. */
+    long hiddenServing(Caller caller, Collection<UUID> goalIds) {
+        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
+        return jdbc.sql("select count(*) from commitment c where c.organization_id = :organization"
+                        + " and c.goal_id in (:goals) and not (" + scope.predicate() + ")")
+                .params(scope.parameters())
+                .param("organization", caller.organizationId())
+                .param("goals", List.copyOf(goalIds))
+                .query(Long.class)
+                .single();
+    }
+
     private static CommitmentView view(ResultSet rs, LocalDate today) throws SQLException {
         String what = rs.getString("what");
         String doneWhen = rs.getString("done_when");
@@ -106,6 +132,7 @@ class CommitmentQueries {
                 doneWhen,
                 due,
                 why,
+                rs.getObject("goal_id", UUID.class),
                 Visibility.valueOf(rs.getString("visibility")),
                 status,
                 rs.getInt("percent"),

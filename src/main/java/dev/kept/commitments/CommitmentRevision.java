@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * An edit of a commitment, made against the version the editor saw. A null field stays as it is;
- * an empty {@code why} clears it. An empty {@code sharedWith} shares with all partnerships.
+ * an empty {@code why} clears it. An empty {@code sharedWith} shares with all partnerships. A
+ * {@code goalId} names another goal to serve; a commitment cannot be unlinked from its goal yet.
  */
 public record CommitmentRevision(
         @NotNull Long version,
@@ -24,4 +25,18 @@ public record CommitmentRevision(
         LocalDate due,
         @Size(max = 2000) String why,
         Visibility visibility,
-        @Size(max = 50) List<UUID> sharedWith) {}
+        @Size(max = 50) List<UUID> sharedWith,
+        UUID goalId) {
+
+    /** An edit that leaves the goal served as it is. */
+    public CommitmentRevision(
+            Long version,
+            String what,
+            String doneWhen,
+            LocalDate due,
+            String why,
+            Visibility visibility,
+            List<UUID> sharedWith) {
+        this(version, what, doneWhen, due, why, visibility, sharedWith, null);
+    }
+}

@@ -13,7 +13,7 @@ import java.util.UUID;
  * A commitment as a viewer sees it, with its clarity and whether it is overdue or at risk. Lists
  * leave out the progress timeline; a single commitment carries it. Only the owner sees which
  * partnerships it is shared with ({@code sharedWith}, empty for all); a partner sees what the owner
- * asked them to challenge them on ({@code challengeMeOn}).
+ * asked them to challenge them on ({@code challengeMeOn}). {@code goalId} is the goal it serves.
  */
 public record CommitmentView(
         UUID id,
@@ -23,6 +23,7 @@ public record CommitmentView(
         String doneWhen,
         LocalDate due,
         String why,
+        UUID goalId,
         Visibility visibility,
         CommitmentStatus status,
         int percent,

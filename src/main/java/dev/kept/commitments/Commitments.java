@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +46,7 @@ public class Commitments {
     private final AccessPolicy policy;
     private final People people;
     private final Partnerships partnerships;
+    private final GoalDirectory goals;
     private final Clock clock;
 
     Commitments(
@@ -53,12 +55,14 @@ public class Commitments {
             AccessPolicy policy,
             People people,
             Partnerships partnerships,
+            GoalDirectory goals,
             Clock clock) {
         this.commitments = commitments;
         this.queries = queries;
         this.policy = policy;
         this.people = people;
         this.partnerships = partnerships;
+        this.goals = goals;
         this.clock = clock;
     }
 
@@ -88,6 +92,7 @@ public class Commitments {
                         draft.visibility(),
                         sharableSet(caller, draft.visibility(), draft.sharedWith())),
                 clock.instant());
+        serveGoal(caller, commitment, draft.goalId());
         return view(commitments.save(commitment), today, caller);
     }
 
@@ -110,6 +115,7 @@ public class Commitments {
         Set<UUID> sharedWith = revision.sharedWith() == null && visibility == commitment.getVisibility()
                 ? commitment.getSharedWith()
                 : sharableSet(caller, visibility, revision.sharedWith());
+        serveGoal(caller, commitment, revision.goalId());
         commitment.revise(
                 new Commitment.Terms(
                         revision.what() == null
@@ -195,6 +201,25 @@ public class Commitments {
                 today);
     }
 
+    /**
+     * The commitments that serve any of these goals (of the caller's organization): the ones the
+     * caller may see, and how many others there are, counted and never shown.
+     */
+    @Transactional(readOnly = true)
+    public Serving servingGoals(Caller caller, Collection<UUID> goalIds) {
+        if (!policy.canSeeGoals(caller)) {
+            throw new NotFoundException("Goal");
+        }
+        if (goalIds.isEmpty()) {
+            return new Serving(List.of(), 0);
+        }
+        return new Serving(
+                queries.visibleServing(caller, goalIds, today(caller)), queries.hiddenServing(caller, goalIds));
+    }
+
+    /** The commitments serving a goal: those the caller may see, and the number of the others. */
+    public record Serving(List<CommitmentView> visible, long hidden) {}
+
     /** The caller's dashboard: overdue, due within a week, and at risk. */
     public record Dashboard(
             List<CommitmentView> overdue, List<CommitmentView> dueSoon, List<CommitmentView> atRisk, LocalDate today) {}
@@ -228,6 +253,17 @@ public class Commitments {
                 commitment.getOwnerId(),
                 commitment.getVisibility(),
                 commitment.getSharedWith());
+    }
+
+    /** Names the goal a commitment serves: one the caller sees, or 422; null leaves it as it is. */
+    private void serveGoal(Caller caller, Commitment commitment, UUID goalId) {
+        if (goalId == null) {
+            return;
+        }
+        if (goals.find(caller, goalId).isEmpty()) {
+            throw new RuleViolationException("UNKNOWN_GOAL", "goalId", "There is no such goal in this organization.");
+        }
+        commitment.serve(goalId);
     }
 
     /** A guest shares with their partners only: the organization and its teams are not theirs. */
@@ -295,6 +331,7 @@ public class Commitments {
                 c.getDoneWhen(),
                 c.getDue(),
                 c.getWhy(),
+                c.getGoalId(),
                 c.getVisibility(),
                 c.getStatus(),
                 c.getPercent(),

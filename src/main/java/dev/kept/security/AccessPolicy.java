@@ -28,6 +28,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>A guest (an outside partner) sees only their own content and what partners share with them.
  *
+ * <p>Goals are the organization's shared direction: every member sees all of them, a guest none
+ * ({@link #canSeeGoals}). An organization goal is set and changed by an admin, a team goal by its
+ * team's lead or an admin ({@link #canChangeGoal}).
+ *
  * <p>The same rule is given twice, as a check on one item ({@link #canSee}) and as a SQL predicate
  * for lists ({@link #visibleTo}); the access matrix test holds the two to each other.
  */
@@ -109,6 +113,30 @@ public class AccessPolicy {
                 .filter(link -> link.ownerId().equals(content.ownerId()))
                 .filter(link ->
                         content.sharedWith().isEmpty() || content.sharedWith().contains(link.partnershipId()));
+    }
+
+    /** Whether the caller sees the goals of their organization: every member does, a guest does not. */
+    public boolean canSeeGoals(Caller caller) {
+        Person viewer = viewer(caller);
+        return viewer != null && !viewer.isGuest();
+    }
+
+    /**
+     * Whether the caller may set or change a goal of their organization owned by this team (null:
+     * an organization goal): an admin may change any, a team's lead their team's.
+     */
+    public boolean canChangeGoal(Caller caller, UUID teamId) {
+        Person viewer = viewer(caller);
+        if (viewer == null || viewer.isGuest()) {
+            return false;
+        }
+        if (viewer.isAdmin()) {
+            return true;
+        }
+        return teamId != null
+                && people.teams(caller).stream()
+                        .anyMatch(team ->
+                                team.getId().equals(teamId) && caller.personId().equals(team.getLeadId()));
     }
 
     /** Only the owner changes their content. */
