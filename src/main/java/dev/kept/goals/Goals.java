@@ -1,0 +1,300 @@
+package dev.kept.goals;
+
+import dev.kept.commitments.Commitments;
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.people.Team;
+import dev.kept.security.AccessPolicy;
+import dev.kept.shared.ConflictException;
+import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.NotFoundException;
+import dev.kept.shared.RuleViolationException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The goals module's entry: set and change goals, read them as a tree, and read one goal with the
+ * commitments that serve it. Every member of the organization sees every goal; for a guest, and
+ * for anyone outside the organization, a goal answers exactly like one that does not exist. An
+ * organization goal is set by an admin, a team goal by the team's lead or an admin (403 otherwise).
+ */
+@Service
+public class Goals {
+
+    static final int LONGEST_HORIZON_YEARS = 20;
+
+    private final GoalRepository goals;
+    private final People people;
+    private final AccessPolicy policy;
+    private final Commitments commitments;
+    private final Clock clock;
+
+    Goals(GoalRepository goals, People people, AccessPolicy policy, Commitments commitments, Clock clock) {
+        this.goals = goals;
+        this.people = people;
+        this.policy = policy;
+        this.commitments = commitments;
+        this.clock = clock;
+    }
+
+    /** Sets a new goal, beneath a parent when the draft names one. */
+    @Transactional
+    public GoalView set(Caller caller, GoalDraft draft) {
+        requireSeeing(caller);
+        Map<UUID, Team> teams = teams(caller);
+        requireTeam(teams, draft.teamId());
+        requireRight(caller, draft.teamId());
+        Goal parent = null;
+        if (draft.parentId() != null) {
+            parent = goals.findByIdAndOrganizationId(draft.parentId(), caller.organizationId())
+                    .orElseThrow(Goals::unknownParent);
+            requireTreeOrder(draft.teamId(), parent);
+        }
+        requireSensibleDue(draft.due(), today(caller));
+        Goal goal = Goal.set(
+                caller.organizationId(),
+                caller.personId(),
+                new Goal.Terms(
+                        draft.title().strip(),
+                        draft.why().strip(),
+                        draft.doneWhen().strip(),
+                        draft.due(),
+                        draft.teamId(),
+                        parent == null ? null : parent.getId()),
+                clock.instant());
+        return views(caller, teams).apply(goals.save(goal));
+    }
+
+    /** Changes a goal; an edit made against an older version changes nothing and answers 409. */
+    @Transactional
+    public GoalView revise(Caller caller, UUID id, GoalRevision revision) {
+        Goal goal = visible(caller, id);
+        if (goal.getVersion() != revision.version()) {
+            throw staleEdit();
+        }
+        requireRight(caller, goal.getTeamId());
+        Map<UUID, Team> teams = teams(caller);
+        UUID teamId = revision.teamId() == null ? goal.getTeamId() : revision.teamId();
+        if (!Objects.equals(teamId, goal.getTeamId())) {
+            requireTeam(teams, teamId);
+            requireRight(caller, teamId);
+        }
+        UUID parentId = revision.parentId() == null ? goal.getParentId() : revision.parentId();
+        if (!Objects.equals(parentId, goal.getParentId()) || !Objects.equals(teamId, goal.getTeamId())) {
+            GoalTree tree = new GoalTree(goals.findByOrganizationId(caller.organizationId()));
+            Goal parent = parentId == null ? null : tree.get(parentId).orElseThrow(Goals::unknownParent);
+            if (parent != null && tree.wouldLoop(goal.getId(), parentId)) {
+                throw new RuleViolationException(
+                        "GOAL_LOOP",
+                        "parentId",
+                        "This would make a loop: the new parent is this goal or sits beneath it.");
+            }
+            requireTreeOrder(teamId, parent);
+            if (teamId != null && tree.children(goal.getId()).stream().anyMatch(child -> child.getTeamId() == null)) {
+                throw new RuleViolationException(
+                        "PARENT_IS_TEAM_GOAL",
+                        "teamId",
+                        "Organization goals sit beneath this goal, and an organization goal cannot sit beneath a"
+                                + " team goal.");
+            }
+        }
+        LocalDate due = revision.due() == null ? goal.getDue() : revision.due();
+        if (!due.equals(goal.getDue())) {
+            requireSensibleDue(due, today(caller));
+        }
+        goal.revise(
+                new Goal.Terms(
+                        revision.title() == null
+                                ? goal.getTitle()
+                                : revision.title().strip(),
+                        revision.why() == null ? goal.getWhy() : revision.why().strip(),
+                        revision.doneWhen() == null
+                                ? goal.getDoneWhen()
+                                : revision.doneWhen().strip(),
+                        due,
+                        teamId,
+                        parentId),
+                caller.personId(),
+                clock.instant());
+        try {
+            return views(caller, teams).apply(goals.save(goal));
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw staleEdit();
+        }
+    }
+
+    /** Every goal of the caller's organization, in the tree's order (each with its parent's id). */
+    @Transactional(readOnly = true)
+    public List<GoalView> list(Caller caller) {
+        requireSeeing(caller);
+        Function<Goal, GoalView> view = views(caller, teams(caller));
+        return new GoalTree(goals.findByOrganizationId(caller.organizationId()))
+                .inOrder().stream().map(placed -> view.apply(placed.goal())).toList();
+    }
+
+    /** The goals of the caller's organization as a tree: organization goals, the team goals beneath. */
+    @Transactional(readOnly = true)
+    public List<GoalNode> tree(Caller caller) {
+        requireSeeing(caller);
+        Function<Goal, GoalView> view = views(caller, teams(caller));
+        GoalTree tree = new GoalTree(goals.findByOrganizationId(caller.organizationId()));
+        Set<UUID> seen = new java.util.HashSet<>();
+        List<GoalNode> nodes = new ArrayList<>();
+        for (Goal root : tree.roots()) {
+            if (!seen.contains(root.getId())) {
+                nodes.add(node(root, tree, view, seen));
+            }
+        }
+        return nodes;
+    }
+
+    private static GoalNode node(Goal goal, GoalTree tree, Function<Goal, GoalView> view, Set<UUID> seen) {
+        seen.add(goal.getId());
+        List<GoalNode> children = tree.children(goal.getId()).stream()
+                .filter(child -> !seen.contains(child.getId()))
+                .map(child -> node(child, tree, view, seen))
+                .toList();
+        return new GoalNode(view.apply(goal), children);
+    }
+
+    /**
+     * One goal, its parent and the goals directly beneath it, and the commitments that serve it or
+     * any goal beneath it: those the caller may see, and the number of the others.
+     */
+    @Transactional(readOnly = true)
+    public GoalDetail get(Caller caller, UUID id) {
+        Goal goal = visible(caller, id);
+        GoalTree tree = new GoalTree(goals.findByOrganizationId(caller.organizationId()));
+        Function<Goal, GoalView> view = views(caller, teams(caller));
+        Set<UUID> subtree = tree.subtree(goal.getId());
+        Commitments.Serving serving = commitments.servingGoals(caller, subtree);
+        Map<UUID, String> titles = new LinkedHashMap<>();
+        subtree.forEach(goalId -> tree.get(goalId).ifPresent(g -> titles.put(goalId, g.getTitle())));
+        return new GoalDetail(
+                view.apply(goal),
+                goal.getParentId() == null
+                        ? null
+                        : tree.get(goal.getParentId()).map(view).orElse(null),
+                tree.children(goal.getId()).stream().map(view).toList(),
+                serving.visible(),
+                serving.hidden(),
+                titles);
+    }
+
+    /** Whether the caller may set an organization goal (an admin). */
+    @Transactional(readOnly = true)
+    public boolean canSetOrganizationGoals(Caller caller) {
+        return policy.canChangeGoal(caller, null);
+    }
+
+    /** The teams the caller may set goals for: all of them for an admin, the ones they lead otherwise. */
+    @Transactional(readOnly = true)
+    public List<Team> teamsFor(Caller caller) {
+        if (!policy.canSeeGoals(caller)) {
+            return List.of();
+        }
+        return people.teams(caller).stream()
+                .filter(team -> policy.canChangeGoal(caller, team.getId()))
+                .toList();
+    }
+
+    private Goal visible(Caller caller, UUID id) {
+        requireSeeing(caller);
+        return goals.findByIdAndOrganizationId(id, caller.organizationId())
+                .orElseThrow(() -> new NotFoundException("Goal"));
+    }
+
+    private void requireSeeing(Caller caller) {
+        if (!policy.canSeeGoals(caller)) {
+            throw new NotFoundException("Goal");
+        }
+    }
+
+    private void requireRight(Caller caller, UUID teamId) {
+        if (!policy.canChangeGoal(caller, teamId)) {
+            throw new ForbiddenException(
+                    teamId == null
+                            ? "Only an organization admin can set or change an organization goal."
+                            : "Only the team's lead or an organization admin can set or change a team goal.");
+        }
+    }
+
+    private Map<UUID, Team> teams(Caller caller) {
+        return people.teams(caller).stream().collect(Collectors.toMap(Team::getId, Function.identity()));
+    }
+
+    /** Makes views, asking the policy once per team whether the caller may change that team's goals. */
+    private Function<Goal, GoalView> views(Caller caller, Map<UUID, Team> teams) {
+        Map<UUID, Boolean> rights = new HashMap<>();
+        Predicate<UUID> mayChange = teamId -> rights.computeIfAbsent(teamId, t -> policy.canChangeGoal(caller, t));
+        return goal -> new GoalView(
+                goal.getId(),
+                goal.getTitle(),
+                goal.getWhy(),
+                goal.getDoneWhen(),
+                goal.getDue(),
+                goal.getTeamId(),
+                goal.getTeamId() == null || !teams.containsKey(goal.getTeamId())
+                        ? null
+                        : teams.get(goal.getTeamId()).getName(),
+                goal.getParentId(),
+                goal.getCreatedBy(),
+                goal.getCreatedAt(),
+                goal.getUpdatedAt(),
+                goal.getVersion(),
+                mayChange.test(goal.getTeamId()));
+    }
+
+    private LocalDate today(Caller caller) {
+        return LocalDate.now(clock.withZone(ZoneId.of(people.me(caller).getTimeZone())));
+    }
+
+    private static void requireTeam(Map<UUID, Team> teams, UUID teamId) {
+        if (teamId != null && !teams.containsKey(teamId)) {
+            throw new RuleViolationException("UNKNOWN_TEAM", "teamId", "There is no such team in this organization.");
+        }
+    }
+
+    /** Goals run from the organization to its teams: an organization goal never sits beneath a team goal. */
+    private static void requireTreeOrder(UUID teamId, Goal parent) {
+        if (teamId == null && parent != null && parent.getTeamId() != null) {
+            throw new RuleViolationException(
+                    "PARENT_IS_TEAM_GOAL", "parentId", "An organization goal cannot sit beneath a team goal.");
+        }
+    }
+
+    private static void requireSensibleDue(LocalDate due, LocalDate today) {
+        if (due.isBefore(today)) {
+            throw new RuleViolationException("DUE_IN_PAST", "due", "The due date is in the past: pick today or later.");
+        }
+        if (due.isAfter(today.plusYears(LONGEST_HORIZON_YEARS))) {
+            throw new RuleViolationException(
+                    "DUE_TOO_FAR", "due", "The due date is more than " + LONGEST_HORIZON_YEARS + " years away.");
+        }
+    }
+
+    private static RuleViolationException unknownParent() {
+        return new RuleViolationException("UNKNOWN_GOAL", "parentId", "There is no such goal in this organization.");
+    }
+
+    private static ConflictException staleEdit() {
+        return new ConflictException(
+                "Someone changed this goal after you opened it. Nothing was overwritten: reload to see the latest"
+                        + " version, then make your change again.");
+    }
+}
