@@ -39,11 +39,13 @@ class CommitmentPages {
     private final Commitments commitments;
     private final Challenges challenges;
     private final Partnerships partnerships;
+    private final GoalDirectory goals;
 
-    CommitmentPages(Commitments commitments, Challenges challenges, Partnerships partnerships) {
+    CommitmentPages(Commitments commitments, Challenges challenges, Partnerships partnerships, GoalDirectory goals) {
         this.commitments = commitments;
         this.challenges = challenges;
         this.partnerships = partnerships;
+        this.goals = goals;
     }
 
     /** What the new-commitment and edit forms send. */
@@ -57,7 +59,8 @@ class CommitmentPages {
             @Size(max = 2000) String why,
             @NotNull Visibility visibility,
             @Size(max = 50) List<UUID> sharedWith,
-            Long version) {}
+            Long version,
+            UUID goalId) {}
 
     record ChallengeForm(
             @NotNull ChallengeKind kind,
@@ -98,9 +101,10 @@ class CommitmentPages {
 
     @GetMapping("/commitments/new")
     String newForm(@AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("form", new TermsForm("", "", null, "", Visibility.PRIVATE, List.of(), null));
+        model.addAttribute("form", new TermsForm("", "", null, "", Visibility.PRIVATE, List.of(), null, null));
         model.addAttribute("clarity", commitments.clarity(caller, "", "", null, ""));
         model.addAttribute("sharable", partnerships.sharable(caller));
+        model.addAttribute("goals", goals.choices(caller));
         return "commitments/new";
     }
 
@@ -126,6 +130,7 @@ class CommitmentPages {
         model.addAttribute(
                 "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));
         model.addAttribute("sharable", partnerships.sharable(caller));
+        model.addAttribute("goals", goals.choices(caller));
         if (errors.hasErrors()) {
             return "commitments/new";
         }
@@ -138,7 +143,8 @@ class CommitmentPages {
                             form.due(),
                             form.why(),
                             form.visibility(),
-                            form.sharedWith()));
+                            form.sharedWith(),
+                            form.goalId()));
             redirect.addFlashAttribute("notice", "Your commitment is recorded.");
             return "redirect:/commitments/" + made.id();
         } catch (RuleViolationException broken) {
@@ -168,9 +174,11 @@ class CommitmentPages {
                         c.why(),
                         c.visibility(),
                         c.sharedWith() == null ? List.of() : List.copyOf(c.sharedWith()),
-                        c.version()));
+                        c.version(),
+                        c.goalId()));
         List<PartnershipView> sharable = partnerships.sharable(caller);
         model.addAttribute("sharable", sharable);
+        model.addAttribute("goals", goals.choices(caller));
         model.addAttribute("sharedOnlyWithEnded", sharedOnlyWithEnded(c, sharable));
         model.addAttribute("clarity", commitments.clarity(caller, c.what(), c.doneWhen(), c.due(), c.why()));
         return "commitments/edit";
@@ -188,6 +196,7 @@ class CommitmentPages {
         List<PartnershipView> sharable = partnerships.sharable(caller);
         model.addAttribute("commitment", current);
         model.addAttribute("sharable", sharable);
+        model.addAttribute("goals", goals.choices(caller));
         model.addAttribute("sharedOnlyWithEnded", sharedOnlyWithEnded(current, sharable));
         model.addAttribute(
                 "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));
@@ -208,7 +217,8 @@ class CommitmentPages {
                             form.due(),
                             form.why() == null ? "" : form.why(),
                             form.visibility(),
-                            sharedWith(current, form, sharable)));
+                            sharedWith(current, form, sharable),
+                            form.goalId()));
         } catch (ConflictException stale) {
             model.addAttribute("conflict", stale.getBody().getDetail());
             return "commitments/edit";
@@ -343,6 +353,11 @@ class CommitmentPages {
                             .map(p -> p.partnerName() + (p.status() == PartnershipStatus.ACTIVE ? "" : " (not active)"))
                             .toList());
         }
+        model.addAttribute(
+                "servedGoal",
+                commitment.goalId() == null
+                        ? null
+                        : goals.find(caller, commitment.goalId()).orElse(null));
         model.addAttribute("canChallenge", commitments.canChallenge(caller, id));
         model.addAttribute("challengeKinds", ChallengeKind.values());
         if (!model.containsAttribute("challengeForm")) {

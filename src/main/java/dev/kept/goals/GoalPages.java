@@ -1,0 +1,100 @@
+package dev.kept.goals;
+
+import dev.kept.people.Caller;
+import dev.kept.people.Team;
+import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.RuleViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The goal pages: the tree of the organization's goals (with the form to set one) and one goal. */
+@Controller
+class GoalPages {
+
+    private final Goals goals;
+
+    GoalPages(Goals goals) {
+        this.goals = goals;
+    }
+
+    /** What the new-goal form sends; no team means an organization goal. */
+    record GoalForm(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 2000) String why,
+            @NotBlank @Size(max = 1000) String doneWhen,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate due,
+
+            UUID teamId,
+            UUID parentId) {}
+
+    @GetMapping("/goals")
+    String tree(@AuthenticationPrincipal Caller caller, Model model) {
+        showTree(caller, model);
+        model.addAttribute("form", new GoalForm("", "", "", null, null, null));
+        return "goals/list";
+    }
+
+    @PostMapping("/goals")
+    String set(
+            @AuthenticationPrincipal Caller caller,
+            @Valid @ModelAttribute("form") GoalForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        boolean formShown = showTree(caller, model);
+        if (!errors.hasErrors()) {
+            try {
+                GoalView goal = goals.set(
+                        caller,
+                        new GoalDraft(
+                                form.title(), form.why(), form.doneWhen(), form.due(), form.teamId(), form.parentId()));
+                redirect.addFlashAttribute("notice", "The goal is set.");
+                return "redirect:/goals/" + goal.id();
+            } catch (RuleViolationException broken) {
+                broken.rejectOn(errors);
+            } catch (ForbiddenException refused) {
+                if (!formShown) {
+                    throw refused;
+                }
+                errors.rejectValue("teamId", "FORBIDDEN", refused.getBody().getDetail());
+            }
+        }
+        return "goals/list";
+    }
+
+    @GetMapping("/goals/{id}")
+    String detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+        model.addAttribute("detail", goals.get(caller, id));
+        return "goals/detail";
+    }
+
+    /** Puts the tree and the form's choices in the model; says whether the caller may set any goal. */
+    private boolean showTree(Caller caller, Model model) {
+        model.addAttribute("tree", goals.tree(caller));
+        boolean organization = goals.canSetOrganizationGoals(caller);
+        List<Team> teams = goals.teamsFor(caller);
+        model.addAttribute("canSetOrganizationGoals", organization);
+        model.addAttribute("teamChoices", teams);
+        model.addAttribute("parentChoices", goals.list(caller));
+        boolean formShown = organization || !teams.isEmpty();
+        model.addAttribute("canSetGoals", formShown);
+        return formShown;
+    }
+}
