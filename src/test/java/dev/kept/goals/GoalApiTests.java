@@ -1,0 +1,569 @@
+package dev.kept.goals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kept.ApiFixtures;
+import dev.kept.ApiFixtures.Account;
+import dev.kept.ApiResponse;
+import dev.kept.KeptApiTest;
+import dev.kept.MutableClock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Goals over the API: who may set and change them, the rules of the tree, who sees them, and the
+ * commitments that serve a goal, shown as far as the viewer may see them and otherwise only counted.
+ */
+@KeptApiTest
+class GoalApiTests {
+
+    @Autowired
+    ApiFixtures api;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private LocalDate inDays(int days) {
+        return LocalDate.now(clock).plusDays(days);
+    }
+
+    private Map<String, Object> terms(String title, UUID teamId, UUID parentId) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("title", title);
+        terms.put("why", "Customers stay when they succeed early");
+        terms.put("doneWhen", "Nine in ten new customers are active after their first month");
+        terms.put("due", inDays(90).toString());
+        if (teamId != null) {
+            terms.put("teamId", teamId.toString());
+        }
+        if (parentId != null) {
+            terms.put("parentId", parentId.toString());
+        }
+        return terms;
+    }
+
+    private UUID goal(Account who, String title, UUID teamId, UUID parentId) {
+        return api.post(who.token(), "/api/v1/goals", terms(title, teamId, parentId))
+                .expect(201)
+                .id();
+    }
+
+    /** A team led by a new member, who is returned with the team's id. */
+    private record Led(Account lead, UUID team) {}
+
+    private Led team(Account admin) {
+        Account lead = api.join(admin);
+        UUID team = api.post(
+                        admin.token(),
+                        "/api/v1/teams",
+                        Map.of(
+                                "name",
+                                ApiFixtures.unique("Team"),
+                                "leadId",
+                                lead.personId().toString()))
+                .expect(201)
+                .id();
+        return new Led(lead, team);
+    }
+
+    private long goalsOf(Account anyone) {
+        return jdbc.sql("select count(*) from goal where organization_id = :organization")
+                .param("organization", anyone.organizationId())
+                .query(Long.class)
+                .single();
+    }
+
+    // --- setting and changing goals ---------------------------------------------------------
+
+    @Test
+    void adminSetsAnOrganizationGoalAndReadsItBack() {
+        Account admin = api.signUp();
+
+        ApiResponse set = api.post(admin.token(), "/api/v1/goals", terms("Customers succeed in month one", null, null));
+
+        set.expect(201);
+        UUID id = set.id();
+        assertThat(set.headers().getFirst(HttpHeaders.LOCATION)).endsWith("/api/v1/goals/" + id);
+        JsonNode goal = set.json();
+        assertThat(goal.get("title").asString()).isEqualTo("Customers succeed in month one");
+        assertThat(goal.get("why").asString()).isEqualTo("Customers stay when they succeed early");
+        assertThat(goal.get("doneWhen").asString()).startsWith("Nine in ten");
+        assertThat(goal.get("due").asString()).isEqualTo(inDays(90).toString());
+        assertThat(goal.get("teamId").isNull()).isTrue();
+        assertThat(goal.get("parentId").isNull()).isTrue();
+        assertThat(goal.get("createdBy").asString()).isEqualTo(admin.personId().toString());
+        assertThat(goal.get("version").asLong()).isZero();
+        assertThat(goal.get("canChange").asBoolean()).isTrue();
+
+        JsonNode read =
+                api.get(admin.token(), "/api/v1/goals/" + id).expect(200).json();
+        assertThat(read.get("id").asString()).isEqualTo(id.toString());
+        assertThat(read.get("title").asString()).isEqualTo("Customers succeed in month one");
+        assertThat(read.get("children").size()).isZero();
+        assertThat(read.get("commitments").size()).isZero();
+        assertThat(read.get("hiddenCommitments").asLong()).isZero();
+    }
+
+    @Test
+    void teamLeadSetsTheirTeamsGoalsOnly() {
+        Account admin = api.signUp();
+        Led platform = team(admin);
+        Led sales = team(admin);
+
+        JsonNode goal = api.post(
+                        platform.lead().token(),
+                        "/api/v1/goals",
+                        terms("Deploys take minutes, not hours", platform.team(), null))
+                .expect(201)
+                .json();
+        assertThat(goal.get("teamId").asString()).isEqualTo(platform.team().toString());
+        assertThat(goal.get("teamName").asString()).startsWith("Team-");
+
+        api.post(platform.lead().token(), "/api/v1/goals", terms("Close more deals", sales.team(), null))
+                .expectProblem(403);
+        api.post(platform.lead().token(), "/api/v1/goals", terms("A company-wide goal", null, null))
+                .expectProblem(403);
+        assertThat(goalsOf(admin)).isEqualTo(1);
+    }
+
+    @Test
+    void memberWhoLeadsNoTeamSetsAndChangesNoGoal() {
+        Account admin = api.signUp();
+        Led platform = team(admin);
+        Account member = api.join(admin);
+        UUID organizationGoal = goal(admin, "Customers succeed in month one", null, null);
+
+        api.post(member.token(), "/api/v1/goals", terms("My own direction", null, null))
+                .expectProblem(403);
+        api.post(member.token(), "/api/v1/goals", terms("Platform, my way", platform.team(), null))
+                .expectProblem(403);
+        api.patch(member.token(), "/api/v1/goals/" + organizationGoal, Map.of("version", 0, "title", "Renamed"))
+                .expectProblem(403);
+
+        assertThat(goalsOf(admin)).isEqualTo(1);
+        JsonNode stored = api.get(member.token(), "/api/v1/goals/" + organizationGoal)
+                .expect(200)
+                .json();
+        assertThat(stored.get("title").asString()).isEqualTo("Customers succeed in month one");
+        assertThat(stored.get("canChange").asBoolean()).isFalse();
+    }
+
+    @Test
+    void leadChangesTheirTeamsGoalAndAnAdminAnyGoal() {
+        Account admin = api.signUp();
+        Led platform = team(admin);
+        Led sales = team(admin);
+        UUID organizationGoal = goal(admin, "Customers succeed in month one", null, null);
+        UUID teamGoal = goal(platform.lead(), "Deploys take minutes", platform.team(), null);
+
+        JsonNode changed = api.patch(
+                        platform.lead().token(),
+                        "/api/v1/goals/" + teamGoal,
+                        Map.of(
+                                "version",
+                                0,
+                                "title",
+                                "Deploys take five minutes",
+                                "parentId",
+                                organizationGoal.toString()))
+                .expect(200)
+                .json();
+        assertThat(changed.get("title").asString()).isEqualTo("Deploys take five minutes");
+        assertThat(changed.get("parentId").asString()).isEqualTo(organizationGoal.toString());
+        assertThat(changed.get("why").asString()).isEqualTo("Customers stay when they succeed early");
+        assertThat(changed.get("version").asLong()).isEqualTo(1);
+
+        api.patch(
+                        platform.lead().token(),
+                        "/api/v1/goals/" + organizationGoal,
+                        Map.of("version", 0, "title", "Mine now"))
+                .expectProblem(403);
+        api.patch(
+                        platform.lead().token(),
+                        "/api/v1/goals/" + teamGoal,
+                        Map.of("version", 1, "teamId", sales.team().toString()))
+                .expectProblem(403);
+        api.patch(sales.lead().token(), "/api/v1/goals/" + teamGoal, Map.of("version", 1, "title", "Ours now"))
+                .expectProblem(403);
+
+        api.patch(
+                        admin.token(),
+                        "/api/v1/goals/" + teamGoal,
+                        Map.of("version", 1, "teamId", sales.team().toString()))
+                .expect(200);
+        JsonNode moved =
+                api.get(sales.lead().token(), "/api/v1/goals/" + teamGoal).json();
+        assertThat(moved.get("teamId").asString()).isEqualTo(sales.team().toString());
+        assertThat(moved.get("title").asString()).isEqualTo("Deploys take five minutes");
+        assertThat(moved.get("canChange").asBoolean()).isTrue();
+        assertThat(api.get(admin.token(), "/api/v1/goals/" + organizationGoal).text("title"))
+                .isEqualTo("Customers succeed in month one");
+    }
+
+    @Test
+    void staleEditAnswers409AndOverwritesNothing() {
+        Account admin = api.signUp();
+        UUID id = goal(admin, "Customers succeed in month one", null, null);
+        api.patch(admin.token(), "/api/v1/goals/" + id, Map.of("version", 0, "title", "First edit wins"))
+                .expect(200);
+
+        api.patch(admin.token(), "/api/v1/goals/" + id, Map.of("version", 0, "title", "From an old tab"))
+                .expectProblem(409);
+
+        JsonNode stored = api.get(admin.token(), "/api/v1/goals/" + id).json();
+        assertThat(stored.get("title").asString()).isEqualTo("First edit wins");
+        assertThat(stored.get("version").asLong()).isEqualTo(1);
+    }
+
+    // --- validation -------------------------------------------------------------------------
+
+    @Test
+    void refusesInvalidFieldsNamingEach() {
+        Account admin = api.signUp();
+        Map<String, Object> bad = terms(" ", null, null);
+        bad.put("why", "w".repeat(2001));
+        bad.put("doneWhen", "d".repeat(1001));
+        bad.remove("due");
+
+        ApiResponse refused = api.post(admin.token(), "/api/v1/goals", bad);
+
+        refused.expectProblem(400);
+        assertThat(refused.errorFields()).containsExactlyInAnyOrder("title", "why", "doneWhen", "due");
+
+        Map<String, Object> tooLong = terms("t".repeat(201), null, null);
+        assertThat(api.post(admin.token(), "/api/v1/goals", tooLong).errorFields())
+                .containsExactly("title");
+        assertThat(goalsOf(admin)).isZero();
+
+        UUID id = goal(admin, "Customers succeed in month one", null, null);
+        ApiResponse blankEdit = api.patch(admin.token(), "/api/v1/goals/" + id, Map.of("version", 0, "title", "  "));
+        blankEdit.expectProblem(400);
+        assertThat(blankEdit.errorFields()).containsExactly("title");
+        assertThat(api.patch(admin.token(), "/api/v1/goals/" + id, Map.of("title", "No version"))
+                        .errorFields())
+                .containsExactly("version");
+    }
+
+    @Test
+    void refusesADueDateInThePast() {
+        Account admin = api.signUp();
+        Map<String, Object> past = terms("Customers succeed in month one", null, null);
+        past.put("due", inDays(-1).toString());
+
+        JsonNode problem = api.post(admin.token(), "/api/v1/goals", past).expectProblem(422);
+
+        assertThat(problem.get("reason").asString()).isEqualTo("DUE_IN_PAST");
+        assertThat(problem.get("field").asString()).isEqualTo("due");
+        assertThat(goalsOf(admin)).isZero();
+
+        UUID id = goal(admin, "Customers succeed in month one", null, null);
+        assertThat(api.patch(
+                                admin.token(),
+                                "/api/v1/goals/" + id,
+                                Map.of("version", 0, "due", inDays(-3).toString()))
+                        .expectProblem(422)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("DUE_IN_PAST");
+        assertThat(api.get(admin.token(), "/api/v1/goals/" + id).text("due"))
+                .isEqualTo(inDays(90).toString());
+    }
+
+    @Test
+    void refusesAnUnknownTeamOrParentIncludingAnotherOrganizations() {
+        Account admin = api.signUp();
+        Account stranger = api.signUp();
+        UUID theirTeam = api.team(stranger, ApiFixtures.unique("Theirs"));
+        UUID theirGoal = goal(stranger, "Their direction", null, null);
+
+        for (UUID team : List.of(UUID.randomUUID(), theirTeam)) {
+            JsonNode problem = api.post(admin.token(), "/api/v1/goals", terms("Ours", team, null))
+                    .expectProblem(422);
+            assertThat(problem.get("reason").asString()).isEqualTo("UNKNOWN_TEAM");
+            assertThat(problem.get("field").asString()).isEqualTo("teamId");
+        }
+        for (UUID parent : List.of(UUID.randomUUID(), theirGoal)) {
+            JsonNode problem = api.post(admin.token(), "/api/v1/goals", terms("Ours", null, parent))
+                    .expectProblem(422);
+            assertThat(problem.get("reason").asString()).isEqualTo("UNKNOWN_GOAL");
+            assertThat(problem.get("field").asString()).isEqualTo("parentId");
+        }
+        assertThat(goalsOf(admin)).isZero();
+
+        UUID ours = goal(admin, "Ours", null, null);
+        assertThat(api.patch(
+                                admin.token(),
+                                "/api/v1/goals/" + ours,
+                                Map.of("version", 0, "parentId", theirGoal.toString()))
+                        .expectProblem(422)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("UNKNOWN_GOAL");
+    }
+
+    // --- the tree ---------------------------------------------------------------------------
+
+    @Test
+    void listsGoalsAsATreeOrganizationGoalsFirstEachWithItsParent() {
+        Account admin = api.signUp();
+        Led platform = team(admin);
+        UUID later = api.post(
+                        admin.token(),
+                        "/api/v1/goals",
+                        withDue(terms("Expand to a second region", null, null), inDays(300)))
+                .expect(201)
+                .id();
+        UUID sooner = goal(admin, "Customers succeed in month one", null, null);
+        UUID teamGoal = goal(platform.lead(), "Onboarding takes a day", platform.team(), sooner);
+        UUID unlinked = goal(platform.lead(), "Deploys take minutes", platform.team(), null);
+        UUID subGoal = goal(platform.lead(), "Self-serve sign-up", platform.team(), teamGoal);
+
+        JsonNode list = api.get(admin.token(), "/api/v1/goals").expect(200).json();
+
+        List<String> ids = new ArrayList<>();
+        Map<String, String> parents = new LinkedHashMap<>();
+        list.forEach(goal -> {
+            ids.add(goal.get("id").asString());
+            parents.put(
+                    goal.get("id").asString(),
+                    goal.get("parentId").isNull() ? null : goal.get("parentId").asString());
+        });
+        assertThat(ids)
+                .containsExactly(
+                        sooner.toString(),
+                        teamGoal.toString(),
+                        subGoal.toString(),
+                        later.toString(),
+                        unlinked.toString());
+        assertThat(parents.get(teamGoal.toString())).isEqualTo(sooner.toString());
+        assertThat(parents.get(subGoal.toString())).isEqualTo(teamGoal.toString());
+        assertThat(parents.get(later.toString())).isNull();
+
+        JsonNode detail = api.get(admin.token(), "/api/v1/goals/" + sooner).json();
+        assertThat(detail.get("children").findValuesAsString("id")).containsExactly(teamGoal.toString());
+        JsonNode child = api.get(admin.token(), "/api/v1/goals/" + teamGoal).json();
+        assertThat(child.at("/parent/id").asString()).isEqualTo(sooner.toString());
+    }
+
+    @Test
+    void refusesALoopInTheTreeAndChangesNothing() {
+        Account admin = api.signUp();
+        UUID top = goal(admin, "Customers succeed", null, null);
+        UUID middle = goal(admin, "Onboarding takes a day", null, top);
+        UUID bottom = goal(admin, "Self-serve sign-up", null, middle);
+
+        for (UUID parent : List.of(bottom, middle, top)) {
+            JsonNode problem = api.patch(
+                            admin.token(), "/api/v1/goals/" + top, Map.of("version", 0, "parentId", parent.toString()))
+                    .expectProblem(422);
+            assertThat(problem.get("reason").asString()).isEqualTo("GOAL_LOOP");
+            assertThat(problem.get("field").asString()).isEqualTo("parentId");
+        }
+
+        JsonNode stored = api.get(admin.token(), "/api/v1/goals/" + top).json();
+        assertThat(stored.get("parentId").isNull()).isTrue();
+        assertThat(stored.get("version").asLong()).isZero();
+        // moving a goal elsewhere in the tree without a loop is fine
+        UUID other = goal(admin, "Expand to a second region", null, null);
+        api.patch(admin.token(), "/api/v1/goals/" + bottom, Map.of("version", 0, "parentId", other.toString()))
+                .expect(200);
+        api.patch(admin.token(), "/api/v1/goals/" + top, Map.of("version", 0, "parentId", bottom.toString()))
+                .expect(200);
+    }
+
+    @Test
+    void keepsOrganizationGoalsAboveTeamGoals() {
+        Account admin = api.signUp();
+        Led platform = team(admin);
+        UUID teamGoal = goal(admin, "Deploys take minutes", platform.team(), null);
+        UUID organizationGoal = goal(admin, "Customers succeed", null, null);
+        UUID beneath = goal(admin, "Onboarding takes a day", null, organizationGoal);
+
+        JsonNode underTeam = api.post(admin.token(), "/api/v1/goals", terms("Company-wide", null, teamGoal))
+                .expectProblem(422);
+        assertThat(underTeam.get("reason").asString()).isEqualTo("PARENT_IS_TEAM_GOAL");
+
+        JsonNode becomingTeamGoal = api.patch(
+                        admin.token(),
+                        "/api/v1/goals/" + organizationGoal,
+                        Map.of("version", 0, "teamId", platform.team().toString()))
+                .expectProblem(422);
+        assertThat(becomingTeamGoal.get("reason").asString()).isEqualTo("PARENT_IS_TEAM_GOAL");
+        assertThat(becomingTeamGoal.get("field").asString()).isEqualTo("teamId");
+        assertThat(api.get(admin.token(), "/api/v1/goals/" + organizationGoal)
+                        .json()
+                        .get("teamId")
+                        .isNull())
+                .isTrue();
+        assertThat(api.get(admin.token(), "/api/v1/goals/" + beneath).text("parentId"))
+                .isEqualTo(organizationGoal.toString());
+    }
+
+    // --- who sees goals ---------------------------------------------------------------------
+
+    @Test
+    void answersGuestsAndOtherOrganizationsAsIfGoalsDidNotExist() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        Account guest = api.guest(member, "COACH");
+        Account stranger = api.signUp();
+        UUID id = goal(admin, "Customers succeed in month one " + UUID.randomUUID(), null, null);
+        String title = api.get(admin.token(), "/api/v1/goals/" + id).text("title");
+
+        assertThat(api.get(member.token(), "/api/v1/goals/" + id).text("title")).isEqualTo(title);
+        for (Account outsider : List.of(guest, stranger)) {
+            ApiResponse one = api.get(outsider.token(), "/api/v1/goals/" + id);
+            one.expectProblem(404);
+            assertThat(one.body()).doesNotContain(title);
+            api.patch(outsider.token(), "/api/v1/goals/" + id, Map.of("version", 0, "title", "Taken over"))
+                    .expectProblem(404);
+        }
+        api.get(guest.token(), "/api/v1/goals").expectProblem(404);
+        api.post(guest.token(), "/api/v1/goals", terms("A guest's goal", null, null))
+                .expectProblem(404);
+        ApiResponse theirList = api.get(stranger.token(), "/api/v1/goals").expect(200);
+        assertThat(theirList.json().size()).isZero();
+        assertThat(api.get(admin.token(), "/api/v1/goals/" + id).text("title")).isEqualTo(title);
+        assertThat(goalsOf(admin)).isEqualTo(1);
+    }
+
+    // --- the commitments serving a goal ----------------------------------------------------
+
+    @Test
+    void showsTheCommitmentsAViewerMaySeeAndOnlyCountsTheOthers() {
+        Account admin = api.signUp();
+        Account owner = api.join(admin);
+        Account colleague = api.join(admin);
+        UUID goal = goal(admin, "Customers succeed in month one", null, null);
+        String secret = "private plan " + UUID.randomUUID();
+        UUID hidden = serving(owner, goal, "PRIVATE", secret);
+        UUID teamOnly = serving(owner, goal, "TEAM", "team plan " + UUID.randomUUID());
+        String open = "open plan " + UUID.randomUUID();
+        UUID shown = serving(owner, goal, "ORGANIZATION", open);
+        api.commit(owner, inDays(10), "ORGANIZATION"); // serves no goal
+
+        ApiResponse seenByColleague =
+                api.get(colleague.token(), "/api/v1/goals/" + goal).expect(200);
+
+        JsonNode detail = seenByColleague.json();
+        assertThat(detail.get("commitments").findValuesAsString("id")).containsExactly(shown.toString());
+        assertThat(detail.at("/commitments/0/what").asString()).isEqualTo(open);
+        assertThat(detail.at("/commitments/0/ownerName").asString()).isEqualTo(owner.name());
+        assertThat(detail.at("/commitments/0/goalId").asString()).isEqualTo(goal.toString());
+        assertThat(detail.get("hiddenCommitments").asLong()).isEqualTo(2);
+        assertThat(seenByColleague.body())
+                .doesNotContain(secret)
+                .doesNotContain(hidden.toString())
+                .doesNotContain(teamOnly.toString());
+
+        JsonNode seenByOwner = api.get(owner.token(), "/api/v1/goals/" + goal).json();
+        assertThat(seenByOwner.get("commitments").findValuesAsString("id"))
+                .containsExactlyInAnyOrder(hidden.toString(), teamOnly.toString(), shown.toString());
+        assertThat(seenByOwner.get("hiddenCommitments").asLong()).isZero();
+
+        JsonNode seenByAdmin = api.get(admin.token(), "/api/v1/goals/" + goal).json();
+        assertThat(seenByAdmin.get("commitments").findValuesAsString("id")).containsExactly(shown.toString());
+        assertThat(seenByAdmin.get("hiddenCommitments").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aGoalShowsTheCommitmentsOfTheGoalsBeneathIt() {
+        Account admin = api.signUp();
+        Led platform = team(admin);
+        UUID top = goal(admin, "Customers succeed in month one", null, null);
+        UUID teamGoal = goal(platform.lead(), "Onboarding takes a day", platform.team(), top);
+        UUID sibling = goal(admin, "Expand to a second region", null, null);
+        UUID direct = serving(admin, top, "ORGANIZATION", "direct " + UUID.randomUUID());
+        UUID beneath = serving(platform.lead(), teamGoal, "ORGANIZATION", "beneath " + UUID.randomUUID());
+        serving(platform.lead(), teamGoal, "PRIVATE", "private " + UUID.randomUUID());
+        UUID elsewhere = serving(admin, sibling, "ORGANIZATION", "elsewhere " + UUID.randomUUID());
+
+        JsonNode detail = api.get(admin.token(), "/api/v1/goals/" + top).json();
+
+        assertThat(detail.get("commitments").findValuesAsString("id"))
+                .containsExactlyInAnyOrder(direct.toString(), beneath.toString())
+                .doesNotContain(elsewhere.toString());
+        assertThat(detail.get("hiddenCommitments").asLong()).isEqualTo(1);
+        JsonNode teamDetail =
+                api.get(admin.token(), "/api/v1/goals/" + teamGoal).json();
+        assertThat(teamDetail.get("commitments").findValuesAsString("id")).containsExactly(beneath.toString());
+    }
+
+    @Test
+    void aCommitmentNamesTheGoalItServesAndAnUnknownOneIsRefused() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        Account guest = api.guest(member, "COACH");
+        Account stranger = api.signUp();
+        UUID goal = goal(admin, "Customers succeed in month one", null, null);
+        UUID other = goal(admin, "Expand to a second region", null, null);
+        UUID theirs = goal(stranger, "Their direction", null, null);
+
+        UUID id = serving(member, goal, "TEAM", "Publish the onboarding checklist");
+        assertThat(api.get(member.token(), "/api/v1/commitments/" + id).text("goalId"))
+                .isEqualTo(goal.toString());
+
+        for (UUID unknown : List.of(UUID.randomUUID(), theirs)) {
+            Map<String, Object> terms = ApiFixtures.clearTerms(inDays(7), "PRIVATE");
+            terms.put("goalId", unknown.toString());
+            JsonNode problem =
+                    api.post(member.token(), "/api/v1/commitments", terms).expectProblem(422);
+            assertThat(problem.get("reason").asString()).isEqualTo("UNKNOWN_GOAL");
+            assertThat(problem.get("field").asString()).isEqualTo("goalId");
+        }
+        Map<String, Object> guestTerms = ApiFixtures.clearTerms(inDays(7), "PRIVATE");
+        guestTerms.put("goalId", goal.toString());
+        assertThat(api.post(guest.token(), "/api/v1/commitments", guestTerms)
+                        .expectProblem(422)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("UNKNOWN_GOAL");
+        assertThat(api.commitmentsOwnedBy(member.personId())).isEqualTo(1);
+        assertThat(api.commitmentsOwnedBy(guest.personId())).isZero();
+
+        api.patch(member.token(), "/api/v1/commitments/" + id, Map.of("version", 0, "why", "It still matters"))
+                .expect(200);
+        assertThat(api.get(member.token(), "/api/v1/commitments/" + id).text("goalId"))
+                .isEqualTo(goal.toString());
+        api.patch(member.token(), "/api/v1/commitments/" + id, Map.of("version", 1, "goalId", theirs.toString()))
+                .expectProblem(422);
+        api.patch(member.token(), "/api/v1/commitments/" + id, Map.of("version", 1, "goalId", other.toString()))
+                .expect(200);
+        assertThat(api.get(member.token(), "/api/v1/commitments/" + id).text("goalId"))
+                .isEqualTo(other.toString());
+        assertThat(api.get(admin.token(), "/api/v1/goals/" + goal)
+                        .json()
+                        .get("hiddenCommitments")
+                        .asLong())
+                .isZero();
+        assertThat(api.get(admin.token(), "/api/v1/goals/" + other)
+                        .json()
+                        .get("hiddenCommitments")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    private UUID serving(Account owner, UUID goal, String visibility, String what) {
+        Map<String, Object> terms = ApiFixtures.clearTerms(inDays(14), visibility);
+        terms.put("what", what);
+        terms.put("goalId", goal.toString());
+        return UUID.fromString(api.commit(owner, terms).get("id").asString());
+    }
+
+    private static Map<String, Object> withDue(Map<String, Object> terms, LocalDate due) {
+        terms.put("due", due.toString());
+        return terms;
+    }
+}
