@@ -138,10 +138,22 @@ class AccessMatrixTests {
                 .expect(200);
 
         LocalDate soon = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        // the organization goal all four of the owner's commitments serve
+        UUID goal = api.post(
+                        admin.token(),
+                        "/api/v1/goals",
+                        Map.of(
+                                "title", "Customers succeed in month one",
+                                "why", "Customers stay when they succeed early",
+                                "doneWhen", "Nine in ten are active after a month",
+                                "due", soon.plusDays(60).toString()))
+                .expect(201)
+                .id();
         for (Visibility visibility : Visibility.values()) {
             String marker = "matrix " + visibility + " " + UUID.randomUUID();
             Map<String, Object> terms = new LinkedHashMap<>(ApiFixtures.clearTerms(soon, visibility.name()));
             terms.put("what", "Publish the checklist " + marker);
+            terms.put("goalId", goal.toString());
             commitments.put(
                     visibility,
                     UUID.fromString(api.commit(owner, terms).get("id").asString()));
@@ -173,6 +185,7 @@ class AccessMatrixTests {
         placeholders.put("{partnership}", partnership.toString());
         placeholders.put("{challenge}", challenge.toString());
         placeholders.put("{team}", t1.toString());
+        placeholders.put("{goal}", goal.toString());
         // the partner and the owner are told of the challenge and answer: let those land first
         api.awaitNotification(owner, "challenged you");
         api.awaitNotification(partner, "answered your challenge");
