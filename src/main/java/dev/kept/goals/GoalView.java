@@ -21,9 +21,4 @@ public record GoalView(
         Instant createdAt,
         Instant updatedAt,
         long version,
-        boolean canChange) {
-
-    public boolean isOrganizationGoal() {
-        return teamId == null;
-    }
-}
+        boolean canChange) {}

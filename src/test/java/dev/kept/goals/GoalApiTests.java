@@ -13,9 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -553,6 +557,141 @@ class GoalApiTests {
                         .get("hiddenCommitments")
                         .asLong())
                 .isEqualTo(1);
+    }
+
+    // --- bad input ----------------------------------------------------------------------------
+
+    /** A bad request about goals; {@code {goal}} in the path is the admin's goal. */
+    record Bad(String description, HttpMethod method, String path, Object body, int status, String field) {
+
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    static Stream<Bad> badRequests() {
+        String goals = "/api/v1/goals";
+        String one = goals + "/{goal}";
+        String due = LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30).toString();
+        return Stream.of(
+                new Bad("the JSON is malformed", HttpMethod.POST, goals, "{\"title\": \"Grow\",", 400, null),
+                new Bad("the body is a JSON array", HttpMethod.POST, goals, "[]", 400, null),
+                new Bad("title is a number", HttpMethod.POST, goals, draft("title", 42, due), 400, "title"),
+                new Bad("due is not a date", HttpMethod.POST, goals, draft("due", "next friday", due), 400, "due"),
+                new Bad(
+                        "due is an impossible date",
+                        HttpMethod.POST,
+                        goals,
+                        draft("due", "2031-02-30", due),
+                        400,
+                        "due"),
+                new Bad(
+                        "due is far too far",
+                        HttpMethod.POST,
+                        goals,
+                        draft(
+                                "due",
+                                LocalDate.now(java.time.ZoneOffset.UTC)
+                                        .plusYears(21)
+                                        .toString(),
+                                due),
+                        422,
+                        "due"),
+                new Bad("teamId is malformed", HttpMethod.POST, goals, draft("teamId", "platform", due), 400, "teamId"),
+                new Bad("parentId is malformed", HttpMethod.POST, goals, draft("parentId", 7, due), 400, "parentId"),
+                new Bad(
+                        "an unknown field is sent",
+                        HttpMethod.POST,
+                        goals,
+                        draft("ownerId", "me", due),
+                        400,
+                        "ownerId"),
+                new Bad(
+                        "title contains a NUL character",
+                        HttpMethod.POST,
+                        goals,
+                        draft("title", "Grow\u0000", due),
+                        400,
+                        "title"),
+                new Bad(
+                        "an edit's version is not a number",
+                        HttpMethod.PATCH,
+                        one,
+                        Map.of("version", "abc"),
+                        400,
+                        "version"),
+                new Bad(
+                        "an edit's why is too long",
+                        HttpMethod.PATCH,
+                        one,
+                        Map.of("version", 0, "why", "w".repeat(2001)),
+                        400,
+                        "why"),
+                new Bad(
+                        "an edit of an unknown goal",
+                        HttpMethod.PATCH,
+                        goals + "/" + UUID.randomUUID(),
+                        Map.of("version", 0),
+                        404,
+                        null),
+                new Bad(
+                        "an edit of a malformed id",
+                        HttpMethod.PATCH,
+                        goals + "/not-a-goal",
+                        Map.of("version", 0),
+                        404,
+                        null),
+                new Bad("a malformed goal id", HttpMethod.GET, goals + "/not-a-goal", null, 404, null),
+                new Bad("an unknown goal", HttpMethod.GET, goals + "/" + UUID.randomUUID(), null, 404, null),
+                new Bad(
+                        "a commitment's goalId is malformed",
+                        HttpMethod.POST,
+                        "/api/v1/commitments",
+                        with(
+                                ApiFixtures.clearTerms(
+                                        LocalDate.now(java.time.ZoneOffset.UTC).plusDays(5), "PRIVATE"),
+                                "goalId",
+                                "growth"),
+                        400,
+                        "goalId"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void answersBadInputWithAProblemAndChangesNothing(Bad bad) {
+        Account admin = api.signUp();
+        UUID goal = goal(admin, "Customers succeed in month one", null, null);
+        JsonNode before = api.get(admin.token(), "/api/v1/goals").expect(200).json();
+
+        ApiResponse response =
+                api.send(bad.method(), admin.token(), bad.path().replace("{goal}", goal.toString()), bad.body());
+
+        JsonNode problem = response.expectProblem(bad.status());
+        if (bad.field() != null) {
+            assertThat(
+                            response.errorFields().isEmpty()
+                                    ? List.of(problem.get("field").asString())
+                                    : response.errorFields())
+                    .as("fields of %s", response)
+                    .contains(bad.field());
+        }
+        assertThat(api.get(admin.token(), "/api/v1/goals").expect(200).json()).isEqualTo(before);
+        assertThat(api.commitmentsOwnedBy(admin.personId())).isZero();
+    }
+
+    private static Map<String, Object> draft(String field, Object value, String due) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("title", "Customers succeed in month one");
+        terms.put("why", "Customers stay when they succeed early");
+        terms.put("doneWhen", "Nine in ten are active after a month");
+        terms.put("due", due);
+        return with(terms, field, value);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        body.put(field, value);
+        return body;
     }
 
     private UUID serving(Account owner, UUID goal, String visibility, String what) {
