@@ -104,11 +104,15 @@ class CommitmentQueries {
                 .list();
     }
 
-    /** How many commitments serving any of these goals the caller may not see: a count, nothing more. */
+    /**
+     * How many commitments serving any of these goals the caller may not see: a count, nothing
+     * more. A row counts unless the policy's predicate is true for it (not merely "not false": a
+     * comparison with a null column is unknown, and the row is then not visible either).
+     */
     long hiddenServing(Caller caller, Collection<UUID> goalIds) {
         AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
-        return jdbc.sql("select count(*) from commitment c where c.organization_id = :organization"
-                        + " and c.goal_id in (:goals) and not (" + scope.predicate() + ")")
+        return jdbc.sql("select coalesce(sum(case when " + scope.predicate() + " then 0 else 1 end), 0)"
+                        + " from commitment c where c.organization_id = :organization and c.goal_id in (:goals)")
                 .params(scope.parameters())
                 .param("organization", caller.organizationId())
                 .param("goals", List.copyOf(goalIds))
