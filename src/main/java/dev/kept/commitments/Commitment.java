@@ -54,6 +54,8 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
     private String confirmationComment;
     private Instant confirmedAt;
     private LocalDate overdueRemindedFor;
+    private final UUID madeToId;
+    private final Instant alignedAt;
 
     @MappedCollection(idColumn = "commitment_id", keyColumn = "position")
     private final List<ProgressUpdate> updates;
@@ -98,6 +100,8 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
             String confirmationComment,
             Instant confirmedAt,
             LocalDate overdueRemindedFor,
+            UUID madeToId,
+            Instant alignedAt,
             List<ProgressUpdate> updates,
             Set<CommitmentShare> shares,
             List<Milestone> milestones,
@@ -129,6 +133,8 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         this.confirmationComment = confirmationComment;
         this.confirmedAt = confirmedAt;
         this.overdueRemindedFor = overdueRemindedFor;
+        this.madeToId = madeToId;
+        this.alignedAt = alignedAt;
         this.milestones = milestones == null ? new ArrayList<>() : new ArrayList<>(milestones);
         this.renegotiations = renegotiations == null ? new ArrayList<>() : new ArrayList<>(renegotiations);
         this.reflections = reflections == null ? new ArrayList<>() : new ArrayList<>(reflections);
@@ -136,6 +142,18 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
     }
 
     static Commitment make(UUID organizationId, UUID ownerId, Terms terms, Instant now) {
+        return make(organizationId, ownerId, terms, null, now);
+    }
+
+    /**
+     * A commitment made to someone: the requester of an expectation its owner accepted. Both sides
+     * agreed on the why, the definition of done and the date at {@code now}.
+     */
+    static Commitment madeTo(UUID organizationId, UUID ownerId, Terms terms, UUID requesterId, Instant now) {
+        return make(organizationId, ownerId, terms, requesterId, now);
+    }
+
+    private static Commitment make(UUID organizationId, UUID ownerId, Terms terms, UUID madeTo, Instant now) {
         Commitment commitment = new Commitment(
                 UUID.randomUUID(),
                 organizationId,
@@ -160,6 +178,8 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
                 null,
                 null,
                 null,
+                madeTo,
+                madeTo == null ? null : now,
                 List.of(),
                 Set.of(),
                 List.of(),
@@ -479,6 +499,15 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
 
     List<Reflection> getReflections() {
         return Collections.unmodifiableList(reflections);
+    }
+
+    /** The person it is made to (the requester of the expectation it came from), if any. */
+    public UUID getMadeToId() {
+        return madeToId;
+    }
+
+    Instant getAlignedAt() {
+        return alignedAt;
     }
 
     int getRenegotiated() {

@@ -45,7 +45,10 @@ public record CommitmentView(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<MilestoneView> milestones,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<RenegotiationView> renegotiations,
         @JsonInclude(JsonInclude.Include.NON_NULL) ConfirmationView confirmation,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReflectionView> reflections) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReflectionView> reflections,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID madeToId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String madeToName,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant alignedAt) {
 
     /** Why it is at risk: a code and its explanation. */
     public record RiskView(RiskReason code, String text) {

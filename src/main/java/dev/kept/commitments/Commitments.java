@@ -167,7 +167,7 @@ public class Commitments {
     @Transactional
     public CommitmentView proposeRenegotiation(Caller caller, UUID id, RenegotiationProposal proposal) {
         Commitment commitment = owned(caller, id);
-        if (commitment.getVisibility() != Visibility.PARTNERS) {
+        if (commitment.getVisibility() != Visibility.PARTNERS && commitment.getMadeToId() == null) {
             throw new RuleViolationException(
                     "NO_OTHER_SIDE",
                     null,
@@ -211,7 +211,7 @@ public class Commitments {
     public CommitmentView reflect(Caller caller, UUID id, ReflectionNote note) {
         Commitment commitment = visible(caller, id);
         boolean owner = commitment.getOwnerId().equals(caller.personId());
-        if (!owner && !policy.seesAsPartner(caller, owned(commitment))) {
+        if (!owner && !policy.isOtherSide(caller, owned(commitment))) {
             throw new ForbiddenException("Only the owner and the other side reflect on a commitment.");
         }
         if (clean(note.worked()) == null && clean(note.changeNext()) == null) {
@@ -225,12 +225,15 @@ public class Commitments {
     /** Whether the caller is the other side: a partner it is shared with, who confirms and decides. */
     @Transactional(readOnly = true)
     public boolean isOtherSide(Caller caller, UUID id) {
-        return canChallenge(caller, id);
+        return commitments
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .map(c -> policy.isOtherSide(caller, owned(c)))
+                .orElse(false);
     }
 
     private Commitment otherSide(Caller caller, UUID id, String refusal) {
         Commitment commitment = visible(caller, id);
-        if (!policy.seesAsPartner(caller, owned(commitment))) {
+        if (!policy.isOtherSide(caller, owned(commitment))) {
             throw new ForbiddenException(refusal);
         }
         return commitment;
@@ -325,7 +328,8 @@ public class Commitments {
                 commitment.getOrganizationId(),
                 commitment.getOwnerId(),
                 commitment.getVisibility(),
-                commitment.getSharedWith());
+                commitment.getSharedWith(),
+                commitment.getMadeToId());
     }
 
     /** A guest shares with their partners only: the organization and its teams are not theirs. */
@@ -453,7 +457,10 @@ public class Commitments {
                 milestones,
                 renegotiations,
                 confirmation,
-                reflections);
+                reflections,
+                c.getMadeToId(),
+                c.getMadeToId() == null ? null : nameOf.apply(c.getMadeToId()),
+                c.getAlignedAt());
     }
 
     private String nameIn(Caller inOrganization, UUID personId) {
@@ -462,7 +469,7 @@ public class Commitments {
                 .orElse("someone");
     }
 
-    private static void requireSensibleDue(LocalDate due, LocalDate today) {
+    static void requireSensibleDue(LocalDate due, LocalDate today) {
         if (due.isBefore(today)) {
             throw new RuleViolationException("DUE_IN_PAST", "due", "The due date is in the past: pick today or later.");
         }
