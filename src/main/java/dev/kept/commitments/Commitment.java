@@ -2,6 +2,8 @@ package dev.kept.commitments;
 
 import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
+import dev.kept.shared.NotFoundException;
+import dev.kept.shared.RuleViolationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("commitment")
 public class Commitment extends AbstractAggregateRoot<Commitment> {
 
+    static final int MOST_MILESTONES = 50;
+
     @Id
     private final UUID id;
 
@@ -46,12 +50,29 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
     private Instant updatedAt;
     private Instant lastProgressAt;
     private Instant closedAt;
+    private int renegotiated;
+    private Confirmation confirmation;
+    private UUID confirmedBy;
+    private String confirmationComment;
+    private Instant confirmedAt;
+    private LocalDate overdueRemindedFor;
+    private final UUID madeToId;
+    private final Instant alignedAt;
 
     @MappedCollection(idColumn = "commitment_id", keyColumn = "position")
     private final List<ProgressUpdate> updates;
 
     @MappedCollection(idColumn = "commitment_id")
     private final Set<CommitmentShare> shares;
+
+    @MappedCollection(idColumn = "commitment_id", keyColumn = "position")
+    private final List<Milestone> milestones;
+
+    @MappedCollection(idColumn = "commitment_id", keyColumn = "position")
+    private final List<Renegotiation> renegotiations;
+
+    @MappedCollection(idColumn = "commitment_id", keyColumn = "position")
+    private final List<Reflection> reflections;
 
     @Version
     private Long version;
@@ -75,8 +96,19 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
             Instant updatedAt,
             Instant lastProgressAt,
             Instant closedAt,
+            int renegotiated,
+            Confirmation confirmation,
+            UUID confirmedBy,
+            String confirmationComment,
+            Instant confirmedAt,
+            LocalDate overdueRemindedFor,
+            UUID madeToId,
+            Instant alignedAt,
             List<ProgressUpdate> updates,
             Set<CommitmentShare> shares,
+            List<Milestone> milestones,
+            List<Renegotiation> renegotiations,
+            List<Reflection> reflections,
             Long version) {
         this.id = id;
         this.organizationId = organizationId;
@@ -97,10 +129,33 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         this.closedAt = closedAt;
         this.updates = updates == null ? new ArrayList<>() : new ArrayList<>(updates);
         this.shares = shares == null ? new HashSet<>() : new HashSet<>(shares);
+        this.renegotiated = renegotiated;
+        this.confirmation = confirmation;
+        this.confirmedBy = confirmedBy;
+        this.confirmationComment = confirmationComment;
+        this.confirmedAt = confirmedAt;
+        this.overdueRemindedFor = overdueRemindedFor;
+        this.madeToId = madeToId;
+        this.alignedAt = alignedAt;
+        this.milestones = milestones == null ? new ArrayList<>() : new ArrayList<>(milestones);
+        this.renegotiations = renegotiations == null ? new ArrayList<>() : new ArrayList<>(renegotiations);
+        this.reflections = reflections == null ? new ArrayList<>() : new ArrayList<>(reflections);
         this.version = version;
     }
 
     static Commitment make(UUID organizationId, UUID ownerId, Terms terms, Instant now) {
+        return make(organizationId, ownerId, terms, null, now);
+    }
+
+    /**
+     * A commitment made to someone: the requester of an expectation its owner accepted. Both sides
+     * agreed on the why, the definition of done and the date at {@code now}.
+     */
+    static Commitment madeTo(UUID organizationId, UUID ownerId, Terms terms, UUID requesterId, Instant now) {
+        return make(organizationId, ownerId, terms, requesterId, now);
+    }
+
+    private static Commitment make(UUID organizationId, UUID ownerId, Terms terms, UUID madeTo, Instant now) {
         Commitment commitment = new Commitment(
                 UUID.randomUUID(),
                 organizationId,
@@ -119,8 +174,19 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
                 now,
                 null,
                 null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                madeTo,
+                madeTo == null ? null : now,
                 List.of(),
                 Set.of(),
+                List.of(),
+                List.of(),
+                List.of(),
                 null);
         commitment.shareWith(terms.sharedWith());
         commitment.registerEvent(new CommitmentMade(organizationId, commitment.id, ownerId, terms.due()));
@@ -154,11 +220,21 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         this.goalId = goal;
     }
 
-    /** Records progress; without a percent, the last one stands. */
-    void report(UUID authorId, Integer newPercent, Confidence newConfidence, String note, Instant now) {
+    /**
+     * Records progress; without a percent, the last one stands. {@code control} is how much in
+     * control the owner feels (1 to 5), {@code needs} what they need.
+     */
+    void report(
+            UUID authorId,
+            Integer newPercent,
+            Confidence newConfidence,
+            String note,
+            Integer control,
+            String needs,
+            Instant now) {
         requireOpen();
         int reported = newPercent == null ? percent : newPercent;
-        updates.add(new ProgressUpdate(organizationId, authorId, reported, newConfidence, note, now));
+        updates.add(new ProgressUpdate(organizationId, authorId, reported, newConfidence, note, control, needs, now));
         this.percent = reported;
         this.confidence = newConfidence;
         this.lastProgressAt = now;
@@ -178,6 +254,160 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
             this.percent = 100;
         }
         registerEvent(new CommitmentVerified(organizationId, id, ownerId, result));
+    }
+
+    /** Plans a step: on or before the due date, not in the past. */
+    void planMilestone(String title, LocalDate milestoneDue, LocalDate today, Instant now) {
+        requireOpen();
+        if (milestones.size() >= MOST_MILESTONES) {
+            throw new RuleViolationException(
+                    "TOO_MANY_MILESTONES", null, "A commitment has at most " + MOST_MILESTONES + " milestones.");
+        }
+        if (milestoneDue.isBefore(today)) {
+            throw new RuleViolationException("MILESTONE_IN_PAST", "due", "The milestone's date is in the past.");
+        }
+        if (milestoneDue.isAfter(due)) {
+            throw new RuleViolationException(
+                    "MILESTONE_AFTER_DUE",
+                    "due",
+                    "A milestone comes on or before the commitment's due date, " + due + ".");
+        }
+        milestones.add(new Milestone(title, milestoneDue, null, now));
+        this.updatedAt = now;
+    }
+
+    /** Marks a milestone (numbered from 1) done or not done. */
+    void markMilestone(int number, boolean done, Instant now) {
+        requireOpen();
+        if (number < 1 || number > milestones.size()) {
+            throw new NotFoundException("Milestone");
+        }
+        milestones.set(number - 1, milestones.get(number - 1).markedDone(done, now));
+        this.updatedAt = now;
+        this.lastProgressAt = now;
+    }
+
+    /**
+     * The owner proposes, before the due date, a new date or definition of done, with a reason; the
+     * other side decides. One proposal at a time.
+     */
+    void proposeRenegotiation(
+            UUID by, String reason, LocalDate newDue, String newDoneWhen, LocalDate today, Instant now) {
+        requireOpen();
+        if (today.isAfter(due)) {
+            throw new RuleViolationException(
+                    "TOO_LATE", null, "The due date has passed: renegotiate before it, or assess the outcome now.");
+        }
+        if (pendingRenegotiation() != null) {
+            throw new ConflictException("A renegotiation is already waiting for the other side's answer.");
+        }
+        LocalDate proposedDue = newDue == null ? due : newDue;
+        String proposedDoneWhen = newDoneWhen == null ? doneWhen : newDoneWhen;
+        if (proposedDue.equals(due) && proposedDoneWhen.equals(doneWhen)) {
+            throw new RuleViolationException("NO_CHANGE", "due", "Propose a new due date or a new definition of done.");
+        }
+        renegotiations.add(new Renegotiation(
+                by,
+                reason,
+                due,
+                proposedDue,
+                doneWhen,
+                proposedDoneWhen,
+                Renegotiation.Status.PENDING,
+                null,
+                null,
+                now));
+        this.updatedAt = now;
+    }
+
+    /** The other side accepts (the new terms apply) or declines the pending renegotiation. */
+    void decideRenegotiation(int number, boolean accept, UUID by, String byName, Instant now) {
+        requireOpen();
+        if (number < 1 || number > renegotiations.size()) {
+            throw new NotFoundException("Renegotiation");
+        }
+        Renegotiation proposal = renegotiations.get(number - 1);
+        if (proposal.status() != Renegotiation.Status.PENDING) {
+            throw new ConflictException(
+                    "This renegotiation was already " + proposal.status().name().toLowerCase() + ".");
+        }
+        renegotiations.set(
+                number - 1,
+                proposal.decided(accept ? Renegotiation.Status.ACCEPTED : Renegotiation.Status.DECLINED, by, now));
+        if (accept) {
+            this.due = proposal.newDue();
+            this.doneWhen = proposal.newDoneWhen();
+            this.renegotiated++;
+        }
+        this.updatedAt = now;
+        registerEvent(new RenegotiationDecided(organizationId, id, ownerId, byName, accept, number));
+    }
+
+    /** The other side's word on the owner's assessment: agreed, or disputed with a comment. */
+    void confirm(UUID by, String byName, boolean agree, String comment, Instant now) {
+        if (status != CommitmentStatus.CLOSED) {
+            throw new ConflictException("The owner has not assessed the outcome yet; confirm it once they have.");
+        }
+        if (confirmation != null) {
+            throw new ConflictException(
+                    "The outcome was already " + (confirmation == Confirmation.AGREED ? "confirmed." : "disputed."));
+        }
+        if (!agree && (comment == null || comment.isBlank())) {
+            throw new RuleViolationException("COMMENT", "comment", "Say why you dispute the outcome.");
+        }
+        this.confirmation = agree ? Confirmation.AGREED : Confirmation.DISPUTED;
+        this.confirmedBy = by;
+        this.confirmationComment = comment;
+        this.confirmedAt = now;
+        registerEvent(new CommitmentConfirmed(organizationId, id, ownerId, byName, agree));
+    }
+
+    /** A reflection, once the commitment is closed: one per person. */
+    void reflect(UUID by, String worked, String changeNext, Instant now) {
+        if (status != CommitmentStatus.CLOSED) {
+            throw new ConflictException("Reflections come once the outcome is assessed.");
+        }
+        if (reflections.stream().anyMatch(r -> r.authorId().equals(by))) {
+            throw new ConflictException("You have already written your reflection on this commitment.");
+        }
+        reflections.add(new Reflection(by, worked, changeNext, now));
+    }
+
+    /** Whether to remind the owner now that it is overdue and not assessed (once per due date). */
+    boolean remindOverdue(LocalDate today) {
+        if (status != CommitmentStatus.OPEN || !today.isAfter(due) || due.equals(overdueRemindedFor)) {
+            return false;
+        }
+        this.overdueRemindedFor = due;
+        registerEvent(new CommitmentOverdue(organizationId, id, ownerId, due));
+        return true;
+    }
+
+    Renegotiation pendingRenegotiation() {
+        return renegotiations.stream()
+                .filter(r -> r.status() == Renegotiation.Status.PENDING)
+                .findFirst()
+                .orElse(null);
+    }
+
+    List<RiskReason> riskReasons(LocalDate today, Instant now) {
+        return RiskReason.of(
+                status,
+                confidence,
+                due,
+                percent,
+                milestones.size(),
+                (int) milestones.stream().filter(Milestone::done).count(),
+                lastProgressAt,
+                createdAt,
+                today,
+                now);
+    }
+
+    /** The other side's word on the assessment. */
+    enum Confirmation {
+        AGREED,
+        DISPUTED
     }
 
     private void requireOpen() {
@@ -270,6 +500,47 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
 
     public List<ProgressUpdate> getUpdates() {
         return Collections.unmodifiableList(updates);
+    }
+
+    List<Milestone> getMilestones() {
+        return Collections.unmodifiableList(milestones);
+    }
+
+    List<Renegotiation> getRenegotiations() {
+        return Collections.unmodifiableList(renegotiations);
+    }
+
+    List<Reflection> getReflections() {
+        return Collections.unmodifiableList(reflections);
+    }
+
+    /** The person it is made to (the requester of the expectation it came from), if any. */
+    public UUID getMadeToId() {
+        return madeToId;
+    }
+
+    Instant getAlignedAt() {
+        return alignedAt;
+    }
+
+    int getRenegotiated() {
+        return renegotiated;
+    }
+
+    Confirmation getConfirmation() {
+        return confirmation;
+    }
+
+    UUID getConfirmedBy() {
+        return confirmedBy;
+    }
+
+    String getConfirmationComment() {
+        return confirmationComment;
+    }
+
+    Instant getConfirmedAt() {
+        return confirmedAt;
     }
 
     /** The partnerships it is shared with; empty means all the owner's partnerships. */

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -80,6 +81,71 @@ class CommitmentApi {
     CommitmentView progress(
             @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody ProgressReport report) {
         return commitments.report(caller, id, report);
+    }
+
+    @PostMapping("/{id}/milestones")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Plan a milestone: title and a date on or before the due date (owner)")
+    CommitmentView milestone(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody MilestonePlan plan) {
+        return commitments.planMilestone(caller, id, plan);
+    }
+
+    record MilestoneDone(@NotNull Boolean done) {}
+
+    @PatchMapping("/{id}/milestones/{number}")
+    @Operation(summary = "Mark a milestone (numbered from 1) done or not done (owner)")
+    CommitmentView markMilestone(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @PathVariable int number,
+            @Valid @RequestBody MilestoneDone body) {
+        return commitments.markMilestone(caller, id, number, body.done());
+    }
+
+    @PostMapping("/{id}/renegotiations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Before the due date, propose a new due date or definition of done with a reason (owner);"
+                    + " the other side accepts or declines")
+    CommitmentView renegotiate(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @RequestBody RenegotiationProposal proposal) {
+        return commitments.proposeRenegotiation(caller, id, proposal);
+    }
+
+    @PostMapping("/{id}/renegotiations/{number}/accept")
+    @Operation(summary = "Accept a renegotiation: the new terms apply (the other side: a partner it is shared with)")
+    CommitmentView acceptRenegotiation(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @PathVariable int number) {
+        return commitments.decideRenegotiation(caller, id, number, true);
+    }
+
+    @PostMapping("/{id}/renegotiations/{number}/decline")
+    @Operation(summary = "Decline a renegotiation: the terms stay (the other side)")
+    CommitmentView declineRenegotiation(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @PathVariable int number) {
+        return commitments.decideRenegotiation(caller, id, number, false);
+    }
+
+    @PostMapping("/{id}/confirmation")
+    @Operation(
+            summary =
+                    "Confirm ({agree: true}) or dispute ({agree: false, comment}) the owner's assessment (the other side)")
+    CommitmentView confirm(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @RequestBody Confirmation confirmation) {
+        return commitments.confirm(caller, id, confirmation);
+    }
+
+    @PostMapping("/{id}/reflections")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Reflect on a closed commitment: what worked, what to change next time (owner or other side)")
+    CommitmentView reflect(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody ReflectionNote note) {
+        return commitments.reflect(caller, id, note);
     }
 
     @PostMapping("/{id}/verification")

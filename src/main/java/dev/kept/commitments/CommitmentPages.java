@@ -71,7 +71,14 @@ class CommitmentPages {
     record ProgressForm(
             @Min(0) @Max(100) Integer percent,
             @NotNull Confidence confidence,
-            @Size(max = 2000) String note) {}
+            @Size(max = 2000) String note,
+            @Min(1) @Max(5) Integer control,
+            @Size(max = 1000) String needs) {
+
+        static ProgressForm empty() {
+            return new ProgressForm(null, null, "", null, "");
+        }
+    }
 
     record CloseForm(
             @NotNull Outcome outcome,
@@ -156,7 +163,7 @@ class CommitmentPages {
     @GetMapping("/commitments/{id}")
     String detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
         showDetail(caller, id, model);
-        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        model.addAttribute("progressForm", ProgressForm.empty());
         model.addAttribute("closeForm", new CloseForm(null, ""));
         return "commitments/detail";
     }
@@ -260,12 +267,16 @@ class CommitmentPages {
             RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                commitments.report(caller, id, new ProgressReport(form.percent(), form.confidence(), form.note()));
+                commitments.report(
+                        caller,
+                        id,
+                        new ProgressReport(
+                                form.percent(), form.confidence(), form.note(), form.control(), form.needs()));
                 if (htmx == null) {
                     redirect.addFlashAttribute("notice", "Progress recorded.");
                     return "redirect:/commitments/" + id;
                 }
-                model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+                model.addAttribute("progressForm", ProgressForm.empty());
                 model.addAttribute("notice", "Progress recorded.");
             } catch (ConflictException closed) {
                 model.addAttribute("conflict", closed.getBody().getDetail());
@@ -294,7 +305,7 @@ class CommitmentPages {
             }
         }
         showDetail(caller, id, model);
-        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        model.addAttribute("progressForm", ProgressForm.empty());
         return "commitments/detail";
     }
 
@@ -312,7 +323,7 @@ class CommitmentPages {
             return "redirect:/commitments/" + id + "#challenges";
         }
         showDetail(caller, id, model);
-        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        model.addAttribute("progressForm", ProgressForm.empty());
         model.addAttribute("closeForm", new CloseForm(null, ""));
         return "commitments/detail";
     }
@@ -333,7 +344,7 @@ class CommitmentPages {
         }
         showDetail(caller, challenge.commitmentId(), model);
         model.addAttribute("answering", challengeId);
-        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        model.addAttribute("progressForm", ProgressForm.empty());
         model.addAttribute("closeForm", new CloseForm(null, ""));
         return "commitments/detail";
     }
@@ -359,6 +370,7 @@ class CommitmentPages {
                         ? null
                         : goals.find(caller, commitment.goalId()).orElse(null));
         model.addAttribute("canChallenge", commitments.canChallenge(caller, id));
+        model.addAttribute("otherSide", commitments.isOtherSide(caller, id));
         model.addAttribute("challengeKinds", ChallengeKind.values());
         if (!model.containsAttribute("challengeForm")) {
             model.addAttribute("challengeForm", new ChallengeForm(ChallengeKind.QUESTION, ""));

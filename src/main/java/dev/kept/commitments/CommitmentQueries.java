@@ -24,7 +24,10 @@ class CommitmentQueries {
             select c.id, c.owner_id, p.name as owner_name, c.what, c.done_when, c.due, c.why, c.visibility,
                    c.goal_id,
                    c.status, c.percent, c.confidence, c.outcome, c.reflection, c.created_at, c.updated_at,
-                   c.last_progress_at, c.closed_at, c.version
+                   c.last_progress_at, c.closed_at, c.version, c.renegotiated, c.made_to_id,
+                   (select count(*) from milestone m where m.commitment_id = c.id) as milestones,
+                   (select count(*) from milestone m where m.commitment_id = c.id and m.done_at is not null)
+                       as milestones_done
               from commitment c
               join person p on p.id = c.owner_id and p.organization_id = c.organization_id
              where
@@ -40,7 +43,7 @@ class CommitmentQueries {
 
     /** The commitments the caller may see, open ones due soonest first, then closed ones. */
     List<CommitmentView> visible(
-            Caller caller, UUID ownerId, CommitmentFilter filter, LocalDate today, int limit, int offset) {
+            Caller caller, UUID ownerId, CommitmentFilter filter, LocalDate today, Instant now, int limit, int offset) {
         AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
         Map<String, Object> parameters = new HashMap<>(scope.parameters());
         StringBuilder sql = new StringBuilder(SELECT).append(scope.predicate());
@@ -52,7 +55,10 @@ class CommitmentQueries {
             switch (filter) {
                 case OPEN -> sql.append(" and c.status = 'OPEN'");
                 case CLOSED -> sql.append(" and c.status = 'CLOSED'");
-                case AT_RISK -> sql.append(" and c.status = 'OPEN' and c.confidence in ('AT_RISK', 'OFF_TRACK')");
+                case AT_RISK -> {
+                    sql.append(" and ").append(AT_RISK);
+                    parameters.putAll(atRiskParameters(today, now));
+                }
                 case OVERDUE -> {
                     sql.append(" and c.status = 'OPEN' and c.due < :today");
                     parameters.put("today", today);
@@ -65,42 +71,59 @@ class CommitmentQueries {
         parameters.put("offset", offset);
         return jdbc.sql(sql.toString())
                 .params(parameters)
-                .query((rs, row) -> view(rs, today))
+                .query((rs, row) -> view(rs, today, now))
                 .list();
     }
 
+    /**
+     * An open commitment at risk, as {@link RiskReason} says: the confidence, behind with a week to
+     * go, or silent for 14 days.
+     */
+    private static final String AT_RISK = """
+            c.status = 'OPEN' and (c.confidence in ('AT_RISK', 'OFF_TRACK')
+              or (c.due <= :soon and (c.percent < 50 or 2 * (select count(*) from milestone m
+                    where m.commitment_id = c.id and m.done_at is not null)
+                  < (select count(*) from milestone m where m.commitment_id = c.id)))
+              or coalesce(c.last_progress_at, c.created_at) < :silentSince)""";
+
+    private static Map<String, Object> atRiskParameters(LocalDate today, Instant now) {
+        return Map.of(
+                "soon", today.plusDays(RiskReason.SOON_DAYS),
+                "silentSince", Timestamp.from(now.minus(RiskReason.SILENCE)));
+    }
+
     /** The caller's own open commitments due up to a date (inclusive), soonest first. */
-    List<CommitmentView> ownOpenDueBy(Caller caller, LocalDate until, LocalDate today) {
+    List<CommitmentView> ownOpenDueBy(Caller caller, LocalDate until, LocalDate today, Instant now) {
         return jdbc.sql(SELECT + """
                         c.organization_id = :organization and c.owner_id = :owner and c.status = 'OPEN'
                         and c.due <= :until order by c.due, c.created_at""")
                 .param("organization", caller.organizationId())
                 .param("owner", caller.personId())
                 .param("until", until)
-                .query((rs, row) -> view(rs, today))
+                .query((rs, row) -> view(rs, today, now))
                 .list();
     }
 
-    /** The caller's own open commitments whose confidence is at risk or off track. */
-    List<CommitmentView> ownAtRisk(Caller caller, LocalDate today) {
-        return jdbc.sql(SELECT + """
-                        c.organization_id = :organization and c.owner_id = :owner and c.status = 'OPEN'
-                        and c.confidence in ('AT_RISK', 'OFF_TRACK') order by c.due, c.created_at""")
+    /** The caller's own open commitments at risk, for any of the reasons. */
+    List<CommitmentView> ownAtRisk(Caller caller, LocalDate today, Instant now) {
+        return jdbc.sql(SELECT + "c.organization_id = :organization and c.owner_id = :owner and " + AT_RISK
+                        + " order by c.due, c.created_at")
                 .param("organization", caller.organizationId())
                 .param("owner", caller.personId())
-                .query((rs, row) -> view(rs, today))
+                .params(atRiskParameters(today, now))
+                .query((rs, row) -> view(rs, today, now))
                 .list();
     }
 
     /** The commitments serving any of these goals that the caller may see, open ones due soonest first. */
-    List<CommitmentView> visibleServing(Caller caller, Collection<UUID> goalIds, LocalDate today) {
+    List<CommitmentView> visibleServing(Caller caller, Collection<UUID> goalIds, LocalDate today, Instant now) {
         AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
         return jdbc.sql(SELECT + scope.predicate()
                         + " and c.goal_id in (:goals)"
                         + " order by case when c.status = 'OPEN' then 0 else 1 end, c.due, c.created_at, c.id")
                 .params(scope.parameters())
                 .param("goals", List.copyOf(goalIds))
-                .query((rs, row) -> view(rs, today))
+                .query((rs, row) -> view(rs, today, now))
                 .list();
     }
 
@@ -120,7 +143,7 @@ class CommitmentQueries {
                 .single();
     }
 
-    private static CommitmentView view(ResultSet rs, LocalDate today) throws SQLException {
+    private static CommitmentView view(ResultSet rs, LocalDate today, Instant now) throws SQLException {
         String what = rs.getString("what");
         String doneWhen = rs.getString("done_when");
         LocalDate due = rs.getObject("due", LocalDate.class);
@@ -128,6 +151,18 @@ class CommitmentQueries {
         CommitmentStatus status = CommitmentStatus.valueOf(rs.getString("status"));
         Confidence confidence = enumOrNull(Confidence.class, rs.getString("confidence"));
         boolean open = status == CommitmentStatus.OPEN;
+        int percent = rs.getInt("percent");
+        List<RiskReason> risks = RiskReason.of(
+                status,
+                confidence,
+                due,
+                percent,
+                rs.getInt("milestones"),
+                rs.getInt("milestones_done"),
+                instant(rs, "last_progress_at"),
+                instant(rs, "created_at"),
+                today,
+                now);
         return new CommitmentView(
                 rs.getObject("id", UUID.class),
                 rs.getObject("owner_id", UUID.class),
@@ -139,12 +174,12 @@ class CommitmentQueries {
                 rs.getObject("goal_id", UUID.class),
                 Visibility.valueOf(rs.getString("visibility")),
                 status,
-                rs.getInt("percent"),
+                percent,
                 confidence,
                 enumOrNull(Outcome.class, rs.getString("outcome")),
                 rs.getString("reflection"),
                 open && due.isBefore(today),
-                open && (confidence == Confidence.AT_RISK || confidence == Confidence.OFF_TRACK),
+                !risks.isEmpty(),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "last_progress_at"),
@@ -152,6 +187,15 @@ class CommitmentQueries {
                 rs.getLong("version"),
                 ClarityCheck.assess(what, doneWhen, due, why, null),
                 null,
+                null,
+                null,
+                CommitmentView.RiskView.of(risks),
+                rs.getInt("renegotiated"),
+                null,
+                null,
+                null,
+                null,
+                rs.getObject("made_to_id", UUID.class),
                 null,
                 null);
     }

@@ -40,11 +40,60 @@ public record CommitmentView(
         ClarityReport clarity,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ProgressView> progress,
         @JsonInclude(JsonInclude.Include.NON_NULL) Set<UUID> sharedWith,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String challengeMeOn) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String challengeMeOn,
+        List<RiskView> riskReasons,
+        int renegotiated,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<MilestoneView> milestones,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<RenegotiationView> renegotiations,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ConfirmationView confirmation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReflectionView> reflections,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID madeToId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String madeToName,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant alignedAt) {
+
+    /** Why it is at risk: a code and its explanation. */
+    public record RiskView(RiskReason code, String text) {
+
+        static List<RiskView> of(List<RiskReason> reasons) {
+            return reasons.stream().map(r -> new RiskView(r, r.text())).toList();
+        }
+    }
+
+    /** A planned step, numbered from 1. */
+    public record MilestoneView(int number, String title, LocalDate due, boolean done, Instant doneAt) {}
+
+    /** A proposal to change the terms, and its fate. */
+    public record RenegotiationView(
+            int number,
+            UUID proposedBy,
+            String proposedByName,
+            String reason,
+            LocalDate oldDue,
+            LocalDate newDue,
+            String oldDoneWhen,
+            String newDoneWhen,
+            String status,
+            UUID decidedBy,
+            String decidedByName,
+            Instant decidedAt,
+            Instant createdAt) {}
+
+    /** The other side's word on the assessment. */
+    public record ConfirmationView(boolean agreed, String comment, UUID by, String byName, Instant at) {}
+
+    /** A reflection on the closed commitment. */
+    public record ReflectionView(UUID authorId, String authorName, String worked, String changeNext, Instant at) {}
 
     /** One entry of the progress timeline. */
     public record ProgressView(
-            UUID authorId, String authorName, int percent, Confidence confidence, String note, Instant at) {}
+            UUID authorId,
+            String authorName,
+            int percent,
+            Confidence confidence,
+            String note,
+            Integer control,
+            String needs,
+            Instant at) {}
 
     @JsonIgnore
     public boolean isOpen() {

@@ -140,8 +140,109 @@ public class Commitments {
     public CommitmentView report(Caller caller, UUID id, ProgressReport report) {
         Commitment commitment = owned(caller, id);
         commitment.report(
-                caller.personId(), report.percent(), report.confidence(), clean(report.note()), clock.instant());
+                caller.personId(),
+                report.percent(),
+                report.confidence(),
+                clean(report.note()),
+                report.control(),
+                clean(report.needs()),
+                clock.instant());
         return save(commitment, caller);
+    }
+
+    /** The owner plans a milestone. */
+    @Transactional
+    public CommitmentView planMilestone(Caller caller, UUID id, MilestonePlan plan) {
+        Commitment commitment = owned(caller, id);
+        commitment.planMilestone(plan.title().strip(), plan.due(), today(caller), clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** The owner marks a milestone (numbered from 1) done or not done. */
+    @Transactional
+    public CommitmentView markMilestone(Caller caller, UUID id, int number, boolean done) {
+        Commitment commitment = owned(caller, id);
+        commitment.markMilestone(number, done, clock.instant());
+        return save(commitment, caller);
+    }
+
+    /**
+     * The owner proposes new terms before the due date; the other side (a partner it is shared
+     * with) accepts or declines. A commitment nobody else holds the owner to is simply edited.
+     */
+    @Transactional
+    public CommitmentView proposeRenegotiation(Caller caller, UUID id, RenegotiationProposal proposal) {
+        Commitment commitment = owned(caller, id);
+        if (commitment.getVisibility() != Visibility.PARTNERS && commitment.getMadeToId() == null) {
+            throw new RuleViolationException(
+                    "NO_OTHER_SIDE",
+                    null,
+                    "Nobody else holds you to this commitment: change its terms yourself (share it with a partner"
+                            + " to renegotiate).");
+        }
+        LocalDate today = today(caller);
+        if (proposal.due() != null && !proposal.due().equals(commitment.getDue())) {
+            requireSensibleDue(proposal.due(), today);
+        }
+        commitment.proposeRenegotiation(
+                caller.personId(),
+                proposal.reason().strip(),
+                proposal.due(),
+                clean(proposal.doneWhen()),
+                today,
+                clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** The other side accepts or declines a renegotiation (numbered from 1). */
+    @Transactional
+    public CommitmentView decideRenegotiation(Caller caller, UUID id, int number, boolean accept) {
+        Commitment commitment = otherSide(caller, id, "Only the other side decides on a renegotiation.");
+        commitment.decideRenegotiation(number, accept, caller.personId(), caller.name(), clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** The other side confirms or disputes the owner's assessment. */
+    @Transactional
+    public CommitmentView confirm(Caller caller, UUID id, Confirmation confirmation) {
+        Commitment commitment =
+                otherSide(caller, id, "Only the other side (a partner it is shared with) confirms the outcome.");
+        commitment.confirm(
+                caller.personId(), caller.name(), confirmation.agree(), clean(confirmation.comment()), clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** A reflection by the owner or the other side, once the commitment is closed. */
+    @Transactional
+    public CommitmentView reflect(Caller caller, UUID id, ReflectionNote note) {
+        Commitment commitment = visible(caller, id);
+        boolean owner = commitment.getOwnerId().equals(caller.personId());
+        if (!owner && !policy.isOtherSide(caller, owned(commitment))) {
+            throw new ForbiddenException("Only the owner and the other side reflect on a commitment.");
+        }
+        if (clean(note.worked()) == null && clean(note.changeNext()) == null) {
+            throw new RuleViolationException(
+                    "EMPTY", "worked", "Say what worked, or what you would change next time, or both.");
+        }
+        commitment.reflect(caller.personId(), clean(note.worked()), clean(note.changeNext()), clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** Whether the caller is the other side: a partner it is shared with, who confirms and decides. */
+    @Transactional(readOnly = true)
+    public boolean isOtherSide(Caller caller, UUID id) {
+        return commitments
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .map(c -> policy.isOtherSide(caller, owned(c)))
+                .orElse(false);
+    }
+
+    private Commitment otherSide(Caller caller, UUID id, String refusal) {
+        Commitment commitment = visible(caller, id);
+        if (!policy.isOtherSide(caller, owned(commitment))) {
+            throw new ForbiddenException(refusal);
+        }
+        return commitment;
     }
 
     @Transactional
@@ -186,18 +287,18 @@ public class Commitments {
     /** The commitments the caller may see, optionally of one owner and one filter. */
     @Transactional(readOnly = true)
     public List<CommitmentView> list(Caller caller, UUID ownerId, CommitmentFilter filter, int limit, int offset) {
-        return queries.visible(caller, ownerId, filter, today(caller), limit, offset);
+        return queries.visible(caller, ownerId, filter, today(caller), clock.instant(), limit, offset);
     }
 
     /** What the caller's dashboard shows: their own open commitments overdue, due soon and at risk. */
     @Transactional(readOnly = true)
     public Dashboard dashboard(Caller caller) {
         LocalDate today = today(caller);
-        List<CommitmentView> due = queries.ownOpenDueBy(caller, today.plusDays(DUE_SOON_DAYS), today);
+        List<CommitmentView> due = queries.ownOpenDueBy(caller, today.plusDays(DUE_SOON_DAYS), today, clock.instant());
         return new Dashboard(
                 due.stream().filter(CommitmentView::overdue).toList(),
                 due.stream().filter(c -> !c.overdue()).toList(),
-                queries.ownAtRisk(caller, today),
+                queries.ownAtRisk(caller, today, clock.instant()),
                 today);
     }
 
@@ -214,7 +315,8 @@ public class Commitments {
             return new Serving(List.of(), 0);
         }
         return new Serving(
-                queries.visibleServing(caller, goalIds, today(caller)), queries.hiddenServing(caller, goalIds));
+                queries.visibleServing(caller, goalIds, today(caller), clock.instant()),
+                queries.hiddenServing(caller, goalIds));
     }
 
     /** The commitments serving a goal: those the caller may see, and the number of the others. */
@@ -252,7 +354,8 @@ public class Commitments {
                 commitment.getOrganizationId(),
                 commitment.getOwnerId(),
                 commitment.getVisibility(),
-                commitment.getSharedWith());
+                commitment.getSharedWith(),
+                commitment.getMadeToId());
     }
 
     /** Names the goal a commitment serves: one the caller sees, or 422; null leaves it as it is. */
@@ -321,7 +424,45 @@ public class Commitments {
                         u.getPercent(),
                         u.getConfidence(),
                         u.getNote(),
+                        u.getControl(),
+                        u.getNeeds(),
                         u.getCreatedAt()))
+                .toList();
+        List<RiskReason> risks = c.riskReasons(today, clock.instant());
+        List<CommitmentView.MilestoneView> milestones = new ArrayList<>();
+        for (int i = 0; i < c.getMilestones().size(); i++) {
+            Milestone m = c.getMilestones().get(i);
+            milestones.add(new CommitmentView.MilestoneView(i + 1, m.title(), m.due(), m.done(), m.doneAt()));
+        }
+        List<CommitmentView.RenegotiationView> renegotiations = new ArrayList<>();
+        for (int i = 0; i < c.getRenegotiations().size(); i++) {
+            Renegotiation r = c.getRenegotiations().get(i);
+            renegotiations.add(new CommitmentView.RenegotiationView(
+                    i + 1,
+                    r.proposedBy(),
+                    nameOf.apply(r.proposedBy()),
+                    r.reason(),
+                    r.oldDue(),
+                    r.newDue(),
+                    r.oldDoneWhen(),
+                    r.newDoneWhen(),
+                    r.status().name(),
+                    r.decidedBy(),
+                    r.decidedBy() == null ? null : nameOf.apply(r.decidedBy()),
+                    r.decidedAt(),
+                    r.createdAt()));
+        }
+        CommitmentView.ConfirmationView confirmation = c.getConfirmation() == null
+                ? null
+                : new CommitmentView.ConfirmationView(
+                        c.getConfirmation() == Commitment.Confirmation.AGREED,
+                        c.getConfirmationComment(),
+                        c.getConfirmedBy(),
+                        nameOf.apply(c.getConfirmedBy()),
+                        c.getConfirmedAt());
+        List<CommitmentView.ReflectionView> reflections = c.getReflections().stream()
+                .map(r -> new CommitmentView.ReflectionView(
+                        r.authorId(), nameOf.apply(r.authorId()), r.worked(), r.changeNext(), r.createdAt()))
                 .toList();
         return new CommitmentView(
                 c.getId(),
@@ -339,7 +480,7 @@ public class Commitments {
                 c.getOutcome(),
                 c.getReflection(),
                 open && c.getDue().isBefore(today),
-                c.isAtRisk(),
+                !risks.isEmpty(),
                 c.getCreatedAt(),
                 c.getUpdatedAt(),
                 c.getLastProgressAt(),
@@ -348,7 +489,16 @@ public class Commitments {
                 ClarityCheck.assess(c.getWhat(), c.getDoneWhen(), c.getDue(), c.getWhy(), null),
                 progress,
                 mine ? c.getSharedWith() : null,
-                challengeMeOn);
+                challengeMeOn,
+                CommitmentView.RiskView.of(risks),
+                c.getRenegotiated(),
+                milestones,
+                renegotiations,
+                confirmation,
+                reflections,
+                c.getMadeToId(),
+                c.getMadeToId() == null ? null : nameOf.apply(c.getMadeToId()),
+                c.getAlignedAt());
     }
 
     private String nameIn(Caller inOrganization, UUID personId) {
@@ -357,7 +507,7 @@ public class Commitments {
                 .orElse("someone");
     }
 
-    private static void requireSensibleDue(LocalDate due, LocalDate today) {
+    static void requireSensibleDue(LocalDate due, LocalDate today) {
         if (due.isBefore(today)) {
             throw new RuleViolationException("DUE_IN_PAST", "due", "The due date is in the past: pick today or later.");
         }

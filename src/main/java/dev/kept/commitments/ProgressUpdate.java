@@ -14,17 +14,38 @@ public class ProgressUpdate {
     private final int percent;
     private final Confidence confidence;
     private final String note;
+    private final Integer control;
+    private final String needs;
     private final Instant createdAt;
 
     @PersistenceCreator
     ProgressUpdate(
-            UUID organizationId, UUID authorId, int percent, Confidence confidence, String note, Instant createdAt) {
+            UUID organizationId,
+            UUID authorId,
+            int percent,
+            Confidence confidence,
+            String note,
+            Integer control,
+            String needs,
+            Instant createdAt) {
         this.organizationId = organizationId;
         this.authorId = authorId;
         this.percent = percent;
         this.confidence = confidence;
         this.note = note;
+        this.control = control;
+        this.needs = needs;
         this.createdAt = createdAt;
+    }
+
+    /** How much in control the owner felt, 1 to 5, if they said. */
+    public Integer getControl() {
+        return control;
+    }
+
+    /** What the owner said they need, if anything. */
+    public String getNeeds() {
+        return needs;
     }
 
     public UUID getAuthorId() {

@@ -1,0 +1,63 @@
+package dev.kept.commitments;
+
+import dev.kept.people.People;
+import dev.kept.people.Person;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reminds owners, in the app, of open commitments past their due date and not yet assessed: once
+ * per due date (a renegotiated date is reminded again), measured in the owner's own time zone.
+ */
+@Component
+class OverdueReminders {
+
+    private final JdbcClient jdbc;
+    private final CommitmentRepository commitments;
+    private final People people;
+    private final Clock clock;
+
+    OverdueReminders(JdbcClient jdbc, CommitmentRepository commitments, People people, Clock clock) {
+        this.jdbc = jdbc;
+        this.commitments = commitments;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            fixedDelayString = "${kept.reminders.overdue-every:PT1H}",
+            initialDelayString = "${kept.reminders.overdue-first:PT1M}")
+    void onSchedule() {
+        remind();
+    }
+
+    /** Publishes {@link CommitmentOverdue} for each commitment that newly is; answers how many. */
+    @Transactional
+    int remind() {
+        // no time zone is more than 14 hours ahead of UTC: nothing due from tomorrow (UTC) on is overdue
+        LocalDate latest = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+        int reminded = 0;
+        for (UUID id : jdbc.sql("""
+                        select id from commitment
+                         where status = 'OPEN' and due < :latest
+                           and (overdue_reminded_for is null or overdue_reminded_for <> due)""").param("latest", latest).query(UUID.class).list()) {
+            Commitment commitment = commitments.findById(id).orElseThrow();
+            ZoneId zone = people.personIn(commitment.getOrganizationId(), commitment.getOwnerId())
+                    .map(Person::getTimeZone)
+                    .map(ZoneId::of)
+                    .orElse(ZoneOffset.UTC);
+            if (commitment.remindOverdue(LocalDate.now(clock.withZone(zone)))) {
+                commitments.save(commitment);
+                reminded++;
+            }
+        }
+        return reminded;
+    }
+}
