@@ -236,7 +236,7 @@ class GoalPagesTests {
         String secret = "Rewrite the pricing page quietly " + suffix;
         CommitmentView shared = commit(mo, open, Visibility.ORGANIZATION, growth.id());
         CommitmentView hidden = commit(mo, secret, Visibility.PRIVATE, growth.id());
-        commitments.report(mo, shared.id(), new dev.kept.commitments.ProgressReport(40, Confidence.ON_TRACK, null));
+        commitments.report(mo, shared.id(), new dev.kept.commitments.ProgressReport(40, Confidence.AT_RISK, null));
 
         MvcTestResult seenByNed =
                 mvc.get().uri("/goals/" + growth.id()).with(as(ned)).exchange();
@@ -244,7 +244,12 @@ class GoalPagesTests {
         assertThat(seenByNed).hasStatusOk();
         String page = body(seenByNed);
         String table = between(page, "<h2>Commitments serving this goal</h2>", "</table>");
-        assertThat(table).contains(open).contains("Mo Member").contains("40%");
+        assertThat(table)
+                .contains(open)
+                .contains("Mo Member")
+                .contains("40%")
+                .contains("<span class=\"badge AT_RISK\">At risk</span>")
+                .contains("The owner&#39;s confidence is at risk or off track.");
         assertThat(page)
                 .contains("1 more commitment serves this goal that you cannot see.")
                 .doesNotContain(secret)
