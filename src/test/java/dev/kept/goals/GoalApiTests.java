@@ -559,6 +559,21 @@ class GoalApiTests {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theApiDescriptionHasTheGoalRoutesWithTheirHiddenCount() {
+        JsonNode description = api.get(null, "/v3/api-docs").expect(200).json();
+
+        assertThat(description.at("/paths/~1api~1v1~1goals/post").isObject()).isTrue();
+        assertThat(description.at("/paths/~1api~1v1~1goals/get").isObject()).isTrue();
+        assertThat(description.at("/paths/~1api~1v1~1goals~1{id}/get").isObject())
+                .isTrue();
+        assertThat(description.at("/paths/~1api~1v1~1goals~1{id}/patch").isObject())
+                .isTrue();
+        assertThat(description.at("/components/schemas/GoalDetail/properties").propertyNames())
+                .contains("title", "children", "commitments", "hiddenCommitments")
+                .doesNotContain("goal", "titles");
+    }
+
     // --- bad input ----------------------------------------------------------------------------
 
     /** A bad request about goals; {@code {goal}} in the path is the admin's goal. */
