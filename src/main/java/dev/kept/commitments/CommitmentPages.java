@@ -4,6 +4,7 @@ import dev.kept.partnerships.PartnershipStatus;
 import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
+import dev.kept.people.People;
 import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
@@ -39,11 +40,13 @@ class CommitmentPages {
     private final Commitments commitments;
     private final Challenges challenges;
     private final Partnerships partnerships;
+    private final People people;
 
-    CommitmentPages(Commitments commitments, Challenges challenges, Partnerships partnerships) {
+    CommitmentPages(Commitments commitments, Challenges challenges, Partnerships partnerships, People people) {
         this.commitments = commitments;
         this.challenges = challenges;
         this.partnerships = partnerships;
+        this.people = people;
     }
 
     /** What the new-commitment and edit forms send. */
@@ -356,6 +359,16 @@ class CommitmentPages {
         }
         model.addAttribute("canChallenge", commitments.canChallenge(caller, id));
         model.addAttribute("otherSide", commitments.isOtherSide(caller, id));
+        model.addAttribute("canReport", commitments.canReport(caller, id));
+        if (commitments.canChange(caller, id)
+                && commitment.isOpen()
+                && !people.me(caller).isGuest()) {
+            model.addAttribute(
+                    "coOwnerCandidates",
+                    people.people(caller).stream()
+                            .filter(p -> !p.getId().equals(caller.personId()))
+                            .toList());
+        }
         model.addAttribute("challengeKinds", ChallengeKind.values());
         if (!model.containsAttribute("challengeForm")) {
             model.addAttribute("challengeForm", new ChallengeForm(ChallengeKind.QUESTION, ""));

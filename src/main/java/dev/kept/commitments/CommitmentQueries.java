@@ -166,6 +166,8 @@ class CommitmentQueries {
                 null,
                 rs.getObject("made_to_id", UUID.class),
                 null,
+                null,
+                null,
                 null);
     }
 
