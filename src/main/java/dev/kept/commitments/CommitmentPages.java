@@ -4,6 +4,7 @@ import dev.kept.partnerships.PartnershipStatus;
 import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
+import dev.kept.people.People;
 import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
@@ -40,12 +41,19 @@ class CommitmentPages {
     private final Challenges challenges;
     private final Partnerships partnerships;
     private final GoalDirectory goals;
+    private final People people;
 
-    CommitmentPages(Commitments commitments, Challenges challenges, Partnerships partnerships, GoalDirectory goals) {
+    CommitmentPages(
+            Commitments commitments,
+            Challenges challenges,
+            Partnerships partnerships,
+            GoalDirectory goals,
+            People people) {
         this.commitments = commitments;
         this.challenges = challenges;
         this.partnerships = partnerships;
         this.goals = goals;
+        this.people = people;
     }
 
     /** What the new-commitment and edit forms send. */
@@ -371,6 +379,16 @@ class CommitmentPages {
                         : goals.find(caller, commitment.goalId()).orElse(null));
         model.addAttribute("canChallenge", commitments.canChallenge(caller, id));
         model.addAttribute("otherSide", commitments.isOtherSide(caller, id));
+        model.addAttribute("canReport", commitments.canReport(caller, id));
+        if (commitments.canChange(caller, id)
+                && commitment.isOpen()
+                && !people.me(caller).isGuest()) {
+            model.addAttribute(
+                    "coOwnerCandidates",
+                    people.people(caller).stream()
+                            .filter(p -> !p.getId().equals(caller.personId()))
+                            .toList());
+        }
         model.addAttribute("challengeKinds", ChallengeKind.values());
         if (!model.containsAttribute("challengeForm")) {
             model.addAttribute("challengeForm", new ChallengeForm(ChallengeKind.QUESTION, ""));

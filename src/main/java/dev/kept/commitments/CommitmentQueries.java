@@ -197,6 +197,8 @@ class CommitmentQueries {
                 null,
                 rs.getObject("made_to_id", UUID.class),
                 null,
+                null,
+                null,
                 null);
     }
 

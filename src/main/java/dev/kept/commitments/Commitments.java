@@ -136,9 +136,13 @@ public class Commitments {
         }
     }
 
+    /** Progress, by the owner or a co-owner who accepted. */
     @Transactional
     public CommitmentView report(Caller caller, UUID id, ProgressReport report) {
-        Commitment commitment = owned(caller, id);
+        Commitment commitment = visible(caller, id);
+        if (!commitment.reportableBy(caller.personId())) {
+            throw new ForbiddenException("Only the owner and its co-owners report progress on a commitment.");
+        }
         commitment.report(
                 caller.personId(),
                 report.percent(),
@@ -148,6 +152,43 @@ public class Commitments {
                 clean(report.needs()),
                 clock.instant());
         return save(commitment, caller);
+    }
+
+    /** The owner declares the outcome theirs. */
+    @Transactional
+    public CommitmentView declareOwnership(Caller caller, UUID id) {
+        Commitment commitment = owned(caller, id);
+        commitment.declareOwnership(clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** The owner invites a member of the organization to co-own the outcome. */
+    @Transactional
+    public CommitmentView inviteCoOwner(Caller caller, UUID id, UUID personId) {
+        Commitment commitment = owned(caller, id);
+        people.personIn(caller.organizationId(), personId)
+                .filter(person -> !person.isGuest())
+                .orElseThrow(() -> new RuleViolationException(
+                        "UNKNOWN_PERSON", "personId", "There is no such person in this organization."));
+        commitment.inviteCoOwner(personId, caller.name(), clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** The invited person accepts to co-own it. */
+    @Transactional
+    public CommitmentView acceptCoOwnership(Caller caller, UUID id) {
+        Commitment commitment = visible(caller, id);
+        commitment.acceptCoOwnership(caller.personId(), caller.name(), clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** Whether the caller may report progress: the owner or an accepted co-owner. */
+    @Transactional(readOnly = true)
+    public boolean canReport(Caller caller, UUID id) {
+        return commitments
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .map(c -> c.reportableBy(caller.personId()))
+                .orElse(false);
     }
 
     /** The owner plans a milestone. */
@@ -355,7 +396,8 @@ public class Commitments {
                 commitment.getOwnerId(),
                 commitment.getVisibility(),
                 commitment.getSharedWith(),
-                commitment.getMadeToId());
+                commitment.getMadeToId(),
+                commitment.getCoOwners().stream().map(CoOwner::personId).collect(Collectors.toSet()));
     }
 
     /** Names the goal a commitment serves: one the caller sees, or 422; null leaves it as it is. */
@@ -498,7 +540,13 @@ public class Commitments {
                 reflections,
                 c.getMadeToId(),
                 c.getMadeToId() == null ? null : nameOf.apply(c.getMadeToId()),
-                c.getAlignedAt());
+                c.getAlignedAt(),
+                c.getOwnedAt(),
+                c.getCoOwners().stream()
+                        .sorted(java.util.Comparator.comparing(CoOwner::invitedAt))
+                        .map(co -> new CommitmentView.CoOwnerView(
+                                co.personId(), nameOf.apply(co.personId()), co.accepted(), co.acceptedAt()))
+                        .toList());
     }
 
     private String nameIn(Caller inOrganization, UUID personId) {

@@ -52,6 +52,38 @@ class LifecyclePages {
             @jakarta.validation.constraints.NotNull Boolean agree,
             @jakarta.validation.constraints.Size(max = 2000) String comment) {}
 
+    @PostMapping("/commitments/{id}/ownership")
+    String declareOwnership(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(
+                id, null, redirect, "You declared the outcome yours.", () -> commitments.declareOwnership(caller, id));
+    }
+
+    @PostMapping("/commitments/{id}/co-owners")
+    String inviteCoOwner(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) UUID personId,
+            RedirectAttributes redirect) {
+        if (personId == null) {
+            redirect.addFlashAttribute("problem", "Choose whom to invite.");
+            return "redirect:/commitments/" + id;
+        }
+        return act(
+                id,
+                null,
+                redirect,
+                "Invited: they accept from their inbox.",
+                () -> commitments.inviteCoOwner(caller, id, personId));
+    }
+
+    @PostMapping("/commitments/{id}/co-owners/accept")
+    String acceptCoOwnership(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(
+                id, null, redirect, "You co-own it now: it is ours.", () -> commitments.acceptCoOwnership(caller, id));
+    }
+
     @PostMapping("/commitments/{id}/milestones")
     String planMilestone(
             @AuthenticationPrincipal Caller caller,

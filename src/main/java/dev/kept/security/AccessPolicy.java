@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  *
  * <p>Content made to someone (a commitment that answers their expectation) is also theirs to see,
- * whatever its visibility. A guest (an outside partner) sees only their own content and what
+ * whatever its visibility, and so is content they were invited to co-own. A guest (an outside partner) sees only their own content and what
  * partners share with them.
  *
  * <p>Goals are the organization's shared direction: every member sees all of them, a guest none
@@ -52,14 +52,20 @@ public class AccessPolicy {
      * Content as the policy needs to know it: where it lives, whose it is, how it is shared. An
      * empty {@code sharedWith} means all the owner's partnerships.
      */
-    public record Owned(UUID organizationId, UUID ownerId, Visibility visibility, Set<UUID> sharedWith, UUID madeTo) {
+    public record Owned(
+            UUID organizationId,
+            UUID ownerId,
+            Visibility visibility,
+            Set<UUID> sharedWith,
+            UUID madeTo,
+            Set<UUID> coOwners) {
 
         public Owned(UUID organizationId, UUID ownerId, Visibility visibility, Set<UUID> sharedWith) {
-            this(organizationId, ownerId, visibility, sharedWith, null);
+            this(organizationId, ownerId, visibility, sharedWith, null, Set.of());
         }
 
         public Owned(UUID organizationId, UUID ownerId, Visibility visibility) {
-            this(organizationId, ownerId, visibility, Set.of(), null);
+            this(organizationId, ownerId, visibility, Set.of(), null, Set.of());
         }
     }
 
@@ -70,7 +76,9 @@ public class AccessPolicy {
         if (!Objects.equals(caller.organizationId(), content.organizationId())) {
             return false;
         }
-        if (isOwner(caller, content) || Objects.equals(caller.personId(), content.madeTo())) {
+        if (isOwner(caller, content)
+                || Objects.equals(caller.personId(), content.madeTo())
+                || content.coOwners().contains(caller.personId())) {
             return true;
         }
         Person viewer = viewer(caller);
@@ -189,7 +197,9 @@ public class AccessPolicy {
                 .append(alias)
                 .append(".owner_id = :viewer or ")
                 .append(alias)
-                .append(".made_to_id = :viewer");
+                .append(".made_to_id = :viewer or exists (select 1 from co_owner co where co.commitment_id = ")
+                .append(alias)
+                .append(".id and co.person_id = :viewer)");
         Person viewer = viewer(caller);
         if (viewer != null && !viewer.isGuest()) {
             predicate.append(" or ").append(alias).append(".visibility = 'ORGANIZATION'");
