@@ -142,7 +142,19 @@ class ExpectationApiTests {
         Account second = api.join(admin, Map.of("teamId", platform.toString()));
         Account outsider = api.join(admin);
 
-        UUID id = api.post(requester.token(), "/api/v1/expectations", expectation("toTeamId", platform, inDays(9)))
+        UUID goal = api.post(
+                        admin.token(),
+                        "/api/v1/goals",
+                        Map.of(
+                                "title", "Calm nights on call",
+                                "why", "Rested engineers",
+                                "doneWhen", "No page after midnight for a month",
+                                "due", inDays(90).toString()))
+                .expect(201)
+                .id();
+        Map<String, Object> forTheGoal = expectation("toTeamId", platform, inDays(9));
+        forTheGoal.put("goalId", goal.toString());
+        UUID id = api.post(requester.token(), "/api/v1/expectations", forTheGoal)
                 .expect(201)
                 .id();
 
@@ -167,6 +179,14 @@ class ExpectationApiTests {
                 .json();
         assertThat(commitment.get("ownerId").asString())
                 .isEqualTo(second.personId().toString());
+        assertThat(commitment.get("goalId").asString()).isEqualTo(goal.toString());
+        Map<String, Object> unknownGoal = expectation("toTeamId", platform, inDays(9));
+        unknownGoal.put("goalId", UUID.randomUUID().toString());
+        assertThat(api.post(requester.token(), "/api/v1/expectations", unknownGoal)
+                        .expectProblem(422)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("UNKNOWN_GOAL");
     }
 
     @Test
