@@ -299,6 +299,43 @@ class CommitmentLifecycleTests {
     }
 
     @Test
+    void refusesToEditTheTermsUnderRenegotiationUntilTheOtherSideAnswers() {
+        Commitment commitment = open();
+        commitment.proposeRenegotiation(OWNER, "Smaller scope", null, "One new hire used it", TODAY, NOW);
+        Commitment.Terms terms = terms();
+
+        refused(() -> commitment.revise(terms(DUE.plusDays(5)), later(1)), commitment)
+                .isInstanceOf(ConflictException.class);
+        refused(
+                        () -> commitment.revise(
+                                new Commitment.Terms(
+                                        terms.what(),
+                                        "Another definition",
+                                        DUE,
+                                        terms.why(),
+                                        terms.visibility(),
+                                        terms.sharedWith()),
+                                later(1)),
+                        commitment)
+                .isInstanceOf(ConflictException.class);
+
+        commitment.revise(
+                new Commitment.Terms(
+                        "A sharper what", DONE_WHEN, DUE, terms.why(), terms.visibility(), terms.sharedWith()),
+                later(1));
+        commitment.decideRenegotiation(1, true, PARTNER, "Pat", later(2));
+
+        assertThat(commitment.getWhat()).isEqualTo("A sharper what");
+        assertThat(commitment.getDue()).isEqualTo(DUE);
+        assertThat(commitment.getDoneWhen()).isEqualTo("One new hire used it");
+
+        commitment.revise(terms(DUE.plusDays(5)), later(3));
+        assertThat(commitment.getDue())
+                .as("once decided, the owner edits again")
+                .isEqualTo(DUE.plusDays(5));
+    }
+
+    @Test
     void refusesToDecideARenegotiationThatDoesNotExist() {
         Commitment commitment = open();
         commitment.proposeRenegotiation(OWNER, "First", DUE.plusDays(10), null, TODAY, NOW);

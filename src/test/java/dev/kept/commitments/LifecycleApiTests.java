@@ -435,6 +435,41 @@ class LifecycleApiTests {
     }
 
     @Test
+    void theTermsUnderRenegotiationWaitForTheOtherSidesAnswer() {
+        Pair pair = pair();
+        LocalDate due = inDays(14);
+        UUID id = api.commit(pair.owner(), due, "PARTNERS");
+        api.post(
+                        pair.owner().token(),
+                        path(id) + "/renegotiations",
+                        Map.of("reason", "IT is late with the wiki", "doneWhen", NEW_DONE_WHEN))
+                .expect(201);
+
+        api.patch(
+                        pair.owner().token(),
+                        path(id),
+                        Map.of("version", 1, "due", inDays(30).toString()))
+                .expectProblem(409);
+        api.patch(pair.owner().token(), path(id), Map.of("version", 1, "doneWhen", "Something else entirely"))
+                .expectProblem(409);
+        api.patch(pair.owner().token(), path(id), Map.of("version", 1, "why", "Still the first week"))
+                .expect(200);
+        JsonNode accepted = api.post(pair.partner().token(), path(id) + "/renegotiations/1/accept", Map.of())
+                .expect(200)
+                .json();
+
+        assertThat(accepted.get("due").asString()).isEqualTo(due.toString());
+        assertThat(accepted.get("doneWhen").asString()).isEqualTo(NEW_DONE_WHEN);
+        assertThat(accepted.get("why").asString()).isEqualTo("Still the first week");
+        assertThat(accepted.at("/renegotiations/0/oldDue").asString()).isEqualTo(due.toString());
+        api.patch(
+                        pair.owner().token(),
+                        path(id),
+                        Map.of("version", 3, "due", inDays(30).toString()))
+                .expect(200);
+    }
+
+    @Test
     void aFormerPartnerNoLongerDecides() {
         Pair pair = pair();
         UUID id = api.commit(pair.owner(), inDays(14), "PARTNERS");
