@@ -28,6 +28,7 @@ import org.springframework.data.relational.core.mapping.Table;
 public class Commitment extends AbstractAggregateRoot<Commitment> {
 
     static final int MOST_MILESTONES = 50;
+    static final int MOST_CO_OWNERS = 10;
 
     @Id
     private final UUID id;
@@ -54,6 +55,9 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
     private String confirmationComment;
     private Instant confirmedAt;
     private LocalDate overdueRemindedFor;
+    private final UUID madeToId;
+    private final Instant alignedAt;
+    private Instant ownedAt;
 
     @MappedCollection(idColumn = "commitment_id", keyColumn = "position")
     private final List<ProgressUpdate> updates;
@@ -69,6 +73,9 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
 
     @MappedCollection(idColumn = "commitment_id", keyColumn = "position")
     private final List<Reflection> reflections;
+
+    @MappedCollection(idColumn = "commitment_id")
+    private final Set<CoOwner> coOwners;
 
     @Version
     private Long version;
@@ -98,11 +105,15 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
             String confirmationComment,
             Instant confirmedAt,
             LocalDate overdueRemindedFor,
+            UUID madeToId,
+            Instant alignedAt,
+            Instant ownedAt,
             List<ProgressUpdate> updates,
             Set<CommitmentShare> shares,
             List<Milestone> milestones,
             List<Renegotiation> renegotiations,
             List<Reflection> reflections,
+            Set<CoOwner> coOwners,
             Long version) {
         this.id = id;
         this.organizationId = organizationId;
@@ -129,6 +140,10 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         this.confirmationComment = confirmationComment;
         this.confirmedAt = confirmedAt;
         this.overdueRemindedFor = overdueRemindedFor;
+        this.madeToId = madeToId;
+        this.alignedAt = alignedAt;
+        this.ownedAt = ownedAt;
+        this.coOwners = coOwners == null ? new HashSet<>() : new HashSet<>(coOwners);
         this.milestones = milestones == null ? new ArrayList<>() : new ArrayList<>(milestones);
         this.renegotiations = renegotiations == null ? new ArrayList<>() : new ArrayList<>(renegotiations);
         this.reflections = reflections == null ? new ArrayList<>() : new ArrayList<>(reflections);
@@ -136,6 +151,18 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
     }
 
     static Commitment make(UUID organizationId, UUID ownerId, Terms terms, Instant now) {
+        return make(organizationId, ownerId, terms, null, now);
+    }
+
+    /**
+     * A commitment made to someone: the requester of an expectation its owner accepted. Both sides
+     * agreed on the why, the definition of done and the date at {@code now}.
+     */
+    static Commitment madeTo(UUID organizationId, UUID ownerId, Terms terms, UUID requesterId, Instant now) {
+        return make(organizationId, ownerId, terms, requesterId, now);
+    }
+
+    private static Commitment make(UUID organizationId, UUID ownerId, Terms terms, UUID madeTo, Instant now) {
         Commitment commitment = new Commitment(
                 UUID.randomUUID(),
                 organizationId,
@@ -160,11 +187,15 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
                 null,
                 null,
                 null,
+                madeTo,
+                madeTo == null ? null : now,
+                null,
                 List.of(),
                 Set.of(),
                 List.of(),
                 List.of(),
                 List.of(),
+                Set.of(),
                 null);
         commitment.shareWith(terms.sharedWith());
         commitment.registerEvent(new CommitmentMade(organizationId, commitment.id, ownerId, terms.due()));
@@ -235,6 +266,56 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
             this.percent = 100;
         }
         registerEvent(new CommitmentVerified(organizationId, id, ownerId, result));
+    }
+
+    /** The owner declares the outcome theirs (step 4 of the five). */
+    void declareOwnership(Instant now) {
+        requireOpen();
+        if (ownedAt != null) {
+            throw new ConflictException("You already declared this outcome yours.");
+        }
+        this.ownedAt = now;
+        this.updatedAt = now;
+    }
+
+    /** The owner invites someone to own the outcome with them. */
+    void inviteCoOwner(UUID personId, String ownerName, Instant now) {
+        requireOpen();
+        if (personId.equals(ownerId)) {
+            throw new RuleViolationException("SELF", "personId", "You own it already.");
+        }
+        if (coOwners.stream().anyMatch(c -> c.personId().equals(personId))) {
+            throw new ConflictException("This person is already a co-owner, or invited to be one.");
+        }
+        if (coOwners.size() >= MOST_CO_OWNERS) {
+            throw new RuleViolationException(
+                    "TOO_MANY_CO_OWNERS", "personId", "A commitment has at most " + MOST_CO_OWNERS + " co-owners.");
+        }
+        coOwners.add(new CoOwner(personId, CoOwner.Status.INVITED, now, null));
+        this.updatedAt = now;
+        registerEvent(new CoOwnershipChanged(organizationId, id, personId, ownerName, false));
+    }
+
+    /** The invited person accepts: from now on it reads as "ours", and they report progress too. */
+    void acceptCoOwnership(UUID personId, String name, Instant now) {
+        requireOpen();
+        CoOwner invited = coOwners.stream()
+                .filter(c -> c.personId().equals(personId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Invitation to co-own"));
+        if (invited.accepted()) {
+            throw new ConflictException("You already co-own this commitment.");
+        }
+        coOwners.remove(invited);
+        coOwners.add(new CoOwner(personId, CoOwner.Status.ACCEPTED, invited.invitedAt(), now));
+        this.updatedAt = now;
+        registerEvent(new CoOwnershipChanged(organizationId, id, ownerId, name, true));
+    }
+
+    /** Whether this person may report progress: the owner or a co-owner who accepted. */
+    boolean reportableBy(UUID personId) {
+        return ownerId.equals(personId)
+                || coOwners.stream().anyMatch(c -> c.accepted() && c.personId().equals(personId));
     }
 
     /** Plans a step: on or before the due date, not in the past. */
@@ -488,6 +569,24 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
 
     List<Reflection> getReflections() {
         return Collections.unmodifiableList(reflections);
+    }
+
+    /** The person it is made to (the requester of the expectation it came from), if any. */
+    public UUID getMadeToId() {
+        return madeToId;
+    }
+
+    Instant getOwnedAt() {
+        return ownedAt;
+    }
+
+    /** Everyone invited to co-own it, accepted or not. */
+    Set<CoOwner> getCoOwners() {
+        return Collections.unmodifiableSet(coOwners);
+    }
+
+    Instant getAlignedAt() {
+        return alignedAt;
     }
 
     int getRenegotiated() {

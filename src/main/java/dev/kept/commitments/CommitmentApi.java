@@ -83,6 +83,30 @@ class CommitmentApi {
         return commitments.report(caller, id, report);
     }
 
+    @PostMapping("/{id}/ownership")
+    @Operation(summary = "Declare the outcome yours (owner)")
+    CommitmentView declareOwnership(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return commitments.declareOwnership(caller, id);
+    }
+
+    record CoOwnerInvitation(@NotNull UUID personId) {}
+
+    @PostMapping("/{id}/co-owners")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Invite a member to co-own the outcome (owner); they accept, see it and report progress")
+    CommitmentView inviteCoOwner(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @RequestBody CoOwnerInvitation invitation) {
+        return commitments.inviteCoOwner(caller, id, invitation.personId());
+    }
+
+    @PostMapping("/{id}/co-owners/accept")
+    @Operation(summary = "Accept to co-own a commitment you were invited to")
+    CommitmentView acceptCoOwnership(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return commitments.acceptCoOwnership(caller, id);
+    }
+
     @PostMapping("/{id}/milestones")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Plan a milestone: title and a date on or before the due date (owner)")

@@ -4,6 +4,7 @@ import dev.kept.partnerships.PartnershipStatus;
 import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
+import dev.kept.people.People;
 import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
@@ -39,11 +40,13 @@ class CommitmentPages {
     private final Commitments commitments;
     private final Challenges challenges;
     private final Partnerships partnerships;
+    private final People people;
 
-    CommitmentPages(Commitments commitments, Challenges challenges, Partnerships partnerships) {
+    CommitmentPages(Commitments commitments, Challenges challenges, Partnerships partnerships, People people) {
         this.commitments = commitments;
         this.challenges = challenges;
         this.partnerships = partnerships;
+        this.people = people;
     }
 
     /** What the new-commitment and edit forms send. */
@@ -68,7 +71,14 @@ class CommitmentPages {
     record ProgressForm(
             @Min(0) @Max(100) Integer percent,
             @NotNull Confidence confidence,
-            @Size(max = 2000) String note) {}
+            @Size(max = 2000) String note,
+            @Min(1) @Max(5) Integer control,
+            @Size(max = 1000) String needs) {
+
+        static ProgressForm empty() {
+            return new ProgressForm(null, null, "", null, "");
+        }
+    }
 
     record CloseForm(
             @NotNull Outcome outcome,
@@ -150,7 +160,7 @@ class CommitmentPages {
     @GetMapping("/commitments/{id}")
     String detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
         showDetail(caller, id, model);
-        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        model.addAttribute("progressForm", ProgressForm.empty());
         model.addAttribute("closeForm", new CloseForm(null, ""));
         return "commitments/detail";
     }
@@ -250,12 +260,16 @@ class CommitmentPages {
             RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                commitments.report(caller, id, new ProgressReport(form.percent(), form.confidence(), form.note()));
+                commitments.report(
+                        caller,
+                        id,
+                        new ProgressReport(
+                                form.percent(), form.confidence(), form.note(), form.control(), form.needs()));
                 if (htmx == null) {
                     redirect.addFlashAttribute("notice", "Progress recorded.");
                     return "redirect:/commitments/" + id;
                 }
-                model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+                model.addAttribute("progressForm", ProgressForm.empty());
                 model.addAttribute("notice", "Progress recorded.");
             } catch (ConflictException closed) {
                 model.addAttribute("conflict", closed.getBody().getDetail());
@@ -284,7 +298,7 @@ class CommitmentPages {
             }
         }
         showDetail(caller, id, model);
-        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        model.addAttribute("progressForm", ProgressForm.empty());
         return "commitments/detail";
     }
 
@@ -302,7 +316,7 @@ class CommitmentPages {
             return "redirect:/commitments/" + id + "#challenges";
         }
         showDetail(caller, id, model);
-        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        model.addAttribute("progressForm", ProgressForm.empty());
         model.addAttribute("closeForm", new CloseForm(null, ""));
         return "commitments/detail";
     }
@@ -323,7 +337,7 @@ class CommitmentPages {
         }
         showDetail(caller, challenge.commitmentId(), model);
         model.addAttribute("answering", challengeId);
-        model.addAttribute("progressForm", new ProgressForm(null, null, ""));
+        model.addAttribute("progressForm", ProgressForm.empty());
         model.addAttribute("closeForm", new CloseForm(null, ""));
         return "commitments/detail";
     }
@@ -344,6 +358,17 @@ class CommitmentPages {
                             .toList());
         }
         model.addAttribute("canChallenge", commitments.canChallenge(caller, id));
+        model.addAttribute("otherSide", commitments.isOtherSide(caller, id));
+        model.addAttribute("canReport", commitments.canReport(caller, id));
+        if (commitments.canChange(caller, id)
+                && commitment.isOpen()
+                && !people.me(caller).isGuest()) {
+            model.addAttribute(
+                    "coOwnerCandidates",
+                    people.people(caller).stream()
+                            .filter(p -> !p.getId().equals(caller.personId()))
+                            .toList());
+        }
         model.addAttribute("challengeKinds", ChallengeKind.values());
         if (!model.containsAttribute("challengeForm")) {
             model.addAttribute("challengeForm", new ChallengeForm(ChallengeKind.QUESTION, ""));

@@ -22,7 +22,7 @@ class CommitmentQueries {
     private static final String SELECT = """
             select c.id, c.owner_id, p.name as owner_name, c.what, c.done_when, c.due, c.why, c.visibility,
                    c.status, c.percent, c.confidence, c.outcome, c.reflection, c.created_at, c.updated_at,
-                   c.last_progress_at, c.closed_at, c.version, c.renegotiated,
+                   c.last_progress_at, c.closed_at, c.version, c.renegotiated, c.made_to_id,
                    (select count(*) from milestone m where m.commitment_id = c.id) as milestones,
                    (select count(*) from milestone m where m.commitment_id = c.id and m.done_at is not null)
                        as milestones_done
@@ -160,6 +160,11 @@ class CommitmentQueries {
                 null,
                 CommitmentView.RiskView.of(risks),
                 rs.getInt("renegotiated"),
+                null,
+                null,
+                null,
+                null,
+                rs.getObject("made_to_id", UUID.class),
                 null,
                 null,
                 null,

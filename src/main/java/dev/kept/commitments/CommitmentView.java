@@ -45,7 +45,21 @@ public record CommitmentView(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<MilestoneView> milestones,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<RenegotiationView> renegotiations,
         @JsonInclude(JsonInclude.Include.NON_NULL) ConfirmationView confirmation,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReflectionView> reflections) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ReflectionView> reflections,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UUID madeToId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String madeToName,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant alignedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant ownedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CoOwnerView> coOwners) {
+
+    /** Someone invited to co-own the outcome, and whether they accepted. */
+    public record CoOwnerView(UUID personId, String name, boolean accepted, Instant acceptedAt) {}
+
+    /** Whether it reads as "ours": someone accepted to co-own it. */
+    @JsonIgnore
+    public boolean isOurs() {
+        return coOwners != null && coOwners.stream().anyMatch(CoOwnerView::accepted);
+    }
 
     /** Why it is at risk: a code and its explanation. */
     public record RiskView(RiskReason code, String text) {

@@ -130,9 +130,13 @@ public class Commitments {
         }
     }
 
+    /** Progress, by the owner or a co-owner who accepted. */
     @Transactional
     public CommitmentView report(Caller caller, UUID id, ProgressReport report) {
-        Commitment commitment = owned(caller, id);
+        Commitment commitment = visible(caller, id);
+        if (!commitment.reportableBy(caller.personId())) {
+            throw new ForbiddenException("Only the owner and its co-owners report progress on a commitment.");
+        }
         commitment.report(
                 caller.personId(),
                 report.percent(),
@@ -142,6 +146,43 @@ public class Commitments {
                 clean(report.needs()),
                 clock.instant());
         return save(commitment, caller);
+    }
+
+    /** The owner declares the outcome theirs. */
+    @Transactional
+    public CommitmentView declareOwnership(Caller caller, UUID id) {
+        Commitment commitment = owned(caller, id);
+        commitment.declareOwnership(clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** The owner invites a member of the organization to co-own the outcome. */
+    @Transactional
+    public CommitmentView inviteCoOwner(Caller caller, UUID id, UUID personId) {
+        Commitment commitment = owned(caller, id);
+        people.personIn(caller.organizationId(), personId)
+                .filter(person -> !person.isGuest())
+                .orElseThrow(() -> new RuleViolationException(
+                        "UNKNOWN_PERSON", "personId", "There is no such person in this organization."));
+        commitment.inviteCoOwner(personId, caller.name(), clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** The invited person accepts to co-own it. */
+    @Transactional
+    public CommitmentView acceptCoOwnership(Caller caller, UUID id) {
+        Commitment commitment = visible(caller, id);
+        commitment.acceptCoOwnership(caller.personId(), caller.name(), clock.instant());
+        return save(commitment, caller);
+    }
+
+    /** Whether the caller may report progress: the owner or an accepted co-owner. */
+    @Transactional(readOnly = true)
+    public boolean canReport(Caller caller, UUID id) {
+        return commitments
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .map(c -> c.reportableBy(caller.personId()))
+                .orElse(false);
     }
 
     /** The owner plans a milestone. */
@@ -167,7 +208,7 @@ public class Commitments {
     @Transactional
     public CommitmentView proposeRenegotiation(Caller caller, UUID id, RenegotiationProposal proposal) {
         Commitment commitment = owned(caller, id);
-        if (commitment.getVisibility() != Visibility.PARTNERS) {
+        if (commitment.getVisibility() != Visibility.PARTNERS && commitment.getMadeToId() == null) {
             throw new RuleViolationException(
                     "NO_OTHER_SIDE",
                     null,
@@ -211,7 +252,7 @@ public class Commitments {
     public CommitmentView reflect(Caller caller, UUID id, ReflectionNote note) {
         Commitment commitment = visible(caller, id);
         boolean owner = commitment.getOwnerId().equals(caller.personId());
-        if (!owner && !policy.seesAsPartner(caller, owned(commitment))) {
+        if (!owner && !policy.isOtherSide(caller, owned(commitment))) {
             throw new ForbiddenException("Only the owner and the other side reflect on a commitment.");
         }
         if (clean(note.worked()) == null && clean(note.changeNext()) == null) {
@@ -225,12 +266,15 @@ public class Commitments {
     /** Whether the caller is the other side: a partner it is shared with, who confirms and decides. */
     @Transactional(readOnly = true)
     public boolean isOtherSide(Caller caller, UUID id) {
-        return canChallenge(caller, id);
+        return commitments
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .map(c -> policy.isOtherSide(caller, owned(c)))
+                .orElse(false);
     }
 
     private Commitment otherSide(Caller caller, UUID id, String refusal) {
         Commitment commitment = visible(caller, id);
-        if (!policy.seesAsPartner(caller, owned(commitment))) {
+        if (!policy.isOtherSide(caller, owned(commitment))) {
             throw new ForbiddenException(refusal);
         }
         return commitment;
@@ -325,7 +369,9 @@ public class Commitments {
                 commitment.getOrganizationId(),
                 commitment.getOwnerId(),
                 commitment.getVisibility(),
-                commitment.getSharedWith());
+                commitment.getSharedWith(),
+                commitment.getMadeToId(),
+                commitment.getCoOwners().stream().map(CoOwner::personId).collect(Collectors.toSet()));
     }
 
     /** A guest shares with their partners only: the organization and its teams are not theirs. */
@@ -453,7 +499,16 @@ public class Commitments {
                 milestones,
                 renegotiations,
                 confirmation,
-                reflections);
+                reflections,
+                c.getMadeToId(),
+                c.getMadeToId() == null ? null : nameOf.apply(c.getMadeToId()),
+                c.getAlignedAt(),
+                c.getOwnedAt(),
+                c.getCoOwners().stream()
+                        .sorted(java.util.Comparator.comparing(CoOwner::invitedAt))
+                        .map(co -> new CommitmentView.CoOwnerView(
+                                co.personId(), nameOf.apply(co.personId()), co.accepted(), co.acceptedAt()))
+                        .toList());
     }
 
     private String nameIn(Caller inOrganization, UUID personId) {
@@ -462,7 +517,7 @@ public class Commitments {
                 .orElse("someone");
     }
 
-    private static void requireSensibleDue(LocalDate due, LocalDate today) {
+    static void requireSensibleDue(LocalDate due, LocalDate today) {
         if (due.isBefore(today)) {
             throw new RuleViolationException("DUE_IN_PAST", "due", "The due date is in the past: pick today or later.");
         }

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code ORGANIZATION}: every member of the owner's organization.
  * </ul>
  *
- * <p>A guest (an outside partner) sees only their own content and what partners share with them.
+ * <p>Content made to someone (a commitment that answers their expectation) is also theirs to see,
+ * whatever its visibility, and so is content they were invited to co-own. A guest (an outside partner) sees only their own content and what
+ * partners share with them.
  *
  * <p>The same rule is given twice, as a check on one item ({@link #canSee}) and as a SQL predicate
  * for lists ({@link #visibleTo}); the access matrix test holds the two to each other.
@@ -46,10 +48,20 @@ public class AccessPolicy {
      * Content as the policy needs to know it: where it lives, whose it is, how it is shared. An
      * empty {@code sharedWith} means all the owner's partnerships.
      */
-    public record Owned(UUID organizationId, UUID ownerId, Visibility visibility, Set<UUID> sharedWith) {
+    public record Owned(
+            UUID organizationId,
+            UUID ownerId,
+            Visibility visibility,
+            Set<UUID> sharedWith,
+            UUID madeTo,
+            Set<UUID> coOwners) {
+
+        public Owned(UUID organizationId, UUID ownerId, Visibility visibility, Set<UUID> sharedWith) {
+            this(organizationId, ownerId, visibility, sharedWith, null, Set.of());
+        }
 
         public Owned(UUID organizationId, UUID ownerId, Visibility visibility) {
-            this(organizationId, ownerId, visibility, Set.of());
+            this(organizationId, ownerId, visibility, Set.of(), null, Set.of());
         }
     }
 
@@ -60,7 +72,9 @@ public class AccessPolicy {
         if (!Objects.equals(caller.organizationId(), content.organizationId())) {
             return false;
         }
-        if (isOwner(caller, content)) {
+        if (isOwner(caller, content)
+                || Objects.equals(caller.personId(), content.madeTo())
+                || content.coOwners().contains(caller.personId())) {
             return true;
         }
         Person viewer = viewer(caller);
@@ -92,6 +106,30 @@ public class AccessPolicy {
             return false;
         }
         return sharingLinks(caller, content).findAny().isPresent();
+    }
+
+    /**
+     * Whether the caller is the other side of this content: the person it is made to, or a partner
+     * who sees it as such. The other side decides on renegotiations and confirms the outcome.
+     */
+    public boolean isOtherSide(Caller caller, Owned content) {
+        return (Objects.equals(caller.organizationId(), content.organizationId())
+                        && Objects.equals(caller.personId(), content.madeTo())
+                        && !isOwner(caller, content))
+                || seesAsPartner(caller, content);
+    }
+
+    /** Who may read an expectation: the requester, the person asked, and the members of the team asked. */
+    public boolean canSeeExpectation(
+            Caller caller, UUID organizationId, UUID requesterId, UUID toPersonId, UUID toTeamId) {
+        if (!Objects.equals(caller.organizationId(), organizationId)) {
+            return false;
+        }
+        if (caller.personId().equals(requesterId) || caller.personId().equals(toPersonId)) {
+            return true;
+        }
+        Person viewer = viewer(caller);
+        return toTeamId != null && viewer != null && !viewer.isGuest() && toTeamId.equals(viewer.getTeamId());
     }
 
     /** The partnerships through which the caller sees this content (none unless a partner). */
@@ -129,7 +167,11 @@ public class AccessPolicy {
                 .append(alias)
                 .append(".organization_id = :viewerOrganization and (")
                 .append(alias)
-                .append(".owner_id = :viewer");
+                .append(".owner_id = :viewer or ")
+                .append(alias)
+                .append(".made_to_id = :viewer or exists (select 1 from co_owner co where co.commitment_id = ")
+                .append(alias)
+                .append(".id and co.person_id = :viewer)");
         Person viewer = viewer(caller);
         if (viewer != null && !viewer.isGuest()) {
             predicate.append(" or ").append(alias).append(".visibility = 'ORGANIZATION'");

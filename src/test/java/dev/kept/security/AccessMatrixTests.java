@@ -88,6 +88,7 @@ class AccessMatrixTests {
     private String challengeMarker;
     private String answerMarker;
     private String challengeMeOnMarker;
+    private String expectationMarker;
     private List<Row> rows;
 
     @BeforeAll
@@ -157,6 +158,16 @@ class AccessMatrixTests {
                 .id();
         api.post(owner.token(), "/api/v1/challenges/" + challenge + "/answer", Map.of("message", answerMarker))
                 .expect(200);
+
+        expectationMarker = "expectation " + UUID.randomUUID();
+        Map<String, Object> asked = new LinkedHashMap<>(ApiFixtures.clearTerms(soon, "PRIVATE"));
+        asked.remove("visibility");
+        asked.put("what", "Review the checklist " + expectationMarker);
+        asked.put("toPersonId", partner.personId().toString());
+        UUID expectation = api.post(owner.token(), "/api/v1/expectations", asked)
+                .expect(201)
+                .id();
+        placeholders.put("{expectation}", expectation.toString());
 
         accounts.put(Viewer.OWNER, owner);
         accounts.put(Viewer.PARTNER, partner);
@@ -252,6 +263,9 @@ class AccessMatrixTests {
     }
 
     private String contentOf(Row row, Visibility visibility) {
+        if (row.route().contains("expectations")) {
+            return expectationMarker;
+        }
         if (row.route().contains("challenges")) {
             return challengeMarker;
         }
@@ -275,6 +289,7 @@ class AccessMatrixTests {
             forbidden.add(challengeMarker);
             forbidden.add(answerMarker);
             forbidden.add(challengeMeOnMarker);
+            forbidden.add(expectationMarker);
         }
         return forbidden;
     }

@@ -117,6 +117,69 @@ class CanaryTests {
         api.awaitNotification(partner, "answered your challenge");
         api.awaitNotification(owner, "challenged you");
 
+        // the lifecycle: milestones, a renegotiation, the partner's confirmation and reflections
+        LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        for (UUID id : List.of(hidden, shared)) {
+            if (id.equals(shared)) {
+                api.post(
+                                owner.token(),
+                                "/api/v1/commitments/" + id + "/milestones",
+                                Map.of("title", canary("milestone"), "due", due.toString()))
+                        .expect(201);
+            }
+        }
+        api.post(
+                        owner.token(),
+                        "/api/v1/commitments/" + shared + "/renegotiations",
+                        Map.of("reason", canary("renegotiation"), "doneWhen", canary("new-done-when")))
+                .expect(201);
+        api.post(partner.token(), "/api/v1/commitments/" + shared + "/renegotiations/1/accept", Map.of())
+                .expect(200);
+        api.post(
+                        owner.token(),
+                        "/api/v1/commitments/" + shared + "/verification",
+                        Map.of("outcome", "KEPT", "reflection", canary("shared-reflection")))
+                .expect(200);
+        api.post(
+                        partner.token(),
+                        "/api/v1/commitments/" + shared + "/confirmation",
+                        Map.of("agree", false, "comment", canary("dispute")))
+                .expect(200);
+        api.post(
+                        partner.token(),
+                        "/api/v1/commitments/" + shared + "/reflections",
+                        Map.of("worked", canary("worked"), "changeNext", canary("change-next")))
+                .expect(201);
+        // an expectation between the owner and the partner, answered with a question and a counter
+        Map<String, Object> asked = new LinkedHashMap<>();
+        asked.put("toPersonId", partner.personId().toString());
+        asked.put("what", "Review the plan " + canary("expectation"));
+        asked.put("doneWhen", "Reviewed by 2 people " + canary("expectation-done-when"));
+        asked.put("due", LocalDate.now(ZoneOffset.UTC).plusDays(9).toString());
+        asked.put("why", canary("expectation-why"));
+        UUID expectation = api.post(owner.token(), "/api/v1/expectations", asked)
+                .expect(201)
+                .id();
+        api.post(
+                        partner.token(),
+                        "/api/v1/expectations/" + expectation + "/questions",
+                        Map.of("text", canary("expectation-question")))
+                .expect(200);
+        api.post(
+                        partner.token(),
+                        "/api/v1/expectations/" + expectation + "/counter",
+                        Map.of(
+                                "reason",
+                                canary("counter"),
+                                "due",
+                                LocalDate.now(ZoneOffset.UTC).plusDays(12).toString()))
+                .expect(200);
+        api.awaitNotification(owner, "disputed your assessment");
+        hiddenAddresses.add("/expectations/" + expectation);
+        hiddenAddresses.add("/api/v1/expectations/" + expectation);
+        hiddenAddresses.add("/api/v1/expectations");
+        hiddenAddresses.add("/expectations");
+
         for (UUID id : List.of(hidden, shared)) {
             hiddenAddresses.add("/commitments/" + id);
             hiddenAddresses.add("/commitments/" + id + "/edit");

@@ -1,0 +1,216 @@
+package dev.kept.commitments;
+
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.security.Visibility;
+import dev.kept.shared.ConflictException;
+import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.RuleViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The expectation pages: what I asked and was asked, asking someone, and one expectation's thread. */
+@Controller
+class ExpectationPages {
+
+    private final Expectations expectations;
+    private final People people;
+
+    ExpectationPages(Expectations expectations, People people) {
+        this.expectations = expectations;
+        this.people = people;
+    }
+
+    /** "person:{id}" or "team:{id}": whom the form asks. */
+    record AskForm(
+            @NotBlank String ask,
+            @NotBlank @Size(max = 500) String what,
+            @NotBlank @Size(max = 1000) String doneWhen,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate due,
+
+            @Size(max = 2000) String why) {}
+
+    @GetMapping("/expectations")
+    String list(@AuthenticationPrincipal Caller caller, Model model) {
+        model.addAttribute("form", new AskForm("", "", "", null, ""));
+        return showList(caller, model);
+    }
+
+    @PostMapping("/expectations")
+    String ask(
+            @AuthenticationPrincipal Caller caller,
+            @Valid @ModelAttribute("form") AskForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!errors.hasErrors()) {
+            UUID person = idAfter(form.ask(), "person:");
+            UUID team = idAfter(form.ask(), "team:");
+            if (person == null && team == null) {
+                errors.rejectValue("ask", "ask", "Choose a person or a team to ask.");
+            } else {
+                try {
+                    ExpectationView asked = expectations.ask(
+                            caller,
+                            new ExpectationDraft(person, team, form.what(), form.doneWhen(), form.due(), form.why()));
+                    redirect.addFlashAttribute("notice", "Asked. You will hear from them in your inbox.");
+                    return "redirect:/expectations/" + asked.id();
+                } catch (RuleViolationException broken) {
+                    String field = broken.field() == null || broken.field().startsWith("to") ? "ask" : broken.field();
+                    errors.rejectValue(field, broken.reason(), broken.detail());
+                }
+            }
+        }
+        return showList(caller, model);
+    }
+
+    private String showList(Caller caller, Model model) {
+        List<ExpectationView> all = expectations.mine(caller);
+        model.addAttribute(
+                "askedOfMe", all.stream().filter(ExpectationView::asked).toList());
+        model.addAttribute(
+                "askedByMe", all.stream().filter(ExpectationView::requester).toList());
+        boolean guest = people.me(caller).isGuest();
+        model.addAttribute("canAsk", !guest);
+        if (!guest) {
+            model.addAttribute(
+                    "people",
+                    people.people(caller).stream()
+                            .filter(p -> !p.getId().equals(caller.personId()))
+                            .toList());
+            model.addAttribute("teams", people.teams(caller));
+        }
+        return "commitments/expectations";
+    }
+
+    @GetMapping("/expectations/{id}")
+    String detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+        model.addAttribute("e", expectations.get(caller, id));
+        model.addAttribute(
+                "visibilities",
+                List.of(Visibility.PRIVATE, Visibility.PARTNERS, Visibility.TEAM, Visibility.ORGANIZATION));
+        return "commitments/expectation";
+    }
+
+    @PostMapping("/expectations/{id}/questions")
+    String question(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String text,
+            RedirectAttributes redirect) {
+        if (text.isBlank() || text.length() > 2000) {
+            return problem(id, redirect, "Write a message of at most 2000 characters.");
+        }
+        return act(id, redirect, "Posted.", () -> expectations.discuss(caller, id, text));
+    }
+
+    @PostMapping("/expectations/{id}/counter")
+    String counter(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @ModelAttribute CounterProposal proposal,
+            BindingResult errors,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return problem(id, redirect, "Give a reason (at most 2000 characters) and a valid date or definition.");
+        }
+        return act(
+                id,
+                redirect,
+                "Your proposal is waiting for the requester.",
+                () -> expectations.counter(caller, id, proposal));
+    }
+
+    @PostMapping("/expectations/{id}/counter/{number}/{decision:accept|decline}")
+    String decideCounter(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @PathVariable int number,
+            @PathVariable String decision,
+            RedirectAttributes redirect) {
+        boolean accept = decision.equals("accept");
+        return act(
+                id,
+                redirect,
+                accept ? "Accepted: the terms changed." : "Declined: the terms stay.",
+                () -> expectations.decideCounter(caller, id, number, accept));
+    }
+
+    @PostMapping("/expectations/{id}/accept")
+    String accept(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Visibility visibility,
+            RedirectAttributes redirect) {
+        try {
+            ExpectationView accepted = expectations.accept(caller, id, visibility);
+            redirect.addFlashAttribute(
+                    "notice", "It is your commitment now, made to " + accepted.requesterName() + ".");
+            return "redirect:/commitments/" + accepted.commitmentId();
+        } catch (RuleViolationException | ConflictException | ForbiddenException refused) {
+            return problem(id, redirect, refused.getBody().getDetail());
+        }
+    }
+
+    @PostMapping("/expectations/{id}/decline")
+    String decline(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "") String reason,
+            RedirectAttributes redirect) {
+        if (reason.isBlank() || reason.length() > 2000) {
+            return problem(id, redirect, "Say why you decline, in at most 2000 characters.");
+        }
+        return act(id, redirect, "Declined.", () -> expectations.decline(caller, id, reason));
+    }
+
+    @PostMapping("/expectations/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        return act(id, redirect, "Withdrawn.", () -> expectations.withdraw(caller, id));
+    }
+
+    private static String act(UUID id, RedirectAttributes redirect, String notice, Supplier<ExpectationView> action) {
+        try {
+            action.get();
+            redirect.addFlashAttribute("notice", notice);
+        } catch (RuleViolationException | ConflictException | ForbiddenException refused) {
+            redirect.addFlashAttribute("problem", refused.getBody().getDetail());
+        }
+        return "redirect:/expectations/" + id;
+    }
+
+    private static String problem(UUID id, RedirectAttributes redirect, String text) {
+        redirect.addFlashAttribute("problem", text);
+        return "redirect:/expectations/" + id;
+    }
+
+    private static UUID idAfter(String choice, String prefix) {
+        if (choice == null || !choice.startsWith(prefix)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(choice.substring(prefix.length()));
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+    }
+}
