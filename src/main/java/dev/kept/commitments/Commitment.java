@@ -204,9 +204,18 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         return commitment;
     }
 
-    /** The owner changes the terms; a closed commitment can no longer change. */
+    /**
+     * The owner changes the terms; a closed commitment can no longer change, and the due date and
+     * definition of done wait while a renegotiation of them is pending.
+     */
     void revise(Terms terms, Instant now) {
         requireOpen();
+        // accepting the proposal would silently undo an edit made meanwhile, and its history lie
+        if (pendingRenegotiation() != null
+                && (!terms.due().equals(due) || !terms.doneWhen().equals(doneWhen))) {
+            throw new ConflictException("A renegotiation of the due date and definition of done is waiting for the"
+                    + " other side's answer: change them once they have answered.");
+        }
         this.what = terms.what();
         this.doneWhen = terms.doneWhen();
         this.due = terms.due();
