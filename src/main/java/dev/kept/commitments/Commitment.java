@@ -443,6 +443,11 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         reflections.add(new Reflection(by, worked, changeNext, now));
     }
 
+    /** Tells one person of the other side that their word is awaited. */
+    void awaitWord(UUID recipient, String ownerName, AwaitingOtherSide.What what) {
+        registerEvent(new AwaitingOtherSide(organizationId, id, recipient, ownerName, what, renegotiations.size()));
+    }
+
     /** Whether to remind the owner now that it is overdue and not assessed (once per due date). */
     boolean remindOverdue(LocalDate today) {
         if (status != CommitmentStatus.OPEN || !today.isAfter(due) || due.equals(overdueRemindedFor)) {

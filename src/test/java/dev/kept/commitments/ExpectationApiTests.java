@@ -110,6 +110,7 @@ class ExpectationApiTests {
                         "/api/v1/commitments/" + commitment + "/renegotiations",
                         Map.of("reason", "The rota changed", "due", inDays(25).toString()))
                 .expect(201);
+        api.awaitNotification(lead, "proposes new terms for a commitment you hold them to");
         api.post(colleague.token(), "/api/v1/commitments/" + commitment + "/renegotiations/1/accept", Map.of())
                 .expectProblem(404);
         JsonNode renegotiated = api.post(
@@ -123,6 +124,7 @@ class ExpectationApiTests {
                         "/api/v1/commitments/" + commitment + "/verification",
                         Map.of("outcome", "KEPT", "reflection", "Pairing on the first night helped."))
                 .expect(200);
+        api.awaitNotification(lead, "confirm or dispute the outcome");
         JsonNode confirmed = api.post(
                         lead.token(),
                         "/api/v1/commitments/" + commitment + "/confirmation",
