@@ -204,9 +204,18 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         return commitment;
     }
 
-    /** The owner changes the terms; a closed commitment can no longer change. */
+    /**
+     * The owner changes the terms; a closed commitment can no longer change, and the due date and
+     * definition of done wait while a renegotiation of them is pending.
+     */
     void revise(Terms terms, Instant now) {
         requireOpen();
+        // accepting the proposal would silently undo an edit made meanwhile, and its history lie
+        if (pendingRenegotiation() != null
+                && (!terms.due().equals(due) || !terms.doneWhen().equals(doneWhen))) {
+            throw new ConflictException("A renegotiation of the due date and definition of done is waiting for the"
+                    + " other side's answer: change them once they have answered.");
+        }
         this.what = terms.what();
         this.doneWhen = terms.doneWhen();
         this.due = terms.due();
@@ -432,6 +441,11 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
             throw new ConflictException("You have already written your reflection on this commitment.");
         }
         reflections.add(new Reflection(by, worked, changeNext, now));
+    }
+
+    /** Tells one person of the other side that their word is awaited. */
+    void awaitWord(UUID recipient, String ownerName, AwaitingOtherSide.What what) {
+        registerEvent(new AwaitingOtherSide(organizationId, id, recipient, ownerName, what, renegotiations.size()));
     }
 
     /** Whether to remind the owner now that it is overdue and not assessed (once per due date). */

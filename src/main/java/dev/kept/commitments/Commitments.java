@@ -232,6 +232,7 @@ public class Commitments {
                 clean(proposal.doneWhen()),
                 today,
                 clock.instant());
+        tellOtherSides(commitment, caller, AwaitingOtherSide.What.RENEGOTIATION);
         return save(commitment, caller);
     }
 
@@ -278,6 +279,12 @@ public class Commitments {
                 .orElse(false);
     }
 
+    private void tellOtherSides(Commitment commitment, Caller owner, AwaitingOtherSide.What what) {
+        for (UUID other : policy.otherSides(owned(commitment))) {
+            commitment.awaitWord(other, owner.name(), what);
+        }
+    }
+
     private Commitment otherSide(Caller caller, UUID id, String refusal) {
         Commitment commitment = visible(caller, id);
         if (!policy.isOtherSide(caller, owned(commitment))) {
@@ -290,6 +297,7 @@ public class Commitments {
     public CommitmentView verify(Caller caller, UUID id, Verification verification) {
         Commitment commitment = owned(caller, id);
         commitment.verify(verification.outcome(), verification.reflection().strip(), clock.instant());
+        tellOtherSides(commitment, caller, AwaitingOtherSide.What.CONFIRMATION);
         return save(commitment, caller);
     }
 

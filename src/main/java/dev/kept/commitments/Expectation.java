@@ -36,6 +36,7 @@ class Expectation extends AbstractAggregateRoot<Expectation> {
     private String doneWhen;
     private LocalDate due;
     private final String why;
+    private final UUID goalId;
     private ExpectationStatus status;
     private String declineReason;
     private UUID commitmentId;
@@ -61,6 +62,7 @@ class Expectation extends AbstractAggregateRoot<Expectation> {
             String doneWhen,
             LocalDate due,
             String why,
+            UUID goalId,
             ExpectationStatus status,
             String declineReason,
             UUID commitmentId,
@@ -79,6 +81,7 @@ class Expectation extends AbstractAggregateRoot<Expectation> {
         this.doneWhen = doneWhen;
         this.due = due;
         this.why = why;
+        this.goalId = goalId;
         this.status = status;
         this.declineReason = declineReason;
         this.commitmentId = commitmentId;
@@ -99,6 +102,7 @@ class Expectation extends AbstractAggregateRoot<Expectation> {
             String doneWhen,
             LocalDate due,
             String why,
+            UUID goalId,
             Instant now) {
         return new Expectation(
                 UUID.randomUUID(),
@@ -110,6 +114,7 @@ class Expectation extends AbstractAggregateRoot<Expectation> {
                 doneWhen,
                 due,
                 why,
+                goalId,
                 ExpectationStatus.OPEN,
                 null,
                 null,
@@ -265,6 +270,10 @@ class Expectation extends AbstractAggregateRoot<Expectation> {
 
     String getWhy() {
         return why;
+    }
+
+    UUID getGoalId() {
+        return goalId;
     }
 
     ExpectationStatus getStatus() {

@@ -32,10 +32,12 @@ class ExpectationPages {
 
     private final Expectations expectations;
     private final People people;
+    private final GoalDirectory goals;
 
-    ExpectationPages(Expectations expectations, People people) {
+    ExpectationPages(Expectations expectations, People people, GoalDirectory goals) {
         this.expectations = expectations;
         this.people = people;
+        this.goals = goals;
     }
 
     /** "person:{id}" or "team:{id}": whom the form asks. */
@@ -47,11 +49,12 @@ class ExpectationPages {
             @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate due,
 
-            @Size(max = 2000) String why) {}
+            @Size(max = 2000) String why,
+            UUID goalId) {}
 
     @GetMapping("/expectations")
     String list(@AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("form", new AskForm("", "", "", null, ""));
+        model.addAttribute("form", new AskForm("", "", "", null, "", null));
         return showList(caller, model);
     }
 
@@ -71,7 +74,8 @@ class ExpectationPages {
                 try {
                     ExpectationView asked = expectations.ask(
                             caller,
-                            new ExpectationDraft(person, team, form.what(), form.doneWhen(), form.due(), form.why()));
+                            new ExpectationDraft(
+                                    person, team, form.what(), form.doneWhen(), form.due(), form.why(), form.goalId()));
                     redirect.addFlashAttribute("notice", "Asked. You will hear from them in your inbox.");
                     return "redirect:/expectations/" + asked.id();
                 } catch (RuleViolationException broken) {
@@ -98,6 +102,7 @@ class ExpectationPages {
                             .filter(p -> !p.getId().equals(caller.personId()))
                             .toList());
             model.addAttribute("teams", people.teams(caller));
+            model.addAttribute("goals", goals.choices(caller));
         }
         return "commitments/expectations";
     }

@@ -21,6 +21,7 @@ public record ExpectationView(
         String doneWhen,
         LocalDate due,
         String why,
+        UUID goalId,
         ExpectationStatus status,
         String declineReason,
         UUID commitmentId,

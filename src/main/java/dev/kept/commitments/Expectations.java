@@ -37,6 +37,7 @@ public class Expectations {
     private final CommitmentRepository commitments;
     private final AccessPolicy policy;
     private final People people;
+    private final GoalDirectory goals;
     private final Clock clock;
 
     Expectations(
@@ -44,7 +45,9 @@ public class Expectations {
             CommitmentRepository commitments,
             AccessPolicy policy,
             People people,
+            GoalDirectory goals,
             Clock clock) {
+        this.goals = goals;
         this.expectations = expectations;
         this.commitments = commitments;
         this.policy = policy;
@@ -83,6 +86,9 @@ public class Expectations {
             }
         }
         Commitments.requireSensibleDue(draft.due(), today(caller));
+        if (draft.goalId() != null && goals.find(caller, draft.goalId()).isEmpty()) {
+            throw new RuleViolationException("UNKNOWN_GOAL", "goalId", "There is no such goal in this organization.");
+        }
         Expectation expectation = Expectation.ask(
                 caller.organizationId(),
                 me.getId(),
@@ -92,6 +98,7 @@ public class Expectations {
                 draft.doneWhen().strip(),
                 draft.due(),
                 clean(draft.why()),
+                draft.goalId(),
                 clock.instant());
         if (recipient != null) {
             expectation.tell(recipient, me.getName(), ExpectationUpdated.Step.ASKED);
@@ -174,7 +181,7 @@ public class Expectations {
             if (people.me(caller).isGuest() && (chosen == Visibility.TEAM || chosen == Visibility.ORGANIZATION)) {
                 chosen = Visibility.PRIVATE;
             }
-            Commitment commitment = commitments.save(Commitment.madeTo(
+            Commitment made = Commitment.madeTo(
                     caller.organizationId(),
                     caller.personId(),
                     new Commitment.Terms(
@@ -185,7 +192,11 @@ public class Expectations {
                             chosen,
                             Set.of()),
                     expectation.getRequesterId(),
-                    clock.instant()));
+                    clock.instant());
+            if (expectation.getGoalId() != null) {
+                made.serve(expectation.getGoalId());
+            }
+            Commitment commitment = commitments.save(made);
             expectation.accept(caller.personId(), commitment.getId(), clock.instant());
         } else {
             expectation.accept(caller.personId(), null, clock.instant());
@@ -296,6 +307,7 @@ public class Expectations {
                 e.getDoneWhen(),
                 e.getDue(),
                 e.getWhy(),
+                e.getGoalId(),
                 e.getStatus(),
                 e.getDeclineReason(),
                 e.getCommitmentId(),

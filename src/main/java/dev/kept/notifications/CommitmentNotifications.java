@@ -1,5 +1,6 @@
 package dev.kept.notifications;
 
+import dev.kept.commitments.AwaitingOtherSide;
 import dev.kept.commitments.CommitmentConfirmed;
 import dev.kept.commitments.CommitmentOverdue;
 import dev.kept.commitments.RenegotiationDecided;
@@ -40,6 +41,22 @@ class CommitmentNotifications {
                 decided.decidedByName() + (decided.accepted() ? " accepted" : " declined")
                         + " your renegotiation of a commitment.",
                 link(decided.commitmentId()));
+    }
+
+    @ApplicationModuleListener
+    void on(AwaitingOtherSide awaiting) {
+        boolean renegotiation = awaiting.what() == AwaitingOtherSide.What.RENEGOTIATION;
+        inbox.tell(
+                awaiting.organizationId(),
+                awaiting.recipientId(),
+                "awaiting:" + awaiting.commitmentId() + ":" + awaiting.what() + ":" + awaiting.version() + ":"
+                        + awaiting.recipientId(),
+                renegotiation ? "RENEGOTIATION_PROPOSED" : "OUTCOME_TO_CONFIRM",
+                awaiting.ownerName()
+                        + (renegotiation
+                                ? " proposes new terms for a commitment you hold them to: accept or decline."
+                                : " assessed a commitment you hold them to: confirm or dispute the outcome."),
+                link(awaiting.commitmentId()));
     }
 
     @ApplicationModuleListener

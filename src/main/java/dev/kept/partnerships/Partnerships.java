@@ -313,7 +313,10 @@ public class Partnerships {
                 List.copyOf(good));
     }
 
-    /** A link through which a viewer sees what an owner shares: an active partnership. */
+    /**
+     * An active partnership and the person on its other end: the owner whose shares a viewer sees
+     * ({@link #seenBy}), or the holder who sees an owner's ({@link #holdersOf}).
+     */
     public record Link(UUID partnershipId, UUID ownerId) {}
 
     /**
@@ -326,6 +329,19 @@ public class Partnerships {
                 .filter(p -> p.getStatus() == PartnershipStatus.ACTIVE)
                 .filter(p -> p.holds(viewerId, p.other(viewerId)))
                 .map(p -> new Link(p.getId(), p.other(viewerId)))
+                .toList();
+    }
+
+    /**
+     * The people who hold an owner accountable through an active partnership, each with that
+     * partnership: who sees what the owner shares with partners.
+     */
+    @Transactional(readOnly = true)
+    public List<Link> holdersOf(UUID organizationId, UUID ownerId) {
+        return partnerships.findOf(organizationId, ownerId).stream()
+                .filter(p -> p.getStatus() == PartnershipStatus.ACTIVE)
+                .filter(p -> p.holds(p.other(ownerId), ownerId))
+                .map(p -> new Link(p.getId(), p.other(ownerId)))
                 .toList();
     }
 

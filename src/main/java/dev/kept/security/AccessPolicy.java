@@ -123,6 +123,25 @@ public class AccessPolicy {
                 || seesAsPartner(caller, content);
     }
 
+    /**
+     * Everyone who is the other side of this content: the person it is made to, and each partner
+     * who sees it through an active partnership it is shared with.
+     */
+    public Set<UUID> otherSides(Owned content) {
+        Set<UUID> others = new java.util.LinkedHashSet<>();
+        if (content.madeTo() != null) {
+            others.add(content.madeTo());
+        }
+        if (content.visibility() == Visibility.PARTNERS) {
+            partnerships.holdersOf(content.organizationId(), content.ownerId()).stream()
+                    .filter(link -> content.sharedWith().isEmpty()
+                            || content.sharedWith().contains(link.partnershipId()))
+                    .forEach(link -> others.add(link.ownerId()));
+        }
+        others.remove(content.ownerId());
+        return others;
+    }
+
     /** Who may read an expectation: the requester, the person asked, and the members of the team asked. */
     public boolean canSeeExpectation(
             Caller caller, UUID organizationId, UUID requesterId, UUID toPersonId, UUID toTeamId) {

@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -107,6 +108,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     "'" + field + "' has the wrong type: expected " + expected + ".",
                     List.of(new FieldProblem(field, "expected " + expected)));
         }
+        if (cause instanceof InputCoercionException tooBig && !tooBig.getPath().isEmpty()) {
+            // valid JSON whose number does not fit the field (a whole number past the integers)
+            String field = path(tooBig);
+            String expected = expected(tooBig.getTargetType());
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "'" + field + "' must be " + expected + " in range.",
+                    List.of(new FieldProblem(field, "must be " + expected + " in range")));
+        }
         if (cause instanceof DatabindException || cause instanceof JacksonException) {
             return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The request body is not valid JSON.", null);
         }
@@ -184,7 +195,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 + ".";
     }
 
-    private static String path(DatabindException ex) {
+    private static String path(JacksonException ex) {
         return ex.getPath().stream()
                 .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)

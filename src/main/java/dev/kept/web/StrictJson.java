@@ -8,7 +8,8 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * JSON that means what it says: a number is not taken for a text or a date, so a client sending
+ * JSON that means what it says: a number is not taken for a text, a date or a yes/no (where
+ * {@code {"agree": 2}} would confirm an outcome), so a client sending
  * the wrong type gets a 400 that names the field instead of a silently converted value.
  */
 @Configuration
@@ -23,6 +24,10 @@ class StrictJson {
                                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfig(
                         LogicalType.DateTime,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
                         config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
                 .withCoercionConfig(

@@ -110,6 +110,7 @@ class ExpectationApiTests {
                         "/api/v1/commitments/" + commitment + "/renegotiations",
                         Map.of("reason", "The rota changed", "due", inDays(25).toString()))
                 .expect(201);
+        api.awaitNotification(lead, "proposes new terms for a commitment you hold them to");
         api.post(colleague.token(), "/api/v1/commitments/" + commitment + "/renegotiations/1/accept", Map.of())
                 .expectProblem(404);
         JsonNode renegotiated = api.post(
@@ -123,6 +124,7 @@ class ExpectationApiTests {
                         "/api/v1/commitments/" + commitment + "/verification",
                         Map.of("outcome", "KEPT", "reflection", "Pairing on the first night helped."))
                 .expect(200);
+        api.awaitNotification(lead, "confirm or dispute the outcome");
         JsonNode confirmed = api.post(
                         lead.token(),
                         "/api/v1/commitments/" + commitment + "/confirmation",
@@ -142,7 +144,19 @@ class ExpectationApiTests {
         Account second = api.join(admin, Map.of("teamId", platform.toString()));
         Account outsider = api.join(admin);
 
-        UUID id = api.post(requester.token(), "/api/v1/expectations", expectation("toTeamId", platform, inDays(9)))
+        UUID goal = api.post(
+                        admin.token(),
+                        "/api/v1/goals",
+                        Map.of(
+                                "title", "Calm nights on call",
+                                "why", "Rested engineers",
+                                "doneWhen", "No page after midnight for a month",
+                                "due", inDays(90).toString()))
+                .expect(201)
+                .id();
+        Map<String, Object> forTheGoal = expectation("toTeamId", platform, inDays(9));
+        forTheGoal.put("goalId", goal.toString());
+        UUID id = api.post(requester.token(), "/api/v1/expectations", forTheGoal)
                 .expect(201)
                 .id();
 
@@ -167,6 +181,14 @@ class ExpectationApiTests {
                 .json();
         assertThat(commitment.get("ownerId").asString())
                 .isEqualTo(second.personId().toString());
+        assertThat(commitment.get("goalId").asString()).isEqualTo(goal.toString());
+        Map<String, Object> unknownGoal = expectation("toTeamId", platform, inDays(9));
+        unknownGoal.put("goalId", UUID.randomUUID().toString());
+        assertThat(api.post(requester.token(), "/api/v1/expectations", unknownGoal)
+                        .expectProblem(422)
+                        .get("reason")
+                        .asString())
+                .isEqualTo("UNKNOWN_GOAL");
     }
 
     @Test

@@ -159,6 +159,24 @@ class AccessMatrixTests {
                     visibility,
                     UUID.fromString(api.commit(owner, terms).get("id").asString()));
             commitmentMarkers.put(visibility, marker);
+            // its milestone and a progress note carry the same marker: wherever they show, the
+            // leak check holds them to the commitment's own visibility
+            api.post(
+                            owner.token(),
+                            "/api/v1/commitments/" + commitments.get(visibility) + "/milestones",
+                            Map.of("title", "First step of " + marker, "due", soon.toString()))
+                    .expect(201);
+            api.post(
+                            owner.token(),
+                            "/api/v1/commitments/" + commitments.get(visibility) + "/progress",
+                            Map.of(
+                                    "confidence",
+                                    "AT_RISK",
+                                    "note",
+                                    "Blocked: " + marker,
+                                    "needs",
+                                    "help with " + marker))
+                    .expect(201);
         }
         challengeMarker = "challenge " + UUID.randomUUID();
         answerMarker = "answer " + UUID.randomUUID();
