@@ -419,7 +419,14 @@ class FiveStepsBrowserTests {
         assertThat(proposed.locator(".badge")).hasText("Waiting");
         assertThat(proposed.locator("button")).hasCount(0);
 
-        lead.reload();
+        reloadUntilVisible(lead, lead.locator("nav .count"));
+        lead.click("nav >> text=Inbox");
+        Locator awaiting = lead.locator("ul.inbox li.unread a:text-is('" + memberName
+                + " proposes new terms for a commitment you hold them to: accept or decline.')");
+        assertThat(awaiting).hasCount(1);
+        assertThat(lead.locator("ul.inbox")).not().containsText(renegotiationReason);
+        awaiting.click();
+        assertThat(lead).hasURL(commitmentUrl);
         Locator leadsRenegotiation = lead.locator("#renegotiation ol.timeline > li");
         assertThat(leadsRenegotiation).hasCount(1);
         assertThat(leadsRenegotiation).containsText(renegotiationReason);
@@ -454,7 +461,11 @@ class FiveStepsBrowserTests {
         assertThat(member.locator("#clarity")).hasCount(0);
         assertThat(member.locator("text=Edit the terms")).hasCount(0);
 
-        lead.reload();
+        reloadUntilVisible(lead, lead.locator("nav .count"));
+        lead.click("nav >> text=Inbox");
+        lead.click("ul.inbox li.unread a:text-is('" + memberName
+                + " assessed a commitment you hold them to: confirm or dispute the outcome.')");
+        assertThat(lead).hasURL(commitmentUrl);
         Locator verification = lead.locator("#verification");
         assertThat(verification).containsText(memberName + " assessed it as Kept. Do you agree?");
         verification.locator("#confirm-comment").fill(confirmation);
