@@ -310,6 +310,8 @@ class CommitmentPages {
                 return "redirect:/commitments/" + id;
             } catch (ConflictException closed) {
                 model.addAttribute("conflict", closed.getBody().getDetail());
+            } catch (RuleViolationException broken) {
+                broken.rejectOn(errors);
             }
         }
         showDetail(caller, id, model);

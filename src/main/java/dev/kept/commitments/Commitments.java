@@ -296,6 +296,17 @@ public class Commitments {
     @Transactional
     public CommitmentView verify(Caller caller, UUID id, Verification verification) {
         Commitment commitment = owned(caller, id);
+        boolean beforeDue = today(caller).isBefore(commitment.getDue());
+        if (beforeDue
+                && (verification.outcome() == Outcome.PARTLY_KEPT || verification.outcome() == Outcome.NOT_KEPT)) {
+            throw new RuleViolationException(
+                    "TOO_EARLY",
+                    "outcome",
+                    "Before the due date a commitment can be closed as kept (done early) or dropped; whether it"
+                            + " was partly kept or not kept is assessed at or after the due date, "
+                            + commitment.getDue()
+                            + ". Renegotiate if the date no longer holds.");
+        }
         commitment.verify(verification.outcome(), verification.reflection().strip(), clock.instant());
         tellOtherSides(commitment, caller, AwaitingOtherSide.What.CONFIRMATION);
         return save(commitment, caller);

@@ -97,7 +97,7 @@ class CommitmentApiTests {
         UUID done = api.commit(owner, inDays(5), "PRIVATE");
         api.post(owner.token(), "/api/v1/commitments/" + risky + "/progress", Map.of("confidence", "AT_RISK"))
                 .expect(201);
-        close(owner, done, "PARTLY_KEPT");
+        close(owner, done, "DROPPED");
 
         assertThat(ids(api.get(owner.token(), "/api/v1/commitments?status=OPEN")))
                 .containsExactly(id(risky), id(calm));
@@ -256,7 +256,7 @@ class CommitmentApiTests {
     void closedCommitmentRefusesProgressEditsAndASecondVerification() {
         Account owner = api.signUp();
         UUID id = api.commit(owner, inDays(7), "PRIVATE");
-        close(owner, id, "NOT_KEPT");
+        close(owner, id, "DROPPED");
         JsonNode before = api.get(owner.token(), "/api/v1/commitments/" + id).json();
 
         api.post(owner.token(), "/api/v1/commitments/" + id + "/progress", Map.of("confidence", "ON_TRACK"))

@@ -190,13 +190,13 @@ class CommitmentPagesTests {
                 .uri("/commitments/" + made.id() + "/verification")
                 .with(as(ada))
                 .with(csrf())
-                .param("outcome", "PARTLY_KEPT")
+                .param("outcome", "DROPPED")
                 .param("reflection", "Started too late")
                 .exchange();
         assertThat(closed).hasStatus3xxRedirection();
         CommitmentView after = commitments.get(ada, made.id());
         assertThat(after.status()).isEqualTo(CommitmentStatus.CLOSED);
-        assertThat(after.outcome()).isEqualTo(Outcome.PARTLY_KEPT);
+        assertThat(after.outcome()).isEqualTo(Outcome.DROPPED);
     }
 
     @Test
@@ -233,6 +233,24 @@ class CommitmentPagesTests {
                 .hasStatus3xxRedirection()
                 .redirectedUrl()
                 .endsWith("/login");
+    }
+
+    @Test
+    void showsOnTheFormThatPartlyKeptWaitsForTheDueDate() throws Exception {
+        CommitmentView made = make(ada);
+
+        MvcTestResult early = mvc.post()
+                .uri("/commitments/" + made.id() + "/verification")
+                .with(as(ada))
+                .with(csrf())
+                .param("outcome", "PARTLY_KEPT")
+                .param("reflection", "Half of it")
+                .exchange();
+
+        assertThat(early).hasStatusOk();
+        assertThat(early.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("assessed at or after the due date");
+        assertThat(commitments.get(ada, made.id()).status()).isEqualTo(CommitmentStatus.OPEN);
     }
 
     private CommitmentView make(Caller owner) {

@@ -589,7 +589,7 @@ class LifecycleApiTests {
 
         api.post(pair.owner().token(), reflections, owners).expectProblem(409);
         api.post(pair.partner().token(), reflections, partners).expectProblem(409);
-        close(pair.owner(), id, "PARTLY_KEPT");
+        close(pair.owner(), id, "DROPPED");
         assertThat(reason(api.post(pair.owner().token(), reflections, Map.of("worked", " ", "changeNext", ""))))
                 .isEqualTo("EMPTY");
         api.post(pair.admin().token(), reflections, partners).expectProblem(404);

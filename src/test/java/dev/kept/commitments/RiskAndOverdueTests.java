@@ -145,7 +145,7 @@ class RiskAndOverdueTests {
         clock.advance(Duration.ofDays(15));
         assertRisks(owner, id, "CONFIDENCE", "BEHIND", "SILENT");
 
-        api.post(owner.token(), path(id) + "/verification", Map.of("outcome", "NOT_KEPT", "reflection", "Too much"))
+        api.post(owner.token(), path(id) + "/verification", Map.of("outcome", "DROPPED", "reflection", "Too much"))
                 .expect(200);
         assertRisks(owner, id);
     }
@@ -288,6 +288,38 @@ class RiskAndOverdueTests {
     }
 
     // --- helpers -----------------------------------------------------------------------------
+
+    @Test
+    void partlyKeptAndNotKeptAreAssessedAtOrAfterTheDueDateKeptAndDroppedAnyTime() {
+        Account owner = api.signUp();
+        UUID early = api.commit(owner, today().plusDays(5), "PRIVATE");
+        UUID dropped = api.commit(owner, today().plusDays(5), "PRIVATE");
+        UUID done = api.commit(owner, today().plusDays(5), "PRIVATE");
+
+        for (String outcome : java.util.List.of("PARTLY_KEPT", "NOT_KEPT")) {
+            JsonNode problem = api.post(
+                            owner.token(),
+                            path(early) + "/verification",
+                            Map.of("outcome", outcome, "reflection", "Hm"))
+                    .expectProblem(422);
+            assertThat(problem.get("reason").asString()).isEqualTo("TOO_EARLY");
+            assertThat(problem.get("field").asString()).isEqualTo("outcome");
+        }
+        assertThat(api.get(owner.token(), path(early)).text("status")).isEqualTo("OPEN");
+        api.post(owner.token(), path(dropped) + "/verification", Map.of("outcome", "DROPPED", "reflection", "Obsolete"))
+                .expect(200);
+        api.post(owner.token(), path(done) + "/verification", Map.of("outcome", "KEPT", "reflection", "Early"))
+                .expect(200);
+
+        clock.advance(Duration.ofDays(5));
+        JsonNode closed = api.post(
+                        owner.token(),
+                        path(early) + "/verification",
+                        Map.of("outcome", "PARTLY_KEPT", "reflection", "Half"))
+                .expect(200)
+                .json();
+        assertThat(closed.get("outcome").asString()).isEqualTo("PARTLY_KEPT");
+    }
 
     private LocalDate today() {
         return LocalDate.now(clock);

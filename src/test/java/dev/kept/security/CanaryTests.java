@@ -96,7 +96,7 @@ class CanaryTests {
         api.post(
                         owner.token(),
                         "/api/v1/commitments/" + hidden + "/verification",
-                        Map.of("outcome", "PARTLY_KEPT", "reflection", canary("reflection")))
+                        Map.of("outcome", "DROPPED", "reflection", canary("reflection")))
                 .expect(200);
         UUID challenge = api.post(
                         partner.token(),
