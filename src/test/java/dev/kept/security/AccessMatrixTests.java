@@ -178,6 +178,30 @@ class AccessMatrixTests {
                                     "help with " + marker))
                     .expect(201);
         }
+        // a second commitment for partners, closed, confirmed and reflected on: its owner's
+        // reflection, the partner's confirmation and reflection carry the PARTNERS marker, so the
+        // leak check holds them to who may see what is shared with partners
+        String shared = commitmentMarkers.get(Visibility.PARTNERS);
+        Map<String, Object> closedTerms = new LinkedHashMap<>(ApiFixtures.clearTerms(soon, "PARTNERS"));
+        closedTerms.put("what", "Hand over the on-call rota (done) " + UUID.randomUUID());
+        UUID closed = UUID.fromString(api.commit(owner, closedTerms).get("id").asString());
+        api.post(
+                        owner.token(),
+                        "/api/v1/commitments/" + closed + "/verification",
+                        Map.of("outcome", "KEPT", "reflection", "Owner's reflection on " + shared))
+                .expect(200);
+        api.post(
+                        partner.token(),
+                        "/api/v1/commitments/" + closed + "/confirmation",
+                        Map.of("agree", true, "comment", "Confirmed: " + shared))
+                .expect(200);
+        api.post(
+                        partner.token(),
+                        "/api/v1/commitments/" + closed + "/reflections",
+                        Map.of("worked", "What worked: " + shared, "changeNext", "Next time: " + shared))
+                .expect(201);
+        placeholders.put("{closed}", closed.toString());
+
         challengeMarker = "challenge " + UUID.randomUUID();
         answerMarker = "answer " + UUID.randomUUID();
         UUID challenge = api.post(
