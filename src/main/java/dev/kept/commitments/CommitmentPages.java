@@ -361,8 +361,9 @@ class CommitmentPages {
 
     private void showDetail(Caller caller, UUID id, Model model) {
         CommitmentView commitment = commitments.get(caller, id);
+        Commitments.Rights rights = commitments.rights(caller, id);
         model.addAttribute("commitment", commitment);
-        model.addAttribute("canChange", commitments.canChange(caller, id));
+        model.addAttribute("canChange", rights.change());
         model.addAttribute("challenges", challenges.on(caller, id));
         if (commitment.sharedWith() != null && commitment.visibility() == Visibility.PARTNERS) {
             model.addAttribute(
@@ -379,12 +380,10 @@ class CommitmentPages {
                 commitment.goalId() == null
                         ? null
                         : goals.find(caller, commitment.goalId()).orElse(null));
-        model.addAttribute("canChallenge", commitments.canChallenge(caller, id));
-        model.addAttribute("otherSide", commitments.isOtherSide(caller, id));
-        model.addAttribute("canReport", commitments.canReport(caller, id));
-        if (commitments.canChange(caller, id)
-                && commitment.isOpen()
-                && !people.me(caller).isGuest()) {
+        model.addAttribute("canChallenge", rights.challenge());
+        model.addAttribute("otherSide", rights.otherSide());
+        model.addAttribute("canReport", rights.report());
+        if (rights.change() && commitment.isOpen() && !people.me(caller).isGuest()) {
             model.addAttribute(
                     "coOwnerCandidates",
                     people.people(caller).stream()

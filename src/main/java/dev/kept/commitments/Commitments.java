@@ -182,15 +182,6 @@ public class Commitments {
         return save(commitment, caller);
     }
 
-    /** Whether the caller may report progress: the owner or an accepted co-owner. */
-    @Transactional(readOnly = true)
-    public boolean canReport(Caller caller, UUID id) {
-        return commitments
-                .findByIdAndOrganizationId(id, caller.organizationId())
-                .map(c -> c.reportableBy(caller.personId()))
-                .orElse(false);
-    }
-
     /** The owner plans a milestone. */
     @Transactional
     public CommitmentView planMilestone(Caller caller, UUID id, MilestonePlan plan) {
@@ -270,15 +261,6 @@ public class Commitments {
         return save(commitment, caller);
     }
 
-    /** Whether the caller is the other side: a partner it is shared with, who confirms and decides. */
-    @Transactional(readOnly = true)
-    public boolean isOtherSide(Caller caller, UUID id) {
-        return commitments
-                .findByIdAndOrganizationId(id, caller.organizationId())
-                .map(c -> policy.isOtherSide(caller, owned(c)))
-                .orElse(false);
-    }
-
     private void tellOtherSides(Commitment commitment, Caller owner, AwaitingOtherSide.What what) {
         for (UUID other : policy.otherSides(owned(commitment))) {
             commitment.awaitWord(other, owner.name(), what);
@@ -318,21 +300,35 @@ public class Commitments {
         return view(visible(caller, id), today(caller), caller);
     }
 
-    /** Whether the caller may challenge this commitment's owner: a partner it is shared with. */
-    @Transactional(readOnly = true)
-    public boolean canChallenge(Caller caller, UUID id) {
-        return commitments
-                .findByIdAndOrganizationId(id, caller.organizationId())
-                .map(c -> policy.seesAsPartner(caller, owned(c)))
-                .orElse(false);
-    }
-
     /** The visibilities the caller may choose: a guest keeps to private and partners. */
     @Transactional(readOnly = true)
     public List<Visibility> visibilitiesFor(Caller caller) {
         return people.me(caller).isGuest()
                 ? List.of(Visibility.PRIVATE, Visibility.PARTNERS)
                 : List.of(Visibility.values());
+    }
+
+    /**
+     * What the caller may do on one commitment, from one read: change it (the owner), challenge it
+     * (a partner it is shared with), speak as the other side (that partner, or the person it is made
+     * to) and report progress (the owner or a co-owner who accepted).
+     */
+    public record Rights(boolean change, boolean challenge, boolean otherSide, boolean report) {}
+
+    @Transactional(readOnly = true)
+    public Rights rights(Caller caller, UUID id) {
+        return commitments
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .map(c -> {
+                    AccessPolicy.Owned owned = owned(c);
+                    boolean partner = policy.seesAsPartner(caller, owned);
+                    return new Rights(
+                            policy.canChange(caller, owned),
+                            partner,
+                            partner || policy.isMadeTo(caller, owned),
+                            c.reportableBy(caller.personId()));
+                })
+                .orElse(new Rights(false, false, false, false));
     }
 
     /** Whether the caller may change this commitment (they own it). */

@@ -182,16 +182,21 @@ class Expectation extends AbstractAggregateRoot<Expectation> {
 
     /** The side asked accepts the terms as they stand: the commitment it became is recorded. */
     void accept(UUID by, UUID commitment, Instant now) {
-        requireOpen();
-        if (pendingCounter() != null) {
-            throw new ConflictException(
-                    "A counter-proposal is still waiting for the requester: accept once they have answered it.");
-        }
+        requireAcceptable();
         this.status = ExpectationStatus.ACCEPTED;
         this.acceptedBy = by;
         this.acceptedAt = now;
         this.commitmentId = commitment;
         this.updatedAt = now;
+    }
+
+    /** Open, and no counter-proposal waiting: what accepting needs, checked before anything is made. */
+    void requireAcceptable() {
+        requireOpen();
+        if (pendingCounter() != null) {
+            throw new ConflictException(
+                    "A counter-proposal is still waiting for the requester: accept once they have answered it.");
+        }
     }
 
     void decline(String reason, Instant now) {

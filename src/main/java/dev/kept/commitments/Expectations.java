@@ -176,31 +176,26 @@ public class Expectations {
     @Transactional
     public ExpectationView accept(Caller caller, UUID id, Visibility visibility) {
         Expectation expectation = askedSide(caller, id);
-        if (expectation.getStatus() == ExpectationStatus.OPEN && expectation.pendingCounter() == null) {
-            Visibility chosen = visibility == null ? Visibility.PRIVATE : visibility;
-            if (people.me(caller).isGuest() && (chosen == Visibility.TEAM || chosen == Visibility.ORGANIZATION)) {
-                chosen = Visibility.PRIVATE;
-            }
-            Commitment made = Commitment.madeTo(
-                    caller.organizationId(),
-                    caller.personId(),
-                    new Commitment.Terms(
-                            expectation.getWhat(),
-                            expectation.getDoneWhen(),
-                            expectation.getDue(),
-                            expectation.getWhy(),
-                            chosen,
-                            Set.of()),
-                    expectation.getRequesterId(),
-                    clock.instant());
-            if (expectation.getGoalId() != null) {
-                made.serve(expectation.getGoalId());
-            }
-            Commitment commitment = commitments.save(made);
-            expectation.accept(caller.personId(), commitment.getId(), clock.instant());
-        } else {
-            expectation.accept(caller.personId(), null, clock.instant());
+        expectation.requireAcceptable();
+        // guests are never asked (the side asked is a member or a team), so every visibility is open
+        Visibility chosen = visibility == null ? Visibility.PRIVATE : visibility;
+        Commitment made = Commitment.madeTo(
+                caller.organizationId(),
+                caller.personId(),
+                new Commitment.Terms(
+                        expectation.getWhat(),
+                        expectation.getDoneWhen(),
+                        expectation.getDue(),
+                        expectation.getWhy(),
+                        chosen,
+                        Set.of()),
+                expectation.getRequesterId(),
+                clock.instant());
+        if (expectation.getGoalId() != null) {
+            made.serve(expectation.getGoalId());
         }
+        Commitment commitment = commitments.save(made);
+        expectation.accept(caller.personId(), commitment.getId(), clock.instant());
         expectation.tell(expectation.getRequesterId(), caller.name(), ExpectationUpdated.Step.ACCEPTED);
         return save(expectation, caller);
     }

@@ -116,9 +116,9 @@ public class Partnerships {
     /** The caller's partnerships, newest first. */
     @Transactional(readOnly = true)
     public List<PartnershipView> mine(Caller caller) {
-        Map<UUID, String> names = new java.util.HashMap<>();
+        Map<UUID, Optional<Person>> persons = new java.util.HashMap<>();
         return partnerships.findOf(caller.organizationId(), caller.personId()).stream()
-                .map(p -> view(p, caller.personId(), names))
+                .map(p -> view(p, caller.personId(), persons))
                 .toList();
     }
 
@@ -434,19 +434,18 @@ public class Partnerships {
         return view(p, me, new java.util.HashMap<>());
     }
 
-    private PartnershipView view(Partnership p, UUID me, Map<UUID, String> names) {
+    /** One partnership as {@code me} sees it; {@code persons} holds the people already read. */
+    private PartnershipView view(Partnership p, UUID me, Map<UUID, Optional<Person>> persons) {
         UUID other = p.other(me);
-        Optional<Person> otherPerson = people.personIn(p.getOrganizationId(), other);
+        Optional<Person> otherPerson = persons.computeIfAbsent(other, id -> people.personIn(p.getOrganizationId(), id));
         boolean outside = otherPerson.map(Person::isGuest).orElse(false);
         // an outside partner invited by e-mail is named by that e-mail until they accept: the name
         // they chose when they joined (as someone else's partner) is not the inviter's to learn
-        String otherName = names.computeIfAbsent(
-                other,
-                id -> otherPerson
-                        .map(person -> person.isGuest() && p.getStatus() == PartnershipStatus.INVITED
-                                ? person.getEmail()
-                                : person.getName())
-                        .orElse("someone"));
+        String otherName = otherPerson
+                .map(person -> person.isGuest() && p.getStatus() == PartnershipStatus.INVITED
+                        ? person.getEmail()
+                        : person.getName())
+                .orElse("someone");
         return new PartnershipView(
                 p.getId(),
                 p.getKind(),

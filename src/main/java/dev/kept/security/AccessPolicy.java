@@ -104,12 +104,7 @@ public class AccessPolicy {
      * an active partnership it is shared with: who may challenge the owner on it.
      */
     public boolean seesAsPartner(Caller caller, Owned content) {
-        if (!Objects.equals(caller.organizationId(), content.organizationId())
-                || content.visibility() != Visibility.PARTNERS
-                || isOwner(caller, content)) {
-            return false;
-        }
-        return sharingLinks(caller, content).findAny().isPresent();
+        return !partnershipsSeeing(caller, content).isEmpty();
     }
 
     /**
@@ -117,10 +112,14 @@ public class AccessPolicy {
      * who sees it as such. The other side decides on renegotiations and confirms the outcome.
      */
     public boolean isOtherSide(Caller caller, Owned content) {
-        return (Objects.equals(caller.organizationId(), content.organizationId())
-                        && Objects.equals(caller.personId(), content.madeTo())
-                        && !isOwner(caller, content))
-                || seesAsPartner(caller, content);
+        return isMadeTo(caller, content) || seesAsPartner(caller, content);
+    }
+
+    /** Whether the content is made to the caller (who is not its owner). */
+    public boolean isMadeTo(Caller caller, Owned content) {
+        return Objects.equals(caller.organizationId(), content.organizationId())
+                && Objects.equals(caller.personId(), content.madeTo())
+                && !isOwner(caller, content);
     }
 
     /**
@@ -157,7 +156,9 @@ public class AccessPolicy {
 
     /** The partnerships through which the caller sees this content (none unless a partner). */
     public List<UUID> partnershipsSeeing(Caller caller, Owned content) {
-        if (!seesAsPartner(caller, content)) {
+        if (!Objects.equals(caller.organizationId(), content.organizationId())
+                || content.visibility() != Visibility.PARTNERS
+                || isOwner(caller, content)) {
             return List.of();
         }
         return sharingLinks(caller, content)
