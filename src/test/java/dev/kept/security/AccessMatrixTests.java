@@ -46,6 +46,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * visibilities, as written in {@code security/access-matrix.txt}. A cell fails on a wrong status,
  * on missing content where it must show, and on any content its viewer may not see (the leak
  * check runs on every answer, whatever the route). A GET route missing from the table fails too.
+ * A check-in's private notes are held to their author: each partner must see their own and never
+ * the other's, and nobody else sees any note or the schedule.
  */
 @KeptApiTest
 @AutoConfigureMockMvc
@@ -89,6 +91,11 @@ class AccessMatrixTests {
     private String answerMarker;
     private String challengeMeOnMarker;
     private String expectationMarker;
+    private String scheduleMarker;
+    private String sharedNoteMarker;
+    private String ownersPrivateNoteMarker;
+    private String partnersPrivateNoteMarker;
+    private String checkIn;
     private List<Row> rows;
 
     @BeforeAll
@@ -131,6 +138,7 @@ class AccessMatrixTests {
                 .expect(200);
         api.post(partner.token(), "/api/v1/partnerships/" + partnership + "/accept", Map.of())
                 .expect(200);
+        agreeCheckIns(owner, partner, partnership);
         UUID pausedPartnership = api.partnership(paused, owner, "PEER");
         api.post(owner.token(), "/api/v1/partnerships/" + pausedPartnership + "/pause", Map.of())
                 .expect(200);
@@ -244,6 +252,45 @@ class AccessMatrixTests {
         api.awaitNotification(partner, "answered your challenge");
     }
 
+    /**
+     * A weekly check-in of the owner and the partner; its first occurrence has a shared note and a
+     * private note of each of them.
+     */
+    private void agreeCheckIns(Account owner, Account partner, UUID partnership) {
+        scheduleMarker = "schedule " + UUID.randomUUID();
+        sharedNoteMarker = "shared note " + UUID.randomUUID();
+        ownersPrivateNoteMarker = "owner private note " + UUID.randomUUID();
+        partnersPrivateNoteMarker = "partner private note " + UUID.randomUUID();
+        String schedule = "/api/v1/partnerships/" + partnership + "/schedule";
+        api.send(
+                        org.springframework.http.HttpMethod.PUT,
+                        owner.token(),
+                        schedule,
+                        Map.of(
+                                "cadence", "WEEKLY",
+                                "weekday", "WEDNESDAY",
+                                "time", "09:00",
+                                "timeZone", "Europe/London",
+                                "durationMinutes", 30,
+                                "location", "Room by the window, " + scheduleMarker))
+                .expect(200);
+        api.post(partner.token(), schedule + "/accept", Map.of()).expect(200);
+        checkIn = api.get(owner.token(), "/api/v1/checkins")
+                .expect(200)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        placeholders.put("{checkin}", checkIn);
+        String notes = "/api/v1/checkins/" + checkIn + "/notes";
+        api.post(owner.token(), notes, Map.of("text", sharedNoteMarker, "private", false))
+                .expect(201);
+        api.post(owner.token(), notes, Map.of("text", ownersPrivateNoteMarker, "private", true))
+                .expect(201);
+        api.post(partner.token(), notes, Map.of("text", partnersPrivateNoteMarker, "private", true))
+                .expect(201);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCellOfTheTable() {
         return rows.stream()
@@ -305,6 +352,10 @@ class AccessMatrixTests {
             if (expected.endsWith("+") && !body.contains(marker)) {
                 failures.add(viewer + ": the content is missing");
             }
+            String ownPrivateNote = ownPrivateNote(row, viewer);
+            if (expected.endsWith("+") && ownPrivateNote != null && !body.contains(ownPrivateNote)) {
+                failures.add(viewer + ": their own private note is missing");
+            }
             if (expected.endsWith("-") && body.contains(marker)) {
                 failures.add(viewer + ": the content is shown");
             }
@@ -318,6 +369,15 @@ class AccessMatrixTests {
     }
 
     private String contentOf(Row row, Visibility visibility) {
+        if (row.route().endsWith("/schedule")) {
+            return scheduleMarker;
+        }
+        if (row.route().endsWith("/checkins/{id}")) {
+            return sharedNoteMarker;
+        }
+        if (row.route().endsWith("/checkins")) {
+            return checkIn;
+        }
         if (row.route().contains("expectations")) {
             return expectationMarker;
         }
@@ -330,6 +390,18 @@ class AccessMatrixTests {
             return challengeMeOnMarker;
         }
         return commitmentMarkers.get(visibility);
+    }
+
+    /** On a check-in's rows, the private note each of the two partners must see: their own. */
+    private String ownPrivateNote(Row row, Viewer viewer) {
+        if (!row.route().endsWith("/checkins/{id}")) {
+            return null;
+        }
+        return switch (viewer) {
+            case OWNER -> ownersPrivateNoteMarker;
+            case PARTNER -> partnersPrivateNoteMarker;
+            default -> null;
+        };
     }
 
     /** Everything this viewer may never see, derived from who may read each commitment. */
@@ -345,6 +417,15 @@ class AccessMatrixTests {
             forbidden.add(answerMarker);
             forbidden.add(challengeMeOnMarker);
             forbidden.add(expectationMarker);
+            forbidden.add(scheduleMarker);
+            forbidden.add(sharedNoteMarker);
+        }
+        // a private note is its author's alone: not even the other partner sees it
+        if (viewer != Viewer.OWNER) {
+            forbidden.add(ownersPrivateNoteMarker);
+        }
+        if (viewer != Viewer.PARTNER) {
+            forbidden.add(partnersPrivateNoteMarker);
         }
         return forbidden;
     }
