@@ -40,12 +40,14 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Canaries: unique strings written into a private and a partners-only commitment (terms,
- * progress notes, reflection), the "challenge me on" of a partnership, a challenge and its answer.
+ * progress notes, reflection), the "challenge me on" of a partnership, a challenge and its answer,
+ * and the partners' check-in (its place, a shared note, the owner's private note, a next step).
  * The owner's manager and the admin then crawl everything they can reach (every link from the
  * home page, every API read, and the addresses of the hidden things, guessed), try to change
  * them, and read their e-mails and notifications; no canary may appear in any of it, nor in any
  * e-mail or log line written meanwhile. The owner's own crawl finds them all, which shows the
- * crawl would have seen a leak.
+ * crawl would have seen a leak. The partner's private note on the check-in is a canary even the
+ * owner never sees.
  */
 @KeptApiTest
 @AutoConfigureMockMvc
@@ -175,6 +177,53 @@ class CanaryTests {
                                 LocalDate.now(ZoneOffset.UTC).plusDays(12).toString()))
                 .expect(200);
         api.awaitNotification(owner, "disputed your assessment");
+        // the partners' weekly check-in: its place, a shared note, a private note of each, a next step
+        String schedule = "/api/v1/partnerships/" + partnership + "/schedule";
+        api.send(
+                        org.springframework.http.HttpMethod.PUT,
+                        owner.token(),
+                        schedule,
+                        Map.of(
+                                "cadence", "WEEKLY",
+                                "weekday", "THURSDAY",
+                                "time", "15:00",
+                                "timeZone", "Europe/Paris",
+                                "durationMinutes", 45,
+                                "location", canary("checkin-place")))
+                .expect(200);
+        api.post(partner.token(), schedule + "/accept", Map.of()).expect(200);
+        String checkIn = api.get(owner.token(), "/api/v1/checkins")
+                .expect(200)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        String notes = "/api/v1/checkins/" + checkIn + "/notes";
+        api.post(owner.token(), notes, Map.of("text", canary("shared-note"), "private", false))
+                .expect(201);
+        api.post(owner.token(), notes, Map.of("text", canary("private-note"), "private", true))
+                .expect(201);
+        String partnersPrivateNote = "canary-partners-private-note-" + UUID.randomUUID();
+        api.post(partner.token(), notes, Map.of("text", partnersPrivateNote, "private", true))
+                .expect(201);
+        api.post(
+                        owner.token(),
+                        "/api/v1/checkins/" + checkIn + "/next-steps",
+                        Map.of(
+                                "text",
+                                canary("next-step"),
+                                "ownerId",
+                                partner.personId().toString(),
+                                "due",
+                                LocalDate.now(ZoneOffset.UTC).plusDays(5).toString()))
+                .expect(201);
+        hiddenAddresses.add("/checkins/" + checkIn);
+        hiddenAddresses.add("/api/v1/checkins/" + checkIn);
+        hiddenAddresses.add("/partnerships/" + partnership + "/schedule");
+        hiddenAddresses.add(schedule);
+        hiddenAddresses.add("/checkins");
+        hiddenAddresses.add("/api/v1/checkins");
+
         hiddenAddresses.add("/expectations/" + expectation);
         hiddenAddresses.add("/api/v1/expectations/" + expectation);
         hiddenAddresses.add("/api/v1/expectations");
@@ -200,10 +249,20 @@ class CanaryTests {
                     .as("the owner's crawl shows " + canary)
                     .anyMatch(body -> body.contains(canary));
         }
+        ownerSees.forEach((address, body) ->
+                assertThat(body).as("%s as the owner", address).doesNotContain(partnersPrivateNote));
+        assertThat(mvc.perform(as(partner, MockMvcRequestBuilders.get("/checkins/" + checkIn)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .as("the partner's own agenda shows their private note")
+                .contains(partnersPrivateNote);
+        canaries.add(partnersPrivateNote);
 
         for (Account outsider : List.of(manager, admin)) {
             Map<String, String> seen = crawl(outsider);
             seen.putAll(tryToChange(outsider, hidden, shared, challenge, partnership));
+            seen.putAll(tryToChangeTheCheckIn(outsider, checkIn, partnership));
             assertThat(seen).as("what %s reached", outsider.name()).hasSizeGreaterThan(25);
             seen.forEach((address, body) -> {
                 for (String canary : canaries) {
@@ -322,6 +381,37 @@ class CanaryTests {
                                     .param("confidence", "ON_TRACK")))
                     .andReturn();
             answers.put("POST " + page, result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        }
+        return answers;
+    }
+
+    /** What an outsider might try on the partners' check-in: each answers 404 and shows nothing. */
+    private Map<String, String> tryToChangeTheCheckIn(Account outsider, String checkIn, UUID partnership)
+            throws Exception {
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<MockHttpServletRequestBuilder> attempts = List.of(
+                MockMvcRequestBuilders.post("/api/v1/checkins/" + checkIn + "/notes")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Hello\",\"private\":false}"),
+                MockMvcRequestBuilders.post("/api/v1/checkins/" + checkIn + "/attendance")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"SKIPPED\"}"),
+                MockMvcRequestBuilders.post("/api/v1/partnerships/" + partnership + "/schedule/decline"),
+                MockMvcRequestBuilders.delete("/api/v1/partnerships/" + partnership + "/schedule"),
+                MockMvcRequestBuilders.post("/checkins/" + checkIn + "/notes")
+                        .with(csrf())
+                        .param("text", "Hello"),
+                MockMvcRequestBuilders.post("/checkins/" + checkIn + "/attendance")
+                        .with(csrf())
+                        .param("status", "SKIPPED"),
+                MockMvcRequestBuilders.post("/partnerships/" + partnership + "/schedule/stop")
+                        .with(csrf()));
+        for (MockHttpServletRequestBuilder attempt : attempts) {
+            MvcResult result = mvc.perform(as(outsider, attempt)).andReturn();
+            String what =
+                    result.getRequest().getMethod() + " " + result.getRequest().getRequestURI();
+            assertThat(result.getResponse().getStatus()).as(what).isEqualTo(404);
+            answers.put(what, result.getResponse().getContentAsString(StandardCharsets.UTF_8));
         }
         return answers;
     }
