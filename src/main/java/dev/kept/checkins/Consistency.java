@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * How consistently two partners meet. Only check-ins that are over count: a held one counts as
- * held, a skipped one as missed, and one nobody recorded counts as missed once two days have
- * passed (until then it may still be recorded). The streak is the number of check-ins held in a row
- * up to the latest one; the rate is held out of all counted, in percent (null while none counts).
+ * How consistently two partners meet. A check-in recorded as held counts as held at once (it has
+ * started, or it could not be recorded so), even while it is still going on; otherwise only
+ * check-ins that are over count: a skipped one as missed, and one nobody recorded as missed once
+ * two days have passed (until then it may still be recorded). The streak is the number of
+ * check-ins held in a row up to the latest one; the rate is held out of all counted, in percent
+ * (null while none counts).
  */
 public record Consistency(int streak, int held, int missed, Integer ratePercent) {
 
@@ -21,7 +23,7 @@ public record Consistency(int streak, int held, int missed, Integer ratePercent)
         boolean streakOpen = true;
         List<CheckIn> newestFirst = occurrences.stream()
                 .filter(c -> c.getStatus() != CheckInStatus.CANCELLED)
-                .filter(c -> !c.endsAt().isAfter(now))
+                .filter(c -> c.getStatus() == CheckInStatus.HELD || !c.endsAt().isAfter(now))
                 .sorted((a, b) -> b.getStartsAt().compareTo(a.getStartsAt()))
                 .toList();
         for (CheckIn occurrence : newestFirst) {
