@@ -7,21 +7,15 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,18 +37,17 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class FirstCommitmentBrowserTests {
 
-    private static final int APP_PORT = freePort();
+    private static final int APP_PORT = BrowserFixture.freePort();
     private static final String BASE = "http://localhost:" + APP_PORT;
     private static final Path SHOTS = Paths.get("target", "browser");
 
-    private static final int MAIL_PORT = freePort();
+    private static final int MAIL_PORT = BrowserFixture.freePort();
 
     @RegisterExtension
     static final GreenMailExtension MAIL =
             new GreenMailExtension(new ServerSetup(MAIL_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static BrowserFixture browser;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -66,35 +59,14 @@ class FirstCommitmentBrowserTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Path chromium = Paths.get(System.getenv().getOrDefault("KEPT_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("Chromium is needed for the browser tests and was not found at " + chromium
-                    + ": install it (apt-get install -y chromium) or set KEPT_CHROMIUM");
-        }
+        browser = BrowserFixture.start(BASE, MAIL);
         Files.createDirectories(SHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
             browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
         }
     }
 
@@ -178,13 +150,5 @@ class FirstCommitmentBrowserTests {
         assertThat(admin.locator("h1")).hasText("Not found");
         adminSession.close();
         colleagueSession.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

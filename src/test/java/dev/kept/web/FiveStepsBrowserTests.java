@@ -1,38 +1,21 @@
 package dev.kept.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.kept.web.BrowserFixture.notice;
+import static dev.kept.web.BrowserFixture.reloadUntilVisible;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.SelectOption;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,23 +41,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class FiveStepsBrowserTests {
 
-    private static final int APP_PORT = freePort();
+    private static final int APP_PORT = BrowserFixture.freePort();
     private static final String BASE = "http://localhost:" + APP_PORT;
-    private static final Path SHOTS = Paths.get("target", "screenshots");
-    private static final Duration ASYNC = Duration.ofSeconds(30);
+    private static final int MAIL_PORT = BrowserFixture.freePort();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-
-    private static final int MAIL_PORT = freePort();
 
     @RegisterExtension
     static final GreenMailExtension MAIL =
             new GreenMailExtension(new ServerSetup(MAIL_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
 
-    private static Playwright playwright;
-    private static Browser browser;
-
-    /** What Chromium reports against the pages: policy violations, console errors, script errors. */
-    private final List<String> complaints = Collections.synchronizedList(new ArrayList<>());
+    private static BrowserFixture browser;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -86,35 +62,13 @@ class FiveStepsBrowserTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Path chromium = Paths.get(System.getenv().getOrDefault("KEPT_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("Chromium is needed for the browser tests and was not found at " + chromium
-                    + ": install it (apt-get install -y chromium) or set KEPT_CHROMIUM");
-        }
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        browser = BrowserFixture.start(BASE, MAIL);
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
             browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
         }
     }
 
@@ -150,15 +104,8 @@ class FiveStepsBrowserTests {
         // the admin signs up, invites the lead, forms the team with that lead, then invites the member
         // into the team and a colleague outside it
         BrowserContext adminSession = browser.newContext();
-        Page admin = page(adminSession);
-        admin.navigate(BASE + "/signup");
-        admin.fill("#organization", "Acme " + suffix);
-        admin.fill("#name", "Ada Admin");
-        admin.fill("#email", "ada-" + suffix + "@example.org");
-        admin.fill("#password", "a long and private phrase");
-        admin.click("button[type=submit]");
-        assertThat(admin.locator("h1")).hasText("Hello, Ada Admin");
-        invite(admin, leadName, leadEmail, null);
+        Page admin = browser.signUp(adminSession, "Acme " + suffix, "Ada Admin", "ada-" + suffix + "@example.org");
+        browser.invite(admin, leadName, leadEmail, null, null, null);
         admin.click("nav >> text=Teams");
         assertThat(admin.locator("h1")).hasText("Teams");
         admin.fill("#name", team);
@@ -168,19 +115,19 @@ class FiveStepsBrowserTests {
         Locator teamRow = admin.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(team));
         assertThat(teamRow.locator("td").nth(1)).hasText(leadName);
         assertThat(teamRow.locator("td").nth(2)).hasText("1");
-        invite(admin, memberName, memberEmail, team);
-        invite(admin, colleagueName, colleagueEmail, null);
+        browser.invite(admin, memberName, memberEmail, team, null, null);
+        browser.invite(admin, colleagueName, colleagueEmail, null, null, null);
         Locator memberRow = admin.locator("tbody tr").filter(new Locator.FilterOptions().setHasText(memberName));
         assertThat(memberRow.locator("td").nth(2)).hasText(team);
         admin.navigate(BASE + "/teams");
         assertThat(teamRow.locator("td").nth(2)).hasText("2");
 
         BrowserContext leadSession = browser.newContext();
-        Page lead = join(leadSession, leadEmail, leadName, "lenas own long phrase");
+        Page lead = browser.join(leadSession, leadEmail, leadName, "lenas own long phrase");
         BrowserContext memberSession = browser.newContext();
-        Page member = join(memberSession, memberEmail, memberName, "maxs own long phrase");
+        Page member = browser.join(memberSession, memberEmail, memberName, "maxs own long phrase");
         BrowserContext colleagueSession = browser.newContext();
-        Page colleague = join(colleagueSession, colleagueEmail, colleagueName, "cleos own long phrase");
+        Page colleague = browser.join(colleagueSession, colleagueEmail, colleagueName, "cleos own long phrase");
 
         // 1. a clear expectation: the lead asks the member, as a person, with what, done when, by when, why
         lead.click("nav >> text=Expectations");
@@ -318,7 +265,7 @@ class FiveStepsBrowserTests {
         assertThat(lead.locator("section:has(h2:text('Your answer'))")).hasCount(0);
         assertThat(lead.locator("#text")).hasCount(0);
         lead.screenshot(new Page.ScreenshotOptions()
-                .setPath(SHOTS.resolve("five-steps-expectation-thread.png"))
+                .setPath(BrowserFixture.SHOTS.resolve("five-steps-expectation-thread.png"))
                 .setFullPage(true));
         lead.click("article.card a:has-text('The commitment')");
         assertThat(lead).hasURL(commitmentUrl);
@@ -496,7 +443,7 @@ class FiveStepsBrowserTests {
         assertThat(membersTerms).containsText("Renegotiated 1×");
         assertThat(membersTerms).containsText("will together, by " + day(renegotiated));
         member.screenshot(new Page.ScreenshotOptions()
-                .setPath(SHOTS.resolve("five-steps-closed-commitment.png"))
+                .setPath(BrowserFixture.SHOTS.resolve("five-steps-closed-commitment.png"))
                 .setFullPage(true));
 
         // the admin, who runs the organization, sees neither the commitment nor the expectation
@@ -509,7 +456,7 @@ class FiveStepsBrowserTests {
         admin.navigate(BASE + "/expectations");
         assertThat(admin.locator("main")).not().containsText(what);
 
-        assertThat(complaints.stream().filter(complaint -> !expectedNotFound(complaint, commitmentUrl, expectationUrl)))
+        assertThat(browser.complaintsBesidesNotFoundAt(commitmentUrl, expectationUrl))
                 .as("policy violations, console errors and script errors in the pages")
                 .isEmpty();
         adminSession.close();
@@ -518,90 +465,7 @@ class FiveStepsBrowserTests {
         colleagueSession.close();
     }
 
-    private Page page(BrowserContext context) {
-        Page page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.type().equals("error") || message.text().contains("Content Security Policy")) {
-                complaints.add(message.location() + ": " + message.text());
-            }
-        });
-        page.onPageError(error -> complaints.add(page.url() + ": " + error));
-        return page;
-    }
-
-    /** Chromium logs the 404 answering each of the admin's deliberate visits as a console error. */
-    private static boolean expectedNotFound(String complaint, String... urls) {
-        return Arrays.stream(urls)
-                .anyMatch(url -> complaint.startsWith(url + ":")
-                        && complaint.contains("Failed to load resource: the server responded with a status of 404"));
-    }
-
-    private static void invite(Page admin, String name, String email, String team) {
-        admin.navigate(BASE + "/people");
-        admin.fill("#name", name);
-        admin.fill("#email", email);
-        if (team != null) {
-            admin.selectOption("#teamId", new SelectOption().setLabel(team));
-        }
-        admin.click("button:has-text('Send invitation')");
-        assertThat(notice(admin)).containsText("Invitation sent to " + name);
-    }
-
-    /** Follows the e-mailed invitation link and sets a password. */
-    private Page join(BrowserContext context, String email, String name, String password) {
-        Page page = page(context);
-        page.navigate(invitationLink(email));
-        assertThat(page.locator("h1")).containsText(name);
-        page.fill("#password", password);
-        page.fill("#confirmation", password);
-        page.click("button[type=submit]");
-        assertThat(page.locator("h1")).hasText("Hello, " + name);
-        return page;
-    }
-
-    private static String invitationLink(String email) {
-        return await().atMost(ASYNC)
-                .until(
-                        () -> Arrays.stream(MAIL.getReceivedMessages())
-                                .filter(message -> sentTo(message, email))
-                                .map(message -> Pattern.compile("(http\\S+/invitations/[A-Za-z0-9_-]+)")
-                                        .matcher(GreenMailUtil.getBody(message)))
-                                .filter(Matcher::find)
-                                .map(link -> link.group(1))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static boolean sentTo(MimeMessage message, String email) {
-        try {
-            return message.getAllRecipients()[0].toString().equalsIgnoreCase(email);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Notifications arrive after the change is committed: reload until one shows. */
-    private static void reloadUntilVisible(Page page, Locator locator) {
-        await().atMost(ASYNC).pollInterval(Duration.ofMillis(250)).until(() -> {
-            page.reload();
-            return locator.count() > 0;
-        });
-    }
-
-    private static Locator notice(Page page) {
-        return page.locator("main > p.notice");
-    }
-
     private static String day(LocalDate date) {
         return DAY.format(date);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,37 +1,19 @@
 package dev.kept.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.kept.web.BrowserFixture.notice;
+import static dev.kept.web.BrowserFixture.reloadUntilVisible;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.SelectOption;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -52,22 +34,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class PartnersBrowserTests {
 
-    private static final int APP_PORT = freePort();
+    private static final int APP_PORT = BrowserFixture.freePort();
     private static final String BASE = "http://localhost:" + APP_PORT;
-    private static final Path SHOTS = Paths.get("target", "screenshots");
-    private static final Duration ASYNC = Duration.ofSeconds(30);
-
-    private static final int MAIL_PORT = freePort();
+    private static final int MAIL_PORT = BrowserFixture.freePort();
 
     @RegisterExtension
     static final GreenMailExtension MAIL =
             new GreenMailExtension(new ServerSetup(MAIL_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
 
-    private static Playwright playwright;
-    private static Browser browser;
-
-    /** What Chromium reports against the pages: policy violations and script errors. */
-    private final List<String> complaints = Collections.synchronizedList(new ArrayList<>());
+    private static BrowserFixture browser;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -79,35 +54,13 @@ class PartnersBrowserTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        Path chromium = Paths.get(System.getenv().getOrDefault("KEPT_CHROMIUM", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException("Chromium is needed for the browser tests and was not found at " + chromium
-                    + ": install it (apt-get install -y chromium) or set KEPT_CHROMIUM");
-        }
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        browser = BrowserFixture.start(BASE, MAIL);
     }
 
     @AfterAll
     static void stopBrowser() {
         if (browser != null) {
             browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
         }
     }
 
@@ -124,21 +77,14 @@ class PartnersBrowserTests {
 
         // the admin signs up and invites Alice (EMEA) and Bob (APAC)
         BrowserContext adminSession = browser.newContext();
-        Page admin = page(adminSession);
-        admin.navigate(BASE + "/signup");
-        admin.fill("#organization", "Acme " + suffix);
-        admin.fill("#name", "Ada Admin");
-        admin.fill("#email", "ada-" + suffix + "@example.org");
-        admin.fill("#password", "a long and private phrase");
-        admin.click("button[type=submit]");
-        assertThat(admin.locator("h1")).hasText("Hello, Ada Admin");
-        invite(admin, "Alice Able", aliceEmail, "EMEA", "3");
-        invite(admin, "Bob Builder", bobEmail, "APAC", "4");
+        Page admin = browser.signUp(adminSession, "Acme " + suffix, "Ada Admin", "ada-" + suffix + "@example.org");
+        browser.invite(admin, "Alice Able", aliceEmail, null, "EMEA", "3");
+        browser.invite(admin, "Bob Builder", bobEmail, null, "APAC", "4");
 
         BrowserContext aliceSession = browser.newContext();
-        Page alice = join(aliceSession, aliceEmail, "Alice Able", "alices own long phrase");
+        Page alice = browser.join(aliceSession, aliceEmail, "Alice Able", "alices own long phrase");
         BrowserContext bobSession = browser.newContext();
-        Page bob = join(bobSession, bobEmail, "Bob Builder", "bobs own long phrase");
+        Page bob = browser.join(bobSession, bobEmail, "Bob Builder", "bobs own long phrase");
 
         // Alice picks Bob, sees the fit hint appear, writes what to challenge her on and invites him
         alice.click("nav >> text=Partners");
@@ -250,7 +196,7 @@ class PartnersBrowserTests {
         assertThat(bobsThread.locator(".timeline")).containsText(answer);
         assertThat(bobsThread.locator(".badge.ON_TRACK")).hasText("Helpful");
         bob.screenshot(new Page.ScreenshotOptions()
-                .setPath(SHOTS.resolve("partners-thread.png"))
+                .setPath(BrowserFixture.SHOTS.resolve("partners-thread.png"))
                 .setFullPage(true));
         bob.click("nav >> text=Inbox");
         assertThat(bob.locator("ul.inbox li.unread a")).hasText("Alice Able answered your challenge.");
@@ -263,86 +209,11 @@ class PartnersBrowserTests {
         admin.navigate(BASE + "/commitments?scope=visible&status=ALL");
         assertThat(admin.locator("main")).not().containsText(what);
 
-        assertThat(complaints)
+        assertThat(browser.complaintsBesidesNotFoundAt(commitmentUrl, partnershipUrl))
                 .as("policy violations and script errors in the pages")
                 .isEmpty();
         adminSession.close();
         aliceSession.close();
         bobSession.close();
-    }
-
-    private Page page(BrowserContext context) {
-        Page page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy")) {
-                complaints.add(page.url() + ": " + message.text());
-            }
-        });
-        page.onPageError(error -> complaints.add(page.url() + ": " + error));
-        return page;
-    }
-
-    private static void invite(Page admin, String name, String email, String region, String level) {
-        admin.navigate(BASE + "/people");
-        admin.fill("#name", name);
-        admin.fill("#email", email);
-        admin.fill("#region", region);
-        admin.fill("#level", level);
-        admin.click("button:has-text('Send invitation')");
-        assertThat(notice(admin)).containsText("Invitation sent to " + name);
-    }
-
-    /** Follows the e-mailed invitation link and sets a password. */
-    private Page join(BrowserContext context, String email, String name, String password) {
-        Page page = page(context);
-        page.navigate(invitationLink(email));
-        assertThat(page.locator("h1")).containsText(name);
-        page.fill("#password", password);
-        page.fill("#confirmation", password);
-        page.click("button[type=submit]");
-        assertThat(page.locator("h1")).hasText("Hello, " + name);
-        return page;
-    }
-
-    private static String invitationLink(String email) {
-        return await().atMost(ASYNC)
-                .until(
-                        () -> Arrays.stream(MAIL.getReceivedMessages())
-                                .filter(message -> sentTo(message, email))
-                                .map(message -> Pattern.compile("(http\\S+/invitations/[A-Za-z0-9_-]+)")
-                                        .matcher(GreenMailUtil.getBody(message)))
-                                .filter(Matcher::find)
-                                .map(link -> link.group(1))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static boolean sentTo(MimeMessage message, String email) {
-        try {
-            return message.getAllRecipients()[0].toString().equalsIgnoreCase(email);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Notifications arrive after the change is committed: reload until one shows. */
-    private static void reloadUntilVisible(Page page, Locator locator) {
-        await().atMost(ASYNC).pollInterval(Duration.ofMillis(250)).until(() -> {
-            page.reload();
-            return locator.count() > 0;
-        });
-    }
-
-    private static Locator notice(Page page) {
-        return page.locator("main > p.notice");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
