@@ -169,6 +169,11 @@ public class CheckIns {
         if (Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
             throw new RuleViolationException("RANGE", "to", "Ask for at most 366 days of check-ins at a time.");
         }
+        return between(caller, from, to);
+    }
+
+    /** The caller's check-ins starting in [from, to), for any span. */
+    List<CheckInView> between(Caller caller, Instant from, Instant to) {
         Map<UUID, Partnerships.Pair> pairs = partnerships.pairsOf(caller).stream()
                 .collect(Collectors.toMap(Partnerships.Pair::id, Function.identity()));
         if (pairs.isEmpty()) {
@@ -470,6 +475,10 @@ public class CheckIns {
 
     Names names(UUID organizationId) {
         return new Names(organizationId);
+    }
+
+    Optional<Schedule> scheduleById(UUID organizationId, UUID scheduleId) {
+        return schedules.findById(scheduleId).filter(s -> s.getOrganizationId().equals(organizationId));
     }
 
     private CheckIn visible(Caller caller, UUID checkInId) {
