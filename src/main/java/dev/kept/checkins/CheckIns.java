@@ -169,6 +169,11 @@ public class CheckIns {
         if (Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
             throw new RuleViolationException("RANGE", "to", "Ask for at most 366 days of check-ins at a time.");
         }
+        return between(caller, from, to);
+    }
+
+    /** The caller's check-ins starting in [from, to), for any span. */
+    List<CheckInView> between(Caller caller, Instant from, Instant to) {
         Map<UUID, Partnerships.Pair> pairs = partnerships.pairsOf(caller).stream()
                 .collect(Collectors.toMap(Partnerships.Pair::id, Function.identity()));
         if (pairs.isEmpty()) {
@@ -287,6 +292,58 @@ public class CheckIns {
         checkIn.record(attendance, caller.personId(), clock.instant());
         CheckIn saved = checkIns.save(checkIn);
         return view(saved, pair, caller.personId(), schedulesOf(List.of(saved)), names(caller.organizationId()));
+    }
+
+    /**
+     * What a reminder of a check-in tells one of its partners: with whom and when, and which of
+     * their own commitments shared there are due soon, at risk, or silent.
+     */
+    public record Reminder(
+            UUID checkInId,
+            String partnerName,
+            Instant startsAt,
+            String timeZone,
+            String location,
+            List<String> dueSoon,
+            List<String> atRisk,
+            List<String> silent) {}
+
+    /** The reminder for one partner of a check-in; empty if it is not theirs (any more). */
+    @Transactional(readOnly = true)
+    public Optional<Reminder> reminder(UUID organizationId, UUID checkInId, UUID personId) {
+        Optional<Caller> caller = people.activeCaller(organizationId, personId);
+        Optional<CheckIn> checkIn = checkIns.findByIdAndOrganizationId(checkInId, organizationId);
+        if (caller.isEmpty() || checkIn.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Partnerships.Pair> pair = partnerships
+                .pair(organizationId, checkIn.get().getPartnershipId())
+                .filter(p -> p.involves(personId));
+        if (pair.isEmpty()) {
+            return Optional.empty();
+        }
+        CheckInView view =
+                view(checkIn.get(), pair.get(), personId, schedulesOf(List.of(checkIn.get())), names(organizationId));
+        List<Agenda.Item> mine = agendaItems(caller.get(), pair.get()).stream()
+                .filter(Agenda.Item::mine)
+                .toList();
+        return Optional.of(new Reminder(
+                checkInId,
+                view.partnerName(),
+                view.startsAt(),
+                view.timeZone(),
+                view.location(),
+                whats(mine, Agenda.Reason.DUE_SOON),
+                whats(mine, Agenda.Reason.AT_RISK),
+                whats(mine, Agenda.Reason.SILENT)));
+    }
+
+    private static List<String> whats(List<Agenda.Item> items, Agenda.Reason reason) {
+        return items.stream()
+                .filter(item -> item.reason() == reason)
+                .map(item ->
+                        item.commitment().what() + " (due " + item.commitment().due() + ")")
+                .toList();
     }
 
     /** The open partnerships' ends: stops the schedule of one that ended. */
@@ -470,6 +527,10 @@ public class CheckIns {
 
     Names names(UUID organizationId) {
         return new Names(organizationId);
+    }
+
+    Optional<Schedule> scheduleById(UUID organizationId, UUID scheduleId) {
+        return schedules.findById(scheduleId).filter(s -> s.getOrganizationId().equals(organizationId));
     }
 
     private CheckIn visible(Caller caller, UUID checkInId) {
