@@ -33,6 +33,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -234,7 +235,7 @@ class CheckInPages {
     }
 
     private static String onSchedule(
-            UUID id, RedirectAttributes redirect, String notice, java.util.function.Supplier<ScheduleView> action) {
+            UUID id, RedirectAttributes redirect, String notice, Supplier<ScheduleView> action) {
         try {
             ScheduleView done = action.get();
             redirect.addFlashAttribute(
