@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,7 @@ class OverdueReminders {
     @Scheduled(
             fixedDelayString = "${kept.reminders.overdue-every:PT1H}",
             initialDelayString = "${kept.reminders.overdue-first:PT1M}")
+    @SchedulerLock(name = "overdue-reminders")
     void onSchedule() {
         remind();
     }
