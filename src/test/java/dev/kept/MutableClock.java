@@ -29,6 +29,12 @@ public final class MutableClock extends Clock {
         offset.set(Duration.ZERO);
     }
 
+    /** Stops time at the given instant: only {@link #advance} moves it until {@link #reset}. */
+    public void freezeAt(Instant instant) {
+        frozenAt.set(instant);
+        offset.set(Duration.ZERO);
+    }
+
     public void advance(Duration duration) {
         offset.updateAndGet(current -> current.plus(duration));
     }

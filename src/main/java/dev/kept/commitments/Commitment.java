@@ -56,7 +56,11 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
     private UUID confirmedBy;
     private String confirmationComment;
     private Instant confirmedAt;
+    /** How many days ahead of its due date the owner is reminded of an open commitment. */
+    static final int DUE_REMINDER_DAYS = 2;
+
     private LocalDate overdueRemindedFor;
+    private LocalDate dueSoonRemindedFor;
     private final UUID madeToId;
     private final Instant alignedAt;
     private Instant ownedAt;
@@ -107,6 +111,7 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
             String confirmationComment,
             Instant confirmedAt,
             LocalDate overdueRemindedFor,
+            LocalDate dueSoonRemindedFor,
             UUID madeToId,
             Instant alignedAt,
             Instant ownedAt,
@@ -142,6 +147,7 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         this.confirmationComment = confirmationComment;
         this.confirmedAt = confirmedAt;
         this.overdueRemindedFor = overdueRemindedFor;
+        this.dueSoonRemindedFor = dueSoonRemindedFor;
         this.madeToId = madeToId;
         this.alignedAt = alignedAt;
         this.ownedAt = ownedAt;
@@ -184,6 +190,7 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
                 null,
                 null,
                 0,
+                null,
                 null,
                 null,
                 null,
@@ -455,6 +462,22 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         }
         this.overdueRemindedFor = due;
         registerEvent(new CommitmentOverdue(organizationId, id, ownerId, due));
+        return true;
+    }
+
+    /**
+     * Reminds the owner once per due date when it is {@link #DUE_REMINDER_DAYS} days or fewer away
+     * (a renegotiated date is reminded again).
+     */
+    boolean remindDueSoon(LocalDate today) {
+        if (status != CommitmentStatus.OPEN
+                || today.isAfter(due)
+                || today.plusDays(DUE_REMINDER_DAYS).isBefore(due)
+                || due.equals(dueSoonRemindedFor)) {
+            return false;
+        }
+        this.dueSoonRemindedFor = due;
+        registerEvent(new CommitmentDueSoon(organizationId, id, ownerId, due));
         return true;
     }
 

@@ -375,6 +375,18 @@ public class Commitments {
                 queries.hiddenServing(caller, goalIds));
     }
 
+    /**
+     * The open commitments of these owners that are shared through one partnership and that the
+     * caller may see: what a check-in of that partnership talks about.
+     */
+    @Transactional(readOnly = true)
+    public List<CommitmentView> openSharedIn(Caller caller, UUID partnershipId, Collection<UUID> ownerIds) {
+        if (ownerIds.isEmpty()) {
+            return List.of();
+        }
+        return queries.openSharedIn(caller, partnershipId, ownerIds, today(caller), clock.instant());
+    }
+
     /** The commitments serving a goal: those the caller may see, and the number of the others. */
     public record Serving(List<CommitmentView> visible, long hidden) {}
 

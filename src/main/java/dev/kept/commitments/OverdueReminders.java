@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reminds owners, in the app, of open commitments past their due date and not yet assessed: once
- * per due date (a renegotiated date is reminded again), measured in the owner's own time zone.
+ * Reminds owners of their due dates, measured in the owner's own time zone: two days before an
+ * open commitment is due ({@link CommitmentDueSoon}), and when it is past its due date and not yet
+ * assessed ({@link CommitmentOverdue}). Each once per due date (a renegotiated date is reminded
+ * again); with several instances, ShedLock runs the job on one at a time.
  */
 @Component
 class OverdueReminders {
@@ -35,9 +37,33 @@ class OverdueReminders {
     @Scheduled(
             fixedDelayString = "${kept.reminders.overdue-every:PT1H}",
             initialDelayString = "${kept.reminders.overdue-first:PT1M}")
-    @SchedulerLock(name = "overdue-reminders")
+    @SchedulerLock(name = "due-date-reminders", lockAtMostFor = "PT30M")
     void onSchedule() {
+        remindDueSoon();
         remind();
+    }
+
+    /** Publishes {@link CommitmentDueSoon} for each commitment that is newly two days from due; answers how many. */
+    @Transactional
+    int remindDueSoon() {
+        // no time zone is more than 12 hours behind UTC: nothing due beyond today (UTC) + 3 is due soon anywhere
+        LocalDate furthest = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(Commitment.DUE_REMINDER_DAYS + 1);
+        int reminded = 0;
+        for (UUID id : jdbc.sql("""
+                        select id from commitment
+                         where status = 'OPEN' and due <= :furthest and due >= :earliest
+                           and (due_soon_reminded_for is null or due_soon_reminded_for <> due)""")
+                .param("furthest", furthest)
+                .param("earliest", furthest.minusDays(Commitment.DUE_REMINDER_DAYS + 3))
+                .query(UUID.class)
+                .list()) {
+            Commitment commitment = commitments.findById(id).orElseThrow();
+            if (commitment.remindDueSoon(today(commitment))) {
+                commitments.save(commitment);
+                reminded++;
+            }
+        }
+        return reminded;
     }
 
     /** Publishes {@link CommitmentOverdue} for each commitment that newly is; answers how many. */
@@ -51,15 +77,19 @@ class OverdueReminders {
                          where status = 'OPEN' and due < :latest
                            and (overdue_reminded_for is null or overdue_reminded_for <> due)""").param("latest", latest).query(UUID.class).list()) {
             Commitment commitment = commitments.findById(id).orElseThrow();
-            ZoneId zone = people.personIn(commitment.getOrganizationId(), commitment.getOwnerId())
-                    .map(Person::getTimeZone)
-                    .map(ZoneId::of)
-                    .orElse(ZoneOffset.UTC);
-            if (commitment.remindOverdue(LocalDate.now(clock.withZone(zone)))) {
+            if (commitment.remindOverdue(today(commitment))) {
                 commitments.save(commitment);
                 reminded++;
             }
         }
         return reminded;
+    }
+
+    private LocalDate today(Commitment commitment) {
+        ZoneId zone = people.personIn(commitment.getOrganizationId(), commitment.getOwnerId())
+                .map(Person::getTimeZone)
+                .map(ZoneId::of)
+                .orElse(ZoneOffset.UTC);
+        return LocalDate.now(clock.withZone(zone));
     }
 }

@@ -15,7 +15,7 @@ public enum RiskReason {
     BEHIND("Due within a week with less than half of the progress or of the milestones done."),
     SILENT("No update for 14 days.");
 
-    static final int SOON_DAYS = 7;
+    public static final int SOON_DAYS = 7;
     static final Duration SILENCE = Duration.ofDays(14);
 
     private final String text;

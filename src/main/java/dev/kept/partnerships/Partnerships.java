@@ -356,6 +356,60 @@ public class Partnerships {
                 .toList();
     }
 
+    /**
+     * The two people of a partnership and where it stands: {@code holdsInviter} and {@code
+     * holdsPartner} say whose shared commitments the other side sees (both for peers; a coach or
+     * mentor sees only the inviter's).
+     */
+    public record Pair(
+            UUID id,
+            UUID organizationId,
+            UUID inviterId,
+            UUID partnerId,
+            PartnershipKind kind,
+            PartnershipStatus status) {
+
+        public boolean involves(UUID personId) {
+            return inviterId.equals(personId) || partnerId.equals(personId);
+        }
+
+        public UUID other(UUID personId) {
+            return inviterId.equals(personId) ? partnerId : inviterId;
+        }
+
+        /** Whether {@code owner}'s commitments shared here are seen by the other side. */
+        public boolean isHeld(UUID owner) {
+            return kind == PartnershipKind.PEER || owner.equals(inviterId);
+        }
+    }
+
+    /** A partnership of the organization, for modules that act on a partnership's behalf. */
+    @Transactional(readOnly = true)
+    public Optional<Pair> pair(UUID organizationId, UUID partnershipId) {
+        return partnerships
+                .findByIdAndOrganizationId(partnershipId, organizationId)
+                .map(Partnerships::pair);
+    }
+
+    /** One of the caller's partnerships; anyone else's answers 404. */
+    @Transactional(readOnly = true)
+    public Pair pairOf(Caller caller, UUID partnershipId) {
+        return pair(involving(caller, partnershipId));
+    }
+
+    /** The caller's partnerships of any status, as pairs. */
+    @Transactional(readOnly = true)
+    public List<Pair> pairsOf(Caller caller) {
+        return partnerships.findOf(caller.organizationId(), caller.personId()).stream()
+                .map(Partnerships::pair)
+                .toList();
+    }
+
+    private static Pair pair(Partnership p) {
+        return new Pair(
+                p.getId(), p.getOrganizationId(), p.getInviterId(), p.getPartnerId(), p.getKind(), p.getStatus());
+    }
+
     /** What the owner asked to be challenged on, in one partnership of theirs. */
     @Transactional(readOnly = true)
     public Optional<String> challengeMeOn(UUID organizationId, UUID partnershipId, UUID ownerId) {

@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,7 @@ public class People {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final PeopleProperties properties;
+    private final PreferenceStore preferences;
     private final Clock clock;
     private final String decoyHash;
 
@@ -58,6 +60,7 @@ public class People {
             PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events,
             PeopleProperties properties,
+            PreferenceStore preferences,
             Clock clock) {
         this.organizations = organizations;
         this.persons = persons;
@@ -66,6 +69,7 @@ public class People {
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.properties = properties;
+        this.preferences = preferences;
         this.clock = clock;
         this.decoyHash = passwordEncoder.encode(NO_ACCOUNT);
     }
@@ -443,6 +447,39 @@ public class People {
             me.liveIn(zoneOrDefault(timeZone));
         }
         return persons.save(me);
+    }
+
+    /** The caller's reminder and e-mail preferences. */
+    @Transactional(readOnly = true)
+    public Preferences preferences(Caller caller) {
+        return preferences.of(caller.organizationId(), me(caller).getId());
+    }
+
+    /** A person's preferences, for the modules that remind them. */
+    @Transactional(readOnly = true)
+    public Preferences preferencesOf(UUID organizationId, UUID personId) {
+        return preferences.of(organizationId, personId);
+    }
+
+    /** The preferences of several people of one organization (the defaults for those who never set any). */
+    @Transactional(readOnly = true)
+    public Map<UUID, Preferences> preferencesOf(UUID organizationId, Collection<UUID> personIds) {
+        Map<UUID, Preferences> found = new HashMap<>(preferences.of(organizationId, personIds));
+        personIds.forEach(id -> found.putIfAbsent(id, Preferences.DEFAULTS));
+        return found;
+    }
+
+    /** Changes the caller's preferences. */
+    @Transactional
+    public Preferences updatePreferences(Caller caller, Preferences changed) {
+        preferences.save(caller.organizationId(), me(caller).getId(), changed, clock.instant());
+        return preferences.of(caller.organizationId(), caller.personId());
+    }
+
+    /** Everyone who asked for the weekly digest, as (organization, person). */
+    @Transactional(readOnly = true)
+    public List<Map.Entry<UUID, UUID>> digestReaders() {
+        return preferences.withDigest();
     }
 
     private void refuseLoop(Caller caller, UUID personId, UUID newManager) {

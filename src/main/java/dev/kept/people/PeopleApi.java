@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -44,6 +45,20 @@ class PeopleApi {
     @Operation(summary = "The caller as a person")
     PersonView me(@AuthenticationPrincipal Caller caller) {
         return PersonView.of(people.me(caller));
+    }
+
+    @GetMapping("/me/preferences")
+    @Operation(
+            summary = "The caller's reminder preferences: hours before a check-in, which reminders come by e-mail,"
+                    + " the weekly digest")
+    Preferences preferences(@AuthenticationPrincipal Caller caller) {
+        return people.preferences(caller);
+    }
+
+    @PutMapping("/me/preferences")
+    @Operation(summary = "Change the caller's reminder preferences (all fields; checkInReminderHours 1 to 168)")
+    Preferences updatePreferences(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Preferences preferences) {
+        return people.updatePreferences(caller, preferences);
     }
 
     @PostMapping("/people")

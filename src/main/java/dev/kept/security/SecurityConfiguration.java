@@ -90,6 +90,8 @@ class SecurityConfiguration {
                                 "/signup",
                                 "/login",
                                 "/invitations/**",
+                                // a calendar feed's secret token is its key: calendar programs cannot sign in
+                                "/calendar/*",
                                 "/css/**",
                                 "/js/**",
                                 "/webjars/**",

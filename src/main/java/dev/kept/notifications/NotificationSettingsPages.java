@@ -1,0 +1,110 @@
+package dev.kept.notifications;
+
+import dev.kept.checkins.CalendarFeeds;
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.people.Preferences;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The page every e-mail links to: when check-in reminders come, which reminders also come by
+ * e-mail, the weekly digest, and the secret calendar feed (its address shown once, when made).
+ */
+@Controller
+class NotificationSettingsPages {
+
+    private final People people;
+    private final CalendarFeeds feeds;
+
+    NotificationSettingsPages(People people, CalendarFeeds feeds) {
+        this.people = people;
+        this.feeds = feeds;
+    }
+
+    /** The form: checkboxes absent from a post mean "no". */
+    record PreferencesForm(
+            @NotNull @Min(1) @Max(168) Integer checkInReminderHours,
+            boolean emailCheckInReminders,
+            boolean emailDueReminders,
+            boolean emailOverdueReminders,
+            boolean weeklyDigest) {
+
+        static PreferencesForm of(Preferences p) {
+            return new PreferencesForm(
+                    p.checkInReminderHours(),
+                    p.emailCheckInReminders(),
+                    p.emailDueReminders(),
+                    p.emailOverdueReminders(),
+                    p.weeklyDigest());
+        }
+
+        Preferences preferences() {
+            return new Preferences(
+                    checkInReminderHours,
+                    emailCheckInReminders,
+                    emailDueReminders,
+                    emailOverdueReminders,
+                    weeklyDigest);
+        }
+    }
+
+    @GetMapping("/settings/notifications")
+    String settings(@AuthenticationPrincipal Caller caller, Model model) {
+        model.addAttribute("form", PreferencesForm.of(people.preferences(caller)));
+        return page(caller, model);
+    }
+
+    @PostMapping("/settings/notifications")
+    String save(
+            @AuthenticationPrincipal Caller caller,
+            @Valid @ModelAttribute("form") PreferencesForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return page(caller, model);
+        }
+        people.updatePreferences(caller, form.preferences());
+        redirect.addFlashAttribute("notice", "Your reminder preferences are saved.");
+        return "redirect:/settings/notifications";
+    }
+
+    @PostMapping("/settings/notifications/calendar")
+    String renewFeed(@AuthenticationPrincipal Caller caller, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("feedUrl", feeds.renew(caller).toString());
+        redirect.addFlashAttribute("notice", "Your new calendar address is below; any earlier one no longer works.");
+        return "redirect:/settings/notifications";
+    }
+
+    @PostMapping("/settings/notifications/calendar/off")
+    String revokeFeed(@AuthenticationPrincipal Caller caller, RedirectAttributes redirect) {
+        feeds.revoke(caller);
+        redirect.addFlashAttribute("notice", "Your calendar feed is off; its address no longer works.");
+        return "redirect:/settings/notifications";
+    }
+
+    private String page(Caller caller, Model model) {
+        CalendarFeeds.Feed feed = feeds.feed(caller);
+        model.addAttribute("feed", feed);
+        if (feed.active()) {
+            java.time.ZoneId zone = java.time.ZoneId.of(people.me(caller).getTimeZone());
+            model.addAttribute(
+                    "feedSince",
+                    java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.ENGLISH)
+                            .format(feed.createdAt().atZone(zone)));
+        }
+        model.addAttribute("hours", java.util.List.of(1, 2, 4, 12, 24, 48, 72, 168));
+        return "notifications/settings";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.kept.people;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Each person's {@link Preferences}; a person who never changed them has the defaults. */
+@Component
+class PreferenceStore {
+
+    private static final String COLUMNS =
+            "person_id, checkin_reminder_hours, email_checkin_reminders, email_due_reminders,"
+                    + " email_overdue_reminders, weekly_digest";
+
+    private final JdbcClient jdbc;
+
+    PreferenceStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Preferences of(UUID organizationId, UUID personId) {
+        return of(organizationId, List.of(personId)).getOrDefault(personId, Preferences.DEFAULTS);
+    }
+
+    Map<UUID, Preferences> of(UUID organizationId, Collection<UUID> personIds) {
+        Map<UUID, Preferences> found = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select " + COLUMNS
+                        + " from person_preference where organization_id = :organization and person_id in (:people)")
+                .param("organization", organizationId)
+                .param("people", List.copyOf(personIds))
+                .query((rs, row) -> {
+                    found.put(
+                            rs.getObject("person_id", UUID.class),
+                            new Preferences(
+                                    rs.getInt("checkin_reminder_hours"),
+                                    rs.getBoolean("email_checkin_reminders"),
+                                    rs.getBoolean("email_due_reminders"),
+                                    rs.getBoolean("email_overdue_reminders"),
+                                    rs.getBoolean("weekly_digest")));
+                    return null;
+                })
+                .list();
+        return found;
+    }
+
+    /** The people (organization, person) who asked for the weekly digest. */
+    List<Map.Entry<UUID, UUID>> withDigest() {
+        return jdbc.sql("select organization_id, person_id from person_preference where weekly_digest = true")
+                .query((rs, row) ->
+                        Map.entry(rs.getObject("organization_id", UUID.class), rs.getObject("person_id", UUID.class)))
+                .list();
+    }
+
+    void save(UUID organizationId, UUID personId, Preferences preferences, Instant now) {
+        int updated = jdbc.sql("""
+                        update person_preference
+                           set checkin_reminder_hours = :hours, email_checkin_reminders = :checkIns,
+                               email_due_reminders = :due, email_overdue_reminders = :overdue,
+                               weekly_digest = :digest, updated_at = :now, version = version + 1
+                         where person_id = :person and organization_id = :organization""")
+                .params(parameters(organizationId, personId, preferences, now))
+                .update();
+        if (updated == 0) {
+            jdbc.sql("insert into person_preference (" + COLUMNS + ", organization_id, updated_at, version)"
+                            + " values (:person, :hours, :checkIns, :due, :overdue, :digest, :organization, :now, 0)")
+                    .params(parameters(organizationId, personId, preferences, now))
+                    .update();
+        }
+    }
+
+    private static Map<String, Object> parameters(
+            UUID organizationId, UUID personId, Preferences preferences, Instant now) {
+        return Map.of(
+                "organization", organizationId,
+                "person", personId,
+                "hours", preferences.checkInReminderHours(),
+                "checkIns", preferences.emailCheckInReminders(),
+                "due", preferences.emailDueReminders(),
+                "overdue", preferences.emailOverdueReminders(),
+                "digest", preferences.weeklyDigest(),
+                "now", Timestamp.from(now));
+    }
+}
