@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class MailDelivery {
 
-    static final String PREFERENCES_PATH = "/settings/notifications";
+    private static final String PREFERENCES_PATH = "/settings/notifications";
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 

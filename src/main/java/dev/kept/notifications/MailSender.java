@@ -79,6 +79,8 @@ class MailSender {
         }
         reclaimAbandoned();
         int sent = 0;
+        int waiting = 0;
+        String lastError = null;
         List<Due> due;
         do {
             due = due();
@@ -86,8 +88,12 @@ class MailSender {
             for (Due next : due) {
                 if (claim(next)) {
                     claimed++;
-                    if (send(server, next.id(), next.version() + 1)) {
+                    Outcome outcome = send(server, next.id(), next.version() + 1);
+                    if (outcome.sent()) {
                         sent++;
+                    } else if (outcome.retryAfter() != null) {
+                        waiting++;
+                        lastError = outcome.retryAfter();
                     }
                 }
             }
@@ -96,7 +102,21 @@ class MailSender {
                 break;
             }
         } while (due.size() == queue.batchSize());
+        if (waiting > 0) {
+            // one line per run, not per mail: a mail server that is down fails them all
+            log.warn(
+                    "{} e-mail(s) could not be sent and wait to be tried again; the last error: {}",
+                    waiting,
+                    lastError);
+        }
         return sent;
+    }
+
+    /** Whether a claimed mail went out, and if not, the error after which it waits to be tried again. */
+    private record Outcome(boolean sent, String retryAfter) {
+
+        static final Outcome SENT = new Outcome(true, null);
+        static final Outcome GIVEN_UP = new Outcome(false, null);
     }
 
     private record Due(UUID id, long version) {}
@@ -142,8 +162,8 @@ class MailSender {
         }
     }
 
-    /** Sends one claimed mail and records the outcome; answers whether it went out. */
-    private boolean send(JavaMailSender server, UUID id, long claimedVersion) {
+    /** Sends one claimed mail and records the outcome. */
+    private Outcome send(JavaMailSender server, UUID id, long claimedVersion) {
         OutgoingMail claimed = outbox.findById(id).orElseThrow();
         MimeMessage message;
         try {
@@ -153,13 +173,12 @@ class MailSender {
             String error = summary(e);
             finish(id, claimedVersion, "FAILED", claimed.getAttempts() + 1, null, error);
             log.error("E-mail {} ({}) could not be composed and is given up: {}", id, claimed.getDedupKey(), error);
-            return false;
+            return Outcome.GIVEN_UP;
         }
         try {
             server.send(message);
         } catch (RuntimeException e) { // a MailException, or anything else the mail server's answer caused
-            failed(claimed, claimedVersion, summary(e));
-            return false;
+            return failed(claimed, claimedVersion, summary(e));
         }
         int marked = jdbc.sql("""
                         update outgoing_mail
@@ -172,10 +191,10 @@ class MailSender {
         if (marked == 0) {
             log.warn("E-mail {} was sent after its claim had timed out: it may go out twice", id);
         }
-        return true;
+        return Outcome.SENT;
     }
 
-    private void failed(OutgoingMail claimed, long claimedVersion, String error) {
+    private Outcome failed(OutgoingMail claimed, long claimedVersion, String error) {
         int attempts = claimed.getAttempts() + 1;
         if (attempts >= queue.maxAttempts()) {
             finish(claimed.getId(), claimedVersion, "FAILED", attempts, null, error);
@@ -186,16 +205,17 @@ class MailSender {
                     claimed.getRecipient(),
                     attempts,
                     error);
-            return;
+            return Outcome.GIVEN_UP;
         }
         Instant next = clock.instant().plus(queue.backoff().after(attempts));
         finish(claimed.getId(), claimedVersion, "PENDING", attempts, next, error);
-        log.warn(
+        log.debug(
                 "E-mail {} could not be sent (attempt {}), trying again at {}: {}",
                 claimed.getId(),
                 attempts,
                 next,
                 error);
+        return new Outcome(false, error);
     }
 
     private void finish(UUID id, long claimedVersion, String status, int attempts, Instant next, String error) {
