@@ -7,13 +7,25 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** An e-mail Kept sent, or wrote to the log when no mail server is configured. */
+/**
+ * An e-mail in Kept's outbox: waiting to be sent, sent, given up, or only written to the log when
+ * no mail server is configured. It is read here; it changes only through the conditional updates of
+ * {@link MailDelivery} and {@link MailSender}, which is what keeps two instances from sending it
+ * twice.
+ */
 @Table("outgoing_mail")
 class OutgoingMail {
 
     enum Status {
+        /** waiting to be sent, from {@code nextAttemptAt} on */
+        PENDING,
+        /** claimed by one instance, which is sending it */
+        SENDING,
         SENT,
-        LOGGED
+        /** written to the log: no mail server is configured */
+        LOGGED,
+        /** given up after too many failed attempts, or it could not be composed */
+        FAILED
     }
 
     @Id
@@ -28,9 +40,16 @@ class OutgoingMail {
     private final boolean confidential;
     private final Instant createdAt;
     private final Instant sentAt;
+    private final int attempts;
+    private final Instant nextAttemptAt;
+    private final Instant claimedAt;
+    private final String lastError;
+    private final String attachmentName;
+    private final String attachmentType;
+    private final String attachment;
 
     @Version
-    private Long version;
+    private final Long version;
 
     @PersistenceCreator
     OutgoingMail(
@@ -44,6 +63,13 @@ class OutgoingMail {
             boolean confidential,
             Instant createdAt,
             Instant sentAt,
+            int attempts,
+            Instant nextAttemptAt,
+            Instant claimedAt,
+            String lastError,
+            String attachmentName,
+            String attachmentType,
+            String attachment,
             Long version) {
         this.id = id;
         this.organizationId = organizationId;
@@ -55,22 +81,41 @@ class OutgoingMail {
         this.confidential = confidential;
         this.createdAt = createdAt;
         this.sentAt = sentAt;
+        this.attempts = attempts;
+        this.nextAttemptAt = nextAttemptAt;
+        this.claimedAt = claimedAt;
+        this.lastError = lastError;
+        this.attachmentName = attachmentName;
+        this.attachmentType = attachmentType;
+        this.attachment = attachment;
         this.version = version;
     }
 
-    static OutgoingMail record(UUID organizationId, String dedupKey, Mail mail, Status status, Instant now) {
-        return new OutgoingMail(
-                UUID.randomUUID(),
-                organizationId,
-                dedupKey,
-                mail.to(),
-                mail.subject(),
-                mail.body(),
-                status,
-                mail.confidential(),
-                now,
-                now,
-                null);
+    /** What became of it, in the admin's words. */
+    public String getStatusText() {
+        return switch (status) {
+            case SENT -> "sent";
+            case LOGGED -> "logged, not sent";
+            case SENDING -> "sending";
+            case PENDING -> attempts == 0 ? "waiting to be sent" : "waiting to retry after " + attempts(attempts);
+            case FAILED -> "failed after " + attempts(attempts);
+        };
+    }
+
+    private static String attempts(int count) {
+        return count == 1 ? "1 failed attempt" : count + " failed attempts";
+    }
+
+    Mail.Attachment attachmentOrNull() {
+        return attachmentName == null ? null : new Mail.Attachment(attachmentName, attachmentType, attachment);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getDedupKey() {
+        return dedupKey;
     }
 
     public String getRecipient() {
@@ -91,5 +136,25 @@ class OutgoingMail {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public String getAttachmentName() {
+        return attachmentName;
     }
 }

@@ -1,6 +1,8 @@
 /**
- * Notifications: e-mail sent over SMTP (or, without a mail server, written to the log and kept in
- * an outbox admins can read), delivered by listeners of other modules' events. Listeners run after
- * the publishing transaction commits, from the event publication registry, and are idempotent.
+ * Notifications: e-mail and the in-app inbox, delivered by listeners of other modules' events.
+ * Listeners run after the publishing transaction commits, from the event publication registry, and
+ * are idempotent. An e-mail is queued in the outbox ({@code outgoing_mail}) and sent over SMTP by
+ * {@code MailSender}, once, with retries; without a mail server it is written to the log and kept
+ * in the outbox admins can read.
  */
 package dev.kept.notifications;
