@@ -11,11 +11,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.env.Environment;
 
 /**
  * Two Kept instances, each its own application context with its own web server, scheduler and
@@ -35,7 +33,10 @@ public final class TwoInstances implements AutoCloseable {
     private final String h2Url = "jdbc:h2:mem:kept-two-" + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 
+    private final String[] properties;
+
     private TwoInstances(String... properties) {
+        this.properties = properties;
         mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", "smtp"));
         mail.start();
         try {
@@ -57,16 +58,21 @@ public final class TwoInstances implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext startInstance(String... properties) {
-        List<String> arguments = new ArrayList<>(List.of(
-                // command-line arguments win over the tests' application.yml (a fresh database per
-                // context); TestDatabase still puts PostgreSQL first on the postgres run
-                "--spring.datasource.url=" + h2Url,
-                "--server.port=0",
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + mail.getSmtp().getPort(),
-                "--kept.mail.send-first=PT87600H",
-                "--kept.reminders.overdue-first=PT87600H"));
-        Stream.of(properties).map(property -> "--" + property).forEach(arguments::add);
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+        // command-line arguments win over the tests' application.yml (a fresh database per
+        // context); TestDatabase still puts PostgreSQL first on the postgres run
+        settings.put("spring.datasource.url", h2Url);
+        settings.put("server.port", "0");
+        settings.put("spring.mail.host", "127.0.0.1");
+        settings.put("spring.mail.port", String.valueOf(mail.getSmtp().getPort()));
+        settings.put("kept.mail.send-first", "PT87600H");
+        settings.put("kept.reminders.overdue-first", "PT87600H");
+        for (String property : properties) {
+            int equals = property.indexOf('=');
+            settings.put(property.substring(0, equals), property.substring(equals + 1));
+        }
+        List<String> arguments = new ArrayList<>();
+        settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         return new SpringApplicationBuilder(KeptApplication.class)
                 .initializers(context -> ((GenericApplicationContext) context)
                         .registerBean(
@@ -77,9 +83,28 @@ public final class TwoInstances implements AutoCloseable {
                 .run(arguments.toArray(String[]::new));
     }
 
+    /**
+     * Stops one instance (as a server is stopped: its running jobs finish what they hold) and starts
+     * a new one in its place, on the same database.
+     */
+    public void restart(int instance) {
+        instances.get(instance).close();
+        instances.set(instance, startInstance(properties));
+    }
+
+    /** Stops one instance for good, as a server is stopped. */
+    public void stop(int instance) {
+        instances.get(instance).close();
+    }
+
     /** The bean of this type in the first (0) or second (1) instance. */
     public <T> T bean(int instance, Class<T> type) {
         return instances.get(instance).getBean(type);
+    }
+
+    /** The bean of this name in the first (0) or second (1) instance. */
+    public Object bean(int instance, String name) {
+        return instances.get(instance).getBean(name);
     }
 
     /** The bean of this type in each instance, the first one first. */
@@ -103,9 +128,8 @@ public final class TwoInstances implements AutoCloseable {
     /** Stops both instances and the mail server. */
     @Override
     public void close() {
-        String url = instances.isEmpty()
-                ? null
-                : instances.get(0).getBean(Environment.class).getProperty("spring.datasource.url");
+        String url =
+                instances.isEmpty() ? null : instances.get(0).getEnvironment().getProperty("spring.datasource.url");
         instances.forEach(ConfigurableApplicationContext::close);
         instances.clear();
         mail.stop();

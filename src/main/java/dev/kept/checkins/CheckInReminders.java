@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -110,28 +109,25 @@ class CheckInReminders {
     }
 
     private boolean remindOnce(CheckIn checkIn, UUID person, UUID partner, Instant now) {
-        try {
-            return Boolean.TRUE.equals(transactions.execute(status -> {
-                if (reminded(checkIn, person)) {
-                    return false;
-                }
-                int inserted = jdbc.sql("""
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (reminded(checkIn, person)) {
+                return false;
+            }
+            int inserted = jdbc.sql("""
                                 insert into checkin_reminder (check_in_id, person_id, starts_at, reminded_at)
-                                values (:checkIn, :person, :startsAt, :now)""")
-                        .param("checkIn", checkIn.getId())
-                        .param("person", person)
-                        .param("startsAt", Timestamp.from(checkIn.getStartsAt()))
-                        .param("now", Timestamp.from(now))
-                        .update();
-                if (inserted == 1) {
-                    events.publishEvent(new CheckInComing(
-                            checkIn.getOrganizationId(), checkIn.getId(), person, partner, checkIn.getStartsAt()));
-                }
-                return inserted == 1;
-            }));
-        } catch (DuplicateKeyException remindedMeanwhile) {
-            // reminded already, by an earlier run or by another instance at the same moment
-            return false;
-        }
+                                values (:checkIn, :person, :startsAt, :now)
+                                on conflict do nothing""")
+                    .param("checkIn", checkIn.getId())
+                    .param("person", person)
+                    .param("startsAt", Timestamp.from(checkIn.getStartsAt()))
+                    .param("now", Timestamp.from(now))
+                    .update();
+            // none inserted: another instance wrote the same reminder at the same moment
+            if (inserted == 1) {
+                events.publishEvent(new CheckInComing(
+                        checkIn.getOrganizationId(), checkIn.getId(), person, partner, checkIn.getStartsAt()));
+            }
+            return inserted == 1;
+        }));
     }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,23 +38,22 @@ public class Inbox {
                 > 0) {
             return;
         }
-        try {
-            jdbc.sql("""
-                            insert into notification
-                                (id, organization_id, person_id, dedup_key, kind, text, link, created_at, version)
-                            values (:id, :organization, :person, :key, :kind, :text, :link, :now, 0)""")
-                    .param("id", UUID.randomUUID())
-                    .param("organization", organizationId)
-                    .param("person", personId)
-                    .param("key", dedupKey)
-                    .param("kind", kind)
-                    .param("text", text.length() > 300 ? text.substring(0, 300) : text)
-                    .param("link", link)
-                    .param("now", Timestamp.from(clock.instant()))
-                    .update();
-        } catch (DuplicateKeyException twice) {
-            // the same event delivered twice at once: the first one wrote it
-        }
+        // the same event delivered twice at once: the first insert wins, the second adds nothing (and,
+        // unlike a failed insert, leaves the listener's transaction usable on PostgreSQL)
+        jdbc.sql("""
+                        insert into notification
+                            (id, organization_id, person_id, dedup_key, kind, text, link, created_at, version)
+                        values (:id, :organization, :person, :key, :kind, :text, :link, :now, 0)
+                        on conflict do nothing""")
+                .param("id", UUID.randomUUID())
+                .param("organization", organizationId)
+                .param("person", personId)
+                .param("key", dedupKey)
+                .param("kind", kind)
+                .param("text", text.length() > 300 ? text.substring(0, 300) : text)
+                .param("link", link)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** The caller's newest notifications, unread first. */

@@ -14,6 +14,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -44,6 +46,10 @@ class MailSender {
     private final MailProperties mail;
     private final MailQueueProperties queue;
     private final Clock clock;
+
+    // set when the application starts to shut down: the mail being sent is finished and marked, no
+    // other is claimed, so a restart in the middle of sending sends nothing twice
+    private volatile boolean stopping;
 
     MailSender(
             ObjectProvider<JavaMailSender> smtp,
@@ -86,6 +92,9 @@ class MailSender {
             due = due();
             int claimed = 0;
             for (Due next : due) {
+                if (stopping) {
+                    return sent;
+                }
                 if (claim(next)) {
                     claimed++;
                     Outcome outcome = send(server, next.id(), next.version() + 1);
@@ -110,6 +119,11 @@ class MailSender {
                     lastError);
         }
         return sent;
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void stopping() {
+        stopping = true;
     }
 
     /** Whether a claimed mail went out, and if not, the error after which it waits to be tried again. */

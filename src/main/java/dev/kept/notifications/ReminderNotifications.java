@@ -1,8 +1,10 @@
 package dev.kept.notifications;
 
+import dev.kept.checkins.CalendarFeeds;
 import dev.kept.checkins.CheckInComing;
 import dev.kept.checkins.CheckInScheduleChanged;
 import dev.kept.checkins.CheckIns;
+import dev.kept.checkins.ScheduleView;
 import dev.kept.commitments.CommitmentDueSoon;
 import dev.kept.commitments.CommitmentOverdue;
 import dev.kept.commitments.CommitmentView;
@@ -38,6 +40,7 @@ class ReminderNotifications {
     private final Inbox inbox;
     private final MailDelivery mail;
     private final CheckIns checkIns;
+    private final CalendarFeeds feeds;
     private final Commitments commitments;
     private final People people;
     private final String baseUrl;
@@ -46,12 +49,14 @@ class ReminderNotifications {
             Inbox inbox,
             MailDelivery mail,
             CheckIns checkIns,
+            CalendarFeeds feeds,
             Commitments commitments,
             People people,
             @Value("${kept.base-url:http://localhost:8080}") String baseUrl) {
         this.inbox = inbox;
         this.mail = mail;
         this.checkIns = checkIns;
+        this.feeds = feeds;
         this.commitments = commitments;
         this.people = people;
         this.baseUrl = baseUrl;
@@ -146,6 +151,46 @@ class ReminderNotifications {
                 "CHECKIN_SCHEDULE_" + changed.change(),
                 changed.actorName() + what,
                 "/partnerships/" + changed.partnershipId() + "/schedule");
+        if (changed.change() == CheckInScheduleChanged.Change.ACCEPTED) {
+            invite(changed, changed.actorId(), changed.recipientId());
+            invite(changed, changed.recipientId(), changed.actorId());
+        }
+    }
+
+    /** The schedule e-mail to one partner, with the calendar invitation (.ics) for the recurring check-in. */
+    private void invite(CheckInScheduleChanged accepted, UUID personId, UUID partnerId) {
+        Optional<Caller> caller = people.activeCaller(accepted.organizationId(), personId);
+        Optional<Person> person = people.personIn(accepted.organizationId(), personId);
+        Optional<String> ics = feeds.invitation(accepted.organizationId(), accepted.scheduleId(), personId);
+        if (caller.isEmpty() || person.isEmpty() || ics.isEmpty()) {
+            return;
+        }
+        ScheduleView schedule =
+                checkIns.schedule(caller.get(), accepted.partnershipId()).active();
+        if (schedule == null || !schedule.id().equals(accepted.scheduleId())) {
+            return;
+        }
+        String partner = people.personIn(accepted.organizationId(), partnerId)
+                .map(Person::getName)
+                .orElse("your partner");
+        String every = switch (schedule.cadence()) {
+            case WEEKLY -> "every week";
+            case BIWEEKLY -> "every two weeks";
+            case MONTHLY -> "every month, on the same weekday of the month";
+        };
+        String weekday = schedule.weekday().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        String body = "Your check-ins with " + partner + " are scheduled: " + every + ", " + weekday + " at "
+                + schedule.time() + " (" + schedule.timeZone() + "), " + schedule.durationMinutes() + " minutes."
+                + (schedule.location() == null ? "" : "\nWhere: " + schedule.location())
+                + "\n\nThe attached invitation puts them in your calendar. Before each one Kept reminds you to"
+                + " report progress on what you share.\n\nThe schedule: " + baseUrl + "/partnerships/"
+                + accepted.partnershipId() + "/schedule\n";
+        mail.deliver(
+                accepted.organizationId(),
+                "checkin-schedule-mail:" + accepted.scheduleId() + ":" + personId,
+                new Mail(person.get().getEmail(), "Check-ins with " + partner + ", " + every, body, true)
+                        .withAttachment(new Mail.Attachment(
+                                "check-in.ics", "text/calendar; method=REQUEST; charset=UTF-8", ics.get())));
     }
 
     private void remindOwner(

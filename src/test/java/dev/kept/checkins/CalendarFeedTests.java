@@ -34,6 +34,9 @@ class CalendarFeedTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private CheckInFixtures checkIns;
 
     @BeforeEach
@@ -111,6 +114,44 @@ class CalendarFeedTests {
         Calendar lees = parse(fetch(feedUrl(lee)).expect(200));
         assertThat(events(lees, "Check-in with " + dana.name())).hasSameSizeAs(meetings);
         assertThat(events(lees, "Commitment due")).isEmpty();
+    }
+
+    @Test
+    void theScheduleMailCarriesARecurringCalendarInvitationToEachPartner() throws Exception {
+        Account admin = api.signUp();
+        Account dana = api.join(admin);
+        Account lee = api.join(admin);
+        UUID partnership = api.partnership(dana, lee, "PEER");
+        checkIns.agree(dana, lee, partnership, weekly("TUESDAY", "09:00", "Europe/Berlin"));
+
+        for (Account[] side : new Account[][] {{dana, lee}, {lee, dana}}) {
+            String ics = org.awaitility.Awaitility.await()
+                    .until(
+                            () -> jdbc.sql("""
+                                            select attachment from outgoing_mail
+                                             where recipient = :to and attachment_name = 'check-in.ics'""")
+                                    .param("to", side[0].email().toLowerCase(java.util.Locale.ROOT))
+                                    .query(String.class)
+                                    .list(),
+                            found -> !found.isEmpty())
+                    .get(0);
+            Calendar invitation = new CalendarBuilder().build(new StringReader(ics));
+            assertThat(invitation.getProperty(Property.METHOD).orElseThrow().getValue())
+                    .isEqualTo("REQUEST");
+            VEvent event = invitation.<VEvent>getComponents("VEVENT").get(0);
+            assertThat(event.getSummary().getValue()).isEqualTo("Check-in with " + side[1].name());
+            assertThat(event.getProperty(Property.RRULE).orElseThrow().getValue())
+                    .isEqualTo("FREQ=WEEKLY;BYDAY=TU");
+            Property start = event.getProperty(Property.DTSTART).orElseThrow();
+            assertThat(start.getParameter(Parameter.TZID).orElseThrow().getValue())
+                    .isEqualTo("Europe/Berlin");
+            assertThat(start.getValue()).isEqualTo("20261013T090000");
+            assertThat(invitation.getComponents("VTIMEZONE")).hasSize(1);
+        }
+        assertThat(api.mailsTo(dana.email()).stream().filter(b -> b.contains("Your check-ins with " + lee.name())))
+                .singleElement()
+                .asString()
+                .contains("every week, Tuesday at 09:00 (Europe/Berlin), 30 minutes", "/settings/notifications");
     }
 
     @Test
