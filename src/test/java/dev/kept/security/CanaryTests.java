@@ -260,6 +260,21 @@ class CanaryTests {
                 .contains(partnersPrivateNote);
         canaries.add(partnersPrivateNote);
 
+        // the owner's calendar feed: its secret token is shown to the owner once and found nowhere else,
+        // not even in the database, which keeps only its hash
+        String feedUrl = api.post(owner.token(), "/api/v1/me/calendar-feed", Map.of())
+                .expect(201)
+                .text("url");
+        String feedToken =
+                feedUrl.substring(feedUrl.indexOf("/calendar/") + "/calendar/".length(), feedUrl.length() - 4);
+        assertThat(feedToken).hasSizeGreaterThanOrEqualTo(22);
+        canaries.add(feedToken);
+        assertThat(jdbc.sql("select token_hash from calendar_feed")
+                        .query(String.class)
+                        .list())
+                .noneMatch(hash -> hash.contains(feedToken));
+        hiddenAddresses.add("/calendar/cal_" + UUID.randomUUID() + ".ics");
+
         for (Account outsider : List.of(manager, admin)) {
             Map<String, String> seen = crawl(outsider);
             seen.putAll(tryToChange(outsider, hidden, shared, challenge, partnership));
