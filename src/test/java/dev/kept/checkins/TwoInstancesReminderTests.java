@@ -44,18 +44,18 @@ class TwoInstancesReminderTests {
     void twoHundredCheckInsInOneMinuteGiveExactlyFourHundredRemindersNoneTwice() throws Exception {
         try (TwoInstances two = TwoInstances.start()) {
             two.clock().freezeAt(NOW);
-            Set<String> people = seed(two.bean(0, JdbcClient.class));
+            Seeded seeded = seed(two.bean(0, JdbcClient.class));
 
             runOnBoth(two, "remind", 4);
-            awaitOutboxComplete(two, 400);
+            awaitOutboxComplete(two, seeded, 400);
             runOnBoth(two, "sendDue", 4);
 
-            assertExactlyOnce(two.mail(), people, List.of());
+            assertExactlyOnce(two.mail(), seeded);
             // again later: nothing more
             two.clock().advance(Duration.ofMinutes(5));
             runOnBoth(two, "remind", 2);
             runOnBoth(two, "sendDue", 2);
-            assertExactlyOnce(two.mail(), people, List.of());
+            assertExactlyOnce(two.mail(), seeded);
         }
     }
 
@@ -63,21 +63,21 @@ class TwoInstancesReminderTests {
     void whenTheMailServerIsDownForAWhileEveryoneIsRemindedOnceWhenItIsBack() throws Exception {
         try (TwoInstances two = TwoInstances.start()) {
             two.clock().freezeAt(NOW);
-            Set<String> people = seed(two.bean(0, JdbcClient.class));
+            Seeded seeded = seed(two.bean(0, JdbcClient.class));
             two.mail().stop();
 
             runOnBoth(two, "remind", 4);
-            awaitOutboxComplete(two, 400);
+            awaitOutboxComplete(two, seeded, 400);
             for (int round = 0; round < 3; round++) {
                 runOnBoth(two, "sendDue", 2);
                 two.clock().advance(Duration.ofMinutes(10));
             }
-            assertThat(sent(two)).isZero();
+            assertThat(sent(two, seeded)).isZero();
 
             two.mail().start();
             two.clock().advance(Duration.ofHours(2));
             runOnBoth(two, "sendDue", 4);
-            assertExactlyOnce(two.mail(), people, List.of());
+            assertExactlyOnce(two.mail(), seeded);
         }
     }
 
@@ -86,26 +86,38 @@ class TwoInstancesReminderTests {
         // here the instances send on their own schedule, as in production, under the scheduler lock
         try (TwoInstances two = TwoInstances.start("kept.mail.send-first=PT0S", "kept.mail.send-every=PT0.1S")) {
             two.clock().freezeAt(NOW);
-            Set<String> people = seed(two.bean(0, JdbcClient.class));
+            Seeded seeded = seed(two.bean(0, JdbcClient.class));
 
             runOnBoth(two, "remind", 2);
-            await().atMost(Duration.ofSeconds(60)).until(() -> sent(two) >= 40);
+            await().atMost(Duration.ofSeconds(60)).until(() -> sent(two, seeded) >= 40);
             two.restart(0);
-            assertThat(sent(two)).isLessThan(400);
+            assertThat(sent(two, seeded)).isLessThan(400);
 
             JdbcClient jdbc = two.bean(1, JdbcClient.class);
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> jdbc.sql("""
+                    .until(
+                            () -> jdbc.sql("""
                                     select count(*) from outgoing_mail
-                                     where dedup_key like 'checkin-reminder:%' and status = 'SENT'""").query(Long.class).single(), count -> count == 400);
-            assertExactlyOnce(two.mail(), people, List.of());
+                                     where organization_id = :organization and status = 'SENT'
+                                       and dedup_key like 'checkin-reminder:%'""")
+                                    .param("organization", seeded.organization())
+                                    .query(Long.class)
+                                    .single(),
+                            count -> count == 400);
+            assertExactlyOnce(two.mail(), seeded);
         }
     }
 
     /** Inserts one organization, 400 people and 200 active partnerships, each with a check-in at {@link #STARTS}. */
-    private static Set<String> seed(JdbcClient jdbc) {
+    /** One organization's 400 people: its id and their e-mail addresses (under a domain of its own). */
+    private record Seeded(UUID organization, Set<String> emails) {}
+
+    private static Seeded seed(JdbcClient jdbc) {
         UUID organization = UUID.randomUUID();
+        // the database may be shared with other tests (PostgreSQL): everything here is told apart by
+        // the organization, and the e-mail addresses by a domain of this run's own
+        String domain = "@two-" + organization.toString().substring(0, 8) + ".example";
         Timestamp now = Timestamp.from(NOW);
         jdbc.sql("insert into organization (id, name, created_at, version) values (:id, 'Two Instances', :now, 0)")
                 .param("id", organization)
@@ -114,10 +126,10 @@ class TwoInstancesReminderTests {
         Set<String> emails = new java.util.HashSet<>();
         LocalDate date = STARTS.atZone(ZoneOffset.UTC).toLocalDate();
         for (int i = 0; i < PARTNERSHIPS; i++) {
-            UUID a = person(jdbc, organization, "a" + i, now);
-            UUID b = person(jdbc, organization, "b" + i, now);
-            emails.add("a" + i + "@two.example");
-            emails.add("b" + i + "@two.example");
+            UUID a = person(jdbc, organization, "a" + i + domain, now);
+            UUID b = person(jdbc, organization, "b" + i + domain, now);
+            emails.add("a" + i + domain);
+            emails.add("b" + i + domain);
             UUID partnership = UUID.randomUUID();
             jdbc.sql("""
                             insert into partnership (id, organization_id, inviter_id, partner_id, kind, status, cadence,
@@ -163,18 +175,18 @@ class TwoInstancesReminderTests {
                     .param("starts", Timestamp.from(STARTS))
                     .update();
         }
-        return emails;
+        return new Seeded(organization, emails);
     }
 
-    private static UUID person(JdbcClient jdbc, UUID organization, String name, Timestamp now) {
+    private static UUID person(JdbcClient jdbc, UUID organization, String email, Timestamp now) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                         insert into person (id, organization_id, name, email, role, status, time_zone, created_at, version)
                         values (:id, :organization, :name, :email, 'MEMBER', 'ACTIVE', 'UTC', :now, 0)""")
                 .param("id", id)
                 .param("organization", organization)
-                .param("name", "Person " + name)
-                .param("email", name + "@two.example")
+                .param("name", "Person " + email.substring(0, email.indexOf('@')))
+                .param("email", email)
                 .param("now", now)
                 .update();
         return id;
@@ -202,27 +214,44 @@ class TwoInstancesReminderTests {
     }
 
     /** Waits until the reminders' events were handled: 400 reminder e-mails queued. */
-    private static void awaitOutboxComplete(TwoInstances two, int mails) {
+    private static void awaitOutboxComplete(TwoInstances two, Seeded seeded, int mails) {
         JdbcClient jdbc = two.bean(0, JdbcClient.class);
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(
-                        () -> jdbc.sql("select count(*) from outgoing_mail where dedup_key like 'checkin-reminder:%'")
+                        () -> jdbc.sql("""
+                                select count(*) from outgoing_mail
+                                 where organization_id = :organization and dedup_key like 'checkin-reminder:%'""")
+                                .param("organization", seeded.organization())
                                 .query(Long.class)
                                 .single(),
                         count -> count == mails);
-        assertThat(jdbc.sql("select count(*) from checkin_reminder")
+        assertThat(jdbc.sql("""
+                                select count(*) from checkin_reminder r join check_in c on c.id = r.check_in_id
+                                 where c.organization_id = :organization""")
+                        .param("organization", seeded.organization())
                         .query(Long.class)
                         .single())
                 .isEqualTo(mails);
     }
 
-    private static long sent(TwoInstances two) {
-        return two.mail().getReceivedMessages().length;
+    /** The reminders received for this run's people (a shared database may hold other tests' mail). */
+    private static List<MimeMessage> received(GreenMail mail, Seeded seeded) throws Exception {
+        List<MimeMessage> ours = new ArrayList<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            if (seeded.emails().contains(message.getRecipients(Message.RecipientType.TO)[0].toString())) {
+                ours.add(message);
+            }
+        }
+        return ours;
     }
 
-    private static void assertExactlyOnce(GreenMail mail, Set<String> people, List<String> unused) throws Exception {
-        MimeMessage[] received = mail.getReceivedMessages();
+    private static long sent(TwoInstances two, Seeded seeded) throws Exception {
+        return received(two.mail(), seeded).size();
+    }
+
+    private static void assertExactlyOnce(GreenMail mail, Seeded seeded) throws Exception {
+        List<MimeMessage> received = received(mail, seeded);
         Map<String, Integer> perPerson = new HashMap<>();
         for (MimeMessage message : received) {
             assertThat(message.getSubject()).startsWith("Check-in with ");
@@ -230,7 +259,7 @@ class TwoInstancesReminderTests {
             perPerson.merge(to, 1, Integer::sum);
         }
         assertThat(received).hasSize(400);
-        assertThat(perPerson.keySet()).isEqualTo(people);
+        assertThat(perPerson.keySet()).isEqualTo(seeded.emails());
         assertThat(perPerson.values().stream().collect(Collectors.toSet())).containsExactly(1);
     }
 }
