@@ -32,13 +32,13 @@ class NotificationSettingsPages {
         this.feeds = feeds;
     }
 
-    /** The form: checkboxes absent from a post mean "no". */
+    /** The form: a checkbox left out of a post (unchecked) means "no". */
     record PreferencesForm(
             @NotNull @Min(1) @Max(168) Integer checkInReminderHours,
-            boolean emailCheckInReminders,
-            boolean emailDueReminders,
-            boolean emailOverdueReminders,
-            boolean weeklyDigest) {
+            Boolean emailCheckInReminders,
+            Boolean emailDueReminders,
+            Boolean emailOverdueReminders,
+            Boolean weeklyDigest) {
 
         static PreferencesForm of(Preferences p) {
             return new PreferencesForm(
@@ -52,10 +52,10 @@ class NotificationSettingsPages {
         Preferences preferences() {
             return new Preferences(
                     checkInReminderHours,
-                    emailCheckInReminders,
-                    emailDueReminders,
-                    emailOverdueReminders,
-                    weeklyDigest);
+                    Boolean.TRUE.equals(emailCheckInReminders),
+                    Boolean.TRUE.equals(emailDueReminders),
+                    Boolean.TRUE.equals(emailOverdueReminders),
+                    Boolean.TRUE.equals(weeklyDigest));
         }
     }
 
