@@ -98,6 +98,21 @@ class CheckInApiTests {
     }
 
     @Test
+    void aWeeklyCheckInInNewYorkKeepsItsLocalTimeWhenSummerTimeStarts() {
+        // America/New_York moves from UTC-5 to UTC-4 on Sunday 14 March 2027
+        clock.freezeAt(Instant.parse("2027-03-01T12:00:00Z"));
+        Pair pair = pair();
+        checkIns.agree(pair.dana(), pair.lee(), pair.partnership(), weekly("MONDAY", "17:30", "America/New_York"));
+
+        List<JsonNode> occurrences = checkInsOf(pair.lee(), "2027-03-01", "2027-03-23");
+        assertThat(occurrences.stream().map(c -> c.get("startsAt").asString()))
+                .containsExactly(
+                        "2027-03-01T22:30:00Z", "2027-03-08T22:30:00Z", "2027-03-15T21:30:00Z", "2027-03-22T21:30:00Z");
+        assertThat(occurrences.stream().map(c -> c.get("localStart").asString()))
+                .allMatch(local -> local.endsWith("T17:30:00"));
+    }
+
+    @Test
     void aNewAcceptedScheduleReplacesTheOldOnesCheckInsToCome() {
         Pair pair = pair();
         checkIns.agree(pair.dana(), pair.lee(), pair.partnership(), weekly("TUESDAY", "09:00", "Europe/Berlin"));
