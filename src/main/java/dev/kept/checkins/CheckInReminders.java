@@ -1,16 +1,11 @@
 package dev.kept.checkins;
 
-import dev.kept.partnerships.PartnershipStatus;
-import dev.kept.partnerships.Partnerships;
-import dev.kept.people.People;
 import dev.kept.people.Preferences;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,9 +26,6 @@ class CheckInReminders {
     /** The furthest ahead anyone can ask to be reminded. */
     private static final Duration LONGEST_LEAD = Duration.ofHours(168);
 
-    private final CheckInRepository checkIns;
-    private final Partnerships partnerships;
-    private final People people;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -41,17 +33,11 @@ class CheckInReminders {
     private final Clock clock;
 
     CheckInReminders(
-            CheckInRepository checkIns,
-            Partnerships partnerships,
-            People people,
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             CheckIns entry,
             Clock clock) {
-        this.checkIns = checkIns;
-        this.partnerships = partnerships;
-        this.people = people;
         this.jdbc = jdbc;
         this.events = events;
         this.transactions = transactions;
@@ -73,59 +59,64 @@ class CheckInReminders {
         entry.extendAll();
     }
 
+    /** A reminder not yet sent: one partner of one check-in, and how many hours ahead they want it. */
+    private record Due(
+            UUID checkInId, UUID organizationId, Instant startsAt, UUID personId, UUID partnerId, int hours) {}
+
+    // each side of an active partnership with a check-in to come and no reminder yet for its time;
+    // one statement for all of them, so the job costs one query a minute plus one insert per reminder
+    private static final String SIDE = """
+            select c.id, c.organization_id, c.starts_at, pa.%1$s as person_id, pa.%2$s as partner_id,
+                   coalesce(pp.checkin_reminder_hours, :defaultHours) as hours
+              from check_in c
+              join partnership pa on pa.id = c.partnership_id and pa.organization_id = c.organization_id
+                                 and pa.status = 'ACTIVE'
+              left join person_preference pp on pp.person_id = pa.%1$s
+             where c.status in ('SCHEDULED', 'MOVED') and c.starts_at > :now and c.starts_at <= :furthest
+               and not exists (select 1 from checkin_reminder r
+                                where r.check_in_id = c.id and r.person_id = pa.%1$s and r.starts_at = c.starts_at)
+            """;
+
     /** Publishes {@link CheckInComing} for every reminder now due; answers how many. */
     int remind() {
         Instant now = clock.instant();
+        List<Due> candidates = jdbc.sql(SIDE.formatted("inviter_id", "partner_id") + " union all "
+                        + SIDE.formatted("partner_id", "inviter_id"))
+                .param("defaultHours", Preferences.DEFAULTS.checkInReminderHours())
+                .param("now", Timestamp.from(now))
+                .param("furthest", Timestamp.from(now.plus(LONGEST_LEAD)))
+                .query((rs, row) -> new Due(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("organization_id", UUID.class),
+                        rs.getTimestamp("starts_at").toInstant(),
+                        rs.getObject("person_id", UUID.class),
+                        rs.getObject("partner_id", UUID.class),
+                        rs.getInt("hours")))
+                .list();
         int reminded = 0;
-        for (CheckIn checkIn : checkIns.findStartingBetween(now, now.plus(LONGEST_LEAD))) {
-            Optional<Partnerships.Pair> pair =
-                    partnerships.pair(checkIn.getOrganizationId(), checkIn.getPartnershipId());
-            if (pair.isEmpty() || pair.get().status() != PartnershipStatus.ACTIVE) {
-                continue;
-            }
-            List<UUID> both = List.of(pair.get().inviterId(), pair.get().partnerId());
-            Map<UUID, Preferences> preferences = people.preferencesOf(checkIn.getOrganizationId(), both);
-            for (UUID person : both) {
-                Duration lead = Duration.ofHours(preferences.get(person).checkInReminderHours());
-                if (!checkIn.getStartsAt().minus(lead).isAfter(now)
-                        && remindOnce(checkIn, person, pair.get().other(person), now)) {
-                    reminded++;
-                }
+        for (Due due : candidates) {
+            if (!due.startsAt().minus(Duration.ofHours(due.hours())).isAfter(now) && remindOnce(due, now)) {
+                reminded++;
             }
         }
         return reminded;
     }
 
-    private boolean reminded(CheckIn checkIn, UUID person) {
-        return jdbc.sql("""
-                        select count(*) from checkin_reminder
-                         where check_in_id = :checkIn and person_id = :person and starts_at = :startsAt""")
-                        .param("checkIn", checkIn.getId())
-                        .param("person", person)
-                        .param("startsAt", Timestamp.from(checkIn.getStartsAt()))
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    private boolean remindOnce(CheckIn checkIn, UUID person, UUID partner, Instant now) {
+    private boolean remindOnce(Due due, Instant now) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
-            if (reminded(checkIn, person)) {
-                return false;
-            }
             int inserted = jdbc.sql("""
                                 insert into checkin_reminder (check_in_id, person_id, starts_at, reminded_at)
                                 values (:checkIn, :person, :startsAt, :now)
                                 on conflict do nothing""")
-                    .param("checkIn", checkIn.getId())
-                    .param("person", person)
-                    .param("startsAt", Timestamp.from(checkIn.getStartsAt()))
+                    .param("checkIn", due.checkInId())
+                    .param("person", due.personId())
+                    .param("startsAt", Timestamp.from(due.startsAt()))
                     .param("now", Timestamp.from(now))
                     .update();
             // none inserted: another instance wrote the same reminder at the same moment
             if (inserted == 1) {
                 events.publishEvent(new CheckInComing(
-                        checkIn.getOrganizationId(), checkIn.getId(), person, partner, checkIn.getStartsAt()));
+                        due.organizationId(), due.checkInId(), due.personId(), due.partnerId(), due.startsAt()));
             }
             return inserted == 1;
         }));

@@ -33,10 +33,4 @@ interface CheckInRepository extends ListCrudRepository<CheckIn, UUID> {
 
     @Query("select max(occurs_on) from check_in where schedule_id = :scheduleId")
     Optional<java.time.LocalDate> lastDateOf(UUID scheduleId);
-
-    @Query("""
-            select * from check_in
-             where status in ('SCHEDULED', 'MOVED') and starts_at > :from and starts_at <= :to
-             order by starts_at, id""")
-    List<CheckIn> findStartingBetween(Instant from, Instant to);
 }
