@@ -176,17 +176,14 @@ class CheckInPages {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                checkIns.propose(caller, id, form.terms());
-                redirect.addFlashAttribute(
-                        "notice", "Proposed: it takes effect when " + partnerName(caller, id) + " accepts it.");
-                return "redirect:/partnerships/" + id + "/schedule";
-            } catch (RuleViolationException broken) {
-                broken.rejectOn(errors);
-            } catch (ConflictException refused) {
-                model.addAttribute("problem", refused.getBody().getDetail());
-            }
+        String done = submit(errors, model, () -> {
+            checkIns.propose(caller, id, form.terms());
+            redirect.addFlashAttribute(
+                    "notice", "Proposed: it takes effect when " + partnerName(caller, id) + " accepts it.");
+            return "redirect:/partnerships/" + id + "/schedule";
+        });
+        if (done != null) {
+            return done;
         }
         showSchedule(caller, id, model);
         return "checkins/schedule";
@@ -340,21 +337,13 @@ class CheckInPages {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            boolean isPrivate = Boolean.TRUE.equals(form.isPrivate());
-            try {
-                checkIns.addNote(caller, id, new CheckInDrafts.Note(form.text(), isPrivate));
-                redirect.addFlashAttribute(
-                        "notice", isPrivate ? "Your private note is saved: only you see it." : "Your note is shared.");
-                return "redirect:/checkins/" + id + "#notes";
-            } catch (RuleViolationException broken) {
-                broken.rejectOn(errors);
-            } catch (ConflictException refused) {
-                model.addAttribute("problem", refused.getBody().getDetail());
-            }
-        }
-        showAgenda(caller, id, model);
-        return "checkins/agenda";
+        boolean isPrivate = Boolean.TRUE.equals(form.isPrivate());
+        return onAgenda(caller, id, errors, model, () -> {
+            checkIns.addNote(caller, id, new CheckInDrafts.Note(form.text(), isPrivate));
+            redirect.addFlashAttribute(
+                    "notice", isPrivate ? "Your private note is saved: only you see it." : "Your note is shared.");
+            return "redirect:/checkins/" + id + "#notes";
+        });
     }
 
     @PostMapping("/checkins/{id}/next-steps")
@@ -365,19 +354,11 @@ class CheckInPages {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            try {
-                checkIns.addNextStep(caller, id, new CheckInDrafts.NextStep(form.text(), form.ownerId(), form.due()));
-                redirect.addFlashAttribute("notice", "Next step agreed.");
-                return "redirect:/checkins/" + id + "#next-steps";
-            } catch (RuleViolationException broken) {
-                broken.rejectOn(errors);
-            } catch (ConflictException refused) {
-                model.addAttribute("problem", refused.getBody().getDetail());
-            }
-        }
-        showAgenda(caller, id, model);
-        return "checkins/agenda";
+        return onAgenda(caller, id, errors, model, () -> {
+            checkIns.addNextStep(caller, id, new CheckInDrafts.NextStep(form.text(), form.ownerId(), form.due()));
+            redirect.addFlashAttribute("notice", "Next step agreed.");
+            return "redirect:/checkins/" + id + "#next-steps";
+        });
     }
 
     @PostMapping("/checkins/{id}/next-steps/{stepId}")
@@ -387,7 +368,7 @@ class CheckInPages {
             @PathVariable UUID stepId,
             @RequestParam(defaultValue = "false") boolean done,
             RedirectAttributes redirect) {
-        checkIns.agenda(caller, id);
+        checkIns.checkIn(caller, id);
         try {
             checkIns.markNextStep(caller, stepId, done);
             redirect.addFlashAttribute("notice", done ? "Next step done." : "Next step open again.");
@@ -404,10 +385,9 @@ class CheckInPages {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String movedTo,
             RedirectAttributes redirect) {
-        Agenda agenda = checkIns.agenda(caller, id);
+        CheckInView checkIn = checkIns.checkIn(caller, id);
         try {
-            Attendance attendance =
-                    attendance(status, movedTo, ZoneId.of(agenda.checkIn().timeZone()));
+            Attendance attendance = attendance(status, movedTo, ZoneId.of(checkIn.timeZone()));
             CheckInView recorded = checkIns.record(caller, id, attendance);
             redirect.addFlashAttribute(
                     "notice",
@@ -443,6 +423,34 @@ class CheckInPages {
             throw new RuleViolationException(
                     "MOVED_TO", "movedTo", "Give the new time as a date and a time, such as 2026-12-01T09:30.");
         }
+    }
+
+    /** A form posted on the agenda: done, it redirects; refused, the agenda shows why. */
+    private String onAgenda(Caller caller, UUID id, BindingResult errors, Model model, Supplier<String> action) {
+        String done = submit(errors, model, action);
+        if (done != null) {
+            return done;
+        }
+        showAgenda(caller, id, model);
+        return "checkins/agenda";
+    }
+
+    /**
+     * Runs a valid form's action and answers where to go next; null when the form is to be shown
+     * again, with a broken rule at its field or a refusal as the page's problem.
+     */
+    private static String submit(BindingResult errors, Model model, Supplier<String> action) {
+        if (errors.hasErrors()) {
+            return null;
+        }
+        try {
+            return action.get();
+        } catch (RuleViolationException broken) {
+            broken.rejectOn(errors);
+        } catch (ConflictException refused) {
+            model.addAttribute("problem", refused.getBody().getDetail());
+        }
+        return null;
     }
 
     private void showAgenda(Caller caller, UUID id, Model model) {

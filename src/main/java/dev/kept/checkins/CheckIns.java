@@ -187,11 +187,24 @@ public class CheckIns {
                 .toList();
     }
 
+    /** One check-in, without its agenda. */
+    @Transactional(readOnly = true)
+    public CheckInView checkIn(Caller caller, UUID checkInId) {
+        Seen seen = visible(caller, checkInId);
+        return view(
+                seen.checkIn(),
+                seen.pair(),
+                caller.personId(),
+                schedulesOf(List.of(seen.checkIn())),
+                names(caller.organizationId()));
+    }
+
     /** One check-in with its agenda. */
     @Transactional(readOnly = true)
     public Agenda agenda(Caller caller, UUID checkInId) {
-        CheckIn checkIn = visible(caller, checkInId);
-        Partnerships.Pair pair = partnerships.pairOf(caller, checkIn.getPartnershipId());
+        Seen seen = visible(caller, checkInId);
+        CheckIn checkIn = seen.checkIn();
+        Partnerships.Pair pair = seen.pair();
         Names names = names(caller.organizationId());
         CheckInView view = view(checkIn, pair, caller.personId(), schedulesOf(List.of(checkIn)), names);
         List<CheckIn> all = checkIns.findOfPartnership(caller.organizationId(), pair.id());
@@ -207,8 +220,7 @@ public class CheckIns {
     /** Writes a shared or private note on a check-in. */
     @Transactional
     public Agenda.NoteView addNote(Caller caller, UUID checkInId, CheckInDrafts.Note note) {
-        CheckIn checkIn = visible(caller, checkInId);
-        activePair(caller, checkIn.getPartnershipId());
+        requireActive(visible(caller, checkInId).pair());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String text = note.text().strip();
@@ -229,8 +241,9 @@ public class CheckIns {
     /** Agrees a next step at a check-in, for one of the two partners. */
     @Transactional
     public Agenda.NextStepView addNextStep(Caller caller, UUID checkInId, CheckInDrafts.NextStep step) {
-        CheckIn checkIn = visible(caller, checkInId);
-        Partnerships.Pair pair = activePair(caller, checkIn.getPartnershipId());
+        Seen seen = visible(caller, checkInId);
+        CheckIn checkIn = seen.checkIn();
+        Partnerships.Pair pair = requireActive(seen.pair());
         if (!pair.involves(step.ownerId())) {
             throw new RuleViolationException("OWNER", "ownerId", "A next step is owned by one of the two partners.");
         }
@@ -276,8 +289,7 @@ public class CheckIns {
                 .query(UUID.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Next step"));
-        partnershipOrNotFound(caller, partnershipId, "Next step");
-        activePair(caller, partnershipId);
+        requireActive(partnershipOrNotFound(caller, partnershipId, "Next step"));
         jdbc.sql("update next_step set done_at = :doneAt, version = version + 1 where id = :id")
                 .param("doneAt", done ? Timestamp.from(clock.instant()) : null)
                 .param("id", stepId)
@@ -287,8 +299,9 @@ public class CheckIns {
     /** Records attendance: held, skipped, or moved to another time. */
     @Transactional
     public CheckInView record(Caller caller, UUID checkInId, Attendance attendance) {
-        CheckIn checkIn = visible(caller, checkInId);
-        Partnerships.Pair pair = activePair(caller, checkIn.getPartnershipId());
+        Seen seen = visible(caller, checkInId);
+        CheckIn checkIn = seen.checkIn();
+        Partnerships.Pair pair = requireActive(seen.pair());
         checkIn.record(attendance, caller.personId(), clock.instant());
         CheckIn saved = checkIns.save(checkIn);
         return view(saved, pair, caller.personId(), schedulesOf(List.of(saved)), names(caller.organizationId()));
@@ -529,26 +542,39 @@ public class CheckIns {
         return new Names(organizationId);
     }
 
+    /** A schedule still in effect, as one of its partners sees it; empty once replaced or stopped. */
+    @Transactional(readOnly = true)
+    public Optional<ScheduleView> inEffect(UUID organizationId, UUID scheduleId, UUID viewerId) {
+        return scheduleById(organizationId, scheduleId)
+                .filter(s -> s.getStatus() == ScheduleStatus.ACTIVE)
+                .map(s -> ScheduleView.of(s, viewerId));
+    }
+
     Optional<Schedule> scheduleById(UUID organizationId, UUID scheduleId) {
         return schedules.findById(scheduleId).filter(s -> s.getOrganizationId().equals(organizationId));
     }
 
-    private CheckIn visible(Caller caller, UUID checkInId) {
+    /** A check-in the caller is a partner of, with its partnership, read once. */
+    private record Seen(CheckIn checkIn, Partnerships.Pair pair) {}
+
+    private Seen visible(Caller caller, UUID checkInId) {
         CheckIn checkIn = checkIns.findByIdAndOrganizationId(checkInId, caller.organizationId())
                 .orElseThrow(() -> new NotFoundException("Check-in"));
-        partnershipOrNotFound(caller, checkIn.getPartnershipId(), "Check-in");
-        return checkIn;
+        return new Seen(checkIn, partnershipOrNotFound(caller, checkIn.getPartnershipId(), "Check-in"));
     }
 
-    private void partnershipOrNotFound(Caller caller, UUID partnershipId, String what) {
-        partnerships
+    private Partnerships.Pair partnershipOrNotFound(Caller caller, UUID partnershipId, String what) {
+        return partnerships
                 .pair(caller.organizationId(), partnershipId)
                 .filter(p -> p.involves(caller.personId()))
                 .orElseThrow(() -> new NotFoundException(what));
     }
 
     private Partnerships.Pair activePair(Caller caller, UUID partnershipId) {
-        Partnerships.Pair pair = partnerships.pairOf(caller, partnershipId);
+        return requireActive(partnerships.pairOf(caller, partnershipId));
+    }
+
+    private static Partnerships.Pair requireActive(Partnerships.Pair pair) {
         if (pair.status() != PartnershipStatus.ACTIVE) {
             throw new ConflictException("Check-ins are for an active partnership; this one is "
                     + pair.status().name().toLowerCase(java.util.Locale.ROOT) + ".");

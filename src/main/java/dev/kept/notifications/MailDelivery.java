@@ -40,6 +40,16 @@ class MailDelivery {
         this.clock = clock;
     }
 
+    /** Whether a mail with this key was queued already (sent, logged or waiting). */
+    @Transactional(readOnly = true)
+    boolean queued(String dedupKey) {
+        return jdbc.sql("select count(*) from outgoing_mail where dedup_key = :key")
+                        .param("key", dedupKey)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     @Transactional
     public void deliver(UUID organizationId, String dedupKey, Mail mail) {
         boolean sendable = smtp.getIfAvailable() != null;

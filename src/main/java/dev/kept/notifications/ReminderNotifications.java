@@ -159,17 +159,13 @@ class ReminderNotifications {
 
     /** The schedule e-mail to one partner, with the calendar invitation (.ics) for the recurring check-in. */
     private void invite(CheckInScheduleChanged accepted, UUID personId, UUID partnerId) {
-        Optional<Caller> caller = people.activeCaller(accepted.organizationId(), personId);
-        Optional<Person> person = people.personIn(accepted.organizationId(), personId);
+        Optional<Person> person = active(accepted.organizationId(), personId);
+        Optional<ScheduleView> inEffect = checkIns.inEffect(accepted.organizationId(), accepted.scheduleId(), personId);
         Optional<String> ics = feeds.invitation(accepted.organizationId(), accepted.scheduleId(), personId);
-        if (caller.isEmpty() || person.isEmpty() || ics.isEmpty()) {
+        if (person.isEmpty() || inEffect.isEmpty() || ics.isEmpty()) {
             return;
         }
-        ScheduleView schedule =
-                checkIns.schedule(caller.get(), accepted.partnershipId()).active();
-        if (schedule == null || !schedule.id().equals(accepted.scheduleId())) {
-            return;
-        }
+        ScheduleView schedule = inEffect.get();
         String partner = people.personIn(accepted.organizationId(), partnerId)
                 .map(Person::getName)
                 .orElse("your partner");
@@ -209,20 +205,24 @@ class ReminderNotifications {
     }
 
     private void ownerMail(UUID organizationId, UUID ownerId, UUID commitmentId, String key, String state) {
-        Optional<Caller> owner = people.activeCaller(organizationId, ownerId);
-        Optional<Person> person = people.personIn(organizationId, ownerId);
-        if (owner.isEmpty() || person.isEmpty()) {
+        Optional<Person> person = active(organizationId, ownerId);
+        if (person.isEmpty()) {
             return;
         }
         CommitmentView commitment;
         try {
-            commitment = commitments.get(owner.get(), commitmentId);
+            commitment = commitments.get(
+                    new Caller(ownerId, organizationId, person.get().getName()), commitmentId);
         } catch (dev.kept.shared.NotFoundException gone) {
             return;
         }
         String body = "Your commitment \"" + commitment.what() + "\" " + state + ".\n\n" + baseUrl + "/commitments/"
                 + commitmentId + "\n";
         mail.deliver(organizationId, key, new Mail(person.get().getEmail(), "Your commitment " + state, body, true));
+    }
+
+    private Optional<Person> active(UUID organizationId, UUID personId) {
+        return people.personIn(organizationId, personId).filter(Person::isActive);
     }
 
     private boolean prefers(UUID organizationId, UUID personId, Predicate<Preferences> choice) {

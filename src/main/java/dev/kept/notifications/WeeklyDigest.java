@@ -67,9 +67,9 @@ class WeeklyDigest {
         Instant now = clock.instant();
         int sent = 0;
         for (Map.Entry<UUID, UUID> reader : people.digestReaders()) {
-            Optional<Caller> caller = people.activeCaller(reader.getKey(), reader.getValue());
-            Optional<Person> person = people.personIn(reader.getKey(), reader.getValue());
-            if (caller.isEmpty() || person.isEmpty()) {
+            Optional<Person> person =
+                    people.personIn(reader.getKey(), reader.getValue()).filter(Person::isActive);
+            if (person.isEmpty()) {
                 continue;
             }
             ZonedDateTime local = now.atZone(ZoneId.of(person.get().getTimeZone()));
@@ -77,11 +77,25 @@ class WeeklyDigest {
                 continue;
             }
             String week = local.get(IsoFields.WEEK_BASED_YEAR) + "-W" + local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            String key = "digest:" + reader.getValue() + ":" + week;
+            // the job runs hourly: once this week's digest is out, the later runs build nothing
+            if (mail.queued(key)) {
+                continue;
+            }
             mail.deliver(
                     reader.getKey(),
-                    "digest:" + reader.getValue() + ":" + week,
+                    key,
                     new Mail(
-                            person.get().getEmail(), "Your week in Kept", body(caller.get(), person.get(), now), true));
+                            person.get().getEmail(),
+                            "Your week in Kept",
+                            body(
+                                    new Caller(
+                                            person.get().getId(),
+                                            reader.getKey(),
+                                            person.get().getName()),
+                                    person.get(),
+                                    now),
+                            true));
             sent++;
         }
         return sent;

@@ -11,7 +11,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -459,14 +458,6 @@ public class People {
     @Transactional(readOnly = true)
     public Preferences preferencesOf(UUID organizationId, UUID personId) {
         return preferences.of(organizationId, personId);
-    }
-
-    /** The preferences of several people of one organization (the defaults for those who never set any). */
-    @Transactional(readOnly = true)
-    public Map<UUID, Preferences> preferencesOf(UUID organizationId, Collection<UUID> personIds) {
-        Map<UUID, Preferences> found = new HashMap<>(preferences.of(organizationId, personIds));
-        personIds.forEach(id -> found.putIfAbsent(id, Preferences.DEFAULTS));
-        return found;
     }
 
     /** Changes the caller's preferences. */

@@ -2,8 +2,6 @@ package dev.kept.people;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,31 +23,18 @@ class PreferenceStore {
     }
 
     Preferences of(UUID organizationId, UUID personId) {
-        return of(organizationId, List.of(personId)).getOrDefault(personId, Preferences.DEFAULTS);
-    }
-
-    Map<UUID, Preferences> of(UUID organizationId, Collection<UUID> personIds) {
-        Map<UUID, Preferences> found = new HashMap<>();
-        if (personIds.isEmpty()) {
-            return found;
-        }
-        jdbc.sql("select " + COLUMNS
-                        + " from person_preference where organization_id = :organization and person_id in (:people)")
+        return jdbc.sql("select " + COLUMNS
+                        + " from person_preference where organization_id = :organization and person_id = :person")
                 .param("organization", organizationId)
-                .param("people", List.copyOf(personIds))
-                .query((rs, row) -> {
-                    found.put(
-                            rs.getObject("person_id", UUID.class),
-                            new Preferences(
-                                    rs.getInt("checkin_reminder_hours"),
-                                    rs.getBoolean("email_checkin_reminders"),
-                                    rs.getBoolean("email_due_reminders"),
-                                    rs.getBoolean("email_overdue_reminders"),
-                                    rs.getBoolean("weekly_digest")));
-                    return null;
-                })
-                .list();
-        return found;
+                .param("person", personId)
+                .query((rs, row) -> new Preferences(
+                        rs.getInt("checkin_reminder_hours"),
+                        rs.getBoolean("email_checkin_reminders"),
+                        rs.getBoolean("email_due_reminders"),
+                        rs.getBoolean("email_overdue_reminders"),
+                        rs.getBoolean("weekly_digest")))
+                .optional()
+                .orElse(Preferences.DEFAULTS);
     }
 
     /** The people (organization, person) who asked for the weekly digest. */
