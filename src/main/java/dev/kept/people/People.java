@@ -11,6 +11,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,6 +49,7 @@ public class People {
     private final ApplicationEventPublisher events;
     private final PeopleProperties properties;
     private final PreferenceStore preferences;
+    private final StrengthStore strengths;
     private final Clock clock;
     private final String decoyHash;
 
@@ -60,6 +62,7 @@ public class People {
             ApplicationEventPublisher events,
             PeopleProperties properties,
             PreferenceStore preferences,
+            StrengthStore strengths,
             Clock clock) {
         this.organizations = organizations;
         this.persons = persons;
@@ -69,6 +72,7 @@ public class People {
         this.events = events;
         this.properties = properties;
         this.preferences = preferences;
+        this.strengths = strengths;
         this.clock = clock;
         this.decoyHash = passwordEncoder.encode(NO_ACCOUNT);
     }
@@ -446,6 +450,40 @@ public class People {
             me.liveIn(zoneOrDefault(timeZone));
         }
         return persons.save(me);
+    }
+
+    /** A person's strengths (areas of expertise), in alphabetical order. */
+    @Transactional(readOnly = true)
+    public List<String> strengthsOf(UUID organizationId, UUID personId) {
+        return strengths.of(organizationId, personId);
+    }
+
+    /**
+     * Replaces the caller's strengths: at most {@value Strengths#MOST} tags of 1 to 40 characters,
+     * stored trimmed and in lower case, a repeated one once (422 on field {@code strengths}).
+     */
+    @Transactional
+    public List<String> updateStrengths(Caller caller, Collection<String> tags) {
+        Person me = me(caller);
+        List<String> clean = Strengths.normalize(tags, 0, Strengths.MOST, "strengths");
+        strengths.replace(caller.organizationId(), me.getId(), clean);
+        return strengths.of(caller.organizationId(), me.getId());
+    }
+
+    /**
+     * The active members (never guests) of an organization whose strengths match any of these
+     * areas (tags in their stored form, see {@link Strengths#normalize}), by name.
+     */
+    @Transactional(readOnly = true)
+    public List<Person> withStrengths(UUID organizationId, Collection<String> areas) {
+        List<UUID> ids = strengths.peopleWithAny(organizationId, areas);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return persons.findAllById(ids).stream()
+                .filter(person -> person.getOrganizationId().equals(organizationId))
+                .sorted(Comparator.comparing(Person::getName).thenComparing(Person::getId))
+                .toList();
     }
 
     /** The caller's reminder and e-mail preferences. */

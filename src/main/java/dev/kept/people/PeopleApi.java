@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,19 @@ class PeopleApi {
     @GetMapping("/me")
     @Operation(summary = "The caller as a person")
     PersonView me(@AuthenticationPrincipal Caller caller) {
-        return PersonView.of(people.me(caller));
+        Person me = people.me(caller);
+        return PersonView.of(me, people.strengthsOf(me.getOrganizationId(), me.getId()));
+    }
+
+    record StrengthsBody(@NotNull List<String> strengths) {}
+
+    @PutMapping("/me/strengths")
+    @Operation(
+            summary = "Replace the caller's strengths (areas of expertise): at most 10 tags of 1 to 40 characters,"
+                    + " stored trimmed and in lower case")
+    PersonView updateStrengths(@AuthenticationPrincipal Caller caller, @Valid @RequestBody StrengthsBody body) {
+        List<String> strengths = people.updateStrengths(caller, body.strengths());
+        return PersonView.of(people.me(caller), strengths);
     }
 
     @GetMapping("/me/preferences")
@@ -76,7 +89,8 @@ class PeopleApi {
 
     @GetMapping("/people/{id}")
     PersonView person(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return PersonView.of(people.person(caller, id));
+        Person person = people.person(caller, id);
+        return PersonView.of(person, people.strengthsOf(person.getOrganizationId(), person.getId()));
     }
 
     @PatchMapping("/people/{id}")

@@ -180,12 +180,18 @@ class PeoplePages {
 
     record ProfileForm(
             @NotBlank @Size(max = 120) String name,
-            @NotBlank @Size(max = 64) String timeZone) {}
+            @NotBlank @Size(max = 64) String timeZone,
+            @Size(max = 600) String strengths) {}
 
     @GetMapping("/settings/profile")
     String profile(@AuthenticationPrincipal Caller caller, Model model) {
         Person me = people.me(caller);
-        model.addAttribute("form", new ProfileForm(me.getName(), me.getTimeZone()));
+        model.addAttribute(
+                "form",
+                new ProfileForm(
+                        me.getName(),
+                        me.getTimeZone(),
+                        String.join(", ", people.strengthsOf(me.getOrganizationId(), me.getId()))));
         return "people/profile";
     }
 
@@ -197,7 +203,10 @@ class PeoplePages {
             RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
+                List<String> strengths =
+                        Strengths.normalize(Strengths.split(form.strengths()), 0, Strengths.MOST, "strengths");
                 people.updateProfile(caller, form.name(), form.timeZone());
+                people.updateStrengths(caller, strengths);
                 redirect.addFlashAttribute("notice", "Your profile is saved.");
                 return "redirect:/settings/profile";
             } catch (RuleViolationException broken) {
@@ -222,6 +231,7 @@ class PeoplePages {
 
     private void showPerson(Caller caller, Person person, Model model) {
         model.addAttribute("person", person);
+        model.addAttribute("strengths", people.strengthsOf(person.getOrganizationId(), person.getId()));
         model.addAttribute("people", people.people(caller));
         showTeamNames(caller, model);
         model.addAttribute(

@@ -1,8 +1,9 @@
 package dev.kept.people;
 
+import java.util.List;
 import java.util.UUID;
 
-/** A person as the API shows them. */
+/** A person as the API shows them; {@code strengths} only where one person is read. */
 public record PersonView(
         UUID id,
         String name,
@@ -14,9 +15,16 @@ public record PersonView(
         Role role,
         PersonStatus status,
         String timeZone,
-        Integer level) {
+        Integer level,
+        List<String> strengths) {
 
+    /** The person without their strengths (null: not read), as lists and sign-up show them. */
     public static PersonView of(Person person) {
+        return of(person, null);
+    }
+
+    /** The person with their strengths (areas of expertise). */
+    public static PersonView of(Person person, List<String> strengths) {
         return new PersonView(
                 person.getId(),
                 person.getName(),
@@ -28,6 +36,7 @@ public record PersonView(
                 person.getRole(),
                 person.getStatus(),
                 person.getTimeZone(),
-                person.getLevel());
+                person.getLevel(),
+                strengths);
     }
 }

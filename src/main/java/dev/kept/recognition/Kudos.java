@@ -1,0 +1,297 @@
+package dev.kept.recognition;
+
+import dev.kept.commitments.Commitments;
+import dev.kept.goals.Goals;
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.people.Person;
+import dev.kept.people.Team;
+import dev.kept.security.AccessPolicy;
+import dev.kept.shared.EverydayMove;
+import dev.kept.shared.NotFoundException;
+import dev.kept.shared.RuleViolationException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The recognition module's entry: thank a person or a team, optionally for a goal or a commitment
+ * they helped with, and read the feed of thanks. Every member of the organization sees every
+ * thanks, except that a thanks for a commitment is seen only by those who may see that commitment
+ * (the access policy decides), its giver and the person thanked. A guest sees none and cannot be
+ * thanked. There are no points and no totals: a thanks is a message, not a score.
+ */
+@Service
+public class Kudos {
+
+    static final int DEFAULT_PAGE = 50;
+    static final int LARGEST_PAGE = 100;
+
+    private static final String SELECT = """
+            select k.id, k.giver_id, giver.name as giver_name, k.to_person_id, thanked.name as to_person_name,
+                   k.to_team_id, team.name as to_team_name, k.message, k.for_type, k.for_id,
+                   goal.title as goal_title, k.across_teams, k.created_at
+              from kudos k
+              join person giver on giver.id = k.giver_id
+              left join person thanked on thanked.id = k.to_person_id
+              left join team team on team.id = k.to_team_id
+              left join goal goal on k.for_type = 'GOAL' and goal.id = k.for_id
+             where k.organization_id = :organization
+            """;
+
+    private final JdbcClient jdbc;
+    private final People people;
+    private final Goals goals;
+    private final Commitments commitments;
+    private final AccessPolicy policy;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Kudos(
+            JdbcClient jdbc,
+            People people,
+            Goals goals,
+            Commitments commitments,
+            AccessPolicy policy,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.people = people;
+        this.goals = goals;
+        this.commitments = commitments;
+        this.policy = policy;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Thanks a person or a team (exactly one; never oneself; members only). A goal or commitment it
+     * is for must be one the giver sees. The person thanked, or the team's members, are told.
+     */
+    @Transactional
+    public KudosView give(Caller caller, KudosDraft draft) {
+        Person giver = member(caller);
+        if ((draft.toPersonId() == null) == (draft.toTeamId() == null)) {
+            throw new RuleViolationException(
+                    "ONE_RECIPIENT",
+                    draft.toPersonId() == null ? "toPersonId" : "toTeamId",
+                    "Thank either one person or one team.");
+        }
+        UUID recipientTeam;
+        List<UUID> recipients;
+        String teamName = null;
+        if (draft.toPersonId() != null) {
+            if (draft.toPersonId().equals(giver.getId())) {
+                throw new RuleViolationException("SELF", "toPersonId", "You cannot thank yourself.");
+            }
+            Person thanked = people.personIn(caller.organizationId(), draft.toPersonId())
+                    .filter(person -> !person.isGuest())
+                    .orElseThrow(() -> new RuleViolationException(
+                            "UNKNOWN_PERSON", "toPersonId", "There is no such member in this organization."));
+            recipientTeam = thanked.getTeamId();
+            recipients = List.of(thanked.getId());
+        } else {
+            Team team = people.teams(caller).stream()
+                    .filter(t -> t.getId().equals(draft.toTeamId()))
+                    .findFirst()
+                    .orElseThrow(() -> new RuleViolationException(
+                            "UNKNOWN_TEAM", "toTeamId", "There is no such team in this organization."));
+            recipientTeam = team.getId();
+            teamName = team.getName();
+            recipients = people.people(caller).stream()
+                    .filter(person -> team.getId().equals(person.getTeamId()))
+                    .filter(person -> person.isActive() && !person.getId().equals(giver.getId()))
+                    .map(Person::getId)
+                    .toList();
+        }
+        requireVisibleTarget(caller, draft.forType(), draft.forId());
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into kudos (id, organization_id, giver_id, to_person_id, to_team_id, message,
+                                           for_type, for_id, across_teams, created_at)
+                        values (:id, :organization, :giver, :toPerson, :toTeam, :message,
+                                :forType, :forId, :across, :now)""")
+                .param("id", id)
+                .param("organization", caller.organizationId())
+                .param("giver", giver.getId())
+                .param("toPerson", draft.toPersonId())
+                .param("toTeam", draft.toTeamId())
+                .param("message", draft.message().strip())
+                .param(
+                        "forType",
+                        draft.forType() == null ? null : draft.forType().name())
+                .param("forId", draft.forId())
+                .param("across", !Objects.equals(giver.getTeamId(), recipientTeam))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        events.publishEvent(
+                new KudosGiven(caller.organizationId(), id, giver.getId(), giver.getName(), recipients, teamName));
+        return get(caller, id);
+    }
+
+    /** One thanks, if the caller may see it (404 otherwise). */
+    @Transactional(readOnly = true)
+    public KudosView get(Caller caller, UUID id) {
+        member(caller);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", id);
+        return query(caller, " and k.id = :id", parameters, 1).stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Thanks"));
+    }
+
+    /**
+     * The thanks the caller may see, newest first: at most {@code limit} (1 to 100, 50 when null),
+     * given before {@code before} when set, and with {@code teamId} only those given to that team,
+     * to one of its members or by one of them.
+     */
+    @Transactional(readOnly = true)
+    public List<KudosView> feed(Caller caller, UUID teamId, Integer limit, Instant before) {
+        member(caller);
+        int size = limit == null ? DEFAULT_PAGE : limit;
+        if (size < 1 || size > LARGEST_PAGE) {
+            throw new RuleViolationException("LIMIT", "limit", "The limit is between 1 and " + LARGEST_PAGE + ".");
+        }
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> parameters = new HashMap<>();
+        if (teamId != null) {
+            people.team(caller, teamId);
+            where.append("""
+                     and (k.to_team_id = :team
+                          or exists (select 1 from person m where m.id = k.to_person_id and m.team_id = :team)
+                          or giver.team_id = :team)""");
+            parameters.put("team", teamId);
+        }
+        if (before != null) {
+            where.append(" and k.created_at < :before");
+            parameters.put("before", Timestamp.from(before));
+        }
+        return query(caller, where.toString(), parameters, size);
+    }
+
+    /**
+     * The thanks the caller may see that are for these goals or commitments, newest first: what a
+     * goal's or a commitment's page shows. A guest sees none.
+     */
+    @Transactional(readOnly = true)
+    public List<KudosView> forTargets(Caller caller, ThanksFor kind, Collection<UUID> ids) {
+        if (ids.isEmpty() || !policy.canSeeGoals(caller)) {
+            return List.of();
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("kind", kind.name());
+        parameters.put("targets", ids);
+        return query(caller, " and k.for_type = :kind and k.for_id in (:targets)", parameters, 10_000);
+    }
+
+    /**
+     * The everyday moves of kind {@code THANK} made in [from, to): one per thanks across teams, with
+     * the giver as the person who made it.
+     */
+    @Transactional(readOnly = true)
+    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select id, giver_id, created_at from kudos
+                         where organization_id = :organization and across_teams = true
+                           and created_at >= :from and created_at < :to
+                         order by created_at, id""")
+                .param("organization", organizationId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, row) -> new EverydayMove(
+                        EverydayMove.Kind.THANK,
+                        rs.getObject("giver_id", UUID.class),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getObject("id", UUID.class)))
+                .list();
+    }
+
+    /** Whether the caller may thank and read thanks: a member, not a guest (404 otherwise). */
+    @Transactional(readOnly = true)
+    public boolean canThank(Caller caller) {
+        return policy.canSeeGoals(caller);
+    }
+
+    private List<KudosView> query(Caller caller, String where, Map<String, Object> parameters, int limit) {
+        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
+        // a thanks for a commitment shows where the commitment shows, and to its giver and the person thanked
+        String sql =
+                SELECT + """
+                   and (k.for_type is null or k.for_type <> 'COMMITMENT'
+                        or k.giver_id = :me or k.to_person_id = :me
+                        or exists (select 1 from commitment c where c.id = k.for_id and """ + scope.predicate() + "))" + where + " order by k.created_at desc, k.id desc limit :limit";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .param("organization", caller.organizationId())
+                .param("me", caller.personId())
+                .param("limit", limit);
+        for (Map.Entry<String, Object> parameter : scope.parameters().entrySet()) {
+            statement = statement.param(parameter.getKey(), parameter.getValue());
+        }
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            statement = statement.param(parameter.getKey(), parameter.getValue());
+        }
+        return statement
+                .query((rs, row) -> {
+                    String forType = rs.getString("for_type");
+                    return new KudosView(
+                            rs.getObject("id", UUID.class),
+                            rs.getObject("giver_id", UUID.class),
+                            rs.getString("giver_name"),
+                            rs.getObject("to_person_id", UUID.class),
+                            rs.getString("to_person_name"),
+                            rs.getObject("to_team_id", UUID.class),
+                            rs.getString("to_team_name"),
+                            rs.getString("message"),
+                            forType == null ? null : ThanksFor.valueOf(forType),
+                            rs.getObject("for_id", UUID.class),
+                            rs.getString("goal_title"),
+                            rs.getBoolean("across_teams"),
+                            rs.getTimestamp("created_at").toInstant());
+                })
+                .list();
+    }
+
+    private void requireVisibleTarget(Caller caller, ThanksFor kind, UUID id) {
+        if (kind == null && id == null) {
+            return;
+        }
+        if (kind == null || id == null) {
+            throw new RuleViolationException(
+                    "THANKS_FOR",
+                    kind == null ? "forType" : "forId",
+                    "Name both what the thanks is for (GOAL or COMMITMENT) and its id, or neither.");
+        }
+        try {
+            if (kind == ThanksFor.GOAL) {
+                goals.get(caller, id);
+            } else {
+                commitments.get(caller, id);
+            }
+        } catch (NotFoundException unseen) {
+            throw new RuleViolationException(
+                    kind == ThanksFor.GOAL ? "UNKNOWN_GOAL" : "UNKNOWN_COMMITMENT",
+                    "forId",
+                    kind == ThanksFor.GOAL
+                            ? "There is no such goal in this organization."
+                            : "There is no such commitment that you can see.");
+        }
+    }
+
+    private Person member(Caller caller) {
+        Person me = people.me(caller);
+        if (me.isGuest()) {
+            throw new NotFoundException("Thanks");
+        }
+        return me;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.kept.recognition;
+
+/** What a thanks may be for: a goal or a commitment the recipient helped with. */
+public enum ThanksFor {
+    GOAL,
+    COMMITMENT
+}
