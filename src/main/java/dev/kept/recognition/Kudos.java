@@ -166,7 +166,7 @@ public class Kudos {
         Map<String, Object> parameters = new HashMap<>();
         if (teamId != null) {
             people.team(caller, teamId);
-            where.append("""
+            where.append(" ").append("""
                      and (k.to_team_id = :team
                           or exists (select 1 from person m where m.id = k.to_person_id and m.team_id = :team)
                           or giver.team_id = :team)""");
@@ -225,11 +225,11 @@ public class Kudos {
     private List<KudosView> query(Caller caller, String where, Map<String, Object> parameters, int limit) {
         AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
         // a thanks for a commitment shows where the commitment shows, and to its giver and the person thanked
-        String sql =
-                SELECT + """
+        String sql = SELECT + """
                    and (k.for_type is null or k.for_type <> 'COMMITMENT'
                         or k.giver_id = :me or k.to_person_id = :me
-                        or exists (select 1 from commitment c where c.id = k.for_id and """ + scope.predicate() + "))" + where + " order by k.created_at desc, k.id desc limit :limit";
+                        or exists (select 1 from commitment c where c.id = k.for_id"""
+                + " and " + scope.predicate() + "))" + where + " order by k.created_at desc, k.id desc limit :limit";
         JdbcClient.StatementSpec statement = jdbc.sql(sql)
                 .param("organization", caller.organizationId())
                 .param("me", caller.personId())
