@@ -86,11 +86,14 @@ class AccessMatrixTests {
     private final Map<Viewer, Account> accounts = new EnumMap<>(Viewer.class);
     private final Map<Visibility, UUID> commitments = new EnumMap<>(Visibility.class);
     private final Map<Visibility, String> commitmentMarkers = new EnumMap<>(Visibility.class);
+    private final Map<Visibility, UUID> kudos = new EnumMap<>(Visibility.class);
     private final Map<String, String> placeholders = new HashMap<>();
     private String challengeMarker;
     private String answerMarker;
     private String challengeMeOnMarker;
     private String expectationMarker;
+    private String adviceMarker;
+    private String decisionMarker;
     private String scheduleMarker;
     private String sharedNoteMarker;
     private String ownersPrivateNoteMarker;
@@ -231,6 +234,45 @@ class AccessMatrixTests {
                 .id();
         placeholders.put("{expectation}", expectation.toString());
 
+        // the owner thanks the manager's team (T2) for each commitment, the message carrying the
+        // commitment's text: a thanks for a commitment shows only where the commitment does
+        for (Visibility visibility : Visibility.values()) {
+            Map<String, Object> thanks = new LinkedHashMap<>();
+            thanks.put("toTeamId", t2.toString());
+            thanks.put("message", "Thanks for your help with " + commitmentMarkers.get(visibility));
+            thanks.put("forType", "COMMITMENT");
+            thanks.put("forId", commitments.get(visibility).toString());
+            kudos.put(
+                    visibility,
+                    api.post(owner.token(), "/api/v1/kudos", thanks).expect(201).id());
+        }
+        adviceMarker = "advice " + UUID.randomUUID();
+        UUID advice = api.post(
+                        teammate.token(),
+                        "/api/v1/advice-requests",
+                        Map.of("question", "How do we index " + adviceMarker, "areas", List.of("postgres")))
+                .expect(201)
+                .id();
+        placeholders.put("{advice}", advice.toString());
+        decisionMarker = "decision " + UUID.randomUUID();
+        UUID decision = api.post(
+                        admin.token(),
+                        "/api/v1/decisions",
+                        Map.of(
+                                "title",
+                                "One deployment window",
+                                "decision",
+                                "We deploy on Tuesdays: " + decisionMarker,
+                                "options",
+                                List.of("Any time", "Tuesdays"),
+                                "servesOrganization",
+                                "Support can warn customers.",
+                                "teamIds",
+                                List.of(t1.toString())))
+                .expect(201)
+                .id();
+        placeholders.put("{decision}", decision.toString());
+
         accounts.put(Viewer.OWNER, owner);
         accounts.put(Viewer.PARTNER, partner);
         accounts.put(Viewer.PAUSED_PARTNER, paused);
@@ -337,7 +379,8 @@ class AccessMatrixTests {
 
     private void checkRow(Row row, Visibility visibility) throws Exception {
         String path = row.request()
-                .replace("{commitment}", commitments.get(visibility).toString());
+                .replace("{commitment}", commitments.get(visibility).toString())
+                .replace("{kudos}", kudos.get(visibility).toString());
         for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
             path = path.replace(placeholder.getKey(), placeholder.getValue());
         }
@@ -409,6 +452,12 @@ class AccessMatrixTests {
         if (row.route().contains("challenges")) {
             return challengeMarker;
         }
+        if (row.route().contains("/advice")) {
+            return adviceMarker;
+        }
+        if (row.route().contains("/decisions")) {
+            return decisionMarker;
+        }
         if (row.route().contains("partnerships")
                 && !row.route().contains("fit")
                 && !row.route().contains("candidates")) {
@@ -444,6 +493,11 @@ class AccessMatrixTests {
             forbidden.add(expectationMarker);
             forbidden.add(scheduleMarker);
             forbidden.add(sharedNoteMarker);
+        }
+        // advice requests and decisions are the organization's: never a guest's or an outsider's
+        if (viewer == Viewer.GUEST_OF_OTHER || viewer == Viewer.OTHER_ORGANIZATION || viewer == Viewer.ANONYMOUS) {
+            forbidden.add(adviceMarker);
+            forbidden.add(decisionMarker);
         }
         // a private note is its author's alone: not even the other partner sees it
         if (viewer != Viewer.OWNER) {
