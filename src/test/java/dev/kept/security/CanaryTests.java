@@ -41,7 +41,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * Canaries: unique strings written into a private and a partners-only commitment (terms,
  * progress notes, reflection), the "challenge me on" of a partnership, a challenge and its answer,
- * and the partners' check-in (a shared note, the owner's private note, a next step).
+ * a thanks for the private commitment, and the partners' check-in (a shared note, the owner's
+ * private note, a next step).
  * The owner's manager and the admin then crawl everything they can reach (every link from the
  * home page, every API read, and the addresses of the hidden things, guessed), try to change
  * them, and read their e-mails and notifications; no canary may appear in any of it, nor in any
@@ -118,6 +119,20 @@ class CanaryTests {
                 .expect(200);
         api.awaitNotification(partner, "answered your challenge");
         api.awaitNotification(owner, "challenged you");
+
+        // the owner thanks the partner for the private commitment: only the two of them see it
+        Map<String, Object> thanks = new LinkedHashMap<>();
+        thanks.put("toPersonId", partner.personId().toString());
+        thanks.put("message", "Thank you for " + canary("kudos"));
+        thanks.put("forType", "COMMITMENT");
+        thanks.put("forId", hidden.toString());
+        UUID kudos =
+                api.post(owner.token(), "/api/v1/kudos", thanks).expect(201).id();
+        api.awaitNotification(partner, "thanked you");
+        hiddenAddresses.add("/kudos");
+        hiddenAddresses.add("/kudos?forType=COMMITMENT&forId=" + hidden);
+        hiddenAddresses.add("/api/v1/kudos");
+        hiddenAddresses.add("/api/v1/kudos/" + kudos);
 
         // the lifecycle: milestones, a renegotiation, the partner's confirmation and reflections
         LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(3);
