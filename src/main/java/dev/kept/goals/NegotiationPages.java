@@ -61,17 +61,13 @@ class NegotiationPages {
             List<@Size(max = 1000) String> contributions,
             @Size(max = 1000) String note) {
 
-        Map<UUID, String> contributionMap() {
+        public Map<UUID, String> contributionMap() {
             Map<UUID, String> map = new LinkedHashMap<>();
             List<UUID> teams = teamIds == null ? List.of() : teamIds;
             for (int i = 0; i < teams.size(); i++) {
                 map.put(teams.get(i), contributions != null && i < contributions.size() ? contributions.get(i) : "");
             }
             return map;
-        }
-
-        String contributionFor(UUID team) {
-            return contributionMap().getOrDefault(team, "");
         }
     }
 
@@ -150,6 +146,7 @@ class NegotiationPages {
         allTeams.stream().filter(team -> owners.containsKey(team.getId())).forEach(parties::add);
         Set<UUID> chosen = Set.copyOf(invited);
         candidates.stream().filter(team -> chosen.contains(team.getId())).forEach(parties::add);
+        model.addAttribute("given", ((TermsForm) model.getAttribute("form")).contributionMap());
         model.addAttribute("detail", detail);
         model.addAttribute("actsFor", actsFor);
         model.addAttribute("candidates", candidates);
@@ -181,6 +178,7 @@ class NegotiationPages {
                                     .toList(),
                             null));
         }
+        model.addAttribute("given", ((TermsForm) model.getAttribute("form")).contributionMap());
         model.addAttribute("proposal", view);
         model.addAttribute("goal", goals.get(caller, id).goal());
         return "goals/proposal";
@@ -217,6 +215,7 @@ class NegotiationPages {
                 errors.reject("REFUSED", refused.getBody().getDetail());
             }
         }
+        model.addAttribute("counterOpen", true);
         return proposal(caller, id, proposal, model);
     }
 

@@ -37,13 +37,28 @@ public record NegotiationView(
             List<Contribution> contributions,
             TeamRef proposedBy,
             String note,
-            Instant at) {}
+            Instant at) {
+
+        /** What this team contributes under these terms, or an empty text. */
+        public String contributionOf(UUID teamId) {
+            return contributions.stream()
+                    .filter(c -> c.teamId().equals(teamId))
+                    .map(Contribution::contribution)
+                    .findFirst()
+                    .orElse("");
+        }
+    }
 
     public record TeamState(
             UUID teamId, String name, String role, String answer, Integer acceptedRound, String reason) {}
 
     public record StepView(
             String kind, TeamRef team, UUID personId, String personName, int round, String reason, Instant at) {}
+
+    /** Where one team of the negotiation stands. */
+    public TeamState team(UUID teamId) {
+        return teams.stream().filter(t -> t.teamId().equals(teamId)).findFirst().orElseThrow();
+    }
 
     /** Whether the viewer may act now for a team still in an open negotiation. */
     public boolean canAct() {
