@@ -33,8 +33,8 @@ class TeamworkNotifications {
                     owner,
                     "flag-raised:" + raised.flagId() + ":" + owner,
                     "FLAG_RAISED",
-                    raised.raiserName() + " raised a flag: a " + what + " of yours may be in jeopardy. Answer"
-                            + " their question.",
+                    raised.raiserName() + " raised a flag: " + (what.startsWith("e") ? "an " : "a ") + what
+                            + " of yours may be in jeopardy. Answer their question.",
                     flag(raised.flagId()));
         }
     }
