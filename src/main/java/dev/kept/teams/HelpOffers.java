@@ -178,7 +178,9 @@ public class HelpOffers {
     /** One everyday move "offer help" per offer made in the organization in [from, to). */
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
-        return offers.findMadeBetween(organizationId, from, to).stream()
+        return offers
+                .findMadeBetween(organizationId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
+                .stream()
                 .map(offer -> new EverydayMove(
                         EverydayMove.Kind.OFFER_HELP, offer.getOfferedBy(), offer.getCreatedAt(), offer.getId()))
                 .toList();
