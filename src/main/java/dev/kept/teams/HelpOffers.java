@@ -55,7 +55,7 @@ public class HelpOffers {
                 throw new RuleViolationException("SELF", "toPersonId", "You cannot offer help to yourself.");
             }
             people.personIn(caller.organizationId(), draft.toPersonId())
-                    .filter(person -> !person.isGuest() && person.isActive())
+                    .filter(person -> !person.isGuest())
                     .orElseThrow(() -> new RuleViolationException(
                             "UNKNOWN_PERSON", "toPersonId", "There is no such person in this organization."));
         } else if (people.teams(caller).stream().noneMatch(t -> t.getId().equals(draft.toTeamId()))) {

@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A commitment, expectation or goal as a caller who may see it knows it: its title, who owns it
+ * A commitment, expectation or goal as a caller who may see it knows it (pages show it): its title, who owns it
  * now (who answers a flag on it), and to whom help with it goes.
  *
  * @param owners who answers a flag: a commitment's owner and accepted co-owners; an expectation's
@@ -15,9 +15,10 @@ import java.util.UUID;
  * @param helpTeam the team help offered with it goes to, or null
  * @param teamId a goal's team (null for an organization goal, or for other targets)
  */
-record Target(TargetType type, UUID id, String title, Set<UUID> owners, UUID helpPerson, UUID helpTeam, UUID teamId) {
+public record Target(
+        TargetType type, UUID id, String title, Set<UUID> owners, UUID helpPerson, UUID helpTeam, UUID teamId) {
 
-    String link() {
+    public String link() {
         return type.link(id);
     }
 }
