@@ -163,6 +163,49 @@ class CommitmentQueries {
                 .single();
     }
 
+    /** How many commitments serving each of these goals the caller may not see, per goal and owner's team. */
+    List<Commitments.HiddenCount> hiddenServingByTeam(Caller caller, Collection<UUID> goalIds) {
+        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
+        // "case when": the predicate can be null (a null column compared), which a plain "not" would drop.
+        return jdbc.sql("select c.goal_id, owner.team_id, sum(case when " + scope.predicate()
+                        + " then 0 else 1 end) as hidden from commitment c"
+                        + " join person owner on owner.id = c.owner_id"
+                        + " where c.organization_id = :organization and c.goal_id in (:goals)"
+                        + " group by c.goal_id, owner.team_id")
+                .params(scope.parameters())
+                .param("organization", caller.organizationId())
+                .param("goals", List.copyOf(goalIds))
+                .query((rs, n) -> new Commitments.HiddenCount(
+                        rs.getObject("goal_id", UUID.class), rs.getObject("team_id", UUID.class), rs.getLong("hidden")))
+                .list();
+    }
+
+    /**
+     * Contributions made visible in [from, to): each commitment made to serve a goal (by its owner)
+     * and each progress report on one that serves a goal (by its author).
+     */
+    List<dev.kept.shared.EverydayMove> contributionMoves(UUID organizationId, Instant from, Instant to) {
+        return jdbc.sql("""
+                        select c.owner_id as person_id, c.created_at as at, c.id as source_id from commitment c
+                        where c.organization_id = :organization and c.goal_id is not null
+                          and c.created_at >= :from and c.created_at < :to
+                        union all
+                        select p.author_id, p.created_at, p.commitment_id from progress_update p
+                        join commitment c on c.id = p.commitment_id
+                        where p.organization_id = :organization and c.goal_id is not null
+                          and p.created_at >= :from and p.created_at < :to
+                        """)
+                .param("organization", organizationId)
+                .param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to))
+                .query((rs, n) -> new dev.kept.shared.EverydayMove(
+                        dev.kept.shared.EverydayMove.Kind.MAKE_VISIBLE,
+                        rs.getObject("person_id", UUID.class),
+                        rs.getTimestamp("at").toInstant(),
+                        rs.getObject("source_id", UUID.class)))
+                .list();
+    }
+
     private static CommitmentView view(ResultSet rs, LocalDate today, Instant now) throws SQLException {
         String what = rs.getString("what");
         String doneWhen = rs.getString("done_when");

@@ -12,6 +12,7 @@ import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -410,6 +411,30 @@ public class Commitments {
 
     /** The commitments serving a goal: those the caller may see, and the number of the others. */
     public record Serving(List<CommitmentView> visible, long hidden) {}
+
+    /** How many commitments serving a goal, owned by members of a team (null: of no team), are hidden. */
+    public record HiddenCount(UUID goalId, UUID teamId, long hidden) {}
+
+    /**
+     * How many commitments serving each of these goals the caller may not see, per goal and per
+     * owner's team: counted, never shown.
+     */
+    @Transactional(readOnly = true)
+    public List<HiddenCount> hiddenServingByTeam(Caller caller, Collection<UUID> goalIds) {
+        if (!policy.canSeeGoals(caller)) {
+            throw new NotFoundException("Goal");
+        }
+        return goalIds.isEmpty() ? List.of() : queries.hiddenServingByTeam(caller, goalIds);
+    }
+
+    /**
+     * The make-contributions-visible moves made in [from, to): a commitment made to serve a goal,
+     * and each progress report on one.
+     */
+    @Transactional(readOnly = true)
+    public List<dev.kept.shared.EverydayMove> contributionMoves(UUID organizationId, Instant from, Instant to) {
+        return queries.contributionMoves(organizationId, from, to);
+    }
 
     /** The caller's dashboard: overdue, due within a week, and at risk. */
     public record Dashboard(

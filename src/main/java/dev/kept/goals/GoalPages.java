@@ -27,9 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class GoalPages {
 
     private final Goals goals;
+    private final GoalNegotiations negotiations;
 
-    GoalPages(Goals goals) {
+    GoalPages(Goals goals, GoalNegotiations negotiations) {
         this.goals = goals;
+        this.negotiations = negotiations;
     }
 
     /** What the new-goal form sends; no team means an organization goal. */
@@ -81,7 +83,17 @@ class GoalPages {
 
     @GetMapping("/goals/{id}")
     String detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
-        model.addAttribute("detail", goals.get(caller, id));
+        GoalDetail detail = goals.get(caller, id);
+        List<NegotiationView> proposals = negotiations.of(caller, id);
+        java.util.Map<UUID, String> owners = negotiations.owners(caller.organizationId(), id);
+        model.addAttribute("detail", detail);
+        model.addAttribute("proposals", proposals);
+        model.addAttribute(
+                "canPropose",
+                detail.goal().teamId() != null
+                        && proposals.stream().noneMatch(p -> "OPEN".equals(p.status()))
+                        && negotiations.teamsActedFor(caller).stream()
+                                .anyMatch(team -> owners.containsKey(team.getId())));
         return "goals/detail";
     }
 

@@ -42,10 +42,18 @@ public class Goals {
     private final People people;
     private final AccessPolicy policy;
     private final Commitments commitments;
+    private final NegotiationStore negotiations;
     private final Clock clock;
 
-    Goals(GoalRepository goals, People people, AccessPolicy policy, Commitments commitments, Clock clock) {
+    Goals(
+            GoalRepository goals,
+            People people,
+            AccessPolicy policy,
+            Commitments commitments,
+            NegotiationStore negotiations,
+            Clock clock) {
         this.goals = goals;
+        this.negotiations = negotiations;
         this.people = people;
         this.policy = policy;
         this.commitments = commitments;
@@ -117,6 +125,12 @@ public class Goals {
         if (!due.equals(goal.getDue())) {
             requireSensibleDue(due, today(caller));
         }
+        if (changesAgreedTerms(goal, revision, teamId, due)
+                && negotiations.owners(caller.organizationId(), id).size() > 1) {
+            throw new ConflictException(
+                    "This goal is co-owned: its terms and team were agreed between teams. Propose new terms to"
+                            + " the co-owning teams instead.");
+        }
         goal.revise(
                 new Goal.Terms(
                         revision.title() == null
@@ -136,6 +150,14 @@ public class Goals {
         } catch (OptimisticLockingFailureException concurrent) {
             throw staleEdit();
         }
+    }
+
+    private static boolean changesAgreedTerms(Goal goal, GoalRevision revision, UUID teamId, LocalDate due) {
+        return (revision.title() != null && !revision.title().strip().equals(goal.getTitle()))
+                || (revision.why() != null && !revision.why().strip().equals(goal.getWhy()))
+                || (revision.doneWhen() != null && !revision.doneWhen().strip().equals(goal.getDoneWhen()))
+                || !due.equals(goal.getDue())
+                || !Objects.equals(teamId, goal.getTeamId());
     }
 
     /** Every goal of the caller's organization, in the tree's order (each with its parent's id). */
@@ -185,8 +207,20 @@ public class Goals {
         Commitments.Serving serving = commitments.servingGoals(caller, subtree);
         Map<UUID, String> titles = new LinkedHashMap<>();
         subtree.forEach(goalId -> tree.get(goalId).ifPresent(g -> titles.put(goalId, g.getTitle())));
+        Map<UUID, Team> teams = teams(caller);
+        Map<UUID, String> owners = negotiations.owners(caller.organizationId(), goal.getId());
         return new GoalDetail(
                 view.apply(goal),
+                owners.size() < 2
+                        ? List.of()
+                        : owners.entrySet().stream()
+                                .map(owner -> new GoalDetail.Owner(
+                                        owner.getKey(),
+                                        teams.containsKey(owner.getKey())
+                                                ? teams.get(owner.getKey()).getName()
+                                                : "",
+                                        owner.getValue()))
+                                .toList(),
                 goal.getParentId() == null
                         ? null
                         : tree.get(goal.getParentId()).map(view).orElse(null),
@@ -220,6 +254,13 @@ public class Goals {
         return people.teams(caller).stream()
                 .filter(team -> policy.canChangeGoal(caller, team.getId()))
                 .toList();
+    }
+
+    /** Every team of the caller's organization, by name. */
+    @Transactional(readOnly = true)
+    public List<Team> allTeams(Caller caller) {
+        requireSeeing(caller);
+        return people.teams(caller);
     }
 
     private Goal visible(Caller caller, UUID id) {
@@ -287,7 +328,7 @@ public class Goals {
         }
     }
 
-    private static void requireSensibleDue(LocalDate due, LocalDate today) {
+    static void requireSensibleDue(LocalDate due, LocalDate today) {
         if (due.isBefore(today)) {
             throw new RuleViolationException("DUE_IN_PAST", "due", "The due date is in the past: pick today or later.");
         }

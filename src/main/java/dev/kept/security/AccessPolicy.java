@@ -183,6 +183,38 @@ public class AccessPolicy {
      * Whether the caller may set or change a goal of their organization owned by this team (null:
      * an organization goal): an admin may change any, a team's lead their team's.
      */
+    /**
+     * Whether the caller acts for this team in negotiating a co-owned goal: its lead, or a member of
+     * the team its lead allowed ({@code allowed}). An admin does not act for a team they do not lead.
+     */
+    public boolean actsForTeam(Caller caller, UUID teamId, java.util.Collection<UUID> allowed) {
+        Person viewer = viewer(caller);
+        if (viewer == null || viewer.isGuest() || teamId == null) {
+            return false;
+        }
+        boolean leads = people.teams(caller).stream()
+                .anyMatch(
+                        team -> team.getId().equals(teamId) && caller.personId().equals(team.getLeadId()));
+        return leads || (allowed.contains(caller.personId()) && teamId.equals(viewer.getTeamId()));
+    }
+
+    /**
+     * Whether the caller sees the work between these teams (a co-owned goal's negotiation): a member
+     * of one of them, or the lead of one. Other members, admins included, and guests do not.
+     */
+    public boolean canSeeTeamsWork(Caller caller, java.util.Collection<UUID> teamIds) {
+        Person viewer = viewer(caller);
+        if (viewer == null || viewer.isGuest()) {
+            return false;
+        }
+        if (viewer.getTeamId() != null && teamIds.contains(viewer.getTeamId())) {
+            return true;
+        }
+        return people.teams(caller).stream()
+                .anyMatch(team ->
+                        teamIds.contains(team.getId()) && caller.personId().equals(team.getLeadId()));
+    }
+
     public boolean canChangeGoal(Caller caller, UUID teamId) {
         Person viewer = viewer(caller);
         if (viewer == null || viewer.isGuest()) {

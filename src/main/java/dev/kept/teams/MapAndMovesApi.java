@@ -1,0 +1,48 @@
+package dev.kept.teams;
+
+import dev.kept.people.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The map of a goal tree and the weekly count of the six everyday moves, over the API. */
+@RestController
+@Tag(name = "Teams")
+class MapAndMovesApi {
+
+    private final GoalMap map;
+    private final EverydayMoves moves;
+
+    MapAndMovesApi(GoalMap map, EverydayMoves moves) {
+        this.map = map;
+        this.moves = moves;
+    }
+
+    @GetMapping("/api/v1/goals/{id}/map")
+    @Operation(
+            summary = "How every team's work contributes to a goal and the goals beneath it: co-owners, visible"
+                    + " commitments per team (the others counted), open flags, help given and thanks")
+    GoalMapView map(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return map.map(caller, id);
+    }
+
+    @GetMapping("/api/v1/me/moves")
+    @Operation(summary = "Which of the six everyday moves the caller made in an ISO week (week=2026-W48; default now)")
+    MovesView mine(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String week) {
+        return moves.mine(caller, week);
+    }
+
+    @GetMapping("/api/v1/teams/{id}/moves")
+    @Operation(summary = "A team's weekly count of each everyday move (its members and lead)")
+    MovesView team(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String week) {
+        return moves.team(caller, id, week);
+    }
+}

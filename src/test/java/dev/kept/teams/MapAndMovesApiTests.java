@@ -1,0 +1,247 @@
+package dev.kept.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kept.ApiFixtures;
+import dev.kept.ApiFixtures.Account;
+import dev.kept.KeptApiTest;
+import dev.kept.MutableClock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The map of a goal tree and the weekly everyday moves over the API. Platform's goal serves the
+ * organization's goal and is co-owned with Support; each team's members commit to it with
+ * different visibilities.
+ */
+@KeptApiTest
+class MapAndMovesApiTests {
+
+    @Autowired
+    ApiFixtures api;
+
+    @Autowired
+    MutableClock clock;
+
+    record Squad(UUID id, Account lead, Account member, Account other) {}
+
+    Account admin;
+    Squad platform;
+    Squad support;
+    UUID orgGoal;
+    UUID teamGoal;
+
+    @BeforeEach
+    void organization() {
+        admin = api.signUp();
+        platform = squad("Platform");
+        support = squad("Support");
+        orgGoal = api.post(admin.token(), "/api/v1/goals", goal("Customers succeed in month one", null, null))
+                .expect(201)
+                .id();
+        teamGoal = api.post(
+                        platform.lead().token(),
+                        "/api/v1/goals",
+                        goal("Onboarding takes a day", platform.id(), orgGoal))
+                .expect(201)
+                .id();
+    }
+
+    private Squad squad(String name) {
+        UUID team = api.post(admin.token(), "/api/v1/teams", Map.of("name", ApiFixtures.unique(name)))
+                .expect(201)
+                .id();
+        Account lead = api.join(admin, Map.of("teamId", team.toString()));
+        api.patch(
+                        admin.token(),
+                        "/api/v1/teams/" + team,
+                        Map.of("leadId", lead.personId().toString()))
+                .expect(200);
+        return new Squad(
+                team,
+                lead,
+                api.join(admin, Map.of("teamId", team.toString())),
+                api.join(admin, Map.of("teamId", team.toString())));
+    }
+
+    private Map<String, Object> goal(String title, UUID team, UUID parent) {
+        Map<String, Object> terms = new LinkedHashMap<>();
+        terms.put("title", title);
+        terms.put("why", "Customers who succeed early stay");
+        terms.put("doneWhen", "Nine in ten are active after a month");
+        terms.put("due", LocalDate.now(clock).plusDays(90).toString());
+        if (team != null) {
+            terms.put("teamId", team.toString());
+        }
+        if (parent != null) {
+            terms.put("parentId", parent.toString());
+        }
+        return terms;
+    }
+
+    private UUID commit(Account owner, String what, String visibility, UUID goal) {
+        Map<String, Object> terms = ApiFixtures.clearTerms(LocalDate.now(clock).plusDays(20), visibility);
+        terms.put("what", what);
+        terms.put("goalId", goal.toString());
+        return UUID.fromString(api.commit(owner, terms).get("id").asString());
+    }
+
+    private void coOwn() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("invitedTeamIds", List.of(support.id().toString()));
+        body.put(
+                "contributions",
+                Map.of(
+                        platform.id().toString(), "Build the setup wizard",
+                        support.id().toString(), "Run the first-week calls"));
+        UUID proposal = api.post(platform.lead().token(), "/api/v1/goals/" + teamGoal + "/proposals", body)
+                .expect(201)
+                .id();
+        api.post(
+                        support.lead().token(),
+                        "/api/v1/goals/" + teamGoal + "/proposals/" + proposal + "/accept",
+                        Map.of("round", 1))
+                .expect(200);
+    }
+
+    private static JsonNode lane(JsonNode node, UUID team) {
+        for (JsonNode lane : node.get("lanes")) {
+            if (team.toString().equals(lane.get("teamId").asString())) {
+                return lane;
+            }
+        }
+        throw new AssertionError("no lane for " + team + " in " + node);
+    }
+
+    private static List<String> whats(JsonNode lane) {
+        return lane.get("commitments")
+                .valueStream()
+                .map(c -> c.get("what").asString())
+                .toList();
+    }
+
+    @Test
+    void theMapShowsEachTeamsVisibleWorkAndCountsTheRest() {
+        coOwn();
+        commit(platform.member(), "Ship the setup wizard", "ORGANIZATION", teamGoal);
+        commit(support.member(), "Call every new customer in week one", "TEAM", teamGoal);
+        commit(support.member(), "Private: rewrite my call script", "PRIVATE", teamGoal);
+        commit(platform.other(), "Measure time to first value", "ORGANIZATION", orgGoal);
+
+        JsonNode seenByPlatform = api.get(platform.member().token(), "/api/v1/goals/" + orgGoal + "/map")
+                .expect(200)
+                .json();
+        assertThat(seenByPlatform.get("goals").size()).isEqualTo(2);
+        JsonNode top = seenByPlatform.get("goals").get(0);
+        JsonNode beneath = seenByPlatform.get("goals").get(1);
+        assertThat(top.get("goalId").asString()).isEqualTo(orgGoal.toString());
+        assertThat(beneath.get("depth").asInt()).isEqualTo(1);
+        assertThat(whats(lane(top, platform.id()))).containsExactly("Measure time to first value");
+        assertThat(beneath.get("owners")
+                        .valueStream()
+                        .map(o -> o.get("contribution").asString()))
+                .containsExactly("Build the setup wizard", "Run the first-week calls");
+        assertThat(whats(lane(beneath, platform.id()))).containsExactly("Ship the setup wizard");
+        assertThat(whats(lane(beneath, support.id()))).isEmpty();
+        assertThat(lane(beneath, support.id()).get("hidden").asLong()).isEqualTo(2);
+        assertThat(seenByPlatform.get("totals").get("hidden").asLong()).isEqualTo(2);
+        assertThat(seenByPlatform.toString()).doesNotContain("call script").doesNotContain("Call every new customer");
+
+        // Support's other member sees the team commitment, not the private one.
+        JsonNode seenBySupport = api.get(support.other().token(), "/api/v1/goals/" + orgGoal + "/map")
+                .expect(200)
+                .json();
+        JsonNode supportLane = lane(seenBySupport.get("goals").get(1), support.id());
+        assertThat(whats(supportLane)).containsExactly("Call every new customer in week one");
+        assertThat(supportLane.get("hidden").asLong()).isEqualTo(1);
+        assertThat(seenBySupport.toString()).doesNotContain("call script");
+
+        // The map of the team goal alone holds only that goal.
+        assertThat(api.get(admin.token(), "/api/v1/goals/" + teamGoal + "/map")
+                        .expect(200)
+                        .json()
+                        .get("goals")
+                        .size())
+                .isEqualTo(1);
+        // Outsiders and guests: as if it did not exist.
+        api.get(api.signUp().token(), "/api/v1/goals/" + orgGoal + "/map").expectProblem(404);
+        Account guest = api.guest(platform.member(), "COACH");
+        api.get(guest.token(), "/api/v1/goals/" + orgGoal + "/map").expectProblem(404);
+        api.get(platform.member().token(), "/api/v1/goals/" + UUID.randomUUID() + "/map")
+                .expectProblem(404);
+    }
+
+    @Test
+    void movesAreCountedPerPersonAndPerTeamForTheWeek() {
+        coOwn();
+        UUID wizard = commit(platform.member(), "Ship the setup wizard", "PRIVATE", teamGoal);
+        api.post(
+                        platform.member().token(),
+                        "/api/v1/commitments/" + wizard + "/progress",
+                        Map.of("percent", 40, "confidence", "ON_TRACK", "note", "First screens done"))
+                .expect(201);
+
+        JsonNode mine = api.get(platform.member().token(), "/api/v1/me/moves")
+                .expect(200)
+                .json();
+        assertThat(count(mine, "MAKE_VISIBLE")).isEqualTo(2);
+        assertThat(count(mine, "CO_OWN_GOAL")).isZero();
+        assertThat(mine.get("kindsMade").asInt()).isEqualTo(1);
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        assertThat(mine.get("week").asString())
+                .isEqualTo(today.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+                        + String.format("%02d", today.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+
+        JsonNode lead =
+                api.get(platform.lead().token(), "/api/v1/me/moves").expect(200).json();
+        assertThat(count(lead, "CO_OWN_GOAL")).isEqualTo(1);
+
+        JsonNode team = api.get(platform.other().token(), "/api/v1/teams/" + platform.id() + "/moves")
+                .expect(200)
+                .json();
+        assertThat(count(team, "CO_OWN_GOAL")).isEqualTo(1);
+        assertThat(count(team, "MAKE_VISIBLE")).isEqualTo(2);
+        assertThat(team.get("total").asInt()).isEqualTo(3);
+        assertThat(team.toString()).doesNotContain(platform.member().personId().toString());
+
+        JsonNode supportTeam = api.get(support.member().token(), "/api/v1/teams/" + support.id() + "/moves")
+                .expect(200)
+                .json();
+        assertThat(count(supportTeam, "CO_OWN_GOAL")).isEqualTo(1);
+
+        // Another team's count is its own; a bad week is named; last week had none of this.
+        api.get(support.member().token(), "/api/v1/teams/" + platform.id() + "/moves")
+                .expectProblem(404);
+        assertThat(api.get(platform.member().token(), "/api/v1/me/moves?week=2026-48")
+                        .errorFields())
+                .containsExactly("week");
+        api.get(platform.member().token(), "/api/v1/me/moves?week=2026-W60").expectProblem(422);
+        LocalDate lastWeek = today.minusWeeks(1);
+        String previous = lastWeek.get(IsoFields.WEEK_BASED_YEAR) + "-W"
+                + String.format("%02d", lastWeek.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        assertThat(api.get(platform.member().token(), "/api/v1/me/moves?week=" + previous)
+                        .expect(200)
+                        .json()
+                        .get("total")
+                        .asInt())
+                .isZero();
+    }
+
+    private static int count(JsonNode moves, String kind) {
+        for (JsonNode move : moves.get("moves")) {
+            if (kind.equals(move.get("kind").asString())) {
+                return move.get("count").asInt();
+            }
+        }
+        throw new AssertionError("no move " + kind);
+    }
+}
