@@ -98,6 +98,7 @@ class AccessMatrixTests {
     private String ownersPrivateNoteMarker;
     private String partnersPrivateNoteMarker;
     private String checkIn;
+    private String proposalMarker;
     private List<Row> rows;
 
     @BeforeAll
@@ -141,6 +142,7 @@ class AccessMatrixTests {
         api.post(partner.token(), "/api/v1/partnerships/" + partnership + "/accept", Map.of())
                 .expect(200);
         agreeCheckIns(owner, partner, partnership);
+        proposeCoOwnedGoal(admin, t1, teammate, t4, partner);
         UUID pausedPartnership = api.partnership(paused, owner, "PEER");
         api.post(owner.token(), "/api/v1/partnerships/" + pausedPartnership + "/pause", Map.of())
                 .expect(200);
@@ -296,6 +298,41 @@ class AccessMatrixTests {
     }
 
     /**
+     * The teammate leads T1 and the partner T4; T1's goal is proposed to T4 for co-ownership, and the
+     * negotiation stays open: seen by the members of T1 (the owner, the teammate) and of T4 (the
+     * partner, the paused and the ended partner), by nobody else.
+     */
+    private void proposeCoOwnedGoal(Account admin, UUID t1, Account teammate, UUID t4, Account partner) {
+        proposalMarker = "proposal " + UUID.randomUUID();
+        api.patch(
+                        admin.token(),
+                        "/api/v1/teams/" + t1,
+                        Map.of("leadId", teammate.personId().toString()))
+                .expect(200);
+        api.patch(
+                        admin.token(),
+                        "/api/v1/teams/" + t4,
+                        Map.of("leadId", partner.personId().toString()))
+                .expect(200);
+        Map<String, Object> goal = new LinkedHashMap<>();
+        goal.put("title", "Onboarding takes a day");
+        goal.put("why", "New people start faster");
+        goal.put("doneWhen", "Median onboarding under a day");
+        goal.put("due", LocalDate.now(ZoneOffset.UTC).plusDays(60).toString());
+        goal.put("teamId", t1.toString());
+        UUID teamGoal =
+                api.post(teammate.token(), "/api/v1/goals", goal).expect(201).id();
+        Map<String, Object> proposal = new LinkedHashMap<>();
+        proposal.put("invitedTeamIds", List.of(t4.toString()));
+        proposal.put("contributions", Map.of(t1.toString(), "Write the guide", t4.toString(), proposalMarker));
+        UUID id = api.post(teammate.token(), "/api/v1/goals/" + teamGoal + "/proposals", proposal)
+                .expect(201)
+                .id();
+        placeholders.put("{teamgoal}", teamGoal.toString());
+        placeholders.put("{proposal}", id.toString());
+    }
+
+    /**
      * A weekly check-in of the owner and the partner; its first occurrence has a shared note and a
      * private note of each of them.
      */
@@ -436,6 +473,9 @@ class AccessMatrixTests {
     }
 
     private String contentOf(Row row, Visibility visibility) {
+        if (row.route().contains("/proposals") && !row.route().endsWith("/new")) {
+            return proposalMarker;
+        }
         if (row.route().startsWith("GET /calendar/")) {
             return checkIn;
         }
@@ -496,6 +536,10 @@ class AccessMatrixTests {
         }
         if (viewer != Viewer.PARTNER) {
             forbidden.add(partnersPrivateNoteMarker);
+        }
+        if (!Set.of(Viewer.OWNER, Viewer.TEAMMATE, Viewer.PARTNER, Viewer.PAUSED_PARTNER, Viewer.ENDED_PARTNER)
+                .contains(viewer)) {
+            forbidden.add(proposalMarker);
         }
         return forbidden;
     }
