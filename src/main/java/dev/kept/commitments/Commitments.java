@@ -301,6 +301,27 @@ public class Commitments {
         return view(visible(caller, id), today(caller), caller);
     }
 
+    /** One commitment if the caller may see it; empty, never an exception, when not (for other modules). */
+    @Transactional(readOnly = true)
+    public Optional<CommitmentView> find(Caller caller, UUID id) {
+        return commitments
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .filter(c -> policy.canSee(caller, owned(c)))
+                .map(c -> view(c, today(caller), caller));
+    }
+
+    /** Which of these commitments the caller may see. */
+    @Transactional(readOnly = true)
+    public Set<UUID> visibleAmong(Caller caller, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return commitments.findAllById(ids).stream()
+                .filter(c -> policy.canSee(caller, owned(c)))
+                .map(Commitment::getId)
+                .collect(Collectors.toSet());
+    }
+
     /** The visibilities the caller may choose: a guest keeps to private and partners. */
     @Transactional(readOnly = true)
     public List<Visibility> visibilitiesFor(Caller caller) {

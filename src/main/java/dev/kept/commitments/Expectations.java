@@ -121,6 +121,15 @@ public class Expectations {
         return view(visible(caller, id), caller);
     }
 
+    /** The expectation if the caller may read it; empty, never an exception, when not (for other modules). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ExpectationView> find(Caller caller, UUID id) {
+        return expectations
+                .findByIdAndOrganizationId(id, caller.organizationId())
+                .filter(e -> readable(caller, e))
+                .map(e -> view(e, caller));
+    }
+
     /** A question from the side asked, or the requester's answer, in the thread. */
     @Transactional
     public ExpectationView discuss(Caller caller, UUID id, String text) {

@@ -230,6 +230,15 @@ public class Goals {
                 titles);
     }
 
+    /** One goal if the caller may see it; empty, never an exception, when not (for other modules). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<GoalView> find(Caller caller, UUID id) {
+        if (id == null || !policy.canSeeGoals(caller)) {
+            return java.util.Optional.empty();
+        }
+        return goals.findByIdAndOrganizationId(id, caller.organizationId()).map(views(caller, teams(caller)));
+    }
+
     /** Whether the caller may set an organization goal (an admin). */
     @Transactional(readOnly = true)
     public boolean canSetOrganizationGoals(Caller caller) {

@@ -87,6 +87,8 @@ class AccessMatrixTests {
     private final Map<Visibility, UUID> commitments = new EnumMap<>(Visibility.class);
     private final Map<Visibility, String> commitmentMarkers = new EnumMap<>(Visibility.class);
     private final Map<Visibility, UUID> kudos = new EnumMap<>(Visibility.class);
+    private final Map<Visibility, UUID> flags = new EnumMap<>(Visibility.class);
+    private final Map<Visibility, UUID> helpOffers = new EnumMap<>(Visibility.class);
     private final Map<String, String> placeholders = new HashMap<>();
     private String challengeMarker;
     private String answerMarker;
@@ -274,6 +276,13 @@ class AccessMatrixTests {
                 .expect(201)
                 .id();
         placeholders.put("{decision}", decision.toString());
+        raiseFlags(
+                admin,
+                owner,
+                Map.of(
+                        Visibility.PARTNERS, partner,
+                        Visibility.TEAM, teammate,
+                        Visibility.ORGANIZATION, manager));
 
         accounts.put(Viewer.OWNER, owner);
         accounts.put(Viewer.PARTNER, partner);
@@ -294,6 +303,39 @@ class AccessMatrixTests {
         // the partner and the owner are told of the challenge and answer: let those land first
         api.awaitNotification(owner, "challenged you");
         api.awaitNotification(partner, "answered your challenge");
+    }
+
+    /**
+     * A jeopardy flag on each of the owner's commitments, raised by someone who sees it (on the
+     * private one, a person the owner invited to co-own it), with help the owner accepted. The flag's
+     * words and the help carry the commitment's marker, so the leak check holds flags and help to the
+     * commitment's own visibility.
+     */
+    private void raiseFlags(Account admin, Account owner, Map<Visibility, Account> raisers) {
+        Account confidant = api.join(admin);
+        api.post(
+                        owner.token(),
+                        "/api/v1/commitments/" + commitments.get(Visibility.PRIVATE) + "/co-owners",
+                        Map.of("personId", confidant.personId().toString()))
+                .expect(201);
+        Map<Visibility, Account> all = new EnumMap<>(raisers);
+        all.put(Visibility.PRIVATE, confidant);
+        all.forEach((visibility, raiser) -> {
+            String marker = commitmentMarkers.get(visibility);
+            Map<String, Object> flag = new LinkedHashMap<>();
+            flag.put("targetType", "COMMITMENT");
+            flag.put("targetId", commitments.get(visibility).toString());
+            flag.put("noticed", "Noticed: " + marker);
+            flag.put("question", "What would help with " + marker + "?");
+            flag.put("help", Map.of("kind", "IDEAS", "what", "Ideas for " + marker));
+            var raised =
+                    api.post(raiser.token(), "/api/v1/flags", flag).expect(201).json();
+            flags.put(visibility, UUID.fromString(raised.get("id").asString()));
+            UUID help = UUID.fromString(raised.get("helpOfferId").asString());
+            helpOffers.put(visibility, help);
+            api.post(owner.token(), "/api/v1/help-offers/" + help + "/accept", Map.of())
+                    .expect(200);
+        });
     }
 
     /**
@@ -417,7 +459,9 @@ class AccessMatrixTests {
     private void checkRow(Row row, Visibility visibility) throws Exception {
         String path = row.request()
                 .replace("{commitment}", commitments.get(visibility).toString())
-                .replace("{kudos}", kudos.get(visibility).toString());
+                .replace("{kudos}", kudos.get(visibility).toString())
+                .replace("{flag}", flags.get(visibility).toString())
+                .replace("{help}", helpOffers.get(visibility).toString());
         for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
             path = path.replace(placeholder.getKey(), placeholder.getValue());
         }

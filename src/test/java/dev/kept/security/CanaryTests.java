@@ -133,6 +133,22 @@ class CanaryTests {
         hiddenAddresses.add("/kudos?forType=COMMITMENT&forId=" + hidden);
         hiddenAddresses.add("/api/v1/kudos");
         hiddenAddresses.add("/api/v1/kudos/" + kudos);
+        // the partner speaks up on the shared commitment, offering help; the owner answers
+        Map<String, Object> flag = new LinkedHashMap<>();
+        flag.put("targetType", "COMMITMENT");
+        flag.put("targetId", shared.toString());
+        flag.put("noticed", canary("flag-noticed"));
+        flag.put("question", canary("flag-question") + "?");
+        flag.put("help", Map.of("kind", "TIME", "what", canary("flag-help")));
+        var raised =
+                api.post(partner.token(), "/api/v1/flags", flag).expect(201).json();
+        UUID flagId = UUID.fromString(raised.get("id").asString());
+        UUID helpId = UUID.fromString(raised.get("helpOfferId").asString());
+        api.post(owner.token(), "/api/v1/flags/" + flagId + "/answer", Map.of("answer", canary("flag-answer")))
+                .expect(200);
+        api.post(owner.token(), "/api/v1/help-offers/" + helpId + "/accept", Map.of())
+                .expect(200);
+        api.awaitNotification(partner, "answered the flag you raised");
 
         // the lifecycle: milestones, a renegotiation, the partner's confirmation and reflections
         LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(3);
@@ -240,6 +256,33 @@ class CanaryTests {
         hiddenAddresses.add("/checkins");
         hiddenAddresses.add("/api/v1/checkins");
 
+        // the partner flags the expectation the owner asked of them
+        Map<String, Object> onExpectation = new LinkedHashMap<>();
+        onExpectation.put("targetType", "EXPECTATION");
+        onExpectation.put("targetId", expectation.toString());
+        onExpectation.put("noticed", canary("expectation-flag-noticed"));
+        onExpectation.put("question", canary("expectation-flag-question") + "?");
+        UUID expectationFlag = api.post(partner.token(), "/api/v1/flags", onExpectation)
+                .expect(201)
+                .id();
+        for (UUID id : List.of(flagId, expectationFlag)) {
+            hiddenAddresses.add("/flags/" + id);
+            hiddenAddresses.add("/api/v1/flags/" + id);
+        }
+        hiddenAddresses.add("/help-offers/" + helpId);
+        hiddenAddresses.add("/api/v1/help-offers/" + helpId);
+        hiddenAddresses.add("/teamwork/commitment/" + shared);
+        hiddenAddresses.add("/teamwork/commitment/" + hidden);
+        hiddenAddresses.add("/teamwork/expectation/" + expectation);
+        hiddenAddresses.add("/api/v1/flags?targetType=COMMITMENT&targetId=" + shared);
+        hiddenAddresses.add("/api/v1/flags?targetType=EXPECTATION&targetId=" + expectation);
+        hiddenAddresses.add("/flags/new?targetType=COMMITMENT&targetId=" + shared);
+        hiddenAddresses.add("/help-offers/new?targetType=COMMITMENT&targetId=" + hidden);
+        hiddenAddresses.add("/flags");
+        hiddenAddresses.add("/help-offers");
+        hiddenAddresses.add("/api/v1/flags");
+        hiddenAddresses.add("/api/v1/help-offers");
+
         hiddenAddresses.add("/expectations/" + expectation);
         hiddenAddresses.add("/api/v1/expectations/" + expectation);
         hiddenAddresses.add("/api/v1/expectations");
@@ -293,6 +336,7 @@ class CanaryTests {
         for (Account outsider : List.of(manager, admin)) {
             Map<String, String> seen = crawl(outsider);
             seen.putAll(tryToChange(outsider, hidden, shared, challenge, partnership));
+            seen.putAll(tryToChangeTheFlag(outsider, flagId, helpId));
             seen.putAll(tryToChangeTheCheckIn(outsider, checkIn, partnership));
             assertThat(seen).as("what %s reached", outsider.name()).hasSizeGreaterThan(25);
             seen.forEach((address, body) -> {
@@ -413,6 +457,36 @@ class CanaryTests {
                     .andReturn();
             answers.put("POST " + page, result.getResponse().getContentAsString(StandardCharsets.UTF_8));
         }
+        return answers;
+    }
+
+    /** What an outsider might try on the partner's flag and help: each answers 404 and shows nothing. */
+    private Map<String, String> tryToChangeTheFlag(Account outsider, UUID flag, UUID help) throws Exception {
+        Map<String, String> answers = new LinkedHashMap<>();
+        List<String[]> attempts = List.of(
+                new String[] {"/api/v1/flags/" + flag + "/answer", "{\"answer\":\"Fine\"}"},
+                new String[] {"/api/v1/flags/" + flag + "/resolve", "{}"},
+                new String[] {"/api/v1/flags/" + flag + "/withdraw", "{}"},
+                new String[] {"/api/v1/help-offers/" + help + "/decline", "{}"});
+        for (String[] attempt : attempts) {
+            MvcResult result = mvc.perform(as(
+                            outsider,
+                            MockMvcRequestBuilders.post(attempt[0])
+                                    .contentType(MediaType.APPLICATION_JSON)
+                                    .content(attempt[1])))
+                    .andReturn();
+            assertThat(result.getResponse().getStatus())
+                    .as("POST %s", attempt[0])
+                    .isEqualTo(404);
+            answers.put("POST " + attempt[0], result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+        }
+        MvcResult page = mvc.perform(as(
+                        outsider,
+                        MockMvcRequestBuilders.post("/flags/" + flag + "/answer")
+                                .with(csrf())
+                                .param("answer", "Fine")))
+                .andReturn();
+        answers.put("POST /flags/" + flag + "/answer", page.getResponse().getContentAsString(StandardCharsets.UTF_8));
         return answers;
     }
 

@@ -1,0 +1,234 @@
+package dev.kept.teams;
+
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.shared.ConflictException;
+import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.NotFoundException;
+import dev.kept.shared.RuleViolationException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Jeopardy flags: anyone who may see a commitment, an expectation or a goal says it seems in
+ * jeopardy, with what they noticed, a question and maybe an offer of help. The owners answer; an
+ * owner or the raiser resolves it, the raiser may withdraw it. A flag is seen by its raiser and by
+ * whoever may see its target now; for anyone else, and for guests, it does not exist.
+ */
+@Service
+public class Flags {
+
+    private final FlagRepository flags;
+    private final HelpOffers helpOffers;
+    private final Targets targets;
+    private final People people;
+    private final Clock clock;
+
+    Flags(FlagRepository flags, HelpOffers helpOffers, Targets targets, People people, Clock clock) {
+        this.flags = flags;
+        this.helpOffers = helpOffers;
+        this.targets = targets;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    /** The non-blocking hints on a flag's wording, as the form shows them while one types. */
+    public List<FlagWording.Hint> wording(String noticed, String question) {
+        return FlagWording.check(noticed, question);
+    }
+
+    @Transactional
+    public FlagView raise(Caller caller, FlagDraft draft) {
+        Target target = targets.visible(caller, draft.targetType(), draft.targetId())
+                .orElseThrow(() -> new RuleViolationException(
+                        "UNKNOWN_TARGET",
+                        "targetId",
+                        "There is no such "
+                                + (draft.targetType() == null ? "thing" : HelpOffers.noun(draft.targetType())) + "."));
+        if (target.type() == TargetType.COMMITMENT && target.owners().contains(caller.personId())) {
+            throw new RuleViolationException(
+                    "OWN_COMMITMENT",
+                    "targetId",
+                    "This is your own commitment: report its progress or renegotiate it rather than flag it.");
+        }
+        JeopardyFlag flag = JeopardyFlag.raise(
+                caller.organizationId(),
+                target,
+                caller.personId(),
+                caller.name(),
+                draft.noticed().strip(),
+                draft.question().strip(),
+                clock.instant());
+        if (draft.help() != null) {
+            HelpOffer offer = helpOffers.offerWithFlag(
+                    caller, target, draft.help().kind(), draft.help().what(), flag.getId());
+            flag.offeredHelp(offer.getId());
+        }
+        return view(flags.save(flag), caller, names(caller));
+    }
+
+    /** The flags the caller raised or that were raised on what they own; open first, newest first. */
+    @Transactional(readOnly = true)
+    public List<FlagView> mine(Caller caller) {
+        requireMember(caller);
+        Names names = names(caller);
+        return flags.findInvolving(caller.organizationId(), caller.personId()).stream()
+                .filter(flag -> seen(caller, flag, names))
+                .map(flag -> view(flag, caller, names))
+                .toList();
+    }
+
+    /** The flags the caller may see on one target; open first. */
+    @Transactional(readOnly = true)
+    public List<FlagView> on(Caller caller, TargetType type, UUID id) {
+        requireMember(caller);
+        return onTargets(caller, type, List.of(id));
+    }
+
+    /**
+     * The flags the caller may see on these targets of one type: all flags on the ones the caller
+     * may see now, and the ones the caller raised; open first, newest first. Empty for a guest.
+     */
+    @Transactional(readOnly = true)
+    public List<FlagView> onTargets(Caller caller, TargetType type, Collection<UUID> ids) {
+        if (type == null || ids.isEmpty() || targets.isGuest(caller)) {
+            return List.of();
+        }
+        Set<UUID> visible = targets.visibleAmong(caller, type, ids);
+        Names names = names(caller);
+        return flags.findOnTargets(caller.organizationId(), type.name(), ids).stream()
+                .filter(flag -> visible.contains(flag.getTargetId())
+                        || flag.getRaisedBy().equals(caller.personId()))
+                .map(flag -> view(flag, caller, names))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public FlagView get(Caller caller, UUID id) {
+        Names names = names(caller);
+        return view(readable(caller, id, names), caller, names);
+    }
+
+    /** An owner answers the flag, or changes the answer, while it is open. */
+    @Transactional
+    public FlagView answer(Caller caller, UUID id, String answer) {
+        Names names = names(caller);
+        JeopardyFlag flag = readable(caller, id, names);
+        if (!answers(caller, flag, names)) {
+            throw new ForbiddenException("Only the owners of what is flagged answer a flag.");
+        }
+        flag.answer(caller.personId(), caller.name(), answer.strip(), clock.instant());
+        return save(flag, caller, names);
+    }
+
+    /** An owner or the raiser resolves the flag, with an optional note. */
+    @Transactional
+    public FlagView resolve(Caller caller, UUID id, String note) {
+        Names names = names(caller);
+        JeopardyFlag flag = readable(caller, id, names);
+        boolean raiser = flag.getRaisedBy().equals(caller.personId());
+        if (!raiser && !answers(caller, flag, names)) {
+            throw new ForbiddenException("Only the owners of what is flagged, or who raised the flag, resolve it.");
+        }
+        flag.resolve(caller.personId(), caller.name(), clean(note), owners(flag, names), clock.instant());
+        return save(flag, caller, names);
+    }
+
+    /** The raiser withdraws the flag. */
+    @Transactional
+    public FlagView withdraw(Caller caller, UUID id) {
+        Names names = names(caller);
+        JeopardyFlag flag = readable(caller, id, names);
+        if (!flag.getRaisedBy().equals(caller.personId())) {
+            throw new ForbiddenException("Only who raised a flag withdraws it.");
+        }
+        flag.withdraw(caller.name(), owners(flag, names), clock.instant());
+        return save(flag, caller, names);
+    }
+
+    private JeopardyFlag readable(Caller caller, UUID id, Names names) {
+        requireMember(caller);
+        return flags.findByIdAndOrganizationId(id, caller.organizationId())
+                .filter(flag -> seen(caller, flag, names))
+                .orElseThrow(() -> new NotFoundException("Flag"));
+    }
+
+    private static boolean seen(Caller caller, JeopardyFlag flag, Names names) {
+        return flag.getRaisedBy().equals(caller.personId())
+                || names.target(flag.getTargetType(), flag.getTargetId()).isPresent();
+    }
+
+    /** Whether the caller owns the flagged target now (and did not raise the flag). */
+    private static boolean answers(Caller caller, JeopardyFlag flag, Names names) {
+        return !flag.getRaisedBy().equals(caller.personId())
+                && names.target(flag.getTargetType(), flag.getTargetId())
+                        .map(target -> target.owners().contains(caller.personId()))
+                        .orElse(false);
+    }
+
+    /** Who owns the target now, as far as the caller sees it; else who owned it when flagged. */
+    private static Set<UUID> owners(JeopardyFlag flag, Names names) {
+        return names.target(flag.getTargetType(), flag.getTargetId())
+                .map(Target::owners)
+                .orElse(flag.ownerIds());
+    }
+
+    private void requireMember(Caller caller) {
+        if (targets.isGuest(caller)) {
+            throw new NotFoundException("Flag");
+        }
+    }
+
+    private FlagView save(JeopardyFlag flag, Caller caller, Names names) {
+        try {
+            return view(flags.save(flag), caller, names);
+        } catch (OptimisticLockingFailureException concurrent) {
+            throw new ConflictException("This flag was changed at the same time; reload it and try again.");
+        }
+    }
+
+    private FlagView view(JeopardyFlag f, Caller caller, Names names) {
+        Optional<Target> target = names.target(f.getTargetType(), f.getTargetId());
+        boolean open = f.getStatus() == FlagStatus.OPEN;
+        boolean raiser = f.getRaisedBy().equals(caller.personId());
+        boolean owner = answers(caller, f, names);
+        return new FlagView(
+                f.getId(),
+                f.getTargetType(),
+                f.getTargetId(),
+                target.map(Target::title).orElse(null),
+                target.isPresent() ? f.getTargetType().link(f.getTargetId()) : null,
+                f.getRaisedBy(),
+                names.person(f.getRaisedBy()),
+                f.getNoticed(),
+                f.getQuestion(),
+                f.getHelpOfferId(),
+                f.getStatus(),
+                f.getAnswer(),
+                f.getAnsweredBy() == null ? null : names.person(f.getAnsweredBy()),
+                f.getAnsweredAt(),
+                f.getNote(),
+                f.getClosedBy() == null ? null : names.person(f.getClosedBy()),
+                f.getClosedAt(),
+                f.getCreatedAt(),
+                FlagWording.check(f.getNoticed(), f.getQuestion()),
+                open && owner,
+                open && (owner || raiser),
+                open && raiser);
+    }
+
+    private Names names(Caller caller) {
+        return new Names(people, targets, caller);
+    }
+
+    private static String clean(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kept.teams;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.query.Param;
+
+interface HelpOfferRepository extends ListCrudRepository<HelpOffer, UUID> {
+
+    Optional<HelpOffer> findByIdAndOrganizationId(UUID id, UUID organizationId);
+
+    @Query("""
+            select * from help_offer
+             where organization_id = :organization
+               and (offered_by = :person or to_person_id = :person or to_team_id in (:teams))
+             order by case when status = 'PENDING' then 0 else 1 end, created_at desc""")
+    List<HelpOffer> findInvolving(
+            @Param("organization") UUID organizationId,
+            @Param("person") UUID personId,
+            @Param("teams") Collection<UUID> teamIds);
+
+    @Query("""
+            select * from help_offer
+             where organization_id = :organization and target_type = :type and target_id in (:ids)
+               and status = 'ACCEPTED'
+             order by answered_at desc""")
+    List<HelpOffer> findAcceptedOn(
+            @Param("organization") UUID organizationId,
+            @Param("type") String type,
+            @Param("ids") Collection<UUID> targetIds);
+
+    /** Timestamps, not instants: an instant bound to a query parameter is read in the JVM's zone. */
+    @Query("""
+            select * from help_offer
+             where organization_id = :organization and created_at >= :from and created_at < :to
+             order by created_at, id""")
+    List<HelpOffer> findMadeBetween(
+            @Param("organization") UUID organizationId,
+            @Param("from") java.sql.Timestamp from,
+            @Param("to") java.sql.Timestamp to);
+}

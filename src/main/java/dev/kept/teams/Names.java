@@ -1,0 +1,48 @@
+package dev.kept.teams;
+
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.people.Person;
+import dev.kept.people.Team;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Names of people and teams, and the targets a caller may see, each read once per request. */
+final class Names {
+
+    private final People people;
+    private final Targets targets;
+    private final Caller caller;
+    private final Map<UUID, String> persons = new HashMap<>();
+    private final Map<String, Optional<Target>> seen = new HashMap<>();
+    private Map<UUID, String> teamNames;
+
+    Names(People people, Targets targets, Caller caller) {
+        this.people = people;
+        this.targets = targets;
+        this.caller = caller;
+    }
+
+    String person(UUID id) {
+        return persons.computeIfAbsent(
+                id,
+                personId -> people.personIn(caller.organizationId(), personId)
+                        .map(Person::getName)
+                        .orElse("someone"));
+    }
+
+    String team(UUID id) {
+        if (teamNames == null) {
+            teamNames = people.teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
+        }
+        return teamNames.getOrDefault(id, "a team");
+    }
+
+    /** The target if the caller may see it now. */
+    Optional<Target> target(TargetType type, UUID id) {
+        return seen.computeIfAbsent(type + ":" + id, key -> targets.visible(caller, type, id));
+    }
+}
