@@ -6,6 +6,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
+import dev.kept.recognition.Kudos;
 import dev.kept.security.AccessPolicy;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.EverydayMove.Kind;
@@ -44,14 +45,30 @@ public class EverydayMoves {
     private final AccessPolicy policy;
     private final GoalNegotiations negotiations;
     private final Commitments commitments;
+    private final HelpOffers help;
+    private final AdviceRequests advice;
+    private final Decisions decisions;
+    private final Kudos kudos;
     private final Clock clock;
 
     EverydayMoves(
-            People people, AccessPolicy policy, GoalNegotiations negotiations, Commitments commitments, Clock clock) {
+            People people,
+            AccessPolicy policy,
+            GoalNegotiations negotiations,
+            Commitments commitments,
+            HelpOffers help,
+            AdviceRequests advice,
+            Decisions decisions,
+            Kudos kudos,
+            Clock clock) {
         this.people = people;
         this.policy = policy;
         this.negotiations = negotiations;
         this.commitments = commitments;
+        this.help = help;
+        this.advice = advice;
+        this.decisions = decisions;
+        this.kudos = kudos;
         this.clock = clock;
     }
 
@@ -93,6 +110,10 @@ public class EverydayMoves {
         List<EverydayMove> all = new ArrayList<>();
         all.addAll(negotiations.moves(organizationId, span.start(), span.end()));
         all.addAll(commitments.contributionMoves(organizationId, span.start(), span.end()));
+        all.addAll(help.moves(organizationId, span.start(), span.end()));
+        all.addAll(advice.moves(organizationId, span.start(), span.end()));
+        all.addAll(decisions.moves(organizationId, span.start(), span.end()));
+        all.addAll(kudos.moves(organizationId, span.start(), span.end()));
         return all.stream().filter(whose).toList();
     }
 

@@ -1,6 +1,9 @@
 package dev.kept.teams;
 
 import dev.kept.people.Caller;
+import dev.kept.recognition.Kudos;
+import dev.kept.recognition.KudosView;
+import dev.kept.recognition.ThanksFor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +18,16 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MapSignals {
+
+    private final Flags flags;
+    private final HelpOffers help;
+    private final Kudos kudos;
+
+    MapSignals(Flags flags, HelpOffers help, Kudos kudos) {
+        this.flags = flags;
+        this.help = help;
+        this.kudos = kudos;
+    }
 
     /** Everything found for one map, to be picked per goal. */
     record Found(List<Tagged> flags, List<Tagged> help, List<Tagged> thanks) {
@@ -48,6 +61,72 @@ class MapSignals {
     record Tagged(UUID goalId, GoalMapView.Signal signal) {}
 
     Found on(Caller caller, Collection<UUID> goalIds, Collection<UUID> commitmentIds) {
-        return new Found(List.of(), List.of(), List.of());
+        List<Tagged> flagged = new ArrayList<>();
+        for (TargetType type : List.of(TargetType.GOAL, TargetType.COMMITMENT)) {
+            Collection<UUID> ids = type == TargetType.GOAL ? goalIds : commitmentIds;
+            if (ids.isEmpty()) {
+                continue;
+            }
+            flags.onTargets(caller, type, ids).stream()
+                    .filter(FlagView::isOpen)
+                    .forEach(flag -> flagged.add(tagged(
+                            type,
+                            flag.targetId(),
+                            new GoalMapView.Signal(
+                                    flag.id(),
+                                    commitmentOf(type, flag.targetId()),
+                                    flag.raisedByName(),
+                                    flag.noticed(),
+                                    "/flags/" + flag.id()))));
+        }
+        List<Tagged> helped = new ArrayList<>();
+        for (TargetType type : List.of(TargetType.GOAL, TargetType.COMMITMENT)) {
+            Collection<UUID> ids = type == TargetType.GOAL ? goalIds : commitmentIds;
+            if (ids.isEmpty()) {
+                continue;
+            }
+            help.acceptedOn(caller, type, ids)
+                    .forEach(offer -> helped.add(tagged(
+                            type,
+                            offer.targetId(),
+                            new GoalMapView.Signal(
+                                    offer.id(),
+                                    commitmentOf(type, offer.targetId()),
+                                    offer.offeredByName() + " to " + offer.recipientName(),
+                                    offer.what(),
+                                    "/help-offers/" + offer.id()))));
+        }
+        List<Tagged> thanked = new ArrayList<>();
+        for (ThanksFor kind : ThanksFor.values()) {
+            Collection<UUID> ids = kind == ThanksFor.GOAL ? goalIds : commitmentIds;
+            if (ids.isEmpty()) {
+                continue;
+            }
+            TargetType type = kind == ThanksFor.GOAL ? TargetType.GOAL : TargetType.COMMITMENT;
+            kudos.forTargets(caller, kind, ids)
+                    .forEach(thanks -> thanked.add(tagged(
+                            type,
+                            thanks.forId(),
+                            new GoalMapView.Signal(
+                                    thanks.id(),
+                                    commitmentOf(type, thanks.forId()),
+                                    thanks.giverName() + " to " + recipient(thanks)
+                                            + (thanks.acrossTeams() ? " (across teams)" : ""),
+                                    thanks.message(),
+                                    "/kudos"))));
+        }
+        return new Found(flagged, helped, thanked);
+    }
+
+    private static Tagged tagged(TargetType type, UUID targetId, GoalMapView.Signal signal) {
+        return new Tagged(type == TargetType.GOAL ? targetId : null, signal);
+    }
+
+    private static UUID commitmentOf(TargetType type, UUID targetId) {
+        return type == TargetType.COMMITMENT ? targetId : null;
+    }
+
+    private static String recipient(KudosView thanks) {
+        return thanks.toPersonName() != null ? thanks.toPersonName() : thanks.toTeamName();
     }
 }

@@ -236,6 +236,92 @@ class MapAndMovesApiTests {
                 .isZero();
     }
 
+    @Test
+    void theMapShowsFlagsHelpAndThanksWhereTheViewerSeesTheCommitment() {
+        coOwn();
+        UUID shown = commit(platform.member(), "Ship the setup wizard", "ORGANIZATION", teamGoal);
+        UUID teamOnly = commit(platform.member(), "Tune the wizard's copy", "TEAM", teamGoal);
+        // Support's member speaks up on both, offering time on the first; the owner takes the help
+        // and thanks Support.
+        Map<String, Object> flag = new LinkedHashMap<>();
+        flag.put("targetType", "COMMITMENT");
+        flag.put("targetId", shown.toString());
+        flag.put("noticed", "The wizard has had no update for two weeks");
+        flag.put("question", "Is the import step blocking you?");
+        flag.put("help", Map.of("kind", "TIME", "what", "Two afternoons of testing with real customers"));
+        JsonNode raised = api.post(support.member().token(), "/api/v1/flags", flag)
+                .expect(201)
+                .json();
+        api.post(
+                        platform.member().token(),
+                        "/api/v1/help-offers/" + raised.get("helpOfferId").asString() + "/accept",
+                        Map.of())
+                .expect(200);
+        Map<String, Object> thanks = new LinkedHashMap<>();
+        thanks.put("toTeamId", support.id().toString());
+        thanks.put("message", "Your testing found the import bug");
+        thanks.put("forType", "COMMITMENT");
+        thanks.put("forId", shown.toString());
+        api.post(platform.member().token(), "/api/v1/kudos", thanks).expect(201);
+        Map<String, Object> quiet = new LinkedHashMap<>(flag);
+        quiet.put("targetId", teamOnly.toString());
+        quiet.put("noticed", "The copy review has not started");
+        quiet.remove("help");
+        api.post(platform.other().token(), "/api/v1/flags", quiet).expect(201);
+
+        JsonNode node = api.get(support.other().token(), "/api/v1/goals/" + teamGoal + "/map")
+                .expect(200)
+                .json()
+                .get("goals")
+                .get(0);
+        assertThat(node.get("flags").valueStream().map(f -> f.get("text").asString()))
+                .containsExactly("The wizard has had no update for two weeks");
+        assertThat(node.get("help").get(0).get("text").asString())
+                .isEqualTo("Two afternoons of testing with real customers");
+        assertThat(node.get("thanks").get(0).get("text").asString()).isEqualTo("Your testing found the import bug");
+        assertThat(node.get("thanks").get(0).get("who").asString()).endsWith("(across teams)");
+        assertThat(node.toString()).doesNotContain("copy review");
+
+        JsonNode seenByTeammate = api.get(platform.other().token(), "/api/v1/goals/" + teamGoal + "/map")
+                .expect(200)
+                .json();
+        assertThat(seenByTeammate.get("goals").get(0).get("flags").size()).isEqualTo(2);
+        assertThat(seenByTeammate.get("totals").get("openFlags").asInt()).isEqualTo(2);
+
+        // Offering help, asking advice, explaining a decision and thanking across teams are moves.
+        api.post(
+                        support.lead().token(),
+                        "/api/v1/advice-requests",
+                        Map.of("question", "How do you test an import?", "areas", List.of("testing")))
+                .expect(201);
+        api.post(
+                        support.lead().token(),
+                        "/api/v1/decisions",
+                        Map.of(
+                                "title", "Calls before tickets",
+                                "decision", "New customers get a call before any ticket",
+                                "options", List.of("Tickets only", "Calls first"),
+                                "servesOrganization", "Customers stay, and Sales hears their needs",
+                                "teamIds", List.of(platform.id().toString())))
+                .expect(201);
+        JsonNode support = api.get(this.support.member().token(), "/api/v1/me/moves")
+                .expect(200)
+                .json();
+        assertThat(count(support, "OFFER_HELP")).isEqualTo(1);
+        JsonNode team = api.get(this.support.lead().token(), "/api/v1/teams/" + this.support.id() + "/moves")
+                .expect(200)
+                .json();
+        assertThat(count(team, "OFFER_HELP")).isEqualTo(1);
+        assertThat(count(team, "ASK_ADVICE")).isEqualTo(1);
+        assertThat(count(team, "EXPLAIN_DECISION")).isEqualTo(1);
+        assertThat(count(team, "CO_OWN_GOAL")).isEqualTo(1);
+        JsonNode platformMember = api.get(platform.member().token(), "/api/v1/me/moves")
+                .expect(200)
+                .json();
+        assertThat(count(platformMember, "THANK")).isEqualTo(1);
+        assertThat(count(platformMember, "MAKE_VISIBLE")).isEqualTo(2);
+    }
+
     private static int count(JsonNode moves, String kind) {
         for (JsonNode move : moves.get("moves")) {
             if (kind.equals(move.get("kind").asString())) {
