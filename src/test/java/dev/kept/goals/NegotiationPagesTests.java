@@ -187,7 +187,7 @@ class NegotiationPagesTests {
         assertThat(history)
                 .contains("proposed new terms (round")
                 .contains("Two calls work better")
-                .contains("every team agreed");
+                .contains("Every team agreed");
     }
 
     private MockMvcTester.MockMvcRequestBuilder proposeForm(Caller who, String coreGives, String salesGives) {

@@ -136,7 +136,7 @@ class TeamsBrowserTests {
         assertThat(paula.locator("#on-the-table")).containsText("Run two onboarding calls per customer");
         paula.click("button:has-text('Accept these terms')");
         assertThat(notice(paula)).hasText("Every team has accepted: the goal is co-owned now.");
-        assertThat(paula.locator("#history")).containsText("every team agreed");
+        assertThat(paula.locator("#history")).containsText("Every team agreed");
         paula.navigate(goalUrl);
         assertThat(paula.locator("#co-owners")).containsText("Support");
         assertThat(paula.locator("#co-owners")).containsText("Run two onboarding calls per customer");
