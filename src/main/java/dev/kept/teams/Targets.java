@@ -4,6 +4,7 @@ import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
 import dev.kept.commitments.ExpectationView;
 import dev.kept.commitments.Expectations;
+import dev.kept.goals.GoalNegotiations;
 import dev.kept.goals.GoalView;
 import dev.kept.goals.Goals;
 import dev.kept.people.Caller;
@@ -30,9 +31,16 @@ class Targets {
     private final Commitments commitments;
     private final Expectations expectations;
     private final Goals goals;
+    private final GoalNegotiations negotiations;
     private final People people;
 
-    Targets(Commitments commitments, Expectations expectations, Goals goals, People people) {
+    Targets(
+            Commitments commitments,
+            Expectations expectations,
+            Goals goals,
+            GoalNegotiations negotiations,
+            People people) {
+        this.negotiations = negotiations;
         this.commitments = commitments;
         this.expectations = expectations;
         this.goals = goals;
@@ -115,8 +123,8 @@ class Targets {
     }
 
     /**
-     * Who owns a goal: its team's lead, or the organization's admins for an organization goal. The
-     * one place that says so, to be extended when goals are co-owned by several teams.
+     * Who owns a goal: the leads of the teams that own it (its own team, and every team that co-owns
+     * it), or the organization's admins for an organization goal. The one place that says so.
      */
     private Set<UUID> goalOwners(Caller caller, GoalView goal) {
         if (goal.teamId() == null) {
@@ -125,8 +133,11 @@ class Targets {
                     .map(Person::getId)
                     .collect(Collectors.toUnmodifiableSet());
         }
+        Set<UUID> owning = new LinkedHashSet<>(
+                negotiations.owners(caller.organizationId(), goal.id()).keySet());
+        owning.add(goal.teamId());
         return people.teams(caller).stream()
-                .filter(team -> team.getId().equals(goal.teamId()))
+                .filter(team -> owning.contains(team.getId()))
                 .map(Team::getLeadId)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toUnmodifiableSet());

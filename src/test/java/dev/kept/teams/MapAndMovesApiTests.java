@@ -322,6 +322,32 @@ class MapAndMovesApiTests {
         assertThat(count(platformMember, "MAKE_VISIBLE")).isEqualTo(2);
     }
 
+    @Test
+    void theLeadOfATeamThatCoOwnsAGoalAnswersFlagsOnIt() {
+        Map<String, Object> flag = new LinkedHashMap<>();
+        flag.put("targetType", "GOAL");
+        flag.put("targetId", teamGoal.toString());
+        flag.put("noticed", "No commitment serves this goal yet");
+        flag.put("question", "Who is picking up the setup wizard?");
+        UUID before = api.post(support.other().token(), "/api/v1/flags", flag).expect(201).id();
+        api.post(support.lead().token(), "/api/v1/flags/" + before + "/answer", Map.of("answer", "Not ours yet"))
+                .expectProblem(403);
+        coOwn();
+        UUID after = api.post(support.other().token(), "/api/v1/flags", flag).expect(201).id();
+        api.awaitNotification(support.lead(), "raised a flag");
+        assertThat(api.post(
+                                support.lead().token(),
+                                "/api/v1/flags/" + after + "/answer",
+                                Map.of("answer", "Support runs the calls; Platform builds it"))
+                        .expect(200)
+                        .json()
+                        .get("answer")
+                        .asString())
+                .isEqualTo("Support runs the calls; Platform builds it");
+        api.post(platform.lead().token(), "/api/v1/flags/" + before + "/answer", Map.of("answer", "On it"))
+                .expect(200);
+    }
+
     private static int count(JsonNode moves, String kind) {
         for (JsonNode move : moves.get("moves")) {
             if (kind.equals(move.get("kind").asString())) {
