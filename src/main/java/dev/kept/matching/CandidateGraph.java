@@ -3,9 +3,11 @@ package dev.kept.matching;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
+import org.jgrapht.util.SupplierUtil;
 
 /**
  * The people who could be paired and how well: one vertex per participant (by position in the
@@ -14,9 +16,15 @@ import org.jgrapht.graph.SimpleWeightedGraph;
  */
 final class CandidateGraph {
 
-    private final Graph<Integer, DefaultWeightedEdge> graph = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
+    private final Graph<Integer, DefaultWeightedEdge> graph;
 
-    private CandidateGraph() {}
+    // Blossom V adds helper vertices of its own to a copy of the graph (to allow people to stay
+    // unmatched), so the graph must be able to make vertices beyond the participants' positions.
+    private CandidateGraph(int participants) {
+        AtomicInteger nextVertex = new AtomicInteger(participants);
+        graph = new SimpleWeightedGraph<>(
+                nextVertex::getAndIncrement, SupplierUtil.createDefaultWeightedEdgeSupplier());
+    }
 
     static CandidateGraph of(
             List<Participant> participants, HardRules hardRules, Compatibility compatibility, Integer topK) {
@@ -42,7 +50,7 @@ final class CandidateGraph {
                 }
             }
         }
-        CandidateGraph candidateGraph = new CandidateGraph();
+        CandidateGraph candidateGraph = new CandidateGraph(participants.size());
         for (int i = 0; i < participants.size(); i++) {
             candidateGraph.graph.addVertex(i);
         }
