@@ -329,11 +329,15 @@ class MapAndMovesApiTests {
         flag.put("targetId", teamGoal.toString());
         flag.put("noticed", "No commitment serves this goal yet");
         flag.put("question", "Who is picking up the setup wizard?");
-        UUID before = api.post(support.other().token(), "/api/v1/flags", flag).expect(201).id();
+        UUID before = api.post(support.other().token(), "/api/v1/flags", flag)
+                .expect(201)
+                .id();
         api.post(support.lead().token(), "/api/v1/flags/" + before + "/answer", Map.of("answer", "Not ours yet"))
                 .expectProblem(403);
         coOwn();
-        UUID after = api.post(support.other().token(), "/api/v1/flags", flag).expect(201).id();
+        UUID after = api.post(support.other().token(), "/api/v1/flags", flag)
+                .expect(201)
+                .id();
         api.awaitNotification(support.lead(), "raised a flag");
         assertThat(api.post(
                                 support.lead().token(),
