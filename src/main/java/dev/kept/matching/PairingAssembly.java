@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.interfaces.MatchingAlgorithm;
@@ -26,6 +27,7 @@ final class PairingAssembly {
             Options options,
             Function<Graph<Integer, DefaultWeightedEdge>, MatchingAlgorithm.Matching<Integer, DefaultWeightedEdge>>
                     algorithm) {
+        requireDistinctPeople(participants);
         HardRules hardRules = new HardRules(forbidden, rules);
         Compatibility compatibility = new Compatibility(weights, rules, options.offsetsAt());
         Graph<Integer, DefaultWeightedEdge> graph = CandidateGraph.of(
@@ -109,11 +111,21 @@ final class PairingAssembly {
                 stayingTwo.add(pairs.get(p));
             }
         }
-        List<java.util.UUID> unmatched = leftOver.stream()
+        List<UUID> unmatched = leftOver.stream()
                 .filter(person -> !placedPeople.contains(person))
                 .map(person -> participants.get(person).id())
                 .toList();
         return new Pairing(stayingTwo, trios, unmatched, total);
+    }
+
+    // Someone listed twice could be paired with themselves under two positions in the graph.
+    private static void requireDistinctPeople(List<Participant> participants) {
+        Set<UUID> seen = new HashSet<>();
+        for (Participant participant : participants) {
+            if (!seen.add(participant.id())) {
+                throw new IllegalArgumentException("participant " + participant.id() + " is listed twice");
+            }
+        }
     }
 
     private static Pair explain(Participant a, Participant b, Compatibility compatibility) {

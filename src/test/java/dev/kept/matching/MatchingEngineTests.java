@@ -2,6 +2,7 @@ package dev.kept.matching;
 
 import static dev.kept.matching.MatchingFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.kept.matching.OrganizationGenerator.Organization;
@@ -194,6 +195,20 @@ class MatchingEngineTests {
         assertThat(whenAvoiding.pairs()).isEmpty();
         assertThat(whenAvoiding.unmatched()).containsExactlyInAnyOrder(ada.id(), ben.id());
         assertThat(whenAllowing.pairs()).hasSize(1);
+    }
+
+    @Test
+    void refusesAPersonListedTwice() {
+        Participant ada = person("Ada");
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> engine.match(
+                        List.of(ada, ada),
+                        PairRule.none(),
+                        ProgramRules.defaults(),
+                        Weights.defaults(),
+                        Options.fullGraph(WINTER)))
+                .withMessageContaining("listed twice");
     }
 
     private static List<Pair> allPairsInside(Pairing pairing) {
