@@ -8,6 +8,7 @@ import dev.kept.people.Person;
 import dev.kept.people.Team;
 import dev.kept.security.AccessPolicy;
 import dev.kept.shared.EverydayMove;
+import dev.kept.shared.MoveRows;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;
 import java.sql.Timestamp;
@@ -200,20 +201,8 @@ public class Kudos {
      */
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
-        return jdbc.sql("""
-                        select id, giver_id, created_at from kudos
-                         where organization_id = :organization and across_teams = true
-                           and created_at >= :from and created_at < :to
-                         order by created_at, id""")
-                .param("organization", organizationId)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .query((rs, row) -> new EverydayMove(
-                        EverydayMove.Kind.THANK,
-                        rs.getObject("giver_id", UUID.class),
-                        rs.getTimestamp("created_at").toInstant(),
-                        rs.getObject("id", UUID.class)))
-                .list();
+        return MoveRows.between(
+                jdbc, EverydayMove.Kind.THANK, "kudos", "giver_id", "across_teams = true", organizationId, from, to);
     }
 
     /** Whether the caller may thank and read thanks: a member, not a guest (404 otherwise). */

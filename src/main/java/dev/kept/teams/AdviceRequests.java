@@ -7,6 +7,7 @@ import dev.kept.people.Strengths;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.MoveRows;
 import dev.kept.shared.NotFoundException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -192,19 +193,8 @@ public class AdviceRequests {
     /** The everyday moves of kind {@code ASK_ADVICE} made in [from, to): one per request, by its asker. */
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
-        return jdbc.sql("""
-                        select id, asker_id, created_at from advice_request
-                         where organization_id = :organization and created_at >= :from and created_at < :to
-                         order by created_at, id""")
-                .param("organization", organizationId)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .query((rs, row) -> new EverydayMove(
-                        EverydayMove.Kind.ASK_ADVICE,
-                        rs.getObject("asker_id", UUID.class),
-                        rs.getTimestamp("created_at").toInstant(),
-                        rs.getObject("id", UUID.class)))
-                .list();
+        return MoveRows.between(
+                jdbc, EverydayMove.Kind.ASK_ADVICE, "advice_request", "asker_id", null, organizationId, from, to);
     }
 
     private record Row(

@@ -6,6 +6,7 @@ import dev.kept.people.Person;
 import dev.kept.people.Team;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.MoveRows;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;
 import java.sql.Timestamp;
@@ -159,19 +160,8 @@ public class Decisions {
     /** The everyday moves of kind {@code EXPLAIN_DECISION} made in [from, to): one per decision, by its author. */
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
-        return jdbc.sql("""
-                        select id, author_id, created_at from decision_note
-                         where organization_id = :organization and created_at >= :from and created_at < :to
-                         order by created_at, id""")
-                .param("organization", organizationId)
-                .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .query((rs, row) -> new EverydayMove(
-                        EverydayMove.Kind.EXPLAIN_DECISION,
-                        rs.getObject("author_id", UUID.class),
-                        rs.getTimestamp("created_at").toInstant(),
-                        rs.getObject("id", UUID.class)))
-                .list();
+        return MoveRows.between(
+                jdbc, EverydayMove.Kind.EXPLAIN_DECISION, "decision_note", "author_id", null, organizationId, from, to);
     }
 
     private record Row(
