@@ -139,20 +139,6 @@ public class GoalNegotiations {
                 .toList();
     }
 
-    /** The open negotiations the caller may act in, for the inbox and the goals page. */
-    @Transactional(readOnly = true)
-    public List<NegotiationView> awaiting(Caller caller) {
-        if (!policy.canSeeGoals(caller)) {
-            return List.of();
-        }
-        Map<UUID, Team> teams = teams(caller);
-        List<UUID> mine =
-                teams.keySet().stream().filter(team -> actsFor(caller, team)).toList();
-        return store.openFor(caller.organizationId(), mine).stream()
-                .map(negotiation -> view(caller, negotiation, teams))
-                .toList();
-    }
-
     @Transactional(readOnly = true)
     public NegotiationView get(Caller caller, UUID goalId, UUID id) {
         return view(caller, visible(caller, goalId, id), teams(caller));
@@ -223,12 +209,6 @@ public class GoalNegotiations {
                     .ifPresent(goal -> owners.put(goal.getTeamId(), ""));
         }
         return owners;
-    }
-
-    /** Every goal of the organization that more than one team owns, with those teams. */
-    @Transactional(readOnly = true)
-    public Map<UUID, List<UUID>> coOwned(UUID organizationId) {
-        return store.ownersOfAll(organizationId);
     }
 
     /** The teams the caller acts for in negotiations: the ones they lead and the ones that allowed them. */

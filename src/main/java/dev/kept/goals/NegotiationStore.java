@@ -56,27 +56,6 @@ class NegotiationStore {
                 .toList();
     }
 
-    /** The open negotiations any of these teams is in. */
-    List<Negotiation> openFor(UUID organizationId, Collection<UUID> teamIds) {
-        if (teamIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc
-                .sql("""
-                        select distinct p.id, p.created_at from goal_proposal p
-                        join goal_proposal_team t on t.proposal_id = p.id
-                        where p.organization_id = :org and p.status = 'OPEN' and t.team_id in (:teams)
-                        order by p.created_at desc, p.id
-                        """)
-                .param("org", organizationId)
-                .param("teams", teamIds)
-                .query((rs, n) -> rs.getObject("id", UUID.class))
-                .list()
-                .stream()
-                .map(this::load)
-                .toList();
-    }
-
     boolean hasOpen(UUID organizationId, UUID goalId) {
         return jdbc.sql(
                                 "select count(*) from goal_proposal where organization_id = :org and goal_id = :goal and status = 'OPEN'")
@@ -271,18 +250,6 @@ class NegotiationStore {
                         """).param("org", organizationId).param("goal", goalId).query(rs -> {
             owners.put(rs.getObject("team_id", UUID.class), rs.getString("contribution"));
         });
-        return owners;
-    }
-
-    /** Every co-owned goal of the organization with its owning teams. */
-    Map<UUID, List<UUID>> ownersOfAll(UUID organizationId) {
-        Map<UUID, List<UUID>> owners = new LinkedHashMap<>();
-        jdbc.sql("select goal_id, team_id from goal_owner_team where organization_id = :org order by goal_id, position")
-                .param("org", organizationId)
-                .query(rs -> {
-                    owners.computeIfAbsent(rs.getObject("goal_id", UUID.class), g -> new ArrayList<>())
-                            .add(rs.getObject("team_id", UUID.class));
-                });
         return owners;
     }
 
