@@ -20,6 +20,20 @@ public record Options(Integer topK, Instant offsetsAt) {
         }
     }
 
+    /**
+     * Programs up to this size are matched on the full candidate graph, so their pairing is the
+     * exact optimum; larger ones keep each person's best candidates.
+     */
+    public static final int LARGEST_FULL_GRAPH = 2_000;
+
+    /** Each person's best candidates kept in a larger program (see docs/performance.md). */
+    public static final int CANDIDATES_PER_PERSON = 10;
+
+    /** The options a program of this many participants is matched with. */
+    public static Options forProgram(int participants, Instant offsetsAt) {
+        return participants <= LARGEST_FULL_GRAPH ? fullGraph(offsetsAt) : pruned(CANDIDATES_PER_PERSON, offsetsAt);
+    }
+
     public static Options fullGraph(Instant offsetsAt) {
         return new Options(null, offsetsAt);
     }
