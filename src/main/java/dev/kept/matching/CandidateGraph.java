@@ -1,9 +1,9 @@
 package dev.kept.matching;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleWeightedGraph;
@@ -13,8 +13,15 @@ import org.jgrapht.util.SupplierUtil;
  * The people who could be paired and how well: one vertex per participant (by position in the
  * list) and one edge per allowed pair with a positive score, optionally pruned to each person's
  * best candidates.
+ *
+ * <p>Pruned, every pair is still scored, but the caller's rule (which may walk a reporting line) is
+ * asked only about pairs that would enter someone's best list, and only those are kept in memory.
+ * The scan runs in a fixed number of stripes of rows, each with best lists of its own that are
+ * merged at the end, so it uses every core and gives the same graph on any machine.
  */
 final class CandidateGraph {
+
+    private static final int STRIPES = 4;
 
     private final Graph<Integer, DefaultWeightedEdge> graph;
 
@@ -24,66 +31,169 @@ final class CandidateGraph {
         AtomicInteger nextVertex = new AtomicInteger(participants);
         graph = new SimpleWeightedGraph<>(
                 nextVertex::getAndIncrement, SupplierUtil.createDefaultWeightedEdgeSupplier());
+        for (int i = 0; i < participants; i++) {
+            graph.addVertex(i);
+        }
     }
 
-    static CandidateGraph of(
-            List<Participant> participants, HardRules hardRules, Compatibility compatibility, Integer topK) {
-        List<List<Candidate>> byPerson = new ArrayList<>(participants.size());
-        for (int i = 0; i < participants.size(); i++) {
-            byPerson.add(new ArrayList<>());
+    static CandidateGraph of(PairScores scores, HardRules hardRules, Integer topK) {
+        CandidateGraph candidates = new CandidateGraph(scores.size());
+        if (topK == null) {
+            candidates.addEveryAllowedPair(scores, hardRules);
+        } else {
+            candidates.addBestOfEach(scores, hardRules, topK);
         }
-        List<Candidate> candidates = new ArrayList<>();
-        for (int i = 0; i < participants.size(); i++) {
-            Participant a = participants.get(i);
-            for (int j = i + 1; j < participants.size(); j++) {
-                Participant b = participants.get(j);
-                if (!hardRules.allow(a, b)) {
-                    continue;
-                }
-                double score = compatibility.score(a, b);
-                // A pair with nothing in common adds nothing to the total, so it is no candidate.
-                if (score > 0) {
-                    Candidate candidate = new Candidate(i, j, score);
-                    candidates.add(candidate);
-                    byPerson.get(i).add(candidate);
-                    byPerson.get(j).add(candidate);
-                }
-            }
-        }
-        CandidateGraph candidateGraph = new CandidateGraph(participants.size());
-        for (int i = 0; i < participants.size(); i++) {
-            candidateGraph.graph.addVertex(i);
-        }
-        List<Candidate> kept = topK == null ? candidates : bestOfEach(byPerson, topK);
-        kept.forEach(candidateGraph::add);
-        return candidateGraph;
-    }
-
-    // An edge stays when it is among the best k of either side, so nobody loses all candidates
-    // only because they are popular with no one.
-    private static List<Candidate> bestOfEach(List<List<Candidate>> byPerson, int topK) {
-        List<Candidate> kept = new ArrayList<>();
-        Comparator<Candidate> bestFirst = Comparator.comparingDouble(Candidate::score)
-                .reversed()
-                .thenComparingInt(Candidate::a)
-                .thenComparingInt(Candidate::b);
-        for (List<Candidate> ofPerson : byPerson) {
-            ofPerson.stream().sorted(bestFirst).limit(topK).forEach(kept::add);
-        }
-        return kept;
-    }
-
-    private void add(Candidate candidate) {
-        // An edge kept by both sides is added once; the second add returns null.
-        DefaultWeightedEdge edge = graph.addEdge(candidate.a(), candidate.b());
-        if (edge != null) {
-            graph.setEdgeWeight(edge, candidate.score());
-        }
+        return candidates;
     }
 
     Graph<Integer, DefaultWeightedEdge> graph() {
         return graph;
     }
 
-    private record Candidate(int a, int b, double score) {}
+    private void addEveryAllowedPair(PairScores scores, HardRules hardRules) {
+        for (int a = 0; a < scores.size(); a++) {
+            for (int b = a + 1; b < scores.size(); b++) {
+                double score = scores.score(a, b);
+                // A pair with nothing in common adds nothing to the total, so it is no candidate.
+                if (score > 0 && hardRules.allow(a, b)) {
+                    add(a, b, score);
+                }
+            }
+        }
+    }
+
+    // An edge stays when it is among the best k of either side, so nobody loses all candidates
+    // only because they are popular with no one.
+    private void addBestOfEach(PairScores scores, HardRules hardRules, int topK) {
+        int size = scores.size();
+        BestCandidates respected = new BestCandidates(size, topK);
+        for (int[] pair : scores.mutualRespectPairs()) {
+            double score = scores.score(pair[0], pair[1]);
+            if (score > 0 && hardRules.allow(pair[0], pair[1])) {
+                respected.offer(pair[0], pair[1], score);
+                respected.offer(pair[1], pair[0], score);
+            }
+        }
+        List<BestCandidates> stripes = IntStream.range(0, STRIPES)
+                .parallel()
+                .mapToObj(stripe -> scanStripe(stripe, scores, hardRules, topK))
+                .toList();
+        List<BestCandidates> all = new ArrayList<>(stripes);
+        all.add(respected);
+        for (int person = 0; person < size; person++) {
+            for (Candidate candidate : BestCandidates.merged(all, person, topK)) {
+                add(person, candidate.other(), candidate.score());
+            }
+        }
+    }
+
+    private static BestCandidates scanStripe(int stripe, PairScores scores, HardRules hardRules, int topK) {
+        int size = scores.size();
+        boolean respectCounts = scores.countsRespect();
+        BestCandidates best = new BestCandidates(size, topK);
+        for (int a = stripe; a < size; a += STRIPES) {
+            for (int b = a + 1; b < size; b++) {
+                double score = scores.scoreWithoutRespect(a, b);
+                boolean keptByA = best.wouldKeep(a, score);
+                boolean keptByB = best.wouldKeep(b, score);
+                if (!keptByA && !keptByB) {
+                    continue;
+                }
+                // Pairs who respect each other were offered with their full score already.
+                if (respectCounts && scores.respectEachOther(a, b) || !hardRules.allow(a, b)) {
+                    continue;
+                }
+                if (keptByA) {
+                    best.offer(a, b, score);
+                }
+                if (keptByB) {
+                    best.offer(b, a, score);
+                }
+            }
+        }
+        return best;
+    }
+
+    private void add(int a, int b, double score) {
+        // An edge kept by both sides is added once; the second add returns null.
+        DefaultWeightedEdge edge = graph.addEdge(a, b);
+        if (edge != null) {
+            graph.setEdgeWeight(edge, score);
+        }
+    }
+
+    private record Candidate(int other, double score) {}
+
+    /** Each person's best k candidates seen so far, in flat arrays so a large program fits. */
+    private static final class BestCandidates {
+
+        private final int topK;
+        private final double[] scores;
+        private final int[] others;
+        private final int[] counts;
+        // The score a candidate must beat: zero until the list is full, then its worst score.
+        private final double[] floors;
+
+        BestCandidates(int size, int topK) {
+            this.topK = topK;
+            scores = new double[size * topK];
+            others = new int[size * topK];
+            counts = new int[size];
+            floors = new double[size];
+        }
+
+        boolean wouldKeep(int person, double score) {
+            return score > floors[person];
+        }
+
+        void offer(int person, int other, double score) {
+            if (!wouldKeep(person, score)) {
+                return;
+            }
+            int from = person * topK;
+            int count = counts[person];
+            if (count < topK) {
+                scores[from + count] = score;
+                others[from + count] = other;
+                counts[person] = ++count;
+                if (count == topK) {
+                    floors[person] = worst(from);
+                }
+                return;
+            }
+            int worst = from;
+            for (int slot = from + 1; slot < from + topK; slot++) {
+                if (scores[slot] < scores[worst] || scores[slot] == scores[worst] && others[slot] > others[worst]) {
+                    worst = slot;
+                }
+            }
+            scores[worst] = score;
+            others[worst] = other;
+            floors[person] = worst(from);
+        }
+
+        private double worst(int from) {
+            double worst = scores[from];
+            for (int slot = from + 1; slot < from + topK; slot++) {
+                worst = Math.min(worst, scores[slot]);
+            }
+            return worst;
+        }
+
+        // The best k over several lists: highest score first, then lowest position, so the result
+        // does not depend on which list saw a candidate first.
+        static List<Candidate> merged(List<BestCandidates> lists, int person, int topK) {
+            List<Candidate> candidates = new ArrayList<>();
+            for (BestCandidates list : lists) {
+                int from = person * topK;
+                for (int slot = from; slot < from + list.counts[person]; slot++) {
+                    candidates.add(new Candidate(list.others[slot], list.scores[slot]));
+                }
+            }
+            candidates.sort((x, y) -> x.score() != y.score()
+                    ? Double.compare(y.score(), x.score())
+                    : Integer.compare(x.other(), y.other()));
+            return candidates.size() <= topK ? candidates : candidates.subList(0, topK);
+        }
+    }
 }

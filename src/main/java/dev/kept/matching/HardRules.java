@@ -1,34 +1,27 @@
 package dev.kept.matching;
 
+import java.util.List;
+
 /**
- * Everything that forbids a pair outright: the caller's rule, never oneself, and the program's
- * own limits (another team required, the largest level gap).
+ * Everything that forbids a pair outright, by position in the program: never oneself, the
+ * program's own limits (another team required, the largest level gap) and the caller's rule.
  */
 final class HardRules {
 
+    private final List<Participant> participants;
+    private final PairScores scores;
     private final PairRule forbidden;
-    private final ProgramRules rules;
 
-    HardRules(PairRule forbidden, ProgramRules rules) {
+    HardRules(List<Participant> participants, PairScores scores, PairRule forbidden) {
+        this.participants = participants;
+        this.scores = scores;
         this.forbidden = forbidden;
-        this.rules = rules;
     }
 
-    boolean allow(Participant a, Participant b) {
-        if (a.id().equals(b.id())) {
-            return false;
-        }
-        if (rules.team() == ProgramRules.TeamRule.OTHER_TEAM_REQUIRED
-                && a.teamId() != null
-                && a.teamId().equals(b.teamId())) {
-            return false;
-        }
-        if (rules.largestLevelGap() != null
-                && a.level() != null
-                && b.level() != null
-                && Math.abs(a.level() - b.level()) > rules.largestLevelGap()) {
-            return false;
-        }
-        return !forbidden.forbids(a.id(), b.id());
+    boolean allow(int a, int b) {
+        // The program's limits are cheap, so they go first; the caller's rule may walk a reporting line.
+        return scores.allowedByProgram(a, b)
+                && !forbidden.forbids(
+                        participants.get(a).id(), participants.get(b).id());
     }
 }

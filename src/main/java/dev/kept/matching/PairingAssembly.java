@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -17,6 +18,9 @@ import org.jgrapht.graph.DefaultWeightedEdge;
  */
 final class PairingAssembly {
 
+    /** How many pairs a person left over may be placed in, best first, before a coach is offered. */
+    static final int TRIO_OPTIONS_PER_PERSON = 64;
+
     private PairingAssembly() {}
 
     static Pairing run(
@@ -28,11 +32,11 @@ final class PairingAssembly {
             Function<Graph<Integer, DefaultWeightedEdge>, MatchingAlgorithm.Matching<Integer, DefaultWeightedEdge>>
                     algorithm) {
         requireDistinctPeople(participants);
-        HardRules hardRules = new HardRules(forbidden, rules);
+        PairScores scores = new PairScores(participants, weights, rules, options.offsetsAt());
+        HardRules hardRules = new HardRules(participants, scores, forbidden);
         Compatibility compatibility = new Compatibility(weights, rules, options.offsetsAt());
-        Graph<Integer, DefaultWeightedEdge> graph = CandidateGraph.of(
-                        participants, hardRules, compatibility, options.topK())
-                .graph();
+        Graph<Integer, DefaultWeightedEdge> graph =
+                CandidateGraph.of(scores, hardRules, options.topK()).graph();
 
         List<int[]> matched = new ArrayList<>();
         boolean[] isMatched = new boolean[participants.size()];
@@ -58,38 +62,41 @@ final class PairingAssembly {
                 leftOver.add(i);
             }
         }
-        return joinTrios(participants, matched, pairs, leftOver, hardRules, compatibility, total);
+        return joinTrios(participants, matched, pairs, leftOver, scores, hardRules, compatibility, total);
     }
 
     // Each person left over joins the pair they fit best, at most one per pair and only when all
-    // three pairs inside the trio are allowed; the best fits are placed first.
+    // three pairs inside the trio are allowed; the best fits are placed first. Each person keeps
+    // their best few options, and the rules are asked only about options that would be taken.
     private static Pairing joinTrios(
             List<Participant> participants,
             List<int[]> matched,
             List<Pair> pairs,
             List<Integer> leftOver,
+            PairScores scores,
             HardRules hardRules,
             Compatibility compatibility,
             double total) {
         record Option(int person, int pair, double fit) {}
+        Comparator<Option> bestFirst = Comparator.comparingDouble(Option::fit)
+                .reversed()
+                .thenComparingInt(Option::person)
+                .thenComparingInt(Option::pair);
         List<Option> options = new ArrayList<>();
         for (int person : leftOver) {
-            Participant joining = participants.get(person);
+            PriorityQueue<Option> best = new PriorityQueue<>(bestFirst.reversed());
             for (int p = 0; p < matched.size(); p++) {
-                Participant a = participants.get(matched.get(p)[0]);
-                Participant b = participants.get(matched.get(p)[1]);
-                if (hardRules.allow(joining, a) && hardRules.allow(joining, b)) {
-                    double fit = compatibility.score(joining, a) + compatibility.score(joining, b);
-                    if (fit > 0) {
-                        options.add(new Option(person, p, fit));
+                double fit = scores.score(person, matched.get(p)[0]) + scores.score(person, matched.get(p)[1]);
+                if (fit > 0) {
+                    best.add(new Option(person, p, fit));
+                    if (best.size() > TRIO_OPTIONS_PER_PERSON) {
+                        best.poll();
                     }
                 }
             }
+            options.addAll(best);
         }
-        options.sort(Comparator.comparingDouble(Option::fit)
-                .reversed()
-                .thenComparingInt(Option::person)
-                .thenComparingInt(Option::pair));
+        options.sort(bestFirst);
         Set<Integer> placedPeople = new HashSet<>();
         Set<Integer> fullPairs = new HashSet<>();
         List<Trio> trios = new ArrayList<>();
@@ -97,13 +104,18 @@ final class PairingAssembly {
             if (placedPeople.contains(option.person()) || fullPairs.contains(option.pair())) {
                 continue;
             }
+            int a = matched.get(option.pair())[0];
+            int b = matched.get(option.pair())[1];
+            if (!hardRules.allow(option.person(), a) || !hardRules.allow(option.person(), b)) {
+                continue;
+            }
             placedPeople.add(option.person());
             fullPairs.add(option.pair());
             Participant joining = participants.get(option.person());
-            Participant a = participants.get(matched.get(option.pair())[0]);
-            Participant b = participants.get(matched.get(option.pair())[1]);
             trios.add(new Trio(
-                    pairs.get(option.pair()), explain(joining, a, compatibility), explain(joining, b, compatibility)));
+                    pairs.get(option.pair()),
+                    explain(joining, participants.get(a), compatibility),
+                    explain(joining, participants.get(b), compatibility)));
         }
         List<Pair> stayingTwo = new ArrayList<>();
         for (int p = 0; p < pairs.size(); p++) {
