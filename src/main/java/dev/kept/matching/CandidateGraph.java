@@ -1,6 +1,7 @@
 package dev.kept.matching;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -10,9 +11,9 @@ import org.jgrapht.graph.SimpleWeightedGraph;
 import org.jgrapht.util.SupplierUtil;
 
 /**
- * The people who could be paired and how well: one vertex per participant (by position in the
- * list) and one edge per allowed pair with a positive score, optionally pruned to each person's
- * best candidates.
+ * The people who could be paired and how well: one vertex per person in a group (by position in
+ * the group, whose entries are positions in the program) and one edge per allowed pair with a
+ * positive score, optionally pruned to each person's best candidates.
  *
  * <p>Pruned, every pair is still scored, but the caller's rule (which may walk a reporting line) is
  * asked only about pairs that would enter someone's best list, and only those are kept in memory.
@@ -21,7 +22,7 @@ import org.jgrapht.util.SupplierUtil;
  */
 final class CandidateGraph {
 
-    private static final int STRIPES = 4;
+    private static final int STRIPES = 2;
 
     private final Graph<Integer, DefaultWeightedEdge> graph;
 
@@ -36,12 +37,16 @@ final class CandidateGraph {
         }
     }
 
-    static CandidateGraph of(PairScores scores, HardRules hardRules, Integer topK) {
-        CandidateGraph candidates = new CandidateGraph(scores.size());
+    /**
+     * @param group positions in the program of the people to pair; vertex {@code v} is {@code
+     *     group[v]}
+     */
+    static CandidateGraph of(PairScores scores, HardRules hardRules, Integer topK, int[] group) {
+        CandidateGraph candidates = new CandidateGraph(group.length);
         if (topK == null) {
-            candidates.addEveryAllowedPair(scores, hardRules);
+            candidates.addEveryAllowedPair(scores, hardRules, group);
         } else {
-            candidates.addBestOfEach(scores, hardRules, topK);
+            candidates.addBestOfEach(scores, hardRules, topK, group);
         }
         return candidates;
     }
@@ -50,12 +55,12 @@ final class CandidateGraph {
         return graph;
     }
 
-    private void addEveryAllowedPair(PairScores scores, HardRules hardRules) {
-        for (int a = 0; a < scores.size(); a++) {
-            for (int b = a + 1; b < scores.size(); b++) {
-                double score = scores.score(a, b);
+    private void addEveryAllowedPair(PairScores scores, HardRules hardRules, int[] group) {
+        for (int a = 0; a < group.length; a++) {
+            for (int b = a + 1; b < group.length; b++) {
+                double score = scores.score(group[a], group[b]);
                 // A pair with nothing in common adds nothing to the total, so it is no candidate.
-                if (score > 0 && hardRules.allow(a, b)) {
+                if (score > 0 && hardRules.allow(group[a], group[b])) {
                     add(a, b, score);
                 }
             }
@@ -64,19 +69,26 @@ final class CandidateGraph {
 
     // An edge stays when it is among the best k of either side, so nobody loses all candidates
     // only because they are popular with no one.
-    private void addBestOfEach(PairScores scores, HardRules hardRules, int topK) {
-        int size = scores.size();
+    private void addBestOfEach(PairScores scores, HardRules hardRules, int topK, int[] group) {
+        int size = group.length;
+        int[] vertexOf = new int[scores.size()];
+        Arrays.fill(vertexOf, -1);
+        for (int v = 0; v < size; v++) {
+            vertexOf[group[v]] = v;
+        }
         BestCandidates respected = new BestCandidates(size, topK);
         for (int[] pair : scores.mutualRespectPairs()) {
+            int a = vertexOf[pair[0]];
+            int b = vertexOf[pair[1]];
             double score = scores.score(pair[0], pair[1]);
-            if (score > 0 && hardRules.allow(pair[0], pair[1])) {
-                respected.offer(pair[0], pair[1], score);
-                respected.offer(pair[1], pair[0], score);
+            if (a >= 0 && b >= 0 && score > 0 && hardRules.allow(pair[0], pair[1])) {
+                respected.offer(a, b, score);
+                respected.offer(b, a, score);
             }
         }
         List<BestCandidates> stripes = IntStream.range(0, STRIPES)
                 .parallel()
-                .mapToObj(stripe -> scanStripe(stripe, scores, hardRules, topK))
+                .mapToObj(stripe -> scanStripe(stripe, scores, hardRules, topK, group))
                 .toList();
         List<BestCandidates> all = new ArrayList<>(stripes);
         all.add(respected);
@@ -87,20 +99,23 @@ final class CandidateGraph {
         }
     }
 
-    private static BestCandidates scanStripe(int stripe, PairScores scores, HardRules hardRules, int topK) {
-        int size = scores.size();
+    private static BestCandidates scanStripe(
+            int stripe, PairScores scores, HardRules hardRules, int topK, int[] group) {
+        int size = group.length;
         boolean respectCounts = scores.countsRespect();
         BestCandidates best = new BestCandidates(size, topK);
         for (int a = stripe; a < size; a += STRIPES) {
+            int personA = group[a];
             for (int b = a + 1; b < size; b++) {
-                double score = scores.scoreWithoutRespect(a, b);
+                int personB = group[b];
+                double score = scores.scoreWithoutRespect(personA, personB);
                 boolean keptByA = best.wouldKeep(a, score);
                 boolean keptByB = best.wouldKeep(b, score);
                 if (!keptByA && !keptByB) {
                     continue;
                 }
                 // Pairs who respect each other were offered with their full score already.
-                if (respectCounts && scores.respectEachOther(a, b) || !hardRules.allow(a, b)) {
+                if (respectCounts && scores.respectEachOther(personA, personB) || !hardRules.allow(personA, personB)) {
                     continue;
                 }
                 if (keptByA) {

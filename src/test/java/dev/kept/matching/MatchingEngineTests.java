@@ -42,6 +42,27 @@ class MatchingEngineTests {
     }
 
     @Test
+    void neverBreaksAHardRuleWhenPrunedOrMatchedInGroups() {
+        for (long seed = 201; seed <= 240; seed++) {
+            int size = 100 + new Random(seed).nextInt(201);
+            Organization organization = OrganizationGenerator.generate(seed, size);
+            ProgramRules rules = rulesFor(seed);
+            Options options = seed % 2 == 0
+                    ? Options.pruned(3, WINTER)
+                    : Options.pruned(5, WINTER).inGroupsOf(60);
+
+            Pairing pairing = engine.match(
+                    organization.participants(), organization.forbidden(rules), rules, Weights.defaults(), options);
+
+            for (Pair pair : allPairsInside(pairing)) {
+                assertAllowed(organization, rules, pair.a(), pair.b(), seed);
+            }
+            assertEveryoneAppearsExactlyOnce(organization, pairing, seed);
+            assertThat(pairing.totalScore()).as("seed %d", seed).isCloseTo(sumOfMatchedPairs(pairing), within(1e-9));
+        }
+    }
+
+    @Test
     void reasonsNeverRevealOneSidedRespectOrPrivateDeclarations() {
         int pairsWithOneSidedRespect = 0;
         for (long seed = 1; seed <= 50; seed++) {
