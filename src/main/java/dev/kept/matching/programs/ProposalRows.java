@@ -57,11 +57,12 @@ class ProposalRows {
         }
 
         String answerOf(UUID personId) {
-            return members.stream()
-                    .filter(member -> member.personId().equals(personId))
-                    .map(Member::answer)
-                    .findFirst()
-                    .orElse(null);
+            for (Member member : members) {
+                if (member.personId().equals(personId)) {
+                    return member.answer();
+                }
+            }
+            return null;
         }
     }
 
