@@ -72,24 +72,16 @@ class MatchingPagesTests {
 
     @Test
     void adminCreatesAProgramFromTheFormAndMembersSeeIt() {
-        MvcTestResult created = mvc.post()
-                .uri("/matching")
-                .with(as(ada))
-                .with(csrf())
-                .param("name", "Spring partners " + suffix)
-                .param("avoidPreviousPartners", "true")
-                .param("team", "OTHER_TEAM_PREFERRED")
-                .param("region", "NO_PREFERENCE")
-                .param("largestLevelGap", "3")
-                .param("growthMetByStrength", "3")
-                .param("mutualRespect", "2")
-                .param("otherTeam", "1")
-                .param("regionPreference", "0.5")
-                .param("levelCloseness", "1")
-                .param("workingHoursOverlap", "2")
-                .param("sameCadence", "0.5")
-                .param("coachIds", pat.personId().toString())
-                .exchange();
+        MvcTestResult created = postProgram(
+                ada,
+                "name",
+                "Spring partners " + suffix,
+                "avoidPreviousPartners",
+                "true",
+                "largestLevelGap",
+                "3",
+                "coachIds",
+                pat.personId().toString());
 
         assertThat(created).hasStatus3xxRedirection();
         String location = created.getResponse().getRedirectedUrl();
@@ -114,22 +106,8 @@ class MatchingPagesTests {
 
     @Test
     void showsEveryProblemOfTheProgramFormOnTheForm() {
-        MvcTestResult refused = mvc.post()
-                .uri("/matching")
-                .with(as(ada))
-                .with(csrf())
-                .param("name", " ")
-                .param("team", "OTHER_TEAM_PREFERRED")
-                .param("region", "NO_PREFERENCE")
-                .param("largestLevelGap", "-2")
-                .param("growthMetByStrength", "-1")
-                .param("mutualRespect", "NaN")
-                .param("otherTeam", "1")
-                .param("regionPreference", "0.5")
-                .param("levelCloseness", "1")
-                .param("workingHoursOverlap", "2")
-                .param("sameCadence", "0.5")
-                .exchange();
+        MvcTestResult refused = postProgram(
+                ada, "name", " ", "largestLevelGap", "-2", "growthMetByStrength", "-1", "mutualRespect", "NaN");
 
         assertThat(refused).hasStatusOk();
         String page = body(refused);
@@ -141,60 +119,39 @@ class MatchingPagesTests {
         assertThat(errorAfter(page, "id=\"largestLevelGap\"")).isNotBlank();
         assertThat(errorAfter(page, "id=\"growthMetByStrength\"")).isNotBlank();
         assertThat(errorAfter(page, "id=\"mutualRespect\"")).isNotBlank();
-        MvcTestResult notANumber = mvc.post()
-                .uri("/matching")
-                .with(as(ada))
-                .with(csrf())
-                .param("name", "Typed")
-                .param("team", "OTHER_TEAM_PREFERRED")
-                .param("region", "NO_PREFERENCE")
-                .param("growthMetByStrength", "3")
-                .param("mutualRespect", "2")
-                .param("otherTeam", "1")
-                .param("regionPreference", "0.5")
-                .param("levelCloseness", "1")
-                .param("workingHoursOverlap", "abc")
-                .param("sameCadence", "0.5")
-                .exchange();
+        MvcTestResult notANumber = postProgram(ada, "workingHoursOverlap", "abc");
         assertThat(notANumber).hasStatusOk();
         assertThat(errorAfter(body(notANumber), "id=\"workingHoursOverlap\"")).isNotBlank();
 
-        MvcTestResult past = mvc.post()
-                .uri("/matching")
-                .with(as(ada))
-                .with(csrf())
-                .param("name", "Too late")
-                .param("optInUntil", "2020-01-01")
-                .param("team", "OTHER_TEAM_PREFERRED")
-                .param("region", "NO_PREFERENCE")
-                .param("growthMetByStrength", "3")
-                .param("mutualRespect", "2")
-                .param("otherTeam", "1")
-                .param("regionPreference", "0.5")
-                .param("levelCloseness", "1")
-                .param("workingHoursOverlap", "2")
-                .param("sameCadence", "0.5")
-                .exchange();
+        MvcTestResult past = postProgram(ada, "optInUntil", "2020-01-01");
         assertThat(errorAfter(body(past), "id=\"optInUntil\"")).contains("must be in the future");
         assertThat(programs.list(ada)).isEmpty();
 
-        MvcTestResult notAdmin = mvc.post()
-                .uri("/matching")
-                .with(as(sam))
-                .with(csrf())
-                .param("name", "Mine")
-                .param("team", "OTHER_TEAM_PREFERRED")
-                .param("region", "NO_PREFERENCE")
-                .param("growthMetByStrength", "3")
-                .param("mutualRespect", "2")
-                .param("otherTeam", "1")
-                .param("regionPreference", "0.5")
-                .param("levelCloseness", "1")
-                .param("workingHoursOverlap", "2")
-                .param("sameCadence", "0.5")
-                .exchange();
-        assertThat(notAdmin).hasStatus(403);
+        assertThat(postProgram(sam)).hasStatus(403);
         assertThat(programs.list(ada)).isEmpty();
+    }
+
+    /** Posts the new program form with the default rules and weights, and the given fields in pairs. */
+    private MvcTestResult postProgram(Caller caller, String... fields) {
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("name", "A program " + suffix);
+        form.put("team", "OTHER_TEAM_PREFERRED");
+        form.put("region", "NO_PREFERENCE");
+        form.put("growthMetByStrength", "3");
+        form.put("mutualRespect", "2");
+        form.put("otherTeam", "1");
+        form.put("regionPreference", "0.5");
+        form.put("levelCloseness", "1");
+        form.put("workingHoursOverlap", "2");
+        form.put("sameCadence", "0.5");
+        for (int i = 0; i < fields.length; i += 2) {
+            form.put(fields[i], fields[i + 1]);
+        }
+        var request = mvc.post().uri("/matching").with(as(caller)).with(csrf());
+        for (java.util.Map.Entry<String, String> field : form.entrySet()) {
+            request = request.param(field.getKey(), field.getValue());
+        }
+        return request.exchange();
     }
 
     @Test
