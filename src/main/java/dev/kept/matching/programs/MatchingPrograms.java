@@ -262,6 +262,7 @@ public class MatchingPrograms {
     public RunView run(Caller caller, UUID programId) {
         Program program = program(caller, programId);
         Person admin = people.requireAdmin(caller);
+        programs.lockForRun(program.id());
         UUID organization = caller.organizationId();
         Map<UUID, Person> members = membersById(caller);
         Set<UUID> taken = proposals.taken(program.id());

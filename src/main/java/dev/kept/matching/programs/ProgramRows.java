@@ -155,6 +155,16 @@ class ProgramRows {
         return jdbc.sql(sql).param("program", programId).query(UUID.class).list();
     }
 
+    /**
+     * Takes the program's row lock until the transaction ends, so that two runs of one program at
+     * the same moment happen one after the other and the second sees whom the first matched.
+     */
+    void lockForRun(UUID programId) {
+        jdbc.sql("update matching_program set name = name where id = :id")
+                .param("id", programId)
+                .update();
+    }
+
     long participantCount(UUID programId) {
         return jdbc.sql("select count(*) from matching_participant where program_id = :program")
                 .param("program", programId)
