@@ -7,6 +7,8 @@
  * Which pairs are forbidden for private reasons (reporting line, declared competitors, previous
  * partners, another organization) is decided by the caller and handed in as a {@link
  * dev.kept.matching.PairRule}, so the engine never sees, and so can never reveal, those reasons.
+ * Programs, profiles, runs and the match proposals people accept or decline live in {@code
+ * dev.kept.matching.programs}, whose entry is {@code MatchingPrograms}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Matching")
 package dev.kept.matching;

@@ -2,7 +2,9 @@ package dev.kept.partnerships;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,6 +45,18 @@ class Competitors {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    /** Every pair of an organization in which one declared the other, without saying which one. */
+    Set<Set<UUID>> pairs(UUID organizationId) {
+        Set<Set<UUID>> pairs = new HashSet<>();
+        jdbc.sql("select person_id, competitor_id from competitor_declaration where organization_id = :organization")
+                .param("organization", organizationId)
+                .query((rs, row) ->
+                        Set.of(rs.getObject("person_id", UUID.class), rs.getObject("competitor_id", UUID.class)))
+                .list()
+                .forEach(pairs::add);
+        return pairs;
     }
 
     void replace(UUID organizationId, UUID personId, Collection<UUID> competitors, Instant now) {

@@ -107,6 +107,31 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
         return partnership;
     }
 
+    /**
+     * A partnership two people agreed to through a matching program: active at once, since each
+     * of them accepted the match (the rules were checked by the caller just before).
+     */
+    static Partnership fromMatch(
+            UUID organizationId, UUID inviterId, UUID partnerId, PartnershipKind kind, Cadence cadence, Instant now) {
+        return new Partnership(
+                UUID.randomUUID(),
+                organizationId,
+                inviterId,
+                partnerId,
+                kind,
+                PartnershipStatus.ACTIVE,
+                null,
+                cadence,
+                null,
+                null,
+                pairKey(inviterId, partnerId),
+                now,
+                now,
+                null,
+                now,
+                null);
+    }
+
     /** The key two people share whichever of them invites: one open partnership per pair. */
     static String pairKey(UUID a, UUID b) {
         return a.compareTo(b) < 0 ? a + ":" + b : b + ":" + a;

@@ -19,5 +19,7 @@ interface PartnershipRepository extends ListCrudRepository<Partnership, UUID> {
              order by created_at desc, id""")
     List<Partnership> findOf(UUID organizationId, UUID personId);
 
+    List<Partnership> findByOrganizationId(UUID organizationId);
+
     List<Partnership> findByOrganizationIdAndStatusIn(UUID organizationId, Collection<PartnershipStatus> statuses);
 }

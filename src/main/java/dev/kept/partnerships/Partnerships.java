@@ -234,6 +234,64 @@ public class Partnerships {
     }
 
     /**
+     * The pairs of people of an organization who may never be partners because one of them
+     * declared the other a competitor. For a caller that pairs many people at once (a matching
+     * program); the answer never says who declared whom, and must never be shown to anyone.
+     */
+    @Transactional(readOnly = true)
+    public Set<Set<UUID>> competingPairs(UUID organizationId) {
+        return competitors.pairs(organizationId);
+    }
+
+    /**
+     * The pairs of people of an organization with a partnership between them: {@code open} ones
+     * (invited, active, paused or suspended), or else every one that was ever accepted, open or
+     * closed since.
+     */
+    @Transactional(readOnly = true)
+    public Set<Set<UUID>> partneredPairs(UUID organizationId, boolean open) {
+        Set<Set<UUID>> pairs = new HashSet<>();
+        for (Partnership p : partnerships.findByOrganizationId(organizationId)) {
+            if (open ? p.getStatus().isOpen() : p.getAcceptedAt() != null) {
+                pairs.add(Set.of(p.getInviterId(), p.getPartnerId()));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * Forms an active partnership two members agreed to through a matching program, under the same
+     * rules as an invitation: not oneself, not the reporting line, not two people with an open
+     * partnership, not a declared competitor (422 with the reason). For a coach, {@code inviterId}
+     * is the person coached.
+     */
+    @Transactional
+    public UUID formFromMatch(
+            UUID organizationId, UUID inviterId, UUID partnerId, PartnershipKind kind, Cadence cadence) {
+        for (UUID person : List.of(inviterId, partnerId)) {
+            if (people.personIn(organizationId, person)
+                    .filter(found -> !found.isGuest())
+                    .isEmpty()) {
+                throw new RuleViolationException(
+                        "UNKNOWN_PERSON", "partnerId", "There is no such person in this organization.");
+            }
+        }
+        requireEligible(organizationId, inviterId, partnerId, true);
+        Partnership partnership = Partnership.fromMatch(
+                organizationId,
+                inviterId,
+                partnerId,
+                kind,
+                cadence == null ? Cadence.BIWEEKLY : cadence,
+                clock.instant());
+        try {
+            return partnerships.save(partnership).getId();
+        } catch (DuplicateKeyException race) {
+            throw duplicate();
+        }
+    }
+
+    /**
      * The members the caller could invite, as far as the caller can know, each with a fit hint:
      * the best fits first (more good signs than reasons to consider someone else), then by name.
      */

@@ -40,6 +40,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The access matrix: every GET route of the application × every kind of viewer × the four
@@ -102,6 +103,8 @@ class AccessMatrixTests {
     private String partnersPrivateNoteMarker;
     private String checkIn;
     private String proposalMarker;
+    private String programMarker;
+    private String matchMarker;
     private List<Row> rows;
 
     @BeforeAll
@@ -276,6 +279,7 @@ class AccessMatrixTests {
                 .expect(201)
                 .id();
         placeholders.put("{decision}", decision.toString());
+        openMatchingProgram(admin, owner, teammate);
         raiseFlags(
                 admin,
                 owner,
@@ -311,6 +315,37 @@ class AccessMatrixTests {
      * words and the help carry the commitment's marker, so the leak check holds flags and help to the
      * commitment's own visibility.
      */
+    /**
+     * A matching program every member sees ({@code {program}}, its name the content of the program
+     * rows), run once ({@code {run}}) so that the owner and the teammate are matched ({@code
+     * {match}}): the reasons of the match, which name a topic only the two gave, are for the two and
+     * the admin who ran it.
+     */
+    private void openMatchingProgram(Account admin, Account owner, Account teammate) {
+        programMarker = "program " + UUID.randomUUID();
+        matchMarker = "match-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID program = api.post(
+                        admin.token(),
+                        "/api/v1/matching/programs",
+                        Map.of("name", programMarker, "rules", Map.of("avoidPreviousPartners", true)))
+                .expect(201)
+                .id();
+        String participants = "/api/v1/matching/programs/" + program + "/participants";
+        api.post(owner.token(), participants, Map.of("strengths", List.of(matchMarker), "growthAreas", List.of()))
+                .expect(201);
+        api.post(teammate.token(), participants, Map.of("strengths", List.of(), "growthAreas", List.of(matchMarker)))
+                .expect(201);
+        JsonNode run = api.post(admin.token(), "/api/v1/matching/programs/" + program + "/runs", null)
+                .expect(201)
+                .json();
+        assertThat(run.get("pairs"))
+                .as("the owner and the teammate are matched")
+                .hasSize(1);
+        placeholders.put("{program}", program.toString());
+        placeholders.put("{run}", run.get("id").asString());
+        placeholders.put("{match}", run.get("pairs").get(0).get("proposalId").asString());
+    }
+
     private void raiseFlags(Account admin, Account owner, Map<Visibility, Account> raisers) {
         Account confidant = api.join(admin);
         api.post(
@@ -515,6 +550,12 @@ class AccessMatrixTests {
     }
 
     private String contentOf(Row row, Visibility visibility) {
+        if (row.route().contains("/matching")) {
+            boolean programOnly = !row.route().contains("/runs")
+                    && !row.route().contains("/proposals")
+                    && !row.route().contains("/participants");
+            return programOnly ? programMarker : matchMarker;
+        }
         if (row.route().contains("/proposals") && !row.route().endsWith("/new")) {
             return proposalMarker;
         }
@@ -593,6 +634,13 @@ class AccessMatrixTests {
         if (!Set.of(Viewer.OWNER, Viewer.TEAMMATE, Viewer.PARTNER, Viewer.PAUSED_PARTNER, Viewer.ENDED_PARTNER)
                 .contains(viewer)) {
             forbidden.add(proposalMarker);
+        }
+        // a match's reasons are for its two people and the admin who ran it; a program for members
+        if (!Set.of(Viewer.OWNER, Viewer.TEAMMATE, Viewer.ADMIN).contains(viewer)) {
+            forbidden.add(matchMarker);
+        }
+        if (viewer == Viewer.GUEST_OF_OTHER || viewer == Viewer.OTHER_ORGANIZATION || viewer == Viewer.ANONYMOUS) {
+            forbidden.add(programMarker);
         }
         return forbidden;
     }

@@ -1,0 +1,150 @@
+package dev.kept.matching.programs;
+
+import dev.kept.matching.programs.Views.ProfileView;
+import dev.kept.matching.programs.Views.ProgramView;
+import dev.kept.matching.programs.Views.ProposalView;
+import dev.kept.matching.programs.Views.RunSummary;
+import dev.kept.matching.programs.Views.RunView;
+import dev.kept.people.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Matching programs, opting in, runs and each person's matches over the API. */
+@RestController
+@RequestMapping("/api/v1/matching")
+@Tag(name = "Matching")
+class MatchingApi {
+
+    private final MatchingPrograms programs;
+
+    MatchingApi(MatchingPrograms programs) {
+        this.programs = programs;
+    }
+
+    record Coaches(@NotNull @Size(max = 50) List<@NotNull UUID> personIds) {}
+
+    @PostMapping("/programs")
+    @Operation(
+            summary = "Set up a matching program (admins): who may join (teamIds, or everyone), the opt-in deadline,"
+                    + " rules, weights and coaches")
+    ResponseEntity<ProgramView> create(@AuthenticationPrincipal Caller caller, @Valid @RequestBody ProgramDraft draft) {
+        ProgramView created = programs.create(caller, draft);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(created.id())
+                        .toUri())
+                .body(created);
+    }
+
+    @GetMapping("/programs")
+    @Operation(summary = "The matching programs of your organization, newest first")
+    List<ProgramView> list(@AuthenticationPrincipal Caller caller) {
+        return programs.list(caller);
+    }
+
+    @GetMapping("/programs/{id}")
+    @Operation(summary = "One matching program")
+    ProgramView get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return programs.get(caller, id);
+    }
+
+    @PutMapping("/programs/{id}/coaches")
+    @Operation(summary = "Name the members who coach people a run leaves unmatched (admins)")
+    ProgramView coaches(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody Coaches coaches) {
+        return programs.setCoaches(caller, id, coaches.personIds());
+    }
+
+    @PostMapping("/programs/{id}/participants")
+    @Operation(
+            summary = "Opt in with your profile (201), or update it (200); competitors replace your private"
+                    + " competitor declarations, which nobody else sees")
+    ResponseEntity<ProfileView> optIn(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody ProfileDraft draft) {
+        MatchingPrograms.OptedIn opted = programs.optIn(caller, id, draft);
+        return ResponseEntity.status(opted.joined() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(opted.profile());
+    }
+
+    @GetMapping("/programs/{id}/participants/me")
+    @Operation(summary = "Your profile in a program")
+    ProfileView profile(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return programs.profile(caller, id);
+    }
+
+    @DeleteMapping("/programs/{id}/participants")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Opt out of a program (not while in a pending or accepted match of it)")
+    void optOut(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        programs.optOut(caller, id);
+    }
+
+    @PostMapping("/programs/{id}/runs")
+    @Operation(
+            summary = "Match everyone waiting for a partner (admins): pairs, trios and unmatched people (offered a"
+                    + " coach), each pair and trio a proposal its people accept or decline")
+    ResponseEntity<RunView> run(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        RunView run = programs.run(caller, id);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{runId}")
+                        .buildAndExpand(run.id())
+                        .toUri())
+                .body(run);
+    }
+
+    @GetMapping("/programs/{id}/runs")
+    @Operation(summary = "The runs of a program, newest first (admins)")
+    List<RunSummary> runs(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return programs.runs(caller, id);
+    }
+
+    @GetMapping("/programs/{id}/runs/{runId}")
+    @Operation(summary = "One run of a program with what became of each proposal (admins)")
+    RunView run(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @PathVariable UUID runId) {
+        return programs.run(caller, id, runId);
+    }
+
+    @GetMapping("/proposals")
+    @Operation(summary = "Your matches and coach offers, newest first, each with why you fit")
+    List<ProposalView> proposals(@AuthenticationPrincipal Caller caller) {
+        return programs.proposals(caller);
+    }
+
+    @GetMapping("/proposals/{id}")
+    @Operation(summary = "One of your matches or coach offers")
+    ProposalView proposal(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return programs.proposal(caller, id);
+    }
+
+    @PostMapping("/proposals/{id}/accept")
+    @Operation(
+            summary = "Accept a match or a coach offer; once everyone in it has, the partnerships are formed (422"
+                    + " if a partnership rule no longer holds)")
+    ProposalView accept(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return programs.accept(caller, id);
+    }
+
+    @PostMapping("/proposals/{id}/decline")
+    @Operation(summary = "Decline a match or a coach offer: you take part in the next run, never with them again")
+    ProposalView decline(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return programs.decline(caller, id);
+    }
+}

@@ -1,0 +1,662 @@
+package dev.kept.matching.programs;
+
+import dev.kept.matching.MatchAccepted;
+import dev.kept.matching.MatchDeclined;
+import dev.kept.matching.MatchProposed;
+import dev.kept.matching.MatchingEngine;
+import dev.kept.matching.Options;
+import dev.kept.matching.Pair;
+import dev.kept.matching.PairRule;
+import dev.kept.matching.Pairing;
+import dev.kept.matching.Participant;
+import dev.kept.matching.Trio;
+import dev.kept.matching.programs.ProgramRows.Profile;
+import dev.kept.matching.programs.ProgramRows.Program;
+import dev.kept.matching.programs.ProposalRows.Member;
+import dev.kept.matching.programs.ProposalRows.Proposal;
+import dev.kept.matching.programs.ProposalRows.Run;
+import dev.kept.matching.programs.Views.CoachOfferView;
+import dev.kept.matching.programs.Views.MemberView;
+import dev.kept.matching.programs.Views.PairView;
+import dev.kept.matching.programs.Views.PersonRef;
+import dev.kept.matching.programs.Views.ProfileView;
+import dev.kept.matching.programs.Views.ProgramView;
+import dev.kept.matching.programs.Views.ProposalView;
+import dev.kept.matching.programs.Views.RunSummary;
+import dev.kept.matching.programs.Views.RunView;
+import dev.kept.matching.programs.Views.TrioView;
+import dev.kept.partnerships.Cadence;
+import dev.kept.partnerships.PartnershipKind;
+import dev.kept.partnerships.Partnerships;
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.people.Person;
+import dev.kept.people.Strengths;
+import dev.kept.people.Team;
+import dev.kept.shared.ConflictException;
+import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.NotFoundException;
+import dev.kept.shared.RuleViolationException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Matching programs: an admin sets one up (who may join, an opt-in deadline, rules, weights,
+ * coaches); members opt in with a profile, update it or opt out; an admin runs the engine over
+ * everyone still waiting for a partner, and each pair or trio becomes a proposal its people accept
+ * or decline, while someone left unmatched is offered a coach. When everyone in a proposal
+ * accepts, their partnerships are formed; a decline closes it, its people take part in the next
+ * run, and the one who declined is never proposed with the others again in this program.
+ *
+ * <p>Each person sees only their own proposals and profile; the admin sees a run's pairs. Competitor
+ * declarations reach the engine only as part of a {@link PairRule} and are never shown. A guest,
+ * or anyone of another organization, finds no program at all (404).
+ */
+@Service
+public class MatchingPrograms {
+
+    static final int MOST_RESPECTED = 50;
+
+    private final ProgramRows programs;
+    private final ProposalRows proposals;
+    private final ProgramPairRules pairRules;
+    private final People people;
+    private final Partnerships partnerships;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final MatchingEngine engine = new MatchingEngine();
+
+    MatchingPrograms(
+            ProgramRows programs,
+            ProposalRows proposals,
+            ProgramPairRules pairRules,
+            People people,
+            Partnerships partnerships,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.programs = programs;
+        this.proposals = proposals;
+        this.pairRules = pairRules;
+        this.people = people;
+        this.partnerships = partnerships;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Whether a profile was new to the program (201) or an update (200). */
+    public record OptedIn(ProfileView profile, boolean joined) {}
+
+    // --- programs ----------------------------------------------------------------------------
+
+    /** Sets up a program (admins only, 403 otherwise). */
+    @Transactional
+    public ProgramView create(Caller caller, ProgramDraft draft) {
+        Person admin = people.requireAdmin(caller);
+        Instant now = clock.instant();
+        if (draft.optInUntil() != null && !draft.optInUntil().isAfter(now)) {
+            throw new RuleViolationException(
+                    "DEADLINE_PASSED", "optInUntil", "The opt-in deadline must be in the future.");
+        }
+        List<UUID> teamIds = List.copyOf(new LinkedHashSet<>(orEmpty(draft.teamIds())));
+        Set<UUID> knownTeams = people.teams(caller).stream().map(Team::getId).collect(Collectors.toSet());
+        for (UUID team : teamIds) {
+            if (!knownTeams.contains(team)) {
+                throw new RuleViolationException(
+                        "UNKNOWN_TEAM", "teamIds", "There is no such team in this organization.");
+            }
+        }
+        List<UUID> coachIds = requireMembers(caller, draft.coachIds(), "coachIds");
+        Program program = new Program(
+                UUID.randomUUID(),
+                caller.organizationId(),
+                draft.name().strip(),
+                draft.optInUntil(),
+                draft.rules().toRules(),
+                draft.weights() == null
+                        ? dev.kept.matching.Weights.defaults()
+                        : draft.weights().toWeights(),
+                teamIds,
+                coachIds,
+                now);
+        programs.insert(program, admin.getId());
+        return view(program, admin);
+    }
+
+    /** The programs of the caller's organization, newest first. */
+    @Transactional(readOnly = true)
+    public List<ProgramView> list(Caller caller) {
+        Person me = member(caller);
+        return programs.all(caller.organizationId()).stream()
+                .map(program -> view(program, me))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ProgramView get(Caller caller, UUID programId) {
+        Person me = member(caller);
+        return view(program(caller, programId), me);
+    }
+
+    /** Names the program's coaches (admins only): members offered to people left unmatched. */
+    @Transactional
+    public ProgramView setCoaches(Caller caller, UUID programId, Collection<UUID> coachIds) {
+        Program program = program(caller, programId);
+        Person admin = people.requireAdmin(caller);
+        programs.replaceCoaches(program.id(), requireMembers(caller, coachIds, "coachIds"));
+        return view(program(caller, programId), admin);
+    }
+
+    // --- participants ------------------------------------------------------------------------
+
+    /**
+     * Opts the caller in with a profile, or updates it. Refused after the deadline for someone not
+     * in yet (409), to someone outside the teams it is open to (403), and with an unknown person
+     * among those respected or declared competitors (422).
+     */
+    @Transactional
+    public OptedIn optIn(Caller caller, UUID programId, ProfileDraft draft) {
+        Person me = member(caller);
+        Program program = program(caller, programId);
+        Instant now = clock.instant();
+        boolean alreadyIn = programs.profile(program.id(), me.getId()).isPresent();
+        if (!alreadyIn) {
+            requireMayJoin(program, me);
+            if (!program.openAt(now)) {
+                throw new ConflictException("Opting in to this program closed at " + program.optInUntil() + ".");
+            }
+        }
+        List<String> strengths = draft.strengths() == null
+                ? people.strengthsOf(caller.organizationId(), me.getId())
+                : Strengths.normalize(draft.strengths(), 0, Strengths.MOST, "strengths");
+        List<String> growth = Strengths.normalize(draft.growthAreas(), 0, Strengths.MOST, "growthAreas");
+        List<UUID> respects = requireMembers(caller, draft.respects(), "respects");
+        if (respects.contains(me.getId())) {
+            throw new RuleViolationException("SELF", "respects", "Name others you respect, not yourself.");
+        }
+        if (respects.size() > MOST_RESPECTED) {
+            throw new RuleViolationException(
+                    "TOO_MANY", "respects", "Name at most " + MOST_RESPECTED + " people you respect.");
+        }
+        String zone =
+                zone(draft.timeZone() == null || draft.timeZone().isBlank() ? me.getTimeZone() : draft.timeZone());
+        if (draft.competitors() != null) {
+            partnerships.declareCompetitors(caller, draft.competitors());
+        }
+        Profile profile = new Profile(
+                me.getId(), strengths, growth, new LinkedHashSet<>(respects), zone, draft.preferredCadence(), now, now);
+        boolean joined = programs.save(caller.organizationId(), program.id(), profile, now);
+        return new OptedIn(profile(caller, programId), joined);
+    }
+
+    /** The caller's own profile in a program (404 when they have not opted in). */
+    @Transactional(readOnly = true)
+    public ProfileView profile(Caller caller, UUID programId) {
+        Person me = member(caller);
+        Program program = program(caller, programId);
+        return programs.profile(program.id(), me.getId())
+                .map(profile -> profileView(program.id(), profile))
+                .orElseThrow(() -> new NotFoundException("Profile"));
+    }
+
+    /**
+     * What the opt-in form starts from: the caller's profile, or else their strengths and time
+     * zone.
+     */
+    @Transactional(readOnly = true)
+    public ProfileView profileOrDefaults(Caller caller, UUID programId) {
+        Person me = member(caller);
+        Program program = program(caller, programId);
+        return programs.profile(program.id(), me.getId())
+                .map(profile -> profileView(program.id(), profile))
+                .orElseGet(() -> new ProfileView(
+                        program.id(),
+                        me.getId(),
+                        people.strengthsOf(caller.organizationId(), me.getId()),
+                        List.of(),
+                        List.of(),
+                        me.getTimeZone(),
+                        null,
+                        null,
+                        null));
+    }
+
+    /** Opts the caller out, unless they are in a pending or accepted proposal of it (409). */
+    @Transactional
+    public void optOut(Caller caller, UUID programId) {
+        Person me = member(caller);
+        Program program = program(caller, programId);
+        if (proposals.taken(program.id()).contains(me.getId())) {
+            throw new ConflictException(
+                    "You are in a match of this program: decline it first, or end the partnership it formed.");
+        }
+        if (!programs.remove(program.id(), me.getId())) {
+            throw new NotFoundException("Profile");
+        }
+    }
+
+    // --- runs --------------------------------------------------------------------------------
+
+    /**
+     * Runs the engine over everyone in the program not in a pending or accepted proposal (admins
+     * only): each pair and trio becomes a proposal, and each person left unmatched is offered a
+     * coach when one may coach them.
+     */
+    @Transactional
+    public RunView run(Caller caller, UUID programId) {
+        Program program = program(caller, programId);
+        Person admin = people.requireAdmin(caller);
+        programs.lockForRun(program.id());
+        UUID organization = caller.organizationId();
+        Map<UUID, Person> members = membersById(caller);
+        Set<UUID> taken = proposals.taken(program.id());
+        List<Profile> waiting = programs.profiles(program.id()).stream()
+                .filter(profile -> !taken.contains(profile.personId()))
+                .filter(profile -> members.containsKey(profile.personId()))
+                .toList();
+        Map<UUID, Profile> profiles =
+                waiting.stream().collect(Collectors.toMap(Profile::personId, Function.identity()));
+        List<Participant> participants = waiting.stream()
+                .map(profile -> participant(profile, members.get(profile.personId())))
+                .toList();
+
+        PairRule always = pairRules.always(organization, program.id());
+        PairRule onlyParticipants = (a, b) -> !profiles.containsKey(a) || !profiles.containsKey(b);
+        PairRule forbidden = PairRule.forProgram(
+                program.rules(), always.or(onlyParticipants), pairRules.previousPartners(organization));
+        Instant now = clock.instant();
+        Pairing pairing = engine.match(
+                participants,
+                forbidden,
+                program.rules(),
+                program.weights(),
+                Options.forProgram(participants.size(), now));
+
+        Run run = new Run(UUID.randomUUID(), program.id(), pairing.totalScore(), pairing.unmatched(), now);
+        proposals.insertRun(organization, run, admin.getId());
+        List<Proposal> made = new ArrayList<>();
+        for (Pair pair : pairing.pairs()) {
+            made.add(proposal(run, ProposalKind.PAIR, List.of(pair.a(), pair.b()), List.of(pair), null));
+        }
+        for (Trio trio : pairing.trios()) {
+            made.add(proposal(
+                    run,
+                    ProposalKind.TRIO,
+                    trio.members(),
+                    List.of(trio.pair(), trio.joinedWithA(), trio.joinedWithB()),
+                    null));
+        }
+        Map<UUID, Integer> load = new HashMap<>(proposals.coachLoad(program.id()));
+        for (UUID person : pairing.unmatched()) {
+            program.coachIds().stream()
+                    .filter(coach -> members.containsKey(coach) && !always.forbids(person, coach))
+                    .min(Comparator.comparingInt((UUID coach) -> load.getOrDefault(coach, 0))
+                            .thenComparing(coach -> members.get(coach).getName())
+                            .thenComparing(Comparator.naturalOrder()))
+                    .ifPresent(coach -> {
+                        load.merge(coach, 1, Integer::sum);
+                        made.add(proposal(run, ProposalKind.COACH, List.of(person, coach), List.of(), coach));
+                    });
+        }
+        for (int i = 0; i < made.size(); i++) {
+            Proposal proposal = made.get(i);
+            proposals.insertProposal(organization, proposal, i);
+            List<UUID> asked = proposal.members().stream()
+                    .filter(member -> member.answer() == null)
+                    .map(Member::personId)
+                    .toList();
+            events.publishEvent(new MatchProposed(
+                    organization, proposal.id(), program.name(), proposal.kind() == ProposalKind.COACH, asked));
+        }
+        return runView(caller, program, run);
+    }
+
+    private static Proposal proposal(Run run, ProposalKind kind, List<UUID> people, List<Pair> pairs, UUID coach) {
+        List<Member> members = people.stream()
+                // the coach agreed to coach by being named: only the person coached is asked
+                .map(person -> new Member(person, person.equals(coach) ? ProposalRows.ACCEPTED : null))
+                .toList();
+        return new Proposal(
+                UUID.randomUUID(),
+                run.programId(),
+                run.id(),
+                kind,
+                ProposalStatus.PENDING,
+                members,
+                pairs,
+                run.createdAt());
+    }
+
+    private Participant participant(Profile profile, Person person) {
+        return new Participant(
+                person.getId(),
+                person.getName(),
+                person.getTeamId(),
+                person.getRegion(),
+                person.getLevel(),
+                Set.copyOf(profile.strengths()),
+                Set.copyOf(profile.growthAreas()),
+                profile.respects(),
+                ZoneId.of(profile.timeZone()),
+                profile.preferredCadence());
+    }
+
+    /** The runs of a program, newest first (admins only). */
+    @Transactional(readOnly = true)
+    public List<RunSummary> runs(Caller caller, UUID programId) {
+        Program program = program(caller, programId);
+        people.requireAdmin(caller);
+        return proposals.runs(caller.organizationId(), program.id()).stream()
+                .map(run -> {
+                    List<Proposal> made = proposals.ofRun(caller.organizationId(), run.id());
+                    return new RunSummary(
+                            run.id(),
+                            count(made, ProposalKind.PAIR),
+                            count(made, ProposalKind.TRIO),
+                            run.unmatched().size(),
+                            run.totalScore(),
+                            run.createdAt());
+                })
+                .toList();
+    }
+
+    private static int count(List<Proposal> made, ProposalKind kind) {
+        return (int) made.stream().filter(p -> p.kind() == kind).count();
+    }
+
+    /** One run of a program with what became of its proposals (admins only). */
+    @Transactional(readOnly = true)
+    public RunView run(Caller caller, UUID programId, UUID runId) {
+        Program program = program(caller, programId);
+        people.requireAdmin(caller);
+        Run run = proposals
+                .findRun(caller.organizationId(), program.id(), runId)
+                .orElseThrow(() -> new NotFoundException("Run"));
+        return runView(caller, program, run);
+    }
+
+    private RunView runView(Caller caller, Program program, Run run) {
+        List<PairView> pairs = new ArrayList<>();
+        List<TrioView> trios = new ArrayList<>();
+        List<CoachOfferView> coaches = new ArrayList<>();
+        for (Proposal p : proposals.ofRun(caller.organizationId(), run.id())) {
+            switch (p.kind()) {
+                case PAIR -> {
+                    Pair pair = p.pairs().get(0);
+                    pairs.add(new PairView(pair.a(), pair.b(), pair.score(), pair.reasons(), p.id(), p.status()));
+                }
+                case TRIO ->
+                    trios.add(new TrioView(
+                            p.pairs().get(0), p.pairs().get(1), p.pairs().get(2), p.memberIds(), p.id(), p.status()));
+                case COACH ->
+                    coaches.add(new CoachOfferView(
+                            p.memberIds().get(0), p.memberIds().get(1), p.id(), p.status()));
+            }
+        }
+        Map<UUID, Person> members = membersById(caller);
+        Set<UUID> named = new LinkedHashSet<>(run.unmatched());
+        pairs.forEach(pair -> named.addAll(List.of(pair.a(), pair.b())));
+        trios.forEach(trio -> named.addAll(trio.members()));
+        coaches.forEach(offer -> named.add(offer.coachId()));
+        Map<UUID, String> names = new LinkedHashMap<>();
+        named.forEach(id -> names.put(id, nameOf(members, id)));
+        return new RunView(
+                run.id(),
+                program.id(),
+                pairs,
+                trios,
+                run.unmatched(),
+                coaches,
+                run.totalScore(),
+                names,
+                run.createdAt());
+    }
+
+    // --- proposals ---------------------------------------------------------------------------
+
+    /** The caller's proposals and coach offers, newest first. */
+    @Transactional(readOnly = true)
+    public List<ProposalView> proposals(Caller caller) {
+        member(caller);
+        Map<UUID, Person> members = membersById(caller);
+        Map<UUID, String> programNames = new HashMap<>();
+        return proposals.of(caller.organizationId(), caller.personId()).stream()
+                .map(p -> proposalView(caller, p, members, programNames))
+                .toList();
+    }
+
+    /** One of the caller's proposals; anyone else's answers 404. */
+    @Transactional(readOnly = true)
+    public ProposalView proposal(Caller caller, UUID proposalId) {
+        member(caller);
+        return proposalView(caller, mine(caller, proposalId), membersById(caller), new HashMap<>());
+    }
+
+    /**
+     * Accepts a proposal; once everyone in it has, their partnerships are formed (a trio's three,
+     * a coach's one) under the rules of partnerships (422 if one no longer holds).
+     */
+    @Transactional
+    public ProposalView accept(Caller caller, UUID proposalId) {
+        Proposal proposal = lockedPending(caller, proposalId);
+        Instant now = clock.instant();
+        proposals.answer(proposal.id(), caller.personId(), ProposalRows.ACCEPTED, now);
+        boolean everyone = proposal.members().stream()
+                .allMatch(m -> m.personId().equals(caller.personId()) || ProposalRows.ACCEPTED.equals(m.answer()));
+        if (everyone) {
+            form(caller.organizationId(), proposal);
+            proposals.close(proposal.id(), ProposalStatus.ACCEPTED, now);
+            events.publishEvent(new MatchAccepted(
+                    caller.organizationId(), proposal.id(), programName(caller, proposal), proposal.memberIds()));
+        }
+        return proposal(caller, proposalId);
+    }
+
+    /** Declines a proposal: it closes, and its people take part in the program's next run. */
+    @Transactional
+    public ProposalView decline(Caller caller, UUID proposalId) {
+        Proposal proposal = lockedPending(caller, proposalId);
+        Instant now = clock.instant();
+        proposals.answer(proposal.id(), caller.personId(), ProposalRows.DECLINED, now);
+        proposals.close(proposal.id(), ProposalStatus.DECLINED, now);
+        List<UUID> others = proposal.memberIds().stream()
+                .filter(id -> !id.equals(caller.personId()))
+                .toList();
+        events.publishEvent(
+                new MatchDeclined(caller.organizationId(), proposal.id(), programName(caller, proposal), others));
+        return proposal(caller, proposalId);
+    }
+
+    private Proposal lockedPending(Caller caller, UUID proposalId) {
+        member(caller);
+        Proposal proposal = mine(caller, proposalId);
+        if (!proposals.lockPending(proposal.id())) {
+            throw new ConflictException(
+                    "This match was already " + proposal.status().name().toLowerCase() + ".");
+        }
+        // read again under the lock: an answer given meanwhile counts
+        return mine(caller, proposalId);
+    }
+
+    private void form(UUID organization, Proposal proposal) {
+        List<UUID> ids = proposal.memberIds();
+        if (proposal.kind() == ProposalKind.COACH) {
+            partnerships.formFromMatch(organization, ids.get(0), ids.get(1), PartnershipKind.COACH, null);
+            return;
+        }
+        Cadence cadence = commonCadence(proposal);
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = i + 1; j < ids.size(); j++) {
+                partnerships.formFromMatch(organization, ids.get(i), ids.get(j), PartnershipKind.PEER, cadence);
+            }
+        }
+    }
+
+    // the cadence everyone in it prefers, or none (the partnership's default) when they differ
+    private Cadence commonCadence(Proposal proposal) {
+        Set<Cadence> preferred = new LinkedHashSet<>();
+        for (UUID person : proposal.memberIds()) {
+            preferred.add(programs.profile(proposal.programId(), person)
+                    .map(Profile::preferredCadence)
+                    .orElse(null));
+        }
+        return preferred.size() == 1 ? preferred.iterator().next() : null;
+    }
+
+    private Proposal mine(Caller caller, UUID proposalId) {
+        return proposals
+                .find(caller.organizationId(), proposalId)
+                .filter(p -> p.involves(caller.personId()))
+                .orElseThrow(() -> new NotFoundException("Match"));
+    }
+
+    private String programName(Caller caller, Proposal proposal) {
+        return programs.find(caller.organizationId(), proposal.programId())
+                .map(Program::name)
+                .orElse("a matching program");
+    }
+
+    private ProposalView proposalView(
+            Caller caller, Proposal p, Map<UUID, Person> members, Map<UUID, String> programNames) {
+        String programName = programNames.computeIfAbsent(p.programId(), id -> programName(caller, p));
+        List<MemberView> people = new ArrayList<>();
+        List<UUID> ids = p.memberIds();
+        for (int i = 0; i < ids.size(); i++) {
+            boolean coach = p.kind() == ProposalKind.COACH && i == 1;
+            people.add(new MemberView(
+                    ids.get(i),
+                    nameOf(members, ids.get(i)),
+                    coach,
+                    p.members().get(i).answer()));
+        }
+        List<String> reasons = p.pairs().stream()
+                .flatMap(pair -> pair.reasons().stream())
+                .distinct()
+                .toList();
+        return new ProposalView(
+                p.id(),
+                p.programId(),
+                programName,
+                p.kind(),
+                p.status(),
+                people,
+                reasons,
+                p.answerOf(caller.personId()),
+                p.createdAt());
+    }
+
+    // --- shared ------------------------------------------------------------------------------
+
+    private ProgramView view(Program program, Person viewer) {
+        List<PersonRef> coaches = program.coachIds().stream()
+                .map(id -> new PersonRef(
+                        id,
+                        people.personIn(program.organizationId(), id)
+                                .map(Person::getName)
+                                .orElse("someone")))
+                .toList();
+        return new ProgramView(
+                program.id(),
+                program.name(),
+                program.teamIds(),
+                program.optInUntil(),
+                program.openAt(clock.instant()),
+                program.rules(),
+                program.weights(),
+                coaches,
+                programs.participantCount(program.id()),
+                programs.profile(program.id(), viewer.getId()).isPresent(),
+                mayJoin(program, viewer),
+                program.createdAt());
+    }
+
+    private static ProfileView profileView(UUID programId, Profile profile) {
+        return new ProfileView(
+                programId,
+                profile.personId(),
+                profile.strengths(),
+                profile.growthAreas(),
+                List.copyOf(profile.respects()),
+                profile.timeZone(),
+                profile.preferredCadence(),
+                profile.joinedAt(),
+                profile.updatedAt());
+    }
+
+    private static boolean mayJoin(Program program, Person person) {
+        return !person.isGuest()
+                && (program.teamIds().isEmpty()
+                        || (person.getTeamId() != null && program.teamIds().contains(person.getTeamId())));
+    }
+
+    private static void requireMayJoin(Program program, Person person) {
+        if (!mayJoin(program, person)) {
+            throw new ForbiddenException("This program is open to members of some teams only, and yours is not one.");
+        }
+    }
+
+    private Program program(Caller caller, UUID programId) {
+        member(caller);
+        return programs.find(caller.organizationId(), programId).orElseThrow(() -> new NotFoundException("Program"));
+    }
+
+    // guests take no part in programs: every request of theirs answers as if there were none
+    private Person member(Caller caller) {
+        Person me = people.me(caller);
+        if (me.isGuest()) {
+            throw new NotFoundException("Program");
+        }
+        return me;
+    }
+
+    private Map<UUID, Person> membersById(Caller caller) {
+        return people.people(caller).stream().collect(Collectors.toMap(Person::getId, Function.identity()));
+    }
+
+    private static String nameOf(Map<UUID, Person> members, UUID id) {
+        Person person = members.get(id);
+        return person == null ? "someone" : person.getName();
+    }
+
+    private List<UUID> requireMembers(Caller caller, Collection<UUID> ids, String field) {
+        Set<UUID> unique = new LinkedHashSet<>(orEmpty(ids));
+        for (UUID id : unique) {
+            if (id == null
+                    || people.personIn(caller.organizationId(), id)
+                            .filter(person -> !person.isGuest())
+                            .isEmpty()) {
+                throw new RuleViolationException(
+                        "UNKNOWN_PERSON", field, "There is no such person in this organization.");
+            }
+        }
+        return List.copyOf(unique);
+    }
+
+    private static String zone(String zone) {
+        try {
+            return ZoneId.of(zone.strip()).getId();
+        } catch (DateTimeException unknown) {
+            throw new RuleViolationException("UNKNOWN_TIME_ZONE", "timeZone", "There is no such time zone: " + zone);
+        }
+    }
+
+    private static <T> Collection<T> orEmpty(Collection<T> items) {
+        return items == null ? List.of() : items;
+    }
+}

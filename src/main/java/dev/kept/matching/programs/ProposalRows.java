@@ -1,0 +1,326 @@
+package dev.kept.matching.programs;
+
+import static dev.kept.matching.programs.ProgramRows.instant;
+import static dev.kept.matching.programs.ProgramRows.timestamp;
+
+import dev.kept.matching.Pair;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Runs of programs and the proposals they made, as rows. Every read is scoped by organization. */
+@Component
+class ProposalRows {
+
+    static final String ACCEPTED = "ACCEPTED";
+    static final String DECLINED = "DECLINED";
+
+    private final JdbcClient jdbc;
+
+    ProposalRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Run(UUID id, UUID programId, double totalScore, List<UUID> unmatched, Instant createdAt) {}
+
+    /** Someone in a proposal, with their answer (null while they have not answered). */
+    record Member(UUID personId, String answer) {}
+
+    record Proposal(
+            UUID id,
+            UUID programId,
+            UUID runId,
+            ProposalKind kind,
+            ProposalStatus status,
+            List<Member> members,
+            List<Pair> pairs,
+            Instant createdAt) {
+
+        List<UUID> memberIds() {
+            return members.stream().map(Member::personId).toList();
+        }
+
+        boolean involves(UUID personId) {
+            return memberIds().contains(personId);
+        }
+
+        String answerOf(UUID personId) {
+            for (Member member : members) {
+                if (member.personId().equals(personId)) {
+                    return member.answer();
+                }
+            }
+            return null;
+        }
+    }
+
+    void insertRun(UUID organizationId, Run run, UUID runBy) {
+        jdbc.sql("""
+                        insert into matching_run (id, organization_id, program_id, run_by, total_score, created_at)
+                        values (:id, :organization, :program, :runBy, :total, :now)""")
+                .param("id", run.id())
+                .param("organization", organizationId)
+                .param("program", run.programId())
+                .param("runBy", runBy)
+                .param("total", run.totalScore())
+                .param("now", timestamp(run.createdAt()))
+                .update();
+        for (int i = 0; i < run.unmatched().size(); i++) {
+            jdbc.sql("""
+                            insert into matching_run_unmatched (run_id, person_id, position)
+                            values (:run, :person, :position)""")
+                    .param("run", run.id())
+                    .param("person", run.unmatched().get(i))
+                    .param("position", i)
+                    .update();
+        }
+    }
+
+    void insertProposal(UUID organizationId, Proposal proposal, int position) {
+        jdbc.sql("""
+                        insert into match_proposal
+                            (id, organization_id, program_id, run_id, position, kind, status, created_at, version)
+                        values (:id, :organization, :program, :run, :position, :kind, :status, :now, 0)""")
+                .param("id", proposal.id())
+                .param("organization", organizationId)
+                .param("program", proposal.programId())
+                .param("run", proposal.runId())
+                .param("position", position)
+                .param("kind", proposal.kind().name())
+                .param("status", proposal.status().name())
+                .param("now", timestamp(proposal.createdAt()))
+                .update();
+        for (int i = 0; i < proposal.members().size(); i++) {
+            Member member = proposal.members().get(i);
+            jdbc.sql("""
+                            insert into match_proposal_member (proposal_id, person_id, position, answer, answered_at)
+                            values (:proposal, :person, :position, :answer, :answeredAt)""")
+                    .param("proposal", proposal.id())
+                    .param("person", member.personId())
+                    .param("position", i)
+                    .param("answer", member.answer())
+                    .param("answeredAt", member.answer() == null ? null : timestamp(proposal.createdAt()))
+                    .update();
+        }
+        for (int i = 0; i < proposal.pairs().size(); i++) {
+            Pair pair = proposal.pairs().get(i);
+            jdbc.sql("""
+                            insert into match_proposal_pair (proposal_id, position, a_id, b_id, score, reasons)
+                            values (:proposal, :position, :a, :b, :score, :reasons)""")
+                    .param("proposal", proposal.id())
+                    .param("position", i)
+                    .param("a", pair.a())
+                    .param("b", pair.b())
+                    .param("score", pair.score())
+                    .param(
+                            "reasons",
+                            String.join(
+                                    "\n",
+                                    pair.reasons().stream()
+                                            .map(reason -> reason.replace('\n', ' '))
+                                            .toList()))
+                    .update();
+        }
+    }
+
+    Optional<Run> findRun(UUID organizationId, UUID programId, UUID runId) {
+        return runs(organizationId, programId, runId).stream().findFirst();
+    }
+
+    /** The runs of a program, newest first. */
+    List<Run> runs(UUID organizationId, UUID programId) {
+        return runs(organizationId, programId, null);
+    }
+
+    private List<Run> runs(UUID organizationId, UUID programId, UUID onlyRun) {
+        String only = onlyRun == null ? "" : " and id = :run";
+        List<Run> runs = jdbc.sql("select * from matching_run where organization_id = :organization"
+                        + " and program_id = :program" + only + " order by created_at desc, id")
+                .param("organization", organizationId)
+                .param("program", programId)
+                .param("run", onlyRun)
+                .query((rs, row) -> new Run(
+                        rs.getObject("id", UUID.class),
+                        programId,
+                        rs.getDouble("total_score"),
+                        List.of(),
+                        instant(rs.getTimestamp("created_at"))))
+                .list();
+        return runs.stream()
+                .map(run -> new Run(
+                        run.id(),
+                        run.programId(),
+                        run.totalScore(),
+                        jdbc.sql("select person_id from matching_run_unmatched where run_id = :run order by position")
+                                .param("run", run.id())
+                                .query(UUID.class)
+                                .list(),
+                        run.createdAt()))
+                .toList();
+    }
+
+    List<Proposal> ofRun(UUID organizationId, UUID runId) {
+        return proposals("p.organization_id = :organization and p.run_id = :id", organizationId, runId);
+    }
+
+    Optional<Proposal> find(UUID organizationId, UUID proposalId) {
+        return proposals("p.organization_id = :organization and p.id = :id", organizationId, proposalId).stream()
+                .findFirst();
+    }
+
+    /** The proposals a person is in, newest first. */
+    List<Proposal> of(UUID organizationId, UUID personId) {
+        return proposals(
+                "p.organization_id = :organization and exists (select 1 from match_proposal_member m"
+                        + " where m.proposal_id = p.id and m.person_id = :id)",
+                organizationId,
+                personId);
+    }
+
+    private List<Proposal> proposals(String where, UUID organizationId, UUID id) {
+        Map<UUID, Proposal> proposals = new LinkedHashMap<>();
+        jdbc.sql("select p.* from match_proposal p where " + where + " order by p.created_at desc, p.position, p.id")
+                .param("organization", organizationId)
+                .param("id", id)
+                .query(ProposalRows::proposal)
+                .list()
+                .forEach(proposal -> proposals.put(proposal.id(), proposal));
+        if (proposals.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Member>> members = new HashMap<>();
+        jdbc.sql("""
+                        select m.proposal_id, m.person_id, m.answer from match_proposal_member m
+                         where m.proposal_id in (:ids) order by m.proposal_id, m.position""")
+                .param("ids", proposals.keySet())
+                .query((rs, row) -> members.computeIfAbsent(
+                                rs.getObject("proposal_id", UUID.class), key -> new ArrayList<>())
+                        .add(new Member(rs.getObject("person_id", UUID.class), rs.getString("answer"))))
+                .list();
+        Map<UUID, List<Pair>> pairs = new HashMap<>();
+        jdbc.sql("""
+                        select proposal_id, a_id, b_id, score, reasons from match_proposal_pair
+                         where proposal_id in (:ids) order by proposal_id, position""")
+                .param("ids", proposals.keySet())
+                .query((rs, row) -> pairs.computeIfAbsent(
+                                rs.getObject("proposal_id", UUID.class), key -> new ArrayList<>())
+                        .add(new Pair(
+                                rs.getObject("a_id", UUID.class),
+                                rs.getObject("b_id", UUID.class),
+                                rs.getDouble("score"),
+                                reasons(rs.getString("reasons")))))
+                .list();
+        return proposals.values().stream()
+                .map(p -> new Proposal(
+                        p.id(),
+                        p.programId(),
+                        p.runId(),
+                        p.kind(),
+                        p.status(),
+                        members.getOrDefault(p.id(), List.of()),
+                        pairs.getOrDefault(p.id(), List.of()),
+                        p.createdAt()))
+                .toList();
+    }
+
+    private static List<String> reasons(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\n"));
+    }
+
+    private static Proposal proposal(ResultSet rs, int row) throws SQLException {
+        return new Proposal(
+                rs.getObject("id", UUID.class),
+                rs.getObject("program_id", UUID.class),
+                rs.getObject("run_id", UUID.class),
+                ProposalKind.valueOf(rs.getString("kind")),
+                ProposalStatus.valueOf(rs.getString("status")),
+                List.of(),
+                List.of(),
+                instant(rs.getTimestamp("created_at")));
+    }
+
+    /** The people of a program in a proposal that is pending or accepted: not matched again. */
+    Set<UUID> taken(UUID programId) {
+        return new HashSet<>(
+                jdbc.sql("""
+                        select distinct m.person_id from match_proposal_member m
+                          join match_proposal p on p.id = m.proposal_id
+                         where p.program_id = :program and p.status in ('PENDING', 'ACCEPTED')""").param("program", programId).query(UUID.class).list());
+    }
+
+    /**
+     * The pairs never to be proposed again in a program: each person who declined a proposal with
+     * each other person of it.
+     */
+    Set<Set<UUID>> declinedPairs(UUID programId) {
+        Set<Set<UUID>> pairs = new HashSet<>();
+        jdbc.sql("""
+                        select decliner.person_id as decliner, other.person_id as other
+                          from match_proposal p
+                          join match_proposal_member decliner on decliner.proposal_id = p.id
+                          join match_proposal_member other on other.proposal_id = p.id
+                         where p.program_id = :program and decliner.answer = 'DECLINED'
+                           and other.person_id <> decliner.person_id""")
+                .param("program", programId)
+                .query((rs, row) -> Set.of(rs.getObject("decliner", UUID.class), rs.getObject("other", UUID.class)))
+                .list()
+                .forEach(pairs::add);
+        return pairs;
+    }
+
+    /** How many pending or accepted coach offers each coach of a program has. */
+    Map<UUID, Integer> coachLoad(UUID programId) {
+        Map<UUID, Integer> load = new HashMap<>();
+        jdbc.sql("""
+                        select m.person_id, count(*) as offers from match_proposal p
+                          join match_proposal_member m on m.proposal_id = p.id and m.position = 1
+                         where p.program_id = :program and p.kind = 'COACH' and p.status in ('PENDING', 'ACCEPTED')
+                         group by m.person_id""")
+                .param("program", programId)
+                .query((rs, row) -> load.put(rs.getObject("person_id", UUID.class), rs.getInt("offers")))
+                .list();
+        return load;
+    }
+
+    /**
+     * Takes the proposal's row lock while it is pending, so that two answers at the same moment
+     * are decided one after the other; false when it is no longer pending.
+     */
+    boolean lockPending(UUID proposalId) {
+        return jdbc.sql("update match_proposal set version = version + 1 where id = :id and status = 'PENDING'")
+                        .param("id", proposalId)
+                        .update()
+                == 1;
+    }
+
+    void answer(UUID proposalId, UUID personId, String answer, Instant now) {
+        jdbc.sql("""
+                        update match_proposal_member set answer = :answer, answered_at = :now
+                         where proposal_id = :proposal and person_id = :person""")
+                .param("answer", answer)
+                .param("now", timestamp(now))
+                .param("proposal", proposalId)
+                .param("person", personId)
+                .update();
+    }
+
+    void close(UUID proposalId, ProposalStatus status, Instant now) {
+        jdbc.sql("update match_proposal set status = :status, decided_at = :now where id = :id")
+                .param("status", status.name())
+                .param("now", timestamp(now))
+                .param("id", proposalId)
+                .update();
+    }
+}

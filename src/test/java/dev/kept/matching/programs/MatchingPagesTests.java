@@ -1,0 +1,344 @@
+package dev.kept.matching.programs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import dev.kept.matching.ProgramRules;
+import dev.kept.partnerships.Partnerships;
+import dev.kept.people.Caller;
+import dev.kept.people.People;
+import dev.kept.people.Person;
+import dev.kept.people.PersonDetails;
+import dev.kept.people.SignUp;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The matching pages as admins and members use them: a new program from the form, opting in with
+ * a profile, the run with its pairs and reasons, a match accepted by both (and the partnership
+ * appearing), and every refusal shown on the form; competitor declarations never on anyone else's
+ * page.
+ *
+ * <p>The organization: Ada (admin), Mia manages Rex; Pat, Sam and Cody are members. Sam declared
+ * Cody a competitor.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class MatchingPagesTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    Partnerships partnerships;
+
+    @Autowired
+    MatchingPrograms programs;
+
+    private String suffix;
+    private Caller ada;
+    private Caller mia;
+    private Caller rex;
+    private Caller pat;
+    private Caller sam;
+    private Caller cody;
+
+    @BeforeEach
+    void organization() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        ada = callerOf(
+                people.signUp(new SignUp("Acme " + suffix, "Ada Admin", email("ada"), "analytical engine 1843", "UTC"))
+                        .admin());
+        mia = member("Mia Manager", null);
+        rex = member("Rex Report", mia.personId());
+        pat = member("Pat Peer", null);
+        sam = member("Sam Same", null);
+        cody = member("Cody Rival", null);
+    }
+
+    @Test
+    void adminCreatesAProgramFromTheFormAndMembersSeeIt() {
+        MvcTestResult created = postProgram(
+                ada,
+                "name",
+                "Spring partners " + suffix,
+                "avoidPreviousPartners",
+                "true",
+                "largestLevelGap",
+                "3",
+                "coachIds",
+                pat.personId().toString());
+
+        assertThat(created).hasStatus3xxRedirection();
+        String location = created.getResponse().getRedirectedUrl();
+        assertThat(location).matches("/matching/[0-9a-f-]{36}");
+        String page = body(mvc.get().uri(location).with(as(ada)));
+        assertThat(page)
+                .contains("<h1>Spring partners " + suffix + "</h1>")
+                .contains("0 people are in")
+                .contains("At most 3 levels apart.")
+                .contains("Coaches for anyone left without a partner:")
+                .contains("Match now");
+        String list = body(mvc.get().uri("/matching").with(as(sam)));
+        assertThat(list)
+                .contains("Spring partners " + suffix)
+                .contains("you can opt in")
+                .doesNotContain("New program");
+        assertThat(body(mvc.get().uri(location).with(as(sam))))
+                .contains("<h2>Opt in</h2>")
+                .doesNotContain("Match now");
+        assertThat(body(mvc.get().uri("/matching").with(as(ada)))).contains("<a href=\"/matching\">Matching</a>");
+    }
+
+    @Test
+    void showsEveryProblemOfTheProgramFormOnTheForm() {
+        MvcTestResult refused = postProgram(
+                ada, "name", " ", "largestLevelGap", "-2", "growthMetByStrength", "-1", "mutualRespect", "NaN");
+
+        assertThat(refused).hasStatusOk();
+        String page = body(refused);
+        assertThat(page)
+                .contains("The program was not created: see below.")
+                .doesNotContain("Exception")
+                .doesNotContain("at dev.kept");
+        assertThat(errorAfter(page, "id=\"name\"")).isNotBlank();
+        assertThat(errorAfter(page, "id=\"largestLevelGap\"")).isNotBlank();
+        assertThat(errorAfter(page, "id=\"growthMetByStrength\"")).isNotBlank();
+        assertThat(errorAfter(page, "id=\"mutualRespect\"")).isNotBlank();
+        MvcTestResult notANumber = postProgram(ada, "workingHoursOverlap", "abc");
+        assertThat(notANumber).hasStatusOk();
+        assertThat(errorAfter(body(notANumber), "id=\"workingHoursOverlap\"")).isNotBlank();
+
+        MvcTestResult past = postProgram(ada, "optInUntil", "2020-01-01");
+        assertThat(errorAfter(body(past), "id=\"optInUntil\"")).contains("must be in the future");
+        assertThat(programs.list(ada)).isEmpty();
+
+        assertThat(postProgram(sam)).hasStatus(403);
+        assertThat(programs.list(ada)).isEmpty();
+    }
+
+    /** Posts the new program form with the default rules and weights, and the given fields in pairs. */
+    private MvcTestResult postProgram(Caller caller, String... fields) {
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("name", "A program " + suffix);
+        form.put("team", "OTHER_TEAM_PREFERRED");
+        form.put("region", "NO_PREFERENCE");
+        form.put("growthMetByStrength", "3");
+        form.put("mutualRespect", "2");
+        form.put("otherTeam", "1");
+        form.put("regionPreference", "0.5");
+        form.put("levelCloseness", "1");
+        form.put("workingHoursOverlap", "2");
+        form.put("sameCadence", "0.5");
+        for (int i = 0; i < fields.length; i += 2) {
+            form.put(fields[i], fields[i + 1]);
+        }
+        var request = mvc.post().uri("/matching").with(as(caller)).with(csrf());
+        for (java.util.Map.Entry<String, String> field : form.entrySet()) {
+            request = request.param(field.getKey(), field.getValue());
+        }
+        return request.exchange();
+    }
+
+    @Test
+    void memberOptsInWithPrefilledStrengthsAndSeesRefusalsOnTheForm() {
+        people.updateStrengths(sam, List.of("sql", "hiring"));
+        UUID program = program("Prefilled");
+
+        String form = body(mvc.get().uri("/matching/" + program).with(as(sam)));
+        assertThat(form)
+                .contains(
+                        "id=\"strengths\" maxlength=\"500\" placeholder=\"e.g. sql, hiring\" name=\"strengths\" value=\"hiring, sql\"")
+                .contains("value=\"UTC\"");
+
+        MvcTestResult badZone = optIn(sam, program, "sql", "go", "Mars/Olympus");
+        assertThat(badZone).hasStatusOk();
+        assertThat(body(badZone)).contains("Nothing was saved: see below.").contains("There is no such time zone");
+
+        MvcTestResult saved = optIn(
+                sam,
+                program,
+                "sql",
+                "go",
+                "Europe/Berlin",
+                "competitors",
+                cody.personId().toString());
+        assertThat(saved).hasStatus3xxRedirection();
+        assertThat(partnerships.competitors(sam)).containsExactly(cody.personId());
+        assertThat(programs.profile(sam, program).growthAreas()).containsExactly("go");
+        String mine = body(mvc.get().uri("/matching/" + program).with(as(sam)));
+        assertThat(mine).contains("<h2>Your profile</h2>").contains("1 person is in");
+        assertThat(checkbox(mine, "competitors", cody)).contains("checked");
+        for (Caller other : List.of(cody, ada, pat)) {
+            String theirs = body(mvc.get().uri("/matching/" + program).with(as(other)));
+            assertThat(theirs).doesNotContain("checked=\"checked\"");
+        }
+    }
+
+    @Test
+    void runShowsPairsWithReasonsAndBothAcceptingMakesThemPartners() {
+        UUID program = program("Run " + suffix);
+        optIn(pat, program, "kotlin", "negotiation", "UTC");
+        optIn(sam, program, "negotiation", "kotlin", "UTC");
+        optIn(mia, program, "sql", "design", "UTC");
+        optIn(cody, program, "design", "sql", "UTC");
+
+        MvcTestResult ran = mvc.post()
+                .uri("/matching/" + program + "/runs")
+                .with(as(ada))
+                .with(csrf())
+                .exchange();
+        assertThat(ran).hasStatus3xxRedirection();
+        String runPage =
+                body(mvc.get().uri(ran.getResponse().getRedirectedUrl()).with(as(ada)));
+        assertThat(runPage)
+                .containsAnyOf("Pat Peer and Sam Same", "Sam Same and Pat Peer")
+                .contains("Pat Peer&#39;s strength in kotlin meets Sam Same&#39;s wish to grow in it")
+                .containsAnyOf("Mia Manager and Cody Rival", "Cody Rival and Mia Manager");
+        assertThat(mvc.get()
+                        .uri(ran.getResponse().getRedirectedUrl())
+                        .with(as(pat))
+                        .exchange())
+                .hasStatus(403);
+
+        Views.ProposalView match = programs.proposals(pat).get(0);
+        String matchPage =
+                body(mvc.get().uri("/matching/proposals/" + match.id()).with(as(pat)));
+        assertThat(matchPage)
+                .contains("<span class=\"with\">Sam Same</span>")
+                .contains("Sam Same&#39;s strength in negotiation meets Pat Peer&#39;s wish to grow in it")
+                .contains("Accept</button>")
+                .contains("Decline</button>");
+        assertThat(mvc.get()
+                        .uri("/matching/proposals/" + match.id())
+                        .with(as(ada))
+                        .exchange())
+                .hasStatus(404);
+        assertThat(body(mvc.get().uri("/matching").with(as(pat)))).contains("your answer is awaited");
+
+        accept(pat, match.id());
+        assertThat(body(mvc.get().uri("/matching/proposals/" + match.id()).with(as(pat))))
+                .contains("You accepted. Waiting for the others.");
+        accept(sam, match.id());
+
+        assertThat(body(mvc.get().uri("/matching/proposals/" + match.id()).with(as(sam))))
+                .contains("Everyone accepted");
+        String partners = body(mvc.get().uri("/partnerships").with(as(sam)));
+        assertThat(partners).contains(">Pat Peer</a>").contains(">Active</span>");
+        MvcTestResult again = mvc.post()
+                .uri("/matching/proposals/" + match.id() + "/decline")
+                .with(as(sam))
+                .with(csrf())
+                .exchange();
+        assertThat(again).hasStatus3xxRedirection();
+        assertThat(again).flash().containsKey("problem");
+    }
+
+    private void accept(Caller caller, UUID proposal) {
+        assertThat(mvc.post()
+                        .uri("/matching/proposals/" + proposal + "/accept")
+                        .with(as(caller))
+                        .with(csrf())
+                        .exchange())
+                .hasStatus3xxRedirection();
+    }
+
+    private UUID program(String name) {
+        return programs.create(
+                        ada,
+                        new ProgramDraft(
+                                name,
+                                null,
+                                null,
+                                new ProgramDraft.RulesDraft(true, ProgramRules.TeamRule.NO_PREFERENCE, null, null),
+                                null,
+                                null))
+                .id();
+    }
+
+    private MvcTestResult optIn(
+            Caller caller, UUID program, String strengths, String growth, String zone, String... more) {
+        var request = mvc.post()
+                .uri("/matching/" + program + "/participants")
+                .with(as(caller))
+                .with(csrf())
+                .param("strengths", strengths)
+                .param("growthAreas", growth)
+                .param("timeZone", zone)
+                .param("preferredCadence", "");
+        for (int i = 0; i < more.length; i += 2) {
+            request = request.param(more[i], more[i + 1]);
+        }
+        return request.exchange();
+    }
+
+    private static String errorAfter(String page, String field) {
+        int at = page.indexOf(field);
+        assertThat(at).as("the page has " + field).isNotNegative();
+        int error = page.indexOf("<p class=\"error\">", at);
+        int next = page.indexOf("<label", at);
+        assertThat(error).as("an error after " + field).isPositive();
+        if (next > 0) {
+            assertThat(error)
+                    .as("the error of " + field + " before the next field")
+                    .isLessThan(next);
+        }
+        return page.substring(error + "<p class=\"error\">".length(), page.indexOf("</p>", error));
+    }
+
+    private static String checkbox(String page, String name, Caller person) {
+        String start = "name=\"" + name + "\" value=\"" + person.personId() + "\"";
+        int at = page.indexOf(start);
+        assertThat(at).as("the page has " + start).isNotNegative();
+        return page.substring(at, page.indexOf(">", at));
+    }
+
+    private Caller member(String name, UUID managerId) {
+        Person person = people.invite(
+                ada,
+                new PersonDetails(
+                        name, email(name.toLowerCase().replace(' ', '.')), null, null, null, managerId, null));
+        return callerOf(person);
+    }
+
+    private String email(String name) {
+        return name + "-" + suffix + "@example.org";
+    }
+
+    private static String body(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString();
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(MockMvcTester.MockMvcRequestBuilder request) {
+        MvcTestResult result = request.exchange();
+        assertThat(result).hasStatusOk();
+        return body(result);
+    }
+
+    private static RequestPostProcessor as(Caller caller) {
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(
+                caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
+    }
+
+    private static Caller callerOf(Person person) {
+        return new Caller(person.getId(), person.getOrganizationId(), person.getName());
+    }
+}
