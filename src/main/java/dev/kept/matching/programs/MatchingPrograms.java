@@ -362,22 +362,7 @@ public class MatchingPrograms {
     public List<RunSummary> runs(Caller caller, UUID programId) {
         Program program = program(caller, programId);
         people.requireAdmin(caller);
-        return proposals.runs(caller.organizationId(), program.id()).stream()
-                .map(run -> {
-                    List<Proposal> made = proposals.ofRun(caller.organizationId(), run.id());
-                    return new RunSummary(
-                            run.id(),
-                            count(made, ProposalKind.PAIR),
-                            count(made, ProposalKind.TRIO),
-                            run.unmatched().size(),
-                            run.totalScore(),
-                            run.createdAt());
-                })
-                .toList();
-    }
-
-    private static int count(List<Proposal> made, ProposalKind kind) {
-        return (int) made.stream().filter(p -> p.kind() == kind).count();
+        return proposals.summaries(caller.organizationId(), program.id());
     }
 
     /** One run of a program with what became of its proposals (admins only). */

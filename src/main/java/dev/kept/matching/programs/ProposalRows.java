@@ -136,39 +136,45 @@ class ProposalRows {
     }
 
     Optional<Run> findRun(UUID organizationId, UUID programId, UUID runId) {
-        return runs(organizationId, programId, runId).stream().findFirst();
-    }
-
-    /** The runs of a program, newest first. */
-    List<Run> runs(UUID organizationId, UUID programId) {
-        return runs(organizationId, programId, null);
-    }
-
-    private List<Run> runs(UUID organizationId, UUID programId, UUID onlyRun) {
-        String only = onlyRun == null ? "" : " and id = :run";
-        List<Run> runs = jdbc.sql("select * from matching_run where organization_id = :organization"
-                        + " and program_id = :program" + only + " order by created_at desc, id")
+        return jdbc.sql("select * from matching_run where organization_id = :organization"
+                        + " and program_id = :program and id = :run")
                 .param("organization", organizationId)
                 .param("program", programId)
-                .param("run", onlyRun)
+                .param("run", runId)
                 .query((rs, row) -> new Run(
-                        rs.getObject("id", UUID.class),
+                        runId,
                         programId,
                         rs.getDouble("total_score"),
-                        List.of(),
-                        instant(rs.getTimestamp("created_at"))))
-                .list();
-        return runs.stream()
-                .map(run -> new Run(
-                        run.id(),
-                        run.programId(),
-                        run.totalScore(),
                         jdbc.sql("select person_id from matching_run_unmatched where run_id = :run order by position")
-                                .param("run", run.id())
+                                .param("run", runId)
                                 .query(UUID.class)
                                 .list(),
-                        run.createdAt()))
-                .toList();
+                        instant(rs.getTimestamp("created_at"))))
+                .optional();
+    }
+
+    /** The runs of a program with how many pairs, trios and unmatched each made, newest first. */
+    List<Views.RunSummary> summaries(UUID organizationId, UUID programId) {
+        return jdbc.sql("""
+                        select r.id, r.total_score, r.created_at,
+                               (select count(*) from match_proposal p
+                                 where p.run_id = r.id and p.kind = 'PAIR') as pairs,
+                               (select count(*) from match_proposal p
+                                 where p.run_id = r.id and p.kind = 'TRIO') as trios,
+                               (select count(*) from matching_run_unmatched u where u.run_id = r.id) as unmatched
+                          from matching_run r
+                         where r.organization_id = :organization and r.program_id = :program
+                         order by r.created_at desc, r.id""")
+                .param("organization", organizationId)
+                .param("program", programId)
+                .query((rs, row) -> new Views.RunSummary(
+                        rs.getObject("id", UUID.class),
+                        rs.getInt("pairs"),
+                        rs.getInt("trios"),
+                        rs.getInt("unmatched"),
+                        rs.getDouble("total_score"),
+                        instant(rs.getTimestamp("created_at"))))
+                .list();
     }
 
     List<Proposal> ofRun(UUID organizationId, UUID runId) {

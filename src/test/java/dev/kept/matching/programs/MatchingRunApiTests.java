@@ -333,6 +333,12 @@ class MatchingRunApiTests {
         JsonNode run = programs.run(admin, program);
 
         assertThat(unmatched(run)).containsExactly(alone.personId());
+        JsonNode summary = api.get(admin.token(), "/api/v1/matching/programs/" + program + "/runs")
+                .expect(200)
+                .json()
+                .get(0);
+        assertThat(summary.get("unmatched").asInt()).isEqualTo(1);
+        assertThat(summary.get("pairs").asInt()).isZero();
         JsonNode offer = run.get("coachOffers").get(0);
         assertThat(id(offer.get("personId"))).isEqualTo(alone.personId());
         assertThat(id(offer.get("coachId"))).isEqualTo(coach.personId());
@@ -373,6 +379,14 @@ class MatchingRunApiTests {
 
         assertThat(run.get("pairs")).isEmpty();
         assertThat(run.get("trios")).hasSize(1);
+        JsonNode summary = api.get(admin.token(), "/api/v1/matching/programs/" + program + "/runs")
+                .expect(200)
+                .json()
+                .get(0);
+        assertThat(summary.get("trios").asInt()).isEqualTo(1);
+        assertThat(summary.get("pairs").asInt()).isZero();
+        assertThat(summary.get("totalScore").asDouble())
+                .isEqualTo(run.get("totalScore").asDouble());
         UUID proposal = proposalOf(run, cleo);
         programs.answer(ana, proposal, "accept").expect(200);
         programs.answer(ben, proposal, "accept").expect(200);
