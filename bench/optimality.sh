@@ -6,13 +6,14 @@
 #   bench/optimality.sh 200 500 1000 2000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -c 'import networkx' 2>/dev/null || { echo "python3-networkx is missing: apt-get install -y python3-networkx" >&2; exit 1; }
+PYTHON=${PYTHON:-/usr/bin/python3}
+"$PYTHON" -c 'import networkx' 2>/dev/null || { echo "python3-networkx is missing: apt-get install -y python3-networkx" >&2; exit 1; }
 bench/classpath.sh > /dev/null
 status=0
 for size in "${@:-200 500 1000}"; do
   file=$(mktemp)
   java -cp "$(cat target/bench.classpath)" dev.kept.matching.OptimalityExport "$size" "$size" "$file"
-  python3 bench/optimality.py "$file" || status=1
+  "$PYTHON" bench/optimality.py "$file" || status=1
   rm -f "$file"
 done
 exit $status

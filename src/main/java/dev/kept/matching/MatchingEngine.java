@@ -9,8 +9,12 @@ import org.jgrapht.alg.matching.blossom.v5.ObjectiveSense;
  * Pairs a whole program at once for the highest total compatibility, never breaking a hard rule.
  *
  * <p>The pairs are a maximum-weight matching (Kolmogorov's Blossom V, from JGraphT) of the graph
- * whose edges are the allowed pairs with a positive score. People the matching leaves over join
- * the pair they fit best as a trio when every pair inside it is allowed; the rest are reported as
+ * whose edges are the allowed pairs with a positive score. On a pruned graph, a round of more than
+ * {@link #LARGEST_EXACT_ROUND} people is paired through the
+ * relaxation instead ({@link RelaxedMatching}): Blossom V's time on such graphs ranges from seconds
+ * to minutes, the relaxation's stays around a second, and its total is within a hundredth of a
+ * percent of the exact one there (docs/performance.md). People the matching leaves over join the
+ * pair they fit best as a trio when every pair inside it is allowed; the rest are reported as
  * unmatched, to be offered a coach.
  */
 public final class MatchingEngine {
@@ -26,6 +30,9 @@ public final class MatchingEngine {
             false,
             true);
 
+    /** The most people a round pairs exactly; larger rounds go through the relaxation. */
+    static final int LARGEST_EXACT_ROUND = 1_000;
+
     /**
      * @param participants everyone who opted in; ids must be distinct
      * @param forbidden the caller's hard rule (reporting line, competitors, previous partners,
@@ -39,7 +46,9 @@ public final class MatchingEngine {
                 rules,
                 weights,
                 options,
-                graph -> new KolmogorovWeightedMatching<>(graph, FRACTIONAL_START, ObjectiveSense.MAXIMIZE)
-                        .getMatching());
+                graph -> options.topK() != null && graph.vertexSet().size() > LARGEST_EXACT_ROUND
+                        ? RelaxedMatching.of(graph, graph.vertexSet().size()).matching()
+                        : new KolmogorovWeightedMatching<>(graph, FRACTIONAL_START, ObjectiveSense.MAXIMIZE)
+                                .getMatching());
     }
 }

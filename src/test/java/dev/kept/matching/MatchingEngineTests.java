@@ -232,7 +232,7 @@ class MatchingEngineTests {
                 .withMessageContaining("listed twice");
     }
 
-    private static List<Pair> allPairsInside(Pairing pairing) {
+    static List<Pair> allPairsInside(Pairing pairing) {
         List<Pair> pairs = new ArrayList<>(pairing.pairs());
         for (Trio trio : pairing.trios()) {
             pairs.add(trio.pair());
@@ -251,7 +251,7 @@ class MatchingEngineTests {
 
     // Checked from the organization itself, not through the engine's rule, so a bug in how the
     // engine applies the rule cannot hide here.
-    private static void assertAllowed(Organization organization, ProgramRules rules, UUID aId, UUID bId, long seed) {
+    static void assertAllowed(Organization organization, ProgramRules rules, UUID aId, UUID bId, long seed) {
         String pair = "seed %d: %s and %s".formatted(seed, aId, bId);
         assertThat(aId).as(pair).isNotEqualTo(bId);
         assertThat(organization.inReportingLine(aId, bId))
@@ -277,7 +277,7 @@ class MatchingEngineTests {
         }
     }
 
-    private static void assertEveryoneAppearsExactlyOnce(Organization organization, Pairing pairing, long seed) {
+    static void assertEveryoneAppearsExactlyOnce(Organization organization, Pairing pairing, long seed) {
         List<UUID> appearances = new ArrayList<>();
         pairing.pairs().forEach(pair -> appearances.addAll(List.of(pair.a(), pair.b())));
         pairing.trios().forEach(trio -> appearances.addAll(trio.members()));
