@@ -11,8 +11,9 @@ import java.util.stream.IntStream;
 
 /**
  * Writes the full candidate graph of a generated program for an independent solver
- * (bench/optimality.py), with the engine's totals on it: one line {@code # engine <full> <pruned>},
- * then one line {@code a b score} per allowed pair with a positive score.
+ * (bench/optimality.py), with the engine's totals on it and the upper bound the benchmark uses
+ * ({@link OptimumBound}): one line {@code # engine <full> <as run> <bound>}, then one line {@code a
+ * b score} per allowed pair with a positive score.
  *
  * <pre>java ... dev.kept.matching.OptimalityExport size seed file</pre>
  */
@@ -35,13 +36,16 @@ public final class OptimalityExport {
         double pruned = engine.match(participants, forbidden, rules, weights, Options.forProgram(size, OFFSETS_AT))
                 .totalScore();
 
+        double bound = OptimumBound.of(
+                participants, forbidden, rules, weights, OFFSETS_AT, 100, Options.LARGEST_GROUP);
+
         PairScores scores = new PairScores(participants, weights, rules, OFFSETS_AT);
         HardRules hardRules = new HardRules(participants, scores, forbidden);
         var graph = CandidateGraph.of(
                         scores, hardRules, null, IntStream.range(0, size).toArray())
                 .graph();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
-            out.println("# engine " + full + " " + pruned);
+            out.println("# engine " + full + " " + pruned + " " + bound);
             for (var edge : graph.edgeSet()) {
                 out.println(graph.getEdgeSource(edge) + " " + graph.getEdgeTarget(edge) + " "
                         + graph.getEdgeWeight(edge));

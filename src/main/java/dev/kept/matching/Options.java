@@ -23,7 +23,7 @@ public record Options(Integer topK, Instant offsetsAt, int largestGroup) {
     public static final int LARGEST_FULL_GRAPH = 300;
 
     /** Each person's best candidates kept in a larger program (see docs/performance.md). */
-    public static final int CANDIDATES_PER_PERSON = 10;
+    public static final int CANDIDATES_PER_PERSON = 20;
 
     /** The largest group whose every pair is scored together (see docs/performance.md). */
     public static final int LARGEST_GROUP = 10_000;

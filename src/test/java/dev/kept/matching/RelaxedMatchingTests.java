@@ -139,6 +139,35 @@ class RelaxedMatchingTests {
         }
     }
 
+    @Test
+    void theBenchmarksBoundIsNeverBelowTheExactOptimumOfTheCompleteGraph() {
+        MatchingEngine engine = new MatchingEngine();
+        for (long seed = 41; seed <= 60; seed++) {
+            int size = 40 + new Random(seed).nextInt(200);
+            Organization organization = OrganizationGenerator.generate(seed, size);
+            ProgramRules rules = MatchingFixtures.rulesFor(seed);
+            PairRule forbidden = organization.forbidden(rules);
+            double exact = engine.match(
+                            organization.participants(),
+                            forbidden,
+                            rules,
+                            Weights.defaults(),
+                            Options.fullGraph(WINTER))
+                    .totalScore();
+
+            // Few candidates each and small groups: many pairs outside the graph to cover.
+            double rough =
+                    OptimumBound.of(organization.participants(), forbidden, rules, Weights.defaults(), WINTER, 3, 100);
+            double close = OptimumBound.of(
+                    organization.participants(), forbidden, rules, Weights.defaults(), WINTER, 50, 10_000);
+
+            assertThat(rough).as("seed %d", seed).isGreaterThanOrEqualTo(exact - 1e-6);
+            assertThat(close).as("seed %d", seed).isGreaterThanOrEqualTo(exact - 1e-6);
+            // Useful only when close: the benchmark reads 99 % of it as 99 % of the optimum.
+            assertThat(close).as("seed %d", seed).isLessThanOrEqualTo(1.005 * exact);
+        }
+    }
+
     private static double doubleCoverOptimum(Graph<Integer, DefaultWeightedEdge> graph, int people) {
         Graph<Integer, DefaultWeightedEdge> cover = emptyGraph(2 * people);
         for (DefaultWeightedEdge edge : graph.edgeSet()) {
