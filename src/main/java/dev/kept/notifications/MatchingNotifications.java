@@ -3,13 +3,14 @@ package dev.kept.notifications;
 import dev.kept.matching.MatchAccepted;
 import dev.kept.matching.MatchDeclined;
 import dev.kept.matching.MatchProposed;
+import dev.kept.matching.MatchWithdrawn;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells people in the app about their matches: a proposal or a coach offer to answer, a match
- * everyone accepted, a match declined. The texts name the program only; why two people fit is
+ * everyone accepted, a match declined or withdrawn. The texts name the program only; why two people fit is
  * shown on the match itself, to its people.
  */
 @Component
@@ -60,6 +61,20 @@ class MatchingNotifications {
                     "MATCH_DECLINED",
                     "Your match in " + declined.programName() + " was declined; the next run matches you again.",
                     link(declined.proposalId()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(MatchWithdrawn withdrawn) {
+        for (UUID person : withdrawn.memberIds()) {
+            inbox.tell(
+                    withdrawn.organizationId(),
+                    person,
+                    "match-withdrawn:" + withdrawn.proposalId() + ":" + person,
+                    "MATCH_WITHDRAWN",
+                    "Your match in " + withdrawn.programName()
+                            + " can no longer be formed under the partnership rules; the next run matches you again.",
+                    link(withdrawn.proposalId()));
         }
     }
 

@@ -268,15 +268,7 @@ public class Partnerships {
     @Transactional
     public UUID formFromMatch(
             UUID organizationId, UUID inviterId, UUID partnerId, PartnershipKind kind, Cadence cadence) {
-        for (UUID person : List.of(inviterId, partnerId)) {
-            if (people.personIn(organizationId, person)
-                    .filter(found -> !found.isGuest())
-                    .isEmpty()) {
-                throw new RuleViolationException(
-                        "UNKNOWN_PERSON", "partnerId", "There is no such person in this organization.");
-            }
-        }
-        requireEligible(organizationId, inviterId, partnerId, true);
+        requireMatchable(organizationId, inviterId, partnerId);
         Partnership partnership = Partnership.fromMatch(
                 organizationId,
                 inviterId,
@@ -289,6 +281,32 @@ public class Partnerships {
         } catch (DuplicateKeyException race) {
             throw duplicate();
         }
+    }
+
+    /**
+     * Whether {@link #formFromMatch} would form this pair now: a match made by a program can stop
+     * being possible before everyone accepts it (a new manager, a new partnership, a declaration).
+     */
+    @Transactional(readOnly = true)
+    public boolean canFormFromMatch(UUID organizationId, UUID a, UUID b) {
+        try {
+            requireMatchable(organizationId, a, b);
+            return true;
+        } catch (RuleViolationException broken) {
+            return false;
+        }
+    }
+
+    private void requireMatchable(UUID organizationId, UUID a, UUID b) {
+        for (UUID person : List.of(a, b)) {
+            if (people.personIn(organizationId, person)
+                    .filter(found -> !found.isGuest())
+                    .isEmpty()) {
+                throw new RuleViolationException(
+                        "UNKNOWN_PERSON", "partnerId", "There is no such person in this organization.");
+            }
+        }
+        requireEligible(organizationId, a, b, true);
     }
 
     /**

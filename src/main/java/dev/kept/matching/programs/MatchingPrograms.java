@@ -3,6 +3,7 @@ package dev.kept.matching.programs;
 import dev.kept.matching.MatchAccepted;
 import dev.kept.matching.MatchDeclined;
 import dev.kept.matching.MatchProposed;
+import dev.kept.matching.MatchWithdrawn;
 import dev.kept.matching.MatchingEngine;
 import dev.kept.matching.Options;
 import dev.kept.matching.Pair;
@@ -435,12 +436,20 @@ public class MatchingPrograms {
 
     /**
      * Accepts a proposal; once everyone in it has, their partnerships are formed (a trio's three,
-     * a coach's one) under the rules of partnerships (422 if one no longer holds).
+     * a coach's one). When the rules of partnerships no longer allow one of its pairs, the proposal
+     * is withdrawn instead, its people told without the reason (it may be a private declaration),
+     * and they take part in the next run.
      */
     @Transactional
     public ProposalView accept(Caller caller, UUID proposalId) {
         Proposal proposal = lockedPending(caller, proposalId);
         Instant now = clock.instant();
+        if (!stillAllowed(caller.organizationId(), proposal)) {
+            proposals.close(proposal.id(), ProposalStatus.WITHDRAWN, now);
+            events.publishEvent(new MatchWithdrawn(
+                    caller.organizationId(), proposal.id(), programName(caller, proposal), proposal.memberIds()));
+            return proposal(caller, proposalId);
+        }
         proposals.answer(proposal.id(), caller.personId(), ProposalRows.ACCEPTED, now);
         boolean everyone = proposal.members().stream()
                 .allMatch(m -> m.personId().equals(caller.personId()) || ProposalRows.ACCEPTED.equals(m.answer()));
@@ -477,6 +486,18 @@ public class MatchingPrograms {
         }
         // read again under the lock: an answer given meanwhile counts
         return mine(caller, proposalId);
+    }
+
+    private boolean stillAllowed(UUID organization, Proposal proposal) {
+        List<UUID> ids = proposal.memberIds();
+        for (int i = 0; i < ids.size(); i++) {
+            for (int j = i + 1; j < ids.size(); j++) {
+                if (!partnerships.canFormFromMatch(organization, ids.get(i), ids.get(j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void form(UUID organization, Proposal proposal) {

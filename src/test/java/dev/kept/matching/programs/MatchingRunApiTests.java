@@ -271,6 +271,51 @@ class MatchingRunApiTests {
     }
 
     @Test
+    void aMatchTheRulesNoLongerAllowIsWithdrawnWithoutSayingWhyAndItsPeopleAreMatchedAgain() {
+        Account admin = api.signUp();
+        Account ana = api.join(admin);
+        Account ben = api.join(admin);
+        Account cleo = api.join(admin);
+        Account dan = api.join(admin);
+        UUID program = programs.program(admin);
+        programs.join(ana, program, List.of("kotlin", "sql"), List.of("negotiation", "design"));
+        programs.join(ben, program, List.of("negotiation", "design"), List.of("kotlin", "sql"));
+        programs.join(cleo, program, List.of("rust"), List.of("hiring"));
+        programs.join(dan, program, List.of("hiring"), List.of("rust"));
+        JsonNode first = programs.run(admin, program);
+        assertThat(pairs(first)).containsExactlyInAnyOrder(ids(ana, ben), ids(cleo, dan));
+        UUID anaAndBen = proposalOf(first, ana);
+        programs.answer(ben, anaAndBen, "accept").expect(200);
+        // after the run, Ana privately declares Ben a competitor
+        api.send(
+                        org.springframework.http.HttpMethod.PUT,
+                        ana.token(),
+                        "/api/v1/me/conflicts",
+                        Map.of("personIds", List.of(ben.personId().toString())))
+                .expect(200);
+
+        ApiResponse answered = programs.answer(ana, anaAndBen, "accept").expect(200);
+
+        assertThat(answered.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(api.get(ana.token(), "/api/v1/partnerships").json()).isEmpty();
+        assertThat(api.get(ben.token(), "/api/v1/partnerships").json()).isEmpty();
+        String told = api.awaitNotification(ben, "can no longer be formed");
+        api.awaitNotification(ana, "can no longer be formed");
+        JsonNode seenByBen =
+                api.get(ben.token(), "/api/v1/matching/proposals/" + anaAndBen).json();
+        assertThat(seenByBen.get("status").asString()).isEqualTo("WITHDRAWN");
+        for (String shown : List.of(answered.body(), seenByBen.toString(), told)) {
+            assertThat(shown).doesNotContainIgnoringCase("compet").doesNotContainIgnoringCase("not eligible");
+        }
+        programs.answer(ben, anaAndBen, "decline").expectProblem(409);
+
+        JsonNode second = programs.run(admin, program);
+        // Cleo and Dan still wait for their answers; Ana and Ben take part again, never together.
+        assertThat(pairs(second)).isEmpty();
+        assertThat(unmatched(second)).containsExactlyInAnyOrder(ana.personId(), ben.personId());
+    }
+
+    @Test
     void aDeclinedPairIsMatchedAgainWithOthersAmongThoseLeftAndNeverTogether() {
         Account admin = api.signUp();
         Account ana = api.join(admin);
