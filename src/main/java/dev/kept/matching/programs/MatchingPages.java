@@ -6,6 +6,7 @@ import dev.kept.matching.ProgramRules.TeamRule;
 import dev.kept.matching.Weights;
 import dev.kept.matching.programs.Views.ProfileView;
 import dev.kept.matching.programs.Views.ProgramView;
+import dev.kept.matching.programs.Views.ProposalView;
 import dev.kept.matching.programs.Views.RunView;
 import dev.kept.partnerships.Cadence;
 import dev.kept.partnerships.Partnerships;
@@ -303,7 +304,17 @@ class MatchingPages {
 
     @PostMapping("/matching/proposals/{id}/accept")
     String accept(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
-        return act("/matching/proposals/" + id, redirect, "You accepted.", () -> programs.accept(caller, id));
+        try {
+            ProposalView answered = programs.accept(caller, id);
+            redirect.addFlashAttribute(
+                    "notice",
+                    answered.status() == ProposalStatus.WITHDRAWN
+                            ? "This match can no longer be formed. The next run matches you again."
+                            : "You accepted.");
+        } catch (RuleViolationException | ConflictException | ForbiddenException refused) {
+            redirect.addFlashAttribute("problem", refused.getBody().getDetail());
+        }
+        return "redirect:/matching/proposals/" + id;
     }
 
     @PostMapping("/matching/proposals/{id}/decline")

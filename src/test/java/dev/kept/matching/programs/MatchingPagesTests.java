@@ -248,6 +248,35 @@ class MatchingPagesTests {
         assertThat(again).flash().containsKey("problem");
     }
 
+    @Test
+    void aMatchTheRulesNoLongerAllowIsWithdrawnWhenAnsweredAndThePageSaysSoWithoutWhy() {
+        UUID program = program("Withdrawn " + suffix);
+        optIn(pat, program, "kotlin", "negotiation", "UTC");
+        optIn(sam, program, "negotiation", "kotlin", "UTC");
+        programs.run(ada, program);
+        UUID match = programs.proposals(pat).get(0).id();
+        partnerships.declareCompetitors(sam, List.of(pat.personId()));
+
+        MvcTestResult answered = mvc.post()
+                .uri("/matching/proposals/" + match + "/accept")
+                .with(as(pat))
+                .with(csrf())
+                .exchange();
+
+        assertThat(answered).hasStatus3xxRedirection();
+        assertThat(answered)
+                .flash()
+                .containsEntry("notice", "This match can no longer be formed. The next run matches you again.");
+        for (Caller person : List.of(pat, sam)) {
+            String page = body(mvc.get().uri("/matching/proposals/" + match).with(as(person)));
+            assertThat(page)
+                    .contains(">Withdrawn</span>")
+                    .contains("This match can no longer be formed")
+                    .doesNotContain("Accept</button>")
+                    .doesNotContainIgnoringCase("compet");
+        }
+    }
+
     private void accept(Caller caller, UUID proposal) {
         assertThat(mvc.post()
                         .uri("/matching/proposals/" + proposal + "/accept")
