@@ -12,7 +12,7 @@ import org.jgrapht.alg.matching.blossom.v5.ObjectiveSense;
  * whose edges are the allowed pairs with a positive score. On a pruned graph, a round of more than
  * {@link #LARGEST_EXACT_ROUND} people is paired through the
  * relaxation instead ({@link RelaxedMatching}): Blossom V's time on such graphs ranges from seconds
- * to minutes, the relaxation's stays around a second, and its total is within a hundredth of a
+ * to minutes, the relaxation's stays around a second, and its total is within a tenth of a
  * percent of the exact one there (docs/performance.md). People the matching leaves over join the
  * pair they fit best as a trio when every pair inside it is allowed; the rest are reported as
  * unmatched, to be offered a coach.
@@ -30,8 +30,11 @@ public final class MatchingEngine {
             false,
             true);
 
-    /** The most people a round pairs exactly; larger rounds go through the relaxation. */
-    static final int LARGEST_EXACT_ROUND = 1_000;
+    /**
+     * The most people a round of a pruned program pairs exactly (as many as a complete graph);
+     * larger rounds go through the relaxation.
+     */
+    static final int LARGEST_EXACT_ROUND = Options.LARGEST_FULL_GRAPH;
 
     /**
      * @param participants everyone who opted in; ids must be distinct
