@@ -66,6 +66,13 @@ class MatchingApi {
         return programs.get(caller, id);
     }
 
+    @PutMapping("/programs/{id}")
+    @Operation(summary = "Change a program's settings (admins): the same fields as on creation")
+    ProgramView update(
+            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody ProgramDraft draft) {
+        return programs.update(caller, id, draft);
+    }
+
     @PutMapping("/programs/{id}/coaches")
     @Operation(summary = "Name the members who coach people a run leaves unmatched (admins)")
     ProgramView coaches(

@@ -100,6 +100,30 @@ class MatchingPages {
                     List.of());
         }
 
+        /** A program's current settings, the deadline as the day it ends on where the admin is. */
+        static ProgramForm of(ProgramView program, ZoneId zone) {
+            ProgramRules rules = program.rules();
+            Weights w = program.weights();
+            return new ProgramForm(
+                    program.name(),
+                    program.teamIds(),
+                    program.optInUntil() == null
+                            ? null
+                            : program.optInUntil().minusSeconds(1).atZone(zone).toLocalDate(),
+                    rules.avoidPreviousPartners(),
+                    rules.team(),
+                    rules.region(),
+                    rules.largestLevelGap(),
+                    w.growthMetByStrength(),
+                    w.mutualRespect(),
+                    w.otherTeam(),
+                    w.regionPreference(),
+                    w.levelCloseness(),
+                    w.workingHoursOverlap(),
+                    w.sameCadence(),
+                    program.coaches().stream().map(Views.PersonRef::id).toList());
+        }
+
         ProgramDraft toDraft(ZoneId zone) {
             return new ProgramDraft(
                     name,
@@ -192,6 +216,46 @@ class MatchingPages {
         model.addAttribute("teamRules", TeamRule.values());
         model.addAttribute("regionPreferences", RegionPreference.values());
         return "matching/list";
+    }
+
+    // --- changing a program --------------------------------------------------------------------
+
+    @GetMapping("/matching/{id}/edit")
+    String edit(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+        people.requireAdmin(caller);
+        ProgramView program = programs.get(caller, id);
+        model.addAttribute("form", ProgramForm.of(program, zoneOf(caller)));
+        return showEdit(caller, program, model);
+    }
+
+    @PostMapping("/matching/{id}/edit")
+    String update(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("form") ProgramForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        people.requireAdmin(caller);
+        if (!errors.hasErrors()) {
+            try {
+                programs.update(caller, id, form.toDraft(zoneOf(caller)));
+                redirect.addFlashAttribute("notice", "The program's settings are saved.");
+                return "redirect:/matching/" + id;
+            } catch (RuleViolationException broken) {
+                broken.rejectOn(errors);
+            }
+        }
+        return showEdit(caller, programs.get(caller, id), model);
+    }
+
+    private String showEdit(Caller caller, ProgramView program, Model model) {
+        model.addAttribute("program", program);
+        model.addAttribute("teams", people.teams(caller));
+        model.addAttribute("members", people.people(caller));
+        model.addAttribute("teamRules", TeamRule.values());
+        model.addAttribute("regionPreferences", RegionPreference.values());
+        return "matching/edit";
     }
 
     // --- a program ---------------------------------------------------------------------------

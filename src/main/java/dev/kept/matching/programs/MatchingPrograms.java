@@ -110,8 +110,27 @@ public class MatchingPrograms {
     @Transactional
     public ProgramView create(Caller caller, ProgramDraft draft) {
         Person admin = people.requireAdmin(caller);
-        Instant now = clock.instant();
-        if (draft.optInUntil() != null && !draft.optInUntil().isAfter(now)) {
+        Program program = settings(caller, UUID.randomUUID(), draft, clock.instant());
+        programs.insert(program, admin.getId());
+        return view(program, admin);
+    }
+
+    /**
+     * Changes a program's settings (admins only): name, who may join, deadline, rules, weights and
+     * coaches, as on creation. People already in stay in, and runs already made stay as they were;
+     * the next run uses the new settings.
+     */
+    @Transactional
+    public ProgramView update(Caller caller, UUID programId, ProgramDraft draft) {
+        Person admin = people.requireAdmin(caller);
+        Program existing = program(caller, programId);
+        Program changed = settings(caller, existing.id(), draft, existing.createdAt());
+        programs.update(changed);
+        return view(program(caller, programId), admin);
+    }
+
+    private Program settings(Caller caller, UUID id, ProgramDraft draft, Instant createdAt) {
+        if (draft.optInUntil() != null && !draft.optInUntil().isAfter(clock.instant())) {
             throw new RuleViolationException(
                     "DEADLINE_PASSED", "optInUntil", "The opt-in deadline must be in the future.");
         }
@@ -124,8 +143,8 @@ public class MatchingPrograms {
             }
         }
         List<UUID> coachIds = requireMembers(caller, draft.coachIds(), "coachIds");
-        Program program = new Program(
-                UUID.randomUUID(),
+        return new Program(
+                id,
                 caller.organizationId(),
                 draft.name().strip(),
                 draft.optInUntil(),
@@ -135,9 +154,7 @@ public class MatchingPrograms {
                         : draft.weights().toWeights(),
                 teamIds,
                 coachIds,
-                now);
-        programs.insert(program, admin.getId());
-        return view(program, admin);
+                createdAt);
     }
 
     /** The programs of the caller's organization, newest first. */

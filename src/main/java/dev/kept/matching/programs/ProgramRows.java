@@ -90,12 +90,50 @@ class ProgramRows {
                 .param("cadence", weights.sameCadence())
                 .param("now", timestamp(program.createdAt()))
                 .update();
+        insertTeams(program);
+        replaceCoaches(program.id(), program.coachIds());
+    }
+
+    void update(Program program) {
+        ProgramRules rules = program.rules();
+        Weights weights = program.weights();
+        jdbc.sql("""
+                        update matching_program
+                        set name = :name, opt_in_until = :optInUntil, avoid_previous_partners = :avoid,
+                            team_rule = :team, region_preference = :region, largest_level_gap = :gap,
+                            weight_growth = :growth, weight_respect = :respect, weight_other_team = :otherTeam,
+                            weight_region = :regionWeight, weight_level = :level, weight_working_hours = :hours,
+                            weight_cadence = :cadence
+                        where id = :id and organization_id = :organization""")
+                .param("id", program.id())
+                .param("organization", program.organizationId())
+                .param("name", program.name())
+                .param("optInUntil", timestamp(program.optInUntil()))
+                .param("avoid", rules.avoidPreviousPartners())
+                .param("team", rules.team().name())
+                .param("region", rules.region().name())
+                .param("gap", rules.largestLevelGap())
+                .param("growth", weights.growthMetByStrength())
+                .param("respect", weights.mutualRespect())
+                .param("otherTeam", weights.otherTeam())
+                .param("regionWeight", weights.regionPreference())
+                .param("level", weights.levelCloseness())
+                .param("hours", weights.workingHoursOverlap())
+                .param("cadence", weights.sameCadence())
+                .update();
+        jdbc.sql("delete from matching_program_team where program_id = :program")
+                .param("program", program.id())
+                .update();
+        insertTeams(program);
+        replaceCoaches(program.id(), program.coachIds());
+    }
+
+    private void insertTeams(Program program) {
         for (UUID team : program.teamIds()) {
             jdbc.sql("""
                             insert into matching_program_team (program_id, team_id) values (:program, :team)
                             on conflict do nothing""").param("program", program.id()).param("team", team).update();
         }
-        replaceCoaches(program.id(), program.coachIds());
     }
 
     void replaceCoaches(UUID programId, Collection<UUID> coachIds) {

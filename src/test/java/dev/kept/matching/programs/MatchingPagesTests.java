@@ -277,6 +277,47 @@ class MatchingPagesTests {
         }
     }
 
+    @Test
+    void adminChangesAProgramFromItsFormPrefilledWithTheCurrentSettings() {
+        UUID program = program("Before " + suffix);
+        assertThat(mvc.get().uri("/matching/" + program + "/edit").with(as(pat)).exchange())
+                .hasStatus(403);
+        String form = body(mvc.get().uri("/matching/" + program + "/edit").with(as(ada)));
+        assertThat(form).contains("value=\"Before " + suffix + "\"").contains("Save the changes");
+
+        MvcTestResult refused = postEdit(program, "name", " ", "growthMetByStrength", "101");
+        assertThat(refused).hasStatusOk();
+        assertThat(body(refused)).contains("Nothing was changed");
+        assertThat(programs.get(ada, program).name()).isEqualTo("Before " + suffix);
+
+        MvcTestResult saved = postEdit(program, "name", "After " + suffix, "growthMetByStrength", "4");
+        assertThat(saved).hasStatus3xxRedirection();
+        assertThat(saved).flash().containsEntry("notice", "The program's settings are saved.");
+        Views.ProgramView changed = programs.get(ada, program);
+        assertThat(changed.name()).isEqualTo("After " + suffix);
+        assertThat(changed.weights().growthMetByStrength()).isEqualTo(4.0);
+        assertThat(changed.rules().team()).isEqualTo(ProgramRules.TeamRule.OTHER_TEAM_PREFERRED);
+    }
+
+    private MvcTestResult postEdit(UUID program, String... fields) {
+        var request = mvc.post()
+                .uri("/matching/" + program + "/edit")
+                .with(as(ada))
+                .with(csrf())
+                .param("team", "OTHER_TEAM_PREFERRED")
+                .param("region", "NO_PREFERENCE")
+                .param("mutualRespect", "2")
+                .param("otherTeam", "1")
+                .param("regionPreference", "1")
+                .param("levelCloseness", "1")
+                .param("workingHoursOverlap", "1")
+                .param("sameCadence", "1");
+        for (int i = 0; i < fields.length; i += 2) {
+            request = request.param(fields[i], fields[i + 1]);
+        }
+        return request.exchange();
+    }
+
     private void accept(Caller caller, UUID proposal) {
         assertThat(mvc.post()
                         .uri("/matching/proposals/" + proposal + "/accept")

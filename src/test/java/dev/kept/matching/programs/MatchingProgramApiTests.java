@@ -344,6 +344,85 @@ class MatchingProgramApiTests {
     }
 
     @Test
+    void adminChangesTheSettingsAndALaterDeadlineReopensOptingIn() {
+        Account admin = api.signUp();
+        Account early = api.join(admin);
+        Account late = api.join(admin);
+        Account coach = api.join(admin);
+        Map<String, Object> body = program("Closing soon");
+        body.put("optInUntil", clock.instant().plus(Duration.ofDays(1)).toString());
+        UUID program = programs.program(admin, body);
+        programs.join(early, program, List.of("sql"), List.of("go"));
+        clock.freeze();
+        clock.advance(Duration.ofDays(2));
+        programs.optIn(late, program, profile(List.of("sql"), List.of("go"))).expectProblem(409);
+
+        Map<String, Object> changed = program("Open again");
+        changed.put("optInUntil", clock.instant().plus(Duration.ofDays(7)).toString());
+        changed.put("rules", Map.of("team", "OTHER_TEAM_REQUIRED", "largestLevelGap", 2));
+        changed.put("weights", Map.of("growthMetByStrength", 5.0));
+        changed.put("coachIds", List.of(coach.personId().toString()));
+        JsonNode saved = api.send(HttpMethod.PUT, admin.token(), "/api/v1/matching/programs/" + program, changed)
+                .expect(200)
+                .json();
+
+        assertThat(saved.get("name").asString()).isEqualTo("Open again");
+        assertThat(saved.get("openForOptIn").asBoolean()).isTrue();
+        assertThat(saved.get("rules").get("team").asString()).isEqualTo("OTHER_TEAM_REQUIRED");
+        assertThat(saved.get("rules").get("largestLevelGap").asInt()).isEqualTo(2);
+        assertThat(saved.get("rules").get("avoidPreviousPartners").asBoolean())
+                .as("a rule left out takes its default")
+                .isTrue();
+        assertThat(saved.get("weights").get("growthMetByStrength").asDouble()).isEqualTo(5.0);
+        assertThat(saved.get("coaches").get(0).get("id").asString())
+                .isEqualTo(coach.personId().toString());
+        assertThat(saved.get("participants").asLong())
+                .as("people already in stay in")
+                .isEqualTo(1);
+        assertThat(api.get(late.token(), "/api/v1/matching/programs/" + program)
+                        .json()
+                        .get("name")
+                        .asString())
+                .isEqualTo("Open again");
+        programs.optIn(late, program, profile(List.of("sql"), List.of("go"))).expect(201);
+    }
+
+    @Test
+    void onlyAnAdminChangesAProgramAndBadSettingsAreRefusedWithTheFieldToBlame() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        UUID program = programs.program(admin);
+        String path = "/api/v1/matching/programs/" + program;
+        String original = api.get(admin.token(), path).json().get("name").asString();
+
+        api.send(HttpMethod.PUT, member.token(), path, program("Mine now")).expectProblem(403);
+        JsonNode malformed = api.send(
+                        HttpMethod.PUT,
+                        admin.token(),
+                        path,
+                        Map.of("name", " ", "rules", Map.of("largestLevelGap", -1)))
+                .expectProblem(400);
+        assertThat(malformed.get("errors").toString()).contains("name").contains("rules.largestLevelGap");
+        Map<String, Object> past = program("Past");
+        past.put("optInUntil", clock.instant().minus(Duration.ofDays(1)).toString());
+        assertThat(api.send(HttpMethod.PUT, admin.token(), path, past)
+                        .expectProblem(422)
+                        .get("field")
+                        .asString())
+                .isEqualTo("optInUntil");
+        Map<String, Object> unknownTeam = program("Unknown team");
+        unknownTeam.put("teamIds", List.of(UUID.randomUUID().toString()));
+        api.send(HttpMethod.PUT, admin.token(), path, unknownTeam).expectProblem(422);
+        api.send(HttpMethod.PUT, admin.token(), "/api/v1/matching/programs/" + UUID.randomUUID(), program("None"))
+                .expectProblem(404);
+        Account otherAdmin = api.signUp();
+        api.send(HttpMethod.PUT, otherAdmin.token(), path, program("Theirs")).expectProblem(404);
+        assertThat(api.get(admin.token(), path).json().get("name").asString())
+                .as("nothing refused was saved")
+                .isEqualTo(original);
+    }
+
+    @Test
     void aProgramForSomeTeamsTakesOnlyTheirMembers() {
         Account admin = api.signUp();
         UUID core = api.team(admin, ApiFixtures.unique("Core"));
