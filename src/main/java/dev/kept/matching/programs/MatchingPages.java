@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +66,8 @@ class MatchingPages {
     record ProgramForm(
             @NotBlank @Size(max = 120) String name,
             List<UUID> teamIds,
-            LocalDate optInUntil,
+            // ISO both ways: a date input sends it, and shows nothing for any other format
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate optInUntil,
             Boolean avoidPreviousPartners,
             @NotNull TeamRule team,
             @NotNull RegionPreference region,

@@ -290,13 +290,18 @@ class MatchingPagesTests {
         assertThat(body(refused)).contains("Nothing was changed");
         assertThat(programs.get(ada, program).name()).isEqualTo("Before " + suffix);
 
-        MvcTestResult saved = postEdit(program, "name", "After " + suffix, "growthMetByStrength", "4");
+        MvcTestResult saved =
+                postEdit(program, "name", "After " + suffix, "growthMetByStrength", "4", "optInUntil", "2099-01-15");
         assertThat(saved).hasStatus3xxRedirection();
         assertThat(saved).flash().containsEntry("notice", "The program's settings are saved.");
         Views.ProgramView changed = programs.get(ada, program);
         assertThat(changed.name()).isEqualTo("After " + suffix);
         assertThat(changed.weights().growthMetByStrength()).isEqualTo(4.0);
         assertThat(changed.rules().team()).isEqualTo(ProgramRules.TeamRule.OTHER_TEAM_PREFERRED);
+        assertThat(changed.optInUntil()).isEqualTo(java.time.Instant.parse("2099-01-16T00:00:00Z"));
+        assertThat(body(mvc.get().uri("/matching/" + program + "/edit").with(as(ada))))
+                .as("the deadline shown again, so saving the form unchanged keeps it")
+                .contains("value=\"2099-01-15\"");
     }
 
     private MvcTestResult postEdit(UUID program, String... fields) {
