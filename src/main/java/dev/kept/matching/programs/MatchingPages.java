@@ -213,10 +213,7 @@ class MatchingPages {
     private String showList(Caller caller, Model model) {
         model.addAttribute("programs", programs.list(caller));
         model.addAttribute("proposals", programs.proposals(caller));
-        model.addAttribute("teams", people.teams(caller));
-        model.addAttribute("members", people.people(caller));
-        model.addAttribute("teamRules", TeamRule.values());
-        model.addAttribute("regionPreferences", RegionPreference.values());
+        addSettingsChoices(caller, model);
         return "matching/list";
     }
 
@@ -253,11 +250,16 @@ class MatchingPages {
 
     private String showEdit(Caller caller, ProgramView program, Model model) {
         model.addAttribute("program", program);
+        addSettingsChoices(caller, model);
+        return "matching/edit";
+    }
+
+    // What the settings form (matching/program-fields) offers to choose from.
+    private void addSettingsChoices(Caller caller, Model model) {
         model.addAttribute("teams", people.teams(caller));
         model.addAttribute("members", people.people(caller));
         model.addAttribute("teamRules", TeamRule.values());
         model.addAttribute("regionPreferences", RegionPreference.values());
-        return "matching/edit";
     }
 
     // --- a program ---------------------------------------------------------------------------

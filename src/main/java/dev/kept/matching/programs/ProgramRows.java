@@ -63,31 +63,14 @@ class ProgramRows {
             Instant updatedAt) {}
 
     void insert(Program program, UUID createdBy) {
-        ProgramRules rules = program.rules();
-        Weights weights = program.weights();
-        jdbc.sql("""
+        settings(jdbc.sql("""
                         insert into matching_program
                             (id, organization_id, name, created_by, opt_in_until, avoid_previous_partners, team_rule,
                              region_preference, largest_level_gap, weight_growth, weight_respect, weight_other_team,
                              weight_region, weight_level, weight_working_hours, weight_cadence, created_at)
                         values (:id, :organization, :name, :createdBy, :optInUntil, :avoid, :team, :region, :gap,
-                                :growth, :respect, :otherTeam, :regionWeight, :level, :hours, :cadence, :now)""")
-                .param("id", program.id())
-                .param("organization", program.organizationId())
-                .param("name", program.name())
+                                :growth, :respect, :otherTeam, :regionWeight, :level, :hours, :cadence, :now)"""), program)
                 .param("createdBy", createdBy)
-                .param("optInUntil", timestamp(program.optInUntil()))
-                .param("avoid", rules.avoidPreviousPartners())
-                .param("team", rules.team().name())
-                .param("region", rules.region().name())
-                .param("gap", rules.largestLevelGap())
-                .param("growth", weights.growthMetByStrength())
-                .param("respect", weights.mutualRespect())
-                .param("otherTeam", weights.otherTeam())
-                .param("regionWeight", weights.regionPreference())
-                .param("level", weights.levelCloseness())
-                .param("hours", weights.workingHoursOverlap())
-                .param("cadence", weights.sameCadence())
                 .param("now", timestamp(program.createdAt()))
                 .update();
         insertTeams(program);
@@ -95,16 +78,26 @@ class ProgramRows {
     }
 
     void update(Program program) {
-        ProgramRules rules = program.rules();
-        Weights weights = program.weights();
-        jdbc.sql("""
+        settings(jdbc.sql("""
                         update matching_program
                         set name = :name, opt_in_until = :optInUntil, avoid_previous_partners = :avoid,
                             team_rule = :team, region_preference = :region, largest_level_gap = :gap,
                             weight_growth = :growth, weight_respect = :respect, weight_other_team = :otherTeam,
                             weight_region = :regionWeight, weight_level = :level, weight_working_hours = :hours,
                             weight_cadence = :cadence
-                        where id = :id and organization_id = :organization""")
+                        where id = :id and organization_id = :organization"""), program).update();
+        jdbc.sql("delete from matching_program_team where program_id = :program")
+                .param("program", program.id())
+                .update();
+        insertTeams(program);
+        replaceCoaches(program.id(), program.coachIds());
+    }
+
+    // The parameters a new program and a changed one share: what the admin sets.
+    private static JdbcClient.StatementSpec settings(JdbcClient.StatementSpec statement, Program program) {
+        ProgramRules rules = program.rules();
+        Weights weights = program.weights();
+        return statement
                 .param("id", program.id())
                 .param("organization", program.organizationId())
                 .param("name", program.name())
@@ -119,13 +112,7 @@ class ProgramRows {
                 .param("regionWeight", weights.regionPreference())
                 .param("level", weights.levelCloseness())
                 .param("hours", weights.workingHoursOverlap())
-                .param("cadence", weights.sameCadence())
-                .update();
-        jdbc.sql("delete from matching_program_team where program_id = :program")
-                .param("program", program.id())
-                .update();
-        insertTeams(program);
-        replaceCoaches(program.id(), program.coachIds());
+                .param("cadence", weights.sameCadence());
     }
 
     private void insertTeams(Program program) {
