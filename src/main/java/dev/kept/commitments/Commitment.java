@@ -233,7 +233,19 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         registerEvent(new CommitmentRevised(organizationId, id, ownerId, version == null ? 0 : version + 1));
     }
 
-    /** Only a commitment for partners names partnerships; none named means all of them. */
+    /**
+     * The owner shares this commitment for partners with one more partnership of theirs (checked by
+     * the caller); answers whether it was not shared there before.
+     */
+    boolean shareAlsoWith(UUID partnershipId, Instant now) {
+        if (visibility != Visibility.PARTNERS || !shares.add(new CommitmentShare(partnershipId))) {
+            return false;
+        }
+        this.updatedAt = now;
+        return true;
+    }
+
+    /** Only a commitment for partners names partnerships; none named means nobody sees it as a partner. */
     private void shareWith(Set<UUID> partnershipIds) {
         shares.clear();
         if (visibility == Visibility.PARTNERS && partnershipIds != null) {
@@ -650,7 +662,7 @@ public class Commitment extends AbstractAggregateRoot<Commitment> {
         return confirmedAt;
     }
 
-    /** The partnerships it is shared with; empty means all the owner's partnerships. */
+    /** The partnerships it is shared with, each named when the owner shared it; empty means none. */
     public Set<UUID> getSharedWith() {
         Set<UUID> ids = new TreeSet<>();
         shares.forEach(share -> ids.add(share.partnershipId()));

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * A new commitment as its owner writes it. With visibility {@code PARTNERS}, {@code sharedWith}
- * names the partnerships to share it with; left out, it is shared with all of them. {@code goalId}
+ * names the partnerships to share it with; left out, it is shared with every partner the owner has now, and a partner who comes later sees it only once the owner shares it with them. {@code goalId}
  * names the goal it serves, if any.
  */
 public record CommitmentDraft(

@@ -194,7 +194,7 @@ class CommitmentPages {
         List<PartnershipView> sharable = partnerships.sharable(caller);
         model.addAttribute("sharable", sharable);
         model.addAttribute("goals", goals.choices(caller));
-        model.addAttribute("sharedOnlyWithEnded", sharedOnlyWithEnded(c, sharable));
+        model.addAttribute("sharedWithNoneShown", sharedWithNoneShown(c, sharable));
         model.addAttribute("clarity", commitments.clarity(caller, c.what(), c.doneWhen(), c.due(), c.why()));
         return "commitments/edit";
     }
@@ -212,7 +212,7 @@ class CommitmentPages {
         model.addAttribute("commitment", current);
         model.addAttribute("sharable", sharable);
         model.addAttribute("goals", goals.choices(caller));
-        model.addAttribute("sharedOnlyWithEnded", sharedOnlyWithEnded(current, sharable));
+        model.addAttribute("sharedWithNoneShown", sharedWithNoneShown(current, sharable));
         model.addAttribute(
                 "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));
         if (form.version() == null) {
@@ -246,22 +246,28 @@ class CommitmentPages {
     }
 
     /**
-     * The partnerships an edit shares with. None ticked means all of them, but only when the form
-     * showed the ones the commitment names: if every one of those has ended since, the form showed
-     * none, and an edit of its words must not widen it to every partner (null keeps them).
+     * The partnerships an edit shares with. None ticked means all current partners, but only when
+     * the form showed some of them ticked: if it showed none (shared with nobody, or only with
+     * partnerships that have ended), an edit of its words must not widen it to every partner (null
+     * keeps them).
      */
     private static List<UUID> sharedWith(CommitmentView current, TermsForm form, List<PartnershipView> sharable) {
         List<UUID> ticked = form.sharedWith() == null ? List.of() : form.sharedWith();
-        if (ticked.isEmpty() && form.visibility() == current.visibility() && sharedOnlyWithEnded(current, sharable)) {
+        if (ticked.isEmpty() && form.visibility() == current.visibility() && showedNoneTicked(current, sharable)) {
             return null;
         }
         return ticked;
     }
 
-    /** Whether the commitment names partnerships, none of which can be shared with any more. */
-    private static boolean sharedOnlyWithEnded(CommitmentView current, List<PartnershipView> sharable) {
+    /** Whether a commitment for partners is shared with none of the partnerships its edit form shows. */
+    private static boolean sharedWithNoneShown(CommitmentView current, List<PartnershipView> sharable) {
+        return current.visibility() == Visibility.PARTNERS && showedNoneTicked(current, sharable);
+    }
+
+    /** Whether the edit form showed no partnership ticked: none it is shared with can be shared with now. */
+    private static boolean showedNoneTicked(CommitmentView current, List<PartnershipView> sharable) {
         Set<UUID> named = current.sharedWith() == null ? Set.of() : current.sharedWith();
-        return !named.isEmpty() && sharable.stream().map(PartnershipView::id).noneMatch(named::contains);
+        return sharable.stream().map(PartnershipView::id).noneMatch(named::contains);
     }
 
     @PostMapping("/commitments/{id}/progress")
@@ -369,9 +375,7 @@ class CommitmentPages {
             model.addAttribute(
                     "sharedWithNames",
                     partnerships.sharable(caller).stream()
-                            .filter(p -> commitment.sharedWith().isEmpty()
-                                    ? p.status() == PartnershipStatus.ACTIVE
-                                    : commitment.sharedWith().contains(p.id()))
+                            .filter(p -> commitment.sharedWith().contains(p.id()))
                             .map(p -> p.partnerName() + (p.status() == PartnershipStatus.ACTIVE ? "" : " (not active)"))
                             .toList());
         }

@@ -115,18 +115,14 @@ class CommitmentQueries {
                 .list();
     }
 
-    /**
-     * The open commitments of these owners shared through one partnership (shared with all the
-     * owner's partnerships, or with this one), as far as the caller may see them.
-     */
+    /** The open commitments of these owners shared through one partnership, as far as the caller may see them. */
     List<CommitmentView> openSharedIn(
             Caller caller, UUID partnershipId, Collection<UUID> ownerIds, LocalDate today, Instant now) {
         AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
         return jdbc.sql(SELECT + scope.predicate() + """
                          and c.status = 'OPEN' and c.visibility = 'PARTNERS' and c.owner_id in (:owners)
-                         and (not exists (select 1 from commitment_share s where s.commitment_id = c.id)
-                              or exists (select 1 from commitment_share s
-                                          where s.commitment_id = c.id and s.partnership_id = :partnership))
+                         and exists (select 1 from commitment_share s
+                                      where s.commitment_id = c.id and s.partnership_id = :partnership)
                          order by c.due, c.created_at, c.id""")
                 .params(scope.parameters())
                 .param("owners", List.copyOf(ownerIds))

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * An edit of a commitment, made against the version the editor saw. A null field stays as it is;
- * an empty {@code why} clears it. An empty {@code sharedWith} shares with all partnerships. A
+ * an empty {@code why} clears it. An empty {@code sharedWith} shares with every partner the owner has now (not with one who comes later); null keeps the current shares. A
  * {@code goalId} names another goal to serve; a commitment cannot be unlinked from its goal yet.
  */
 public record CommitmentRevision(

@@ -1,5 +1,6 @@
 package dev.kept.commitments;
 
+import dev.kept.partnerships.PartnershipStatus;
 import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
@@ -494,10 +495,14 @@ public class Commitments {
         }
     }
 
-    /** The partnerships named to share with, each an open one of the caller where the partner holds them. */
+    /**
+     * The partnerships a commitment is shared with, decided now: the ones named, each an open one
+     * of the caller where the partner holds them; none named, for a commitment for partners, means
+     * every partner the caller has now (accepted and not over), never one who comes later.
+     */
     private Set<UUID> sharableSet(Caller caller, Visibility visibility, List<UUID> sharedWith) {
         if (sharedWith == null || sharedWith.isEmpty()) {
-            return Set.of();
+            return visibility == Visibility.PARTNERS ? currentPartners(caller) : Set.of();
         }
         if (visibility != Visibility.PARTNERS) {
             throw new RuleViolationException(
@@ -514,6 +519,14 @@ public class Commitments {
             }
         }
         return new TreeSet<>(sharedWith);
+    }
+
+    /** "All my partners" as of now: the accepted partnerships, not over, where the partner holds the caller. */
+    private Set<UUID> currentPartners(Caller caller) {
+        return partnerships.sharable(caller).stream()
+                .filter(p -> p.status() != PartnershipStatus.INVITED)
+                .map(PartnershipView::id)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private CommitmentView view(Commitment c, LocalDate today, Caller viewer) {

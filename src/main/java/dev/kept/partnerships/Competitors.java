@@ -33,6 +33,19 @@ class Competitors {
                 .list();
     }
 
+    /** Whether {@code declarer} declared {@code declared} a competitor. */
+    boolean declared(UUID organizationId, UUID declarer, UUID declared) {
+        return jdbc.sql("""
+                        select count(*) from competitor_declaration
+                         where organization_id = :organization and person_id = :declarer and competitor_id = :declared""")
+                        .param("organization", organizationId)
+                        .param("declarer", declarer)
+                        .param("declared", declared)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** Whether either of the two declared the other a competitor. */
     boolean between(UUID organizationId, UUID a, UUID b) {
         return jdbc.sql("""

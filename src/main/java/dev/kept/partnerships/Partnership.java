@@ -35,6 +35,8 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
     private Instant acceptedAt;
     private Instant endedAt;
     private Instant updatedAt;
+    private final Instant lapsesAt;
+    private final boolean silenced;
 
     @Version
     private Long version;
@@ -56,6 +58,8 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
             Instant acceptedAt,
             Instant endedAt,
             Instant updatedAt,
+            Instant lapsesAt,
+            boolean silenced,
             Long version) {
         this.id = id;
         this.organizationId = organizationId;
@@ -72,6 +76,8 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
         this.acceptedAt = acceptedAt;
         this.endedAt = endedAt;
         this.updatedAt = updatedAt;
+        this.lapsesAt = lapsesAt;
+        this.silenced = silenced;
         this.version = version;
     }
 
@@ -84,7 +90,9 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
             String message,
             Cadence cadence,
             String challengeMeOn,
-            Instant now) {
+            Instant now,
+            Instant lapsesAt,
+            boolean silenced) {
         Partnership partnership = new Partnership(
                 UUID.randomUUID(),
                 organizationId,
@@ -101,9 +109,13 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
                 null,
                 null,
                 now,
+                lapsesAt,
+                silenced,
                 null);
-        partnership.registerEvent(
-                new PartnershipInvited(organizationId, partnership.id, inviterId, inviterName, partnerId, kind));
+        if (!silenced) {
+            partnership.registerEvent(
+                    new PartnershipInvited(organizationId, partnership.id, inviterId, inviterName, partnerId, kind));
+        }
         return partnership;
     }
 
@@ -129,6 +141,8 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
                 now,
                 null,
                 now,
+                null,
+                false,
                 null);
     }
 
@@ -142,6 +156,7 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
             throw new ForbiddenException("Only the invited partner can accept.");
         }
         requireStatus(PartnershipStatus.INVITED, "accepted");
+        requireNotLapsed(now);
         if (challengeMeOn != null) {
             this.partnerChallenge = challengeMeOn;
         }
@@ -157,6 +172,7 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
             throw new ForbiddenException("Only the invited partner can decline; the inviter can end the invitation.");
         }
         requireStatus(PartnershipStatus.INVITED, "declined");
+        requireNotLapsed(now);
         close(PartnershipStatus.DECLINED, PartnershipChanged.Change.DECLINED, by, byName, now);
     }
 
@@ -177,8 +193,7 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
     /** Ends the partnership at once: nothing more is seen through it. */
     void end(UUID by, String byName, Instant now) {
         if (!status.isOpen()) {
-            throw new ConflictException("This partnership has already "
-                    + (status == PartnershipStatus.ENDED ? "ended." : "been declined."));
+            throw new ConflictException("This partnership is " + status.name().toLowerCase() + " already.");
         }
         close(PartnershipStatus.ENDED, PartnershipChanged.Change.ENDED, by, byName, now);
     }
@@ -210,6 +225,28 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
         this.updatedAt = now;
     }
 
+    /** Whether this is an invitation left unanswered past its lapse: it can no longer be answered. */
+    boolean hasLapsed(Instant now) {
+        return status == PartnershipStatus.INVITED && lapsesAt != null && !now.isBefore(lapsesAt);
+    }
+
+    /** Closes an invitation left unanswered past its lapse, so that the two can be invited again. */
+    void lapse(Instant now) {
+        if (!hasLapsed(now)) {
+            throw new ConflictException("Only an invitation past its lapse can lapse.");
+        }
+        this.status = PartnershipStatus.LAPSED;
+        this.openPair = null;
+        this.endedAt = lapsesAt;
+        this.updatedAt = now;
+    }
+
+    private void requireNotLapsed(Instant now) {
+        if (hasLapsed(now)) {
+            throw new ConflictException("This invitation lapsed without an answer.");
+        }
+    }
+
     private void close(
             PartnershipStatus closed, PartnershipChanged.Change change, UUID by, String byName, Instant now) {
         this.openPair = null;
@@ -220,6 +257,10 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
     private void moveTo(PartnershipStatus next, PartnershipChanged.Change change, UUID by, String byName, Instant now) {
         this.status = next;
         this.updatedAt = now;
+        if (silenced) {
+            // nobody but the inviter knows of this invitation: nothing to tell anyone
+            return;
+        }
         registerEvent(new PartnershipChanged(organizationId, id, change, next, by, byName, other(by), nextVersion()));
     }
 
@@ -297,6 +338,20 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
 
     Instant getEndedAt() {
         return endedAt;
+    }
+
+    Instant getLapsesAt() {
+        return lapsesAt;
+    }
+
+    /** Whether the invited person's private declaration blocks this invitation (they never see it). */
+    boolean isSilenced() {
+        return silenced;
+    }
+
+    /** Whether this person may know of the partnership: both sides, except the invited side of a silenced one. */
+    boolean isKnownTo(UUID personId) {
+        return involves(personId) && !(silenced && partnerId.equals(personId));
     }
 
     long getVersion() {

@@ -26,10 +26,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class PartnershipApi {
 
     private final Partnerships partnerships;
+    private final PartnershipSharing sharing;
 
-    PartnershipApi(Partnerships partnerships) {
+    PartnershipApi(Partnerships partnerships, PartnershipSharing sharing) {
         this.partnerships = partnerships;
+        this.sharing = sharing;
     }
+
+    record Shares(@NotNull @Size(min = 1, max = 100) List<UUID> commitmentIds) {}
+
+    record Shared(int newlyShared) {}
 
     /** The invited partner's terms on acceptance, or either side's later change of their own. */
     record Terms(@Size(max = 1000) String challengeMeOn, Cadence cadence) {}
@@ -100,6 +106,15 @@ class PartnershipApi {
     @Operation(summary = "Send an outside partner who has not joined yet a new link (the inviter, while invited)")
     PartnershipView resendInvitation(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return partnerships.resendInvitation(caller, id);
+    }
+
+    @PostMapping("/partnerships/{id}/shares")
+    @Operation(
+            summary = "Share some of your commitments for partners with this partnership: sharing is decided when"
+                    + " you share, so a partner who came later sees an older commitment only once you share it here;"
+                    + " 422 with reason UNKNOWN_COMMITMENT or NOT_FOR_PARTNERS")
+    Shared share(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @Valid @RequestBody Shares shares) {
+        return new Shared(sharing.share(caller, id, shares.commitmentIds()));
     }
 
     @PutMapping("/partnerships/{id}/agreement")

@@ -29,11 +29,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PartnershipPages {
 
+    static final int SHAREABLE_PER_PAGE = 20;
+
     private final Partnerships partnerships;
+    private final PartnershipSharing sharing;
     private final People people;
 
-    PartnershipPages(Partnerships partnerships, People people) {
+    PartnershipPages(Partnerships partnerships, PartnershipSharing sharing, People people) {
         this.partnerships = partnerships;
+        this.sharing = sharing;
         this.people = people;
     }
 
@@ -88,8 +92,10 @@ class PartnershipPages {
                                 form.challengeMeOn()));
                 redirect.addFlashAttribute(
                         "notice",
-                        "Your invitation is on its way to " + invited.partnerName()
-                                + (byEmail ? " by e-mail." : ". They see it in their inbox."));
+                        invited.notice() != null && !byEmail
+                                ? invited.notice()
+                                : "Your invitation is on its way to " + invited.partnerName()
+                                        + (byEmail ? " by e-mail." : ". They see it in their inbox."));
                 return "redirect:/partnerships/" + invited.id();
             } catch (RuleViolationException broken) {
                 String field = byEmail ? "email" : "partnerId";
@@ -117,11 +123,43 @@ class PartnershipPages {
     }
 
     @GetMapping("/partnerships/{id}")
-    String detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+    String detail(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(name = "after", required = false) String after,
+            Model model) {
         PartnershipView p = partnerships.get(caller, id);
         model.addAttribute("p", p);
         model.addAttribute("terms", new TermsForm(p.agreement().myChallengeMeOn(), p.cadence()));
+        if (p.canShareThrough()) {
+            model.addAttribute("shareable", sharing.notSharedWith(caller, id, after, SHAREABLE_PER_PAGE));
+        }
         return "partnerships/detail";
+    }
+
+    /** Shares chosen older commitments of the caller with this partnership, in one click. */
+    @PostMapping("/partnerships/{id}/shares")
+    String share(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(name = "commitmentIds", required = false) List<UUID> commitmentIds,
+            RedirectAttributes redirect) {
+        PartnershipView p = partnerships.get(caller, id);
+        if (commitmentIds == null || commitmentIds.isEmpty()) {
+            redirect.addFlashAttribute("problem", "Tick the commitments to share with " + p.partnerName() + ".");
+            return "redirect:/partnerships/" + id;
+        }
+        try {
+            int shared = sharing.share(caller, id, commitmentIds);
+            redirect.addFlashAttribute(
+                    "notice",
+                    shared == 1
+                            ? p.partnerName() + " now sees 1 more of your commitments."
+                            : p.partnerName() + " now sees " + shared + " more of your commitments.");
+        } catch (RuleViolationException refused) {
+            redirect.addFlashAttribute("problem", refused.getBody().getDetail());
+        }
+        return "redirect:/partnerships/" + id;
     }
 
     @PostMapping("/partnerships/{id}/accept")

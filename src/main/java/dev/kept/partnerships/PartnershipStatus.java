@@ -10,9 +10,11 @@ public enum PartnershipStatus {
     PAUSED,
     SUSPENDED,
     DECLINED,
-    ENDED;
+    ENDED,
+    /** An invitation nobody answered before it lapsed. */
+    LAPSED;
 
     boolean isOpen() {
-        return this != DECLINED && this != ENDED;
+        return this != DECLINED && this != ENDED && this != LAPSED;
     }
 }

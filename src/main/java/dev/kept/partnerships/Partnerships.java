@@ -53,16 +53,28 @@ public class Partnerships {
     private final PartnershipRepository partnerships;
     private final Competitors competitors;
     private final People people;
+    private final PartnershipProperties properties;
     private final Clock clock;
 
-    Partnerships(PartnershipRepository partnerships, Competitors competitors, People people, Clock clock) {
+    Partnerships(
+            PartnershipRepository partnerships,
+            Competitors competitors,
+            People people,
+            PartnershipProperties properties,
+            Clock clock) {
         this.partnerships = partnerships;
         this.competitors = competitors;
         this.people = people;
+        this.properties = properties;
         this.clock = clock;
     }
 
-    /** Invites a member, or anyone by e-mail, to be the caller's partner. */
+    /**
+     * Invites a member, or anyone by e-mail, to be the caller's partner. The invitation lapses
+     * unanswered after {@code kept.partnerships.invitation-lapse}. An invitation that the invited
+     * person's private competitor declaration blocks is made like any other (the inviter cannot
+     * tell), but silenced: the invited person never sees it, and it lapses unanswered.
+     */
     @Transactional
     public PartnershipView invite(Caller caller, PartnerInvitation invitation) {
         Person me = people.me(caller);
@@ -70,7 +82,8 @@ public class Partnerships {
             throw new ForbiddenException("A guest cannot invite partners; the member who invited you can.");
         }
         Person partner = partnerOf(caller, me, invitation);
-        requireEligible(caller.organizationId(), me.getId(), partner.getId(), true);
+        boolean silenced = requireInvitable(caller.organizationId(), me.getId(), partner.getId());
+        Instant now = clock.instant();
         Partnership partnership = Partnership.invite(
                 caller.organizationId(),
                 me.getId(),
@@ -80,7 +93,9 @@ public class Partnerships {
                 clean(invitation.message()),
                 invitation.cadence() == null ? Cadence.BIWEEKLY : invitation.cadence(),
                 clean(invitation.challengeMeOn()),
-                clock.instant());
+                now,
+                now.plus(properties.invitationLapse()),
+                silenced);
         try {
             return view(partnerships.save(partnership), me.getId());
         } catch (DuplicateKeyException race) {
@@ -117,7 +132,7 @@ public class Partnerships {
     @Transactional(readOnly = true)
     public List<PartnershipView> mine(Caller caller) {
         Map<UUID, Optional<Person>> persons = new java.util.HashMap<>();
-        return partnerships.findOf(caller.organizationId(), caller.personId()).stream()
+        return knownTo(caller).stream()
                 .map(p -> view(p, caller.personId(), persons))
                 .toList();
     }
@@ -476,9 +491,7 @@ public class Partnerships {
     /** The caller's partnerships of any status, as pairs. */
     @Transactional(readOnly = true)
     public List<Pair> pairsOf(Caller caller) {
-        return partnerships.findOf(caller.organizationId(), caller.personId()).stream()
-                .map(Partnerships::pair)
-                .toList();
+        return knownTo(caller).stream().map(Partnerships::pair).toList();
     }
 
     private static Pair pair(Partnership p) {
@@ -512,6 +525,33 @@ public class Partnerships {
     }
 
     private void requireEligible(UUID organizationId, UUID a, UUID b, boolean newInvitation) {
+        requireOutsideReportingLine(organizationId, a, b);
+        if (newInvitation && openBetween(organizationId, a, b)) {
+            throw duplicate();
+        }
+        if (competitors.between(organizationId, a, b)) {
+            throw notEligible();
+        }
+    }
+
+    /**
+     * The rules for a new invitation, in an order that tells the inviter nothing they do not know:
+     * oneself, the reporting line, the inviter's own declaration, an open partnership. Answers
+     * whether the invited person declared the inviter a competitor: the invitation is then silenced,
+     * never refused, so that the declaration stays theirs alone.
+     */
+    private boolean requireInvitable(UUID organizationId, UUID inviter, UUID invited) {
+        requireOutsideReportingLine(organizationId, inviter, invited);
+        if (competitors.declared(organizationId, inviter, invited)) {
+            throw notEligible();
+        }
+        if (openBetween(organizationId, inviter, invited)) {
+            throw duplicate();
+        }
+        return competitors.declared(organizationId, invited, inviter);
+    }
+
+    private void requireOutsideReportingLine(UUID organizationId, UUID a, UUID b) {
         if (a.equals(b)) {
             throw self();
         }
@@ -522,16 +562,30 @@ public class Partnerships {
                     "A partner cannot be in your reporting line: not your manager or anyone above them, not your"
                             + " reports or anyone below them.");
         }
-        if (newInvitation
-                && partnerships
-                        .findByOrganizationIdAndOpenPair(organizationId, Partnership.pairKey(a, b))
-                        .isPresent()) {
-            throw duplicate();
+    }
+
+    /** Whether the two have an open partnership; an invitation past its lapse is closed on the way. */
+    private boolean openBetween(UUID organizationId, UUID a, UUID b) {
+        Optional<Partnership> open =
+                partnerships.findByOrganizationIdAndOpenPair(organizationId, Partnership.pairKey(a, b));
+        Instant now = clock.instant();
+        if (open.isPresent() && open.get().hasLapsed(now)) {
+            open.get().lapse(now);
+            partnerships.save(open.get());
+            return false;
         }
-        if (competitors.between(organizationId, a, b)) {
-            throw new RuleViolationException(
-                    "NOT_ELIGIBLE", "partnerId", "This person is not eligible as your partner.");
-        }
+        return open.isPresent();
+    }
+
+    private static RuleViolationException notEligible() {
+        return new RuleViolationException("NOT_ELIGIBLE", "partnerId", "This person is not eligible as your partner.");
+    }
+
+    /** The caller's partnerships of any status that they may know of, newest first. */
+    private List<Partnership> knownTo(Caller caller) {
+        return partnerships.findOf(caller.organizationId(), caller.personId()).stream()
+                .filter(p -> p.isKnownTo(caller.personId()))
+                .toList();
     }
 
     private static RuleViolationException self() {
@@ -546,7 +600,7 @@ public class Partnerships {
     private Partnership involving(Caller caller, UUID id) {
         return partnerships
                 .findByIdAndOrganizationId(id, caller.organizationId())
-                .filter(p -> p.involves(caller.personId()))
+                .filter(p -> p.isKnownTo(caller.personId()))
                 .orElseThrow(() -> new NotFoundException("Partnership"));
     }
 
@@ -576,13 +630,15 @@ public class Partnerships {
                         ? person.getEmail()
                         : person.getName())
                 .orElse("someone");
+        boolean invited = p.getStatus() == PartnershipStatus.INVITED;
         return new PartnershipView(
                 p.getId(),
                 p.getKind(),
-                p.getStatus(),
+                p.hasLapsed(clock.instant()) ? PartnershipStatus.LAPSED : p.getStatus(),
                 other,
                 otherName,
                 outside,
+                otherPerson.map(Person::isActive).orElse(true),
                 Objects.equals(p.getInviterId(), me),
                 p.holds(me, other),
                 p.holds(other, me),
@@ -592,6 +648,7 @@ public class Partnerships {
                 p.getCreatedAt(),
                 p.getAcceptedAt(),
                 p.getEndedAt(),
+                invited ? p.getLapsesAt() : null,
                 p.getVersion());
     }
 

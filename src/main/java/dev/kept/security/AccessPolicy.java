@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
  *   <li>{@code PRIVATE}: the owner only;
  *   <li>{@code PARTNERS}: the owner, and each partner who holds the owner accountable (a peer, or
  *       the coach or mentor the owner invited) through an <em>active</em> partnership the content
- *       is shared with: all of them when it names none, else the ones it names. A paused,
- *       suspended or ended partnership shows nothing;
+ *       is shared with. Sharing is decided when the owner shares: "all my partners" names the
+ *       partnerships the owner has at that moment, so a partnership that begins later sees nothing
+ *       shared before it until the owner shares it there. A paused, suspended or ended partnership
+ *       shows nothing;
  *   <li>{@code TEAM}: the owner and the members of the owner's current team;
  *   <li>{@code ORGANIZATION}: every member of the owner's organization.
  * </ul>
@@ -49,8 +51,8 @@ public class AccessPolicy {
     }
 
     /**
-     * Content as the policy needs to know it: where it lives, whose it is, how it is shared. An
-     * empty {@code sharedWith} means all the owner's partnerships.
+     * Content as the policy needs to know it: where it lives, whose it is, how it is shared: the
+     * partnerships in {@code sharedWith}, none when it is empty.
      */
     public record Owned(
             UUID organizationId,
@@ -133,8 +135,7 @@ public class AccessPolicy {
         }
         if (content.visibility() == Visibility.PARTNERS) {
             partnerships.holdersOf(content.organizationId(), content.ownerId()).stream()
-                    .filter(link -> content.sharedWith().isEmpty()
-                            || content.sharedWith().contains(link.partnershipId()))
+                    .filter(link -> content.sharedWith().contains(link.partnershipId()))
                     .forEach(link -> others.add(link.ownerId()));
         }
         others.remove(content.ownerId());
@@ -169,8 +170,7 @@ public class AccessPolicy {
     private java.util.stream.Stream<Partnerships.Link> sharingLinks(Caller caller, Owned content) {
         return partnerships.seenBy(caller.organizationId(), caller.personId()).stream()
                 .filter(link -> link.ownerId().equals(content.ownerId()))
-                .filter(link ->
-                        content.sharedWith().isEmpty() || content.sharedWith().contains(link.partnershipId()));
+                .filter(link -> content.sharedWith().contains(link.partnershipId()));
     }
 
     /** Whether the caller sees the goals of their organization: every member does, a guest does not. */
@@ -282,12 +282,10 @@ public class AccessPolicy {
                     .append(alias)
                     .append(".visibility = 'PARTNERS' and ")
                     .append(alias)
-                    .append(".owner_id in (:partnerOwners) and (not exists (select 1 from commitment_share")
-                    .append(" any_share where any_share.commitment_id = ")
+                    .append(".owner_id in (:partnerOwners) and exists (select 1 from commitment_share my_share")
+                    .append(" where my_share.commitment_id = ")
                     .append(alias)
-                    .append(".id) or exists (select 1 from commitment_share my_share where my_share.commitment_id = ")
-                    .append(alias)
-                    .append(".id and my_share.partnership_id in (:viewerPartnerships))))");
+                    .append(".id and my_share.partnership_id in (:viewerPartnerships)))");
         }
         predicate.append(')');
         return new SqlScope(predicate.toString(), parameters);

@@ -62,6 +62,9 @@ class AccessMatrixTests {
         PARTNER,
         PAUSED_PARTNER,
         ENDED_PARTNER,
+        SUSPENDED_PARTNER,
+        LATE_PARTNER,
+        COMPETITOR,
         TEAMMATE,
         MANAGER,
         MANAGERS_MANAGER,
@@ -105,6 +108,7 @@ class AccessMatrixTests {
     private String proposalMarker;
     private String programMarker;
     private String matchMarker;
+    private String silencedInvitationMarker;
     private List<Row> rows;
 
     @BeforeAll
@@ -133,6 +137,9 @@ class AccessMatrixTests {
         Account partner = api.join(admin, Map.of("teamId", t4.toString()));
         Account paused = api.join(admin, Map.of("teamId", t4.toString()));
         Account ended = api.join(admin, Map.of("teamId", t4.toString()));
+        Account suspended = api.join(admin, Map.of("teamId", t4.toString()));
+        Account late = api.join(admin, Map.of("teamId", t4.toString()));
+        Account competitor = api.join(admin, Map.of("teamId", t4.toString()));
         Account guest = api.guest(teammate, "COACH");
         Account stranger = api.signUp();
 
@@ -155,6 +162,8 @@ class AccessMatrixTests {
         UUID endedPartnership = api.partnership(owner, ended, "PEER");
         api.post(ended.token(), "/api/v1/partnerships/" + endedPartnership + "/end", Map.of())
                 .expect(200);
+        UUID suspendedPartnership = api.partnership(owner, suspended, "PEER");
+        declareAndBeInvited(owner, competitor);
 
         LocalDate soon = LocalDate.now(ZoneOffset.UTC).plusDays(3);
         // the organization goal all four of the owner's commitments serve
@@ -219,6 +228,18 @@ class AccessMatrixTests {
                         Map.of("worked", "What worked: " + shared, "changeNext", "Next time: " + shared))
                 .expect(201);
         placeholders.put("{closed}", closed.toString());
+        // the suspended partner was shared everything above; now the admin makes them the owner's
+        // report, which suspends the partnership; the late partner comes after all of it
+        api.patch(
+                        admin.token(),
+                        "/api/v1/people/" + suspended.personId(),
+                        Map.of("managerId", owner.personId().toString()))
+                .expect(200);
+        assertThat(api.get(owner.token(), "/api/v1/partnerships/" + suspendedPartnership)
+                        .expect(200)
+                        .text("status"))
+                .isEqualTo("SUSPENDED");
+        api.partnership(owner, late, "PEER");
 
         challengeMarker = "challenge " + UUID.randomUUID();
         answerMarker = "answer " + UUID.randomUUID();
@@ -292,6 +313,9 @@ class AccessMatrixTests {
         accounts.put(Viewer.PARTNER, partner);
         accounts.put(Viewer.PAUSED_PARTNER, paused);
         accounts.put(Viewer.ENDED_PARTNER, ended);
+        accounts.put(Viewer.SUSPENDED_PARTNER, suspended);
+        accounts.put(Viewer.LATE_PARTNER, late);
+        accounts.put(Viewer.COMPETITOR, competitor);
         accounts.put(Viewer.TEAMMATE, teammate);
         accounts.put(Viewer.MANAGER, manager);
         accounts.put(Viewer.MANAGERS_MANAGER, managersManager);
@@ -307,6 +331,34 @@ class AccessMatrixTests {
         // the partner and the owner are told of the challenge and answer: let those land first
         api.awaitNotification(owner, "challenged you");
         api.awaitNotification(partner, "answered your challenge");
+    }
+
+    /**
+     * The owner declares the competitor, in private; the competitor then invites the owner, which
+     * answers like any invitation (201, invited, with a lapse), and the owner is never told.
+     */
+    private void declareAndBeInvited(Account owner, Account competitor) {
+        api.send(
+                        org.springframework.http.HttpMethod.PUT,
+                        owner.token(),
+                        "/api/v1/me/conflicts",
+                        Map.of("personIds", List.of(competitor.personId().toString())))
+                .expect(200);
+        silencedInvitationMarker = "silenced invitation " + UUID.randomUUID();
+        JsonNode invited = api.post(
+                        competitor.token(),
+                        "/api/v1/partnerships",
+                        Map.of(
+                                "partnerId",
+                                owner.personId().toString(),
+                                "kind",
+                                "PEER",
+                                "message",
+                                silencedInvitationMarker))
+                .expect(201)
+                .json();
+        assertThat(invited.get("status").asString()).isEqualTo("INVITED");
+        assertThat(invited.has("lapsesAt")).isTrue();
     }
 
     /**
@@ -631,9 +683,21 @@ class AccessMatrixTests {
         if (viewer != Viewer.PARTNER) {
             forbidden.add(partnersPrivateNoteMarker);
         }
-        if (!Set.of(Viewer.OWNER, Viewer.TEAMMATE, Viewer.PARTNER, Viewer.PAUSED_PARTNER, Viewer.ENDED_PARTNER)
+        if (!Set.of(
+                        Viewer.OWNER,
+                        Viewer.TEAMMATE,
+                        Viewer.PARTNER,
+                        Viewer.PAUSED_PARTNER,
+                        Viewer.ENDED_PARTNER,
+                        Viewer.SUSPENDED_PARTNER,
+                        Viewer.LATE_PARTNER,
+                        Viewer.COMPETITOR)
                 .contains(viewer)) {
             forbidden.add(proposalMarker);
+        }
+        // an invitation a private declaration blocks is its inviter's alone: the declarer never sees it
+        if (viewer != Viewer.COMPETITOR) {
+            forbidden.add(silencedInvitationMarker);
         }
         // a match's reasons are for its two people and the admin who ran it; a program for members
         if (!Set.of(Viewer.OWNER, Viewer.TEAMMATE, Viewer.ADMIN).contains(viewer)) {
