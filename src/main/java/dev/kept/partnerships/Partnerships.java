@@ -83,7 +83,8 @@ public class Partnerships {
         }
         Person partner = partnerOf(caller, me, invitation);
         boolean silenced = requireInvitable(caller.organizationId(), me.getId(), partner.getId());
-        Instant now = clock.instant();
+        // to the microsecond, as the database keeps it: a lapse read back is the lapse shown
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Partnership partnership = Partnership.invite(
                 caller.organizationId(),
                 me.getId(),
@@ -222,7 +223,10 @@ public class Partnerships {
         return competitors.declaredBy(caller.organizationId(), caller.personId());
     }
 
-    /** Replaces the caller's competitor declarations. */
+    /**
+     * Replaces the caller's competitor declarations; the caller's open invitations to anyone now
+     * declared are withdrawn.
+     */
     @Transactional
     public List<UUID> declareCompetitors(Caller caller, Collection<UUID> personIds) {
         Set<UUID> unique = new LinkedHashSet<>(personIds);
@@ -244,7 +248,18 @@ public class Partnerships {
                         "UNKNOWN_PERSON", "personIds", "There is no such person in this organization.");
             }
         }
-        competitors.replace(caller.organizationId(), caller.personId(), unique, clock.instant());
+        Instant now = clock.instant();
+        competitors.replace(caller.organizationId(), caller.personId(), unique, now);
+        // an invitation of one's own to someone one now declares is withdrawn, as the inviter could
+        // do by hand: left open, its refusal on acceptance would tell the other side of the declaration
+        for (Partnership invitation : knownTo(caller)) {
+            if (invitation.getStatus() == PartnershipStatus.INVITED
+                    && invitation.getInviterId().equals(caller.personId())
+                    && unique.contains(invitation.getPartnerId())) {
+                invitation.end(caller.personId(), caller.name(), now);
+                partnerships.save(invitation);
+            }
+        }
         return competitors(caller);
     }
 

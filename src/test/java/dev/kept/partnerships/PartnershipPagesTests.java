@@ -182,23 +182,27 @@ class PartnershipPagesTests {
     }
 
     @Test
-    void answersACompetitorDeclaredByEitherSideWithAPlainNotEligible() {
+    void refusesOnesOwnCompetitorAndSilentlyInvitesSomeoneWhoDeclaredOne() {
         partnerships.declareCompetitors(sam, List.of(dana.personId()));
 
-        for (Caller competitor : List.of(cody, sam)) {
-            MvcTestResult result = invite(competitor.personId().toString(), "");
-
-            assertThat(result).hasStatusOk();
-            assertThat(partnerField(body(result)))
-                    .contains("<p class=\"error\">This person is not eligible as your partner.</p>");
-        }
-        assertThat(partnerships.mine(dana)).isEmpty();
-        assertThat(partnerships.mine(sam)).isEmpty();
+        MvcTestResult own = invite(cody.personId().toString(), "");
+        assertThat(own).hasStatusOk();
+        assertThat(partnerField(body(own)))
+                .contains("<p class=\"error\">This person is not eligible as your partner.</p>");
         assertThat(between(
                         body(mvc.get().uri("/partnerships").with(as(dana))), "<select id=\"partnerId\"", "</select>"))
                 .as("Sam's declaration stays Sam's: Dana still sees Sam as a candidate")
                 .contains(option(sam))
                 .doesNotContain(option(cody));
+        // Sam's declaration is Sam's alone: Dana's invitation goes out like any other, and Sam never sees it
+        MvcTestResult theirs = invite(sam.personId().toString(), "");
+        assertThat(theirs).hasStatus3xxRedirection();
+        assertThat(theirs).flash().containsKey("notice");
+        assertThat(partnerships.mine(dana))
+                .singleElement()
+                .satisfies(p -> assertThat(p.status()).isEqualTo(PartnershipStatus.INVITED));
+        assertThat(partnerships.mine(sam)).isEmpty();
+        assertThat(body(mvc.get().uri("/partnerships").with(as(sam)))).doesNotContain("Dana Self");
     }
 
     @Test
@@ -276,9 +280,11 @@ class PartnershipPagesTests {
 
         PartnershipView invited = partnerships.mine(dana).get(0);
         assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/partnerships/" + invited.id());
+        // Pat was invited to the organization and has not set a password yet: Dana is told so
         assertThat(result)
                 .flash()
-                .containsEntry("notice", "Your invitation is on its way to Pat Peer. They see it in their inbox.");
+                .containsEntry(
+                        "notice", "Pat Peer has not joined Kept yet: they will see your invitation once they do.");
         assertThat(invited.status()).isEqualTo(PartnershipStatus.INVITED);
         assertThat(invited.cadence()).isEqualTo(Cadence.WEEKLY);
 
@@ -612,7 +618,7 @@ class PartnershipPagesTests {
                         List.of(withPat)));
         partnerships.end(pat, withPat);
         assertThat(body(mvc.get().uri("/commitments/" + made.id() + "/edit").with(as(dana))))
-                .contains("It is shared only with partnerships that have ended");
+                .contains("No partner you can share with sees it now.");
 
         MvcTestResult edited = editWithNothingTicked(made);
 
@@ -623,9 +629,9 @@ class PartnershipPagesTests {
     }
 
     @Test
-    void sharesWithEveryPartnerWhenTheOwnerUnticksThePartnershipsTheFormShowed() {
+    void sharesWithEveryPartnerOfTodayWhenTheOwnerUnticksThePartnershipsTheFormShowed() {
         UUID withPat = active(dana, pat, PartnershipKind.PEER);
-        active(dana, sam, PartnershipKind.PEER);
+        UUID withSam = active(dana, sam, PartnershipKind.PEER);
         CommitmentView made = commitments.make(
                 dana,
                 new CommitmentDraft(
@@ -645,7 +651,7 @@ class PartnershipPagesTests {
 
         assertThat(editWithNothingTicked(made)).hasStatus3xxRedirection();
 
-        assertThat(commitments.get(dana, made.id()).sharedWith()).isEmpty();
+        assertThat(commitments.get(dana, made.id()).sharedWith()).containsExactlyInAnyOrder(withPat, withSam);
         assertThat(mvc.get().uri("/commitments/" + made.id()).with(as(sam))).hasStatusOk();
     }
 

@@ -173,26 +173,42 @@ class PartnershipRulesTests {
     }
 
     @Test
-    void rejectsSomeoneWhoDeclaredTheInviterACompetitorWithTheSameAnswerAsOnesOwnDeclaration() {
+    void anInvitationTheInviteesDeclarationBlocksAnswersLikeAnyOtherAndNeverReachesThem() {
         Account admin = api.signUp();
         Account declaring = api.join(admin);
-        Account declared = api.join(admin);
         Account inviter = api.join(admin);
-        Account declaredByInvitee = api.join(admin);
-        partners.declareCompetitors(declaring, declared).expect(200);
-        partners.declareCompetitors(declaredByInvitee, inviter).expect(200);
+        Account someoneElse = api.join(admin);
+        partners.declareCompetitors(declaring, inviter).expect(200);
 
-        ApiResponse ownDeclaration = api.invitePartner(declaring, declared.personId(), "PEER");
-        ApiResponse theirDeclaration = api.invitePartner(inviter, declaredByInvitee.personId(), "PEER");
+        ApiResponse blocked = api.invitePartner(inviter, declaring.personId(), "PEER");
+        ApiResponse ordinary = api.invitePartner(inviter, someoneElse.personId(), "PEER");
 
-        assertThat(reason(theirDeclaration)).isEqualTo("NOT_ELIGIBLE");
-        JsonNode own = ownDeclaration.expectProblem(422);
-        JsonNode theirs = theirDeclaration.expectProblem(422);
-        assertThat(theirs)
-                .as("nothing in the answer tells who declared the conflict")
-                .isEqualTo(own);
-        assertThat(theirs.get("detail").asString()).doesNotContainIgnoringCase("competitor");
-        assertThat(theirDeclaration.body()).doesNotContain(declaredByInvitee.name());
+        JsonNode silenced = blocked.expect(201).json();
+        JsonNode plain = ordinary.expect(201).json();
+        assertThat(silenced.get("status").asString()).isEqualTo("INVITED");
+        assertThat(silenced.propertyNames())
+                .as("nothing in the answer tells the two invitations apart")
+                .containsExactlyInAnyOrderElementsOf(plain.propertyNames());
+        assertThat(blocked.body()).doesNotContainIgnoringCase("competitor").doesNotContainIgnoringCase("eligible");
+        assertThat(partners.mine(inviter)).hasSize(2);
+        UUID id = blocked.id();
+        assertThat(partners.status(inviter, id)).isEqualTo("INVITED");
+        // the one who declared never sees it, cannot answer it, and is never told
+        assertThat(partners.mine(declaring)).isEmpty();
+        partners.get(declaring, id).expectProblem(404);
+        partners.act(declaring, id, "accept").expectProblem(404);
+        partners.act(declaring, id, "decline").expectProblem(404);
+        api.awaitNotification(someoneElse, inviter.name());
+        assertThat(api.notifications(declaring)).isEmpty();
+        // a second invitation is a duplicate, as it would be of anyone
+        assertThat(reason(api.invitePartner(inviter, declaring.personId(), "PEER")))
+                .isEqualTo("DUPLICATE");
+        // withdrawing it tells nobody either
+        partners.act(inviter, id, "end").expect(200);
+        assertThat(api.notifications(declaring)).isEmpty();
+        // one's own declaration is one's own to know: it is refused
+        assertThat(reason(api.invitePartner(declaring, inviter.personId(), "PEER")))
+                .isEqualTo("NOT_ELIGIBLE");
     }
 
     @Test
@@ -204,8 +220,10 @@ class PartnershipRulesTests {
         partners.declareCompetitors(declaring, inviter, bystander).expect(200);
         partners.declareCompetitors(inviter, bystander).expect(200);
 
-        assertThat(reason(api.invitePartner(inviter, declaring.personId(), "PEER")))
-                .isEqualTo("NOT_ELIGIBLE");
+        assertThat(api.invitePartner(inviter, declaring.personId(), "PEER")
+                        .expect(201)
+                        .text("status"))
+                .isEqualTo("INVITED");
 
         assertThat(partners.competitorsOf(declaring))
                 .containsExactlyInAnyOrder(
@@ -213,14 +231,12 @@ class PartnershipRulesTests {
         assertThat(partners.competitorsOf(inviter))
                 .containsExactly(bystander.personId().toString());
         assertThat(partners.competitorsOf(bystander)).isEmpty();
-        assertThat(partners.mine(inviter)).isEmpty();
         assertThat(partners.mine(declaring)).isEmpty();
         // the one who was declared still finds the declaring person among the people to consider
         List<String> candidates = api.get(inviter.token(), "/api/v1/partnerships/candidates")
                 .expect(200)
                 .json()
                 .findValuesAsString("personId");
-        assertThat(candidates).contains(declaring.personId().toString());
         assertThat(candidates).doesNotContain(bystander.personId().toString());
         // a partnership that does go ahead shows nothing of the declarations either
         Account peer = api.join(admin);
@@ -236,35 +252,40 @@ class PartnershipRulesTests {
     }
 
     @Test
-    void aConflictDeclaredAfterTheInvitationBlocksAcceptanceWhicheverSideDeclaredIt() {
+    void aConflictDeclaredAfterTheInvitationBlocksAcceptanceByTheOneWhoDeclared() {
         Account admin = api.signUp();
         Account inviter = api.join(admin);
         Account invited = api.join(admin);
-        Account otherInviter = api.join(admin);
-        Account otherInvited = api.join(admin);
         UUID byInvited = api.invitePartner(inviter, invited.personId(), "PEER")
-                .expect(201)
-                .id();
-        UUID byInviter = api.invitePartner(otherInviter, otherInvited.personId(), "COACH")
                 .expect(201)
                 .id();
 
         partners.declareCompetitors(invited, inviter).expect(200);
-        partners.declareCompetitors(otherInviter, otherInvited).expect(200);
 
-        ApiResponse ownDeclaration = partners.act(invited, byInvited, "accept");
-        ApiResponse theirDeclaration = partners.act(otherInvited, byInviter, "accept");
-        assertThat(reason(ownDeclaration)).isEqualTo("NOT_ELIGIBLE");
-        assertThat(reason(theirDeclaration)).isEqualTo("NOT_ELIGIBLE");
-        assertThat(theirDeclaration.json().get("detail"))
-                .isEqualTo(ownDeclaration.json().get("detail"));
+        assertThat(reason(partners.act(invited, byInvited, "accept"))).isEqualTo("NOT_ELIGIBLE");
         assertThat(partners.status(inviter, byInvited)).isEqualTo("INVITED");
-        assertThat(partners.status(otherInviter, byInviter)).isEqualTo("INVITED");
 
         // once the declaration is withdrawn, the invitation can be accepted
         partners.declareCompetitors(invited).expect(200);
         assertThat(partners.act(invited, byInvited, "accept").expect(200).text("status"))
                 .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void declaringSomeoneOneInvitedWithdrawsTheInvitationLikeAnyWithdrawal() {
+        Account admin = api.signUp();
+        Account inviter = api.join(admin);
+        Account invited = api.join(admin);
+        UUID id = api.invitePartner(inviter, invited.personId(), "COACH")
+                .expect(201)
+                .id();
+
+        partners.declareCompetitors(inviter, invited).expect(200);
+
+        assertThat(partners.status(invited, id)).isEqualTo("ENDED");
+        ApiResponse late = partners.act(invited, id, "accept");
+        late.expectProblem(409);
+        assertThat(late.body()).doesNotContainIgnoringCase("eligible").doesNotContainIgnoringCase("competitor");
     }
 
     @Test

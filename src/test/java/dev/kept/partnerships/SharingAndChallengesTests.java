@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Commitments shared with partners, with all active partnerships or the ones named, and the
+ * Commitments shared with partners, with all of today's partnerships or the ones named, and the
  * challenges partners post on them: seen by the challenge's author and the owner, nobody else.
  */
 @KeptApiTest
@@ -225,8 +225,15 @@ class SharingAndChallengesTests {
         assertSeesNone(peer, toAll, toThisOne);
         api.get(owner.token(), "/api/v1/commitments/" + peers).expectProblem(404);
 
-        // a new partnership of the same two sees what is shared with all, not what named the old one
-        api.partnership(peer, owner, "PEER");
+        // a new partnership of the same two began after both were shared: it sees neither until the
+        // owner shares one there
+        UUID again = api.partnership(peer, owner, "PEER");
+        assertSeesNone(peer, toAll, toThisOne);
+        api.post(
+                        owner.token(),
+                        "/api/v1/partnerships/" + again + "/shares",
+                        Map.of("commitmentIds", List.of(toAll.toString())))
+                .expect(200);
         api.get(peer.token(), "/api/v1/commitments/" + toAll).expect(200);
         api.get(peer.token(), "/api/v1/commitments/" + toThisOne).expectProblem(404);
     }
