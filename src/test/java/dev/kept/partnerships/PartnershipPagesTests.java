@@ -655,6 +655,69 @@ class PartnershipPagesTests {
         assertThat(mvc.get().uri("/commitments/" + made.id()).with(as(sam))).hasStatusOk();
     }
 
+    @Test
+    void sharesOlderCommitmentsWithAPartnerWhoCameLaterInOneClick() {
+        CommitmentView older = commitments.make(
+                dana,
+                new CommitmentDraft(
+                        "Publish the onboarding guide",
+                        "Published in the handbook",
+                        LocalDate.now().plusDays(5),
+                        "New people start faster",
+                        Visibility.PARTNERS,
+                        List.of()));
+        UUID withPat = active(dana, pat, PartnershipKind.PEER);
+        assertThat(body(mvc.get().uri("/commitments/new").with(as(dana))))
+                .contains("a partner you take on later sees it only once you share it with them");
+        assertThat(mvc.get().uri("/commitments/" + older.id()).with(as(pat))).hasStatus(404);
+
+        String page = body(mvc.get().uri("/partnerships/" + withPat).with(as(dana)));
+        String section = between(page, "<h2>Share older commitments with Pat Peer</h2>", "</section>");
+        assertThat(section)
+                .contains("Sharing is decided when you share")
+                .contains("value=\"" + older.id() + "\"")
+                .contains("Publish the onboarding guide");
+        assertThat(body(mvc.get().uri("/partnerships/" + withPat).with(as(pat))))
+                .as("Pat's own page offers Pat's commitments, not Dana's")
+                .doesNotContain("Publish the onboarding guide");
+
+        MvcTestResult shared = mvc.post()
+                .uri("/partnerships/" + withPat + "/shares")
+                .with(as(dana))
+                .with(csrf())
+                .param("commitmentIds", older.id().toString())
+                .exchange();
+
+        assertThat(shared).hasStatus3xxRedirection().hasRedirectedUrl("/partnerships/" + withPat);
+        assertThat(shared).flash().containsEntry("notice", "Pat Peer now sees 1 more of your commitments.");
+        assertThat(mvc.get().uri("/commitments/" + older.id()).with(as(pat))).hasStatusOk();
+        assertThat(body(mvc.get().uri("/partnerships/" + withPat).with(as(dana))))
+                .contains("All your open commitments for partners are shared with Pat Peer.");
+        // nothing ticked, or someone else's commitment, shares nothing and says why
+        assertThat(mvc.post()
+                        .uri("/partnerships/" + withPat + "/shares")
+                        .with(as(dana))
+                        .with(csrf())
+                        .exchange())
+                .flash()
+                .containsEntry("problem", "Tick the commitments to share with Pat Peer.");
+        assertThat(mvc.post()
+                        .uri("/partnerships/" + withPat + "/shares")
+                        .with(as(pat))
+                        .with(csrf())
+                        .param("commitmentIds", older.id().toString())
+                        .exchange())
+                .flash()
+                .containsEntry("problem", "Share only your own commitments.");
+        assertThat(mvc.post()
+                        .uri("/partnerships/" + withPat + "/shares")
+                        .with(as(sam))
+                        .with(csrf())
+                        .param("commitmentIds", older.id().toString())
+                        .exchange())
+                .hasStatus(404);
+    }
+
     /** Saves the edit form as a browser sends it with no partnership ticked: only the checkboxes' marker. */
     private MvcTestResult editWithNothingTicked(CommitmentView made) {
         return mvc.post()
