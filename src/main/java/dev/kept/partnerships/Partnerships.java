@@ -352,7 +352,7 @@ public class Partnerships {
         ReportingLines lines = people.reportingLines(caller.organizationId());
         Set<UUID> excluded = new HashSet<>(competitors(caller));
         excluded.add(me.getId());
-        for (Partnership p : partnerships.findOf(caller.organizationId(), me.getId())) {
+        for (Partnership p : knownTo(caller)) {
             if (p.getStatus().isOpen()) {
                 excluded.add(p.other(me.getId()));
             }
@@ -560,6 +560,7 @@ public class Partnerships {
         if (competitors.declared(organizationId, inviter, invited)) {
             throw notEligible();
         }
+        closeSilencedInvitationTo(organizationId, inviter, invited);
         if (openBetween(organizationId, inviter, invited)) {
             throw duplicate();
         }
@@ -590,6 +591,21 @@ public class Partnerships {
             return false;
         }
         return open.isPresent();
+    }
+
+    /**
+     * Someone who once declared the other side invites them after all: the silenced invitation the
+     * other side sent them meanwhile, which they never saw, is closed quietly rather than answered
+     * as a duplicate they could not explain.
+     */
+    private void closeSilencedInvitationTo(UUID organizationId, UUID inviter, UUID invited) {
+        partnerships
+                .findByOrganizationIdAndOpenPair(organizationId, Partnership.pairKey(inviter, invited))
+                .filter(open -> open.isSilenced() && open.getPartnerId().equals(inviter))
+                .ifPresent(silenced -> {
+                    silenced.end(invited, "", clock.instant());
+                    partnerships.save(silenced);
+                });
     }
 
     private static RuleViolationException notEligible() {

@@ -212,6 +212,27 @@ class PartnershipRulesTests {
     }
 
     @Test
+    void someoneWhoWithdrawsTheirDeclarationCanInviteTheOneTheyHadDeclared() {
+        Account admin = api.signUp();
+        Account declaring = api.join(admin);
+        Account inviter = api.join(admin);
+        partners.declareCompetitors(declaring, inviter).expect(200);
+        UUID silenced = api.invitePartner(inviter, declaring.personId(), "PEER")
+                .expect(201)
+                .id();
+        partners.declareCompetitors(declaring).expect(200);
+
+        UUID invitation = api.invitePartner(declaring, inviter.personId(), "PEER")
+                .expect(201)
+                .id();
+
+        assertThat(partners.status(inviter, silenced)).isEqualTo("ENDED");
+        assertThat(partners.mine(declaring)).containsExactly(invitation);
+        assertThat(partners.act(inviter, invitation, "accept").expect(200).text("status"))
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
     void theOtherSideCannotLearnOfADeclaration() {
         Account admin = api.signUp();
         Account inviter = api.join(admin);
