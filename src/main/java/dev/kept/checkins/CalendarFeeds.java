@@ -3,7 +3,6 @@ package dev.kept.checkins;
 import dev.kept.commitments.CommitmentFilter;
 import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
-import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.shared.SecretTokens;
@@ -54,7 +53,6 @@ public class CalendarFeeds {
     private final JdbcClient jdbc;
     private final CheckInRepository checkIns;
     private final CheckIns entry;
-    private final Partnerships partnerships;
     private final Commitments commitments;
     private final People people;
     private final String baseUrl;
@@ -64,7 +62,6 @@ public class CalendarFeeds {
             JdbcClient jdbc,
             CheckInRepository checkIns,
             CheckIns entry,
-            Partnerships partnerships,
             Commitments commitments,
             People people,
             @Value("${kept.base-url:http://localhost:8080}") String baseUrl,
@@ -72,7 +69,6 @@ public class CalendarFeeds {
         this.jdbc = jdbc;
         this.checkIns = checkIns;
         this.entry = entry;
-        this.partnerships = partnerships;
         this.commitments = commitments;
         this.people = people;
         this.baseUrl = baseUrl;
@@ -183,9 +179,7 @@ public class CalendarFeeds {
     public Optional<String> invitation(UUID organizationId, UUID scheduleId, UUID recipientId) {
         return entry.scheduleById(organizationId, scheduleId)
                 .filter(s -> s.getAcceptedAt() != null)
-                .flatMap(schedule -> partnerships
-                        .pair(organizationId, schedule.getPartnershipId())
-                        .filter(pair -> pair.involves(recipientId))
+                .flatMap(schedule -> entry.seenPartnership(organizationId, schedule.getPartnershipId(), recipientId)
                         .map(pair ->
                                 invitation(schedule, entry.names(organizationId).of(pair.other(recipientId)))));
     }

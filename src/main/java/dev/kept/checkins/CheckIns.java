@@ -4,7 +4,6 @@ import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
 import dev.kept.commitments.RiskReason;
 import dev.kept.partnerships.PartnershipChanged;
-import dev.kept.partnerships.PartnershipStatus;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
@@ -37,8 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The check-ins module's entry: schedules proposed and accepted, the caller's check-ins, the
- * agenda, notes, next steps and attendance. A check-in is seen by the two partners only; anyone
- * else gets 404, as if it did not exist. Private notes are seen by their author only.
+ * agenda, notes, next steps and attendance. A partnership's check-ins, schedule, notes and next
+ * steps are seen by its two people while it is active, and by nobody else: anyone else, and both of
+ * them once it is paused, suspended or ended, gets 404, as if it did not exist. What was written
+ * stays stored. Private notes are seen by their author only.
  */
 @Service
 public class CheckIns {
@@ -80,7 +81,7 @@ public class CheckIns {
      */
     @Transactional
     public ScheduleView propose(Caller caller, UUID partnershipId, ScheduleTerms terms) {
-        Partnerships.Pair pair = activePair(caller, partnershipId);
+        Partnerships.Pair pair = partnership(caller, partnershipId);
         requireZone(terms.timeZone());
         Instant now = clock.instant();
         pending(pair).ifPresent(old -> {
@@ -101,7 +102,7 @@ public class CheckIns {
     /** The partner accepts the proposed schedule; it replaces the one in effect, if any. */
     @Transactional
     public ScheduleView accept(Caller caller, UUID partnershipId) {
-        Partnerships.Pair pair = activePair(caller, partnershipId);
+        Partnerships.Pair pair = partnership(caller, partnershipId);
         Schedule proposed =
                 pending(pair).orElseThrow(() -> new ConflictException("There is no proposed schedule to accept."));
         Instant now = clock.instant();
@@ -119,7 +120,7 @@ public class CheckIns {
     /** Declines the proposed schedule (the partner), or takes it back (its proposer). */
     @Transactional
     public ScheduleView decline(Caller caller, UUID partnershipId) {
-        Partnerships.Pair pair = partnerships.pairOf(caller, partnershipId);
+        Partnerships.Pair pair = partnership(caller, partnershipId);
         Schedule proposed =
                 pending(pair).orElseThrow(() -> new ConflictException("There is no proposed schedule to decline."));
         proposed.decline(caller.personId(), caller.name(), clock.instant());
@@ -129,7 +130,7 @@ public class CheckIns {
     /** Stops the schedule in effect: the check-ins to come are cancelled; those past stay. */
     @Transactional
     public ScheduleView stop(Caller caller, UUID partnershipId) {
-        Partnerships.Pair pair = partnerships.pairOf(caller, partnershipId);
+        Partnerships.Pair pair = partnership(caller, partnershipId);
         Schedule schedule =
                 active(pair).orElseThrow(() -> new ConflictException("There is no schedule in effect to stop."));
         Instant now = clock.instant();
@@ -141,7 +142,7 @@ public class CheckIns {
     /** A partnership's schedule, proposal, next check-ins and attendance, for either partner. */
     @Transactional(readOnly = true)
     public PartnershipSchedule schedule(Caller caller, UUID partnershipId) {
-        Partnerships.Pair pair = partnerships.pairOf(caller, partnershipId);
+        Partnerships.Pair pair = partnership(caller, partnershipId);
         Instant now = clock.instant();
         Optional<Schedule> active = active(pair);
         List<CheckIn> all = checkIns.findOfPartnership(caller.organizationId(), partnershipId);
@@ -175,6 +176,7 @@ public class CheckIns {
     /** The caller's check-ins starting in [from, to), for any span. */
     List<CheckInView> between(Caller caller, Instant from, Instant to) {
         Map<UUID, Partnerships.Pair> pairs = partnerships.pairsOf(caller).stream()
+                .filter(pair -> seesCheckInsOf(pair, caller.personId()))
                 .collect(Collectors.toMap(Partnerships.Pair::id, Function.identity()));
         if (pairs.isEmpty()) {
             return List.of();
@@ -214,13 +216,13 @@ public class CheckIns {
                 nextSteps(checkIn, names),
                 notes(caller, checkIn, names),
                 Consistency.of(all, clock.instant()),
-                pair.status() == PartnershipStatus.ACTIVE);
+                pair.active());
     }
 
     /** Writes a shared or private note on a check-in. */
     @Transactional
     public Agenda.NoteView addNote(Caller caller, UUID checkInId, CheckInDrafts.Note note) {
-        requireActive(visible(caller, checkInId).pair());
+        visible(caller, checkInId);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         String text = note.text().strip();
@@ -243,7 +245,7 @@ public class CheckIns {
     public Agenda.NextStepView addNextStep(Caller caller, UUID checkInId, CheckInDrafts.NextStep step) {
         Seen seen = visible(caller, checkInId);
         CheckIn checkIn = seen.checkIn();
-        Partnerships.Pair pair = requireActive(seen.pair());
+        Partnerships.Pair pair = seen.pair();
         if (!pair.involves(step.ownerId())) {
             throw new RuleViolationException("OWNER", "ownerId", "A next step is owned by one of the two partners.");
         }
@@ -289,7 +291,8 @@ public class CheckIns {
                 .query(UUID.class)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Next step"));
-        requireActive(partnershipOrNotFound(caller, partnershipId, "Next step"));
+        seenPartnership(caller.organizationId(), partnershipId, caller.personId())
+                .orElseThrow(() -> new NotFoundException("Next step"));
         jdbc.sql("update next_step set done_at = :doneAt, version = version + 1 where id = :id")
                 .param("doneAt", done ? Timestamp.from(clock.instant()) : null)
                 .param("id", stepId)
@@ -301,7 +304,7 @@ public class CheckIns {
     public CheckInView record(Caller caller, UUID checkInId, Attendance attendance) {
         Seen seen = visible(caller, checkInId);
         CheckIn checkIn = seen.checkIn();
-        Partnerships.Pair pair = requireActive(seen.pair());
+        Partnerships.Pair pair = seen.pair();
         checkIn.record(attendance, caller.personId(), clock.instant());
         CheckIn saved = checkIns.save(checkIn);
         return view(saved, pair, caller.personId(), schedulesOf(List.of(saved)), names(caller.organizationId()));
@@ -329,9 +332,8 @@ public class CheckIns {
         if (caller.isEmpty() || checkIn.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Partnerships.Pair> pair = partnerships
-                .pair(organizationId, checkIn.get().getPartnershipId())
-                .filter(p -> p.involves(personId));
+        Optional<Partnerships.Pair> pair =
+                seenPartnership(organizationId, checkIn.get().getPartnershipId(), personId);
         if (pair.isEmpty()) {
             return Optional.empty();
         }
@@ -554,32 +556,35 @@ public class CheckIns {
         return schedules.findById(scheduleId).filter(s -> s.getOrganizationId().equals(organizationId));
     }
 
-    /** A check-in the caller is a partner of, with its partnership, read once. */
+    /**
+     * Who sees a partnership's check-ins, schedule, notes and next steps: its two people, and only
+     * while it is active. The one rule for every list and every item of this module; a partnership
+     * paused, suspended or ended answers as if it did not exist, and its rows stay stored.
+     */
+    private static boolean seesCheckInsOf(Partnerships.Pair pair, UUID personId) {
+        return pair.active() && pair.involves(personId);
+    }
+
+    /** A partnership whose check-ins this person sees; empty for any other, as for an unknown one. */
+    Optional<Partnerships.Pair> seenPartnership(UUID organizationId, UUID partnershipId, UUID personId) {
+        return partnerships.pair(organizationId, partnershipId).filter(pair -> seesCheckInsOf(pair, personId));
+    }
+
+    /** A partnership whose check-ins the caller sees; any other answers 404 like an unknown partnership. */
+    private Partnerships.Pair partnership(Caller caller, UUID partnershipId) {
+        return seenPartnership(caller.organizationId(), partnershipId, caller.personId())
+                .orElseThrow(() -> new NotFoundException("Partnership"));
+    }
+
+    /** A check-in the caller sees, with its partnership, read once. */
     private record Seen(CheckIn checkIn, Partnerships.Pair pair) {}
 
     private Seen visible(Caller caller, UUID checkInId) {
         CheckIn checkIn = checkIns.findByIdAndOrganizationId(checkInId, caller.organizationId())
                 .orElseThrow(() -> new NotFoundException("Check-in"));
-        return new Seen(checkIn, partnershipOrNotFound(caller, checkIn.getPartnershipId(), "Check-in"));
-    }
-
-    private Partnerships.Pair partnershipOrNotFound(Caller caller, UUID partnershipId, String what) {
-        return partnerships
-                .pair(caller.organizationId(), partnershipId)
-                .filter(p -> p.involves(caller.personId()))
-                .orElseThrow(() -> new NotFoundException(what));
-    }
-
-    private Partnerships.Pair activePair(Caller caller, UUID partnershipId) {
-        return requireActive(partnerships.pairOf(caller, partnershipId));
-    }
-
-    private static Partnerships.Pair requireActive(Partnerships.Pair pair) {
-        if (pair.status() != PartnershipStatus.ACTIVE) {
-            throw new ConflictException("Check-ins are for an active partnership; this one is "
-                    + pair.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
-        }
-        return pair;
+        Partnerships.Pair pair = seenPartnership(caller.organizationId(), checkIn.getPartnershipId(), caller.personId())
+                .orElseThrow(() -> new NotFoundException("Check-in"));
+        return new Seen(checkIn, pair);
     }
 
     private Optional<Schedule> pending(Partnerships.Pair pair) {

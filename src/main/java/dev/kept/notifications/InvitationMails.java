@@ -27,7 +27,7 @@ class InvitationMails {
         delivery.deliver(
                 invited.organizationId(),
                 "invitation:" + invited.invitationId(),
-                new Mail(invited.email(), subject, body, invited.asPartner()));
+                new Mail(invited.email(), subject, body, invited.asPartner()).withSecretLink());
     }
 
     private static String partnerInvitation(PersonInvited invited) {

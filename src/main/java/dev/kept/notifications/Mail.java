@@ -4,20 +4,27 @@ import java.util.Objects;
 
 /**
  * A plain-text e-mail to one person, perhaps with one text attachment. A confidential one (between
- * partners) is kept out of the admin outbox.
+ * partners) is kept out of the admin outbox. One with a secret link (an invitation, a password
+ * reset: whoever reads it can act as its recipient) shows in the admin outbox without its body when
+ * a mail server is configured, and its body is not kept once it is sent or given up.
  */
-record Mail(String to, String subject, String body, boolean confidential, Attachment attachment) {
+record Mail(String to, String subject, String body, boolean confidential, boolean secretLink, Attachment attachment) {
 
     Mail(String to, String subject, String body) {
-        this(to, subject, body, false, null);
+        this(to, subject, body, false, false, null);
     }
 
     Mail(String to, String subject, String body, boolean confidential) {
-        this(to, subject, body, confidential, null);
+        this(to, subject, body, confidential, false, null);
     }
 
     Mail withAttachment(Attachment attachment) {
-        return new Mail(to, subject, body, confidential, attachment);
+        return new Mail(to, subject, body, confidential, secretLink, attachment);
+    }
+
+    /** The same mail, marked as carrying a link that lets whoever reads it act as its recipient. */
+    Mail withSecretLink() {
+        return new Mail(to, subject, body, confidential, true, attachment);
     }
 
     /**

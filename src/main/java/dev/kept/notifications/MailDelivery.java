@@ -61,10 +61,10 @@ class MailDelivery {
         int added = jdbc.sql("""
                         insert into outgoing_mail
                             (id, organization_id, dedup_key, recipient, subject, body, status, confidential,
-                             created_at, sent_at, attempts, next_attempt_at,
+                             secret_link, created_at, sent_at, attempts, next_attempt_at,
                              attachment_name, attachment_type, attachment, version)
                         values (:id, :organization, :key, :recipient, :subject, :body, :status, :confidential,
-                                :now, :sentAt, 0, :nextAttemptAt,
+                                :secretLink, :now, :sentAt, 0, :nextAttemptAt,
                                 :attachmentName, :attachmentType, :attachment, 0)
                         on conflict do nothing""")
                 .param("id", UUID.randomUUID())
@@ -75,6 +75,7 @@ class MailDelivery {
                 .param("body", body)
                 .param("status", (sendable ? OutgoingMail.Status.PENDING : OutgoingMail.Status.LOGGED).name())
                 .param("confidential", mail.confidential())
+                .param("secretLink", mail.secretLink())
                 .param("now", timestamp(now))
                 .param("sentAt", sendable ? null : timestamp(now), Types.TIMESTAMP)
                 .param("nextAttemptAt", sendable ? timestamp(now) : null, Types.TIMESTAMP)

@@ -194,9 +194,11 @@ class MailSender {
         } catch (RuntimeException e) { // a MailException, or anything else the mail server's answer caused
             return failed(claimed, claimedVersion, summary(e));
         }
+        // a secret link is the recipient's alone: once it is on its way, the outbox keeps no copy
         int marked = jdbc.sql("""
                         update outgoing_mail
-                           set status = 'SENT', sent_at = :now, claimed_at = null, version = version + 1
+                           set status = 'SENT', sent_at = :now, claimed_at = null, version = version + 1,
+                               body = case when secret_link then '' else body end
                          where id = :id and version = :version""")
                 .param("now", MailDelivery.timestamp(clock.instant()))
                 .param("id", id)
@@ -233,12 +235,15 @@ class MailSender {
     }
 
     private void finish(UUID id, long claimedVersion, String status, int attempts, Instant next, String error) {
+        // a mail given up is never sent: a secret link in it is of use to nobody but a reader of the outbox
         jdbc.sql("""
                         update outgoing_mail
                            set status = :status, attempts = :attempts, next_attempt_at = :next, last_error = :error,
-                               claimed_at = null, version = version + 1
+                               claimed_at = null, version = version + 1,
+                               body = case when secret_link and :givenUp then '' else body end
                          where id = :id and version = :version""")
                 .param("status", status)
+                .param("givenUp", "FAILED".equals(status))
                 .param("attempts", attempts)
                 .param("next", next == null ? null : MailDelivery.timestamp(next), Types.TIMESTAMP)
                 .param("error", error)

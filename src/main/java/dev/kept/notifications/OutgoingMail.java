@@ -38,6 +38,7 @@ class OutgoingMail {
     private final String body;
     private final Status status;
     private final boolean confidential;
+    private final boolean secretLink;
     private final Instant createdAt;
     private final Instant sentAt;
     private final int attempts;
@@ -61,6 +62,7 @@ class OutgoingMail {
             String body,
             Status status,
             boolean confidential,
+            boolean secretLink,
             Instant createdAt,
             Instant sentAt,
             int attempts,
@@ -79,6 +81,7 @@ class OutgoingMail {
         this.body = body;
         this.status = status;
         this.confidential = confidential;
+        this.secretLink = secretLink;
         this.createdAt = createdAt;
         this.sentAt = sentAt;
         this.attempts = attempts;
@@ -132,6 +135,11 @@ class OutgoingMail {
 
     public Status getStatus() {
         return status;
+    }
+
+    /** Whether it carries a link that lets whoever reads it act as its recipient. */
+    public boolean isSecretLink() {
+        return secretLink;
     }
 
     public Instant getCreatedAt() {

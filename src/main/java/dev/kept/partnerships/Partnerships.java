@@ -483,6 +483,11 @@ public class Partnerships {
             return inviterId.equals(personId) ? partnerId : inviterId;
         }
 
+        /** Whether it is active: not invited, paused, suspended, declined or ended. */
+        public boolean active() {
+            return status == PartnershipStatus.ACTIVE;
+        }
+
         /** Whether {@code owner}'s commitments shared here are seen by the other side. */
         public boolean isHeld(UUID owner) {
             return kind == PartnershipKind.PEER || owner.equals(inviterId);

@@ -541,26 +541,23 @@ class CheckInPagesTests {
     }
 
     @Test
-    void showsTheAgendaReadOnlyOnceThePartnershipIsPaused() {
+    void hidesTheAgendaWhileThePartnershipIsPausedAndShowsItAgainOnceResumed() {
         checkIns.addNote(dana, first, new CheckInDrafts.Note("Before the pause", false));
         partnerships.pause(lee, partnership);
 
-        MvcTestResult result = get("/checkins/" + first, dana);
-
-        assertThat(result).hasStatusOk();
-        String page = body(result);
-        assertThat(page)
-                .contains("the agenda is read-only")
-                .contains("Before the pause")
-                .doesNotContain("<form class=\"stacked card\"")
-                .doesNotContain("Update progress")
-                .doesNotContain("name=\"status\"")
-                .doesNotContain("Mark done");
+        for (Caller partner : List.of(dana, lee)) {
+            assertThat(get("/checkins/" + first, partner)).hasStatus(404);
+            assertThat(get("/partnerships/" + partnership + "/schedule", partner))
+                    .hasStatus(404);
+        }
         assertThat(post("/checkins/" + first + "/progress/" + danas.id(), dana, Map.of("confidence", "ON_TRACK")))
-                .flash()
-                .containsEntry("problem", "This partnership is no longer active: the agenda is read-only.");
-        String schedule = body(get("/partnerships/" + partnership + "/schedule", dana));
-        assertThat(schedule).doesNotContain("id=\"propose\"").contains("Stop the check-ins");
+                .hasStatus(404);
+
+        partnerships.resume(dana, partnership);
+
+        MvcTestResult result = get("/checkins/" + first, lee);
+        assertThat(result).hasStatusOk();
+        assertThat(body(result)).contains("Before the pause").doesNotContain("the agenda is read-only");
     }
 
     // --- helpers ------------------------------------------------------------------------------

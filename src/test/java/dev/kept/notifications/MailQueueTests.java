@@ -11,6 +11,7 @@ import dev.kept.MutableClock;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
+import dev.kept.people.PersonDetails;
 import dev.kept.people.SignUp;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -396,6 +397,83 @@ class MailQueueTests {
                 .contains("Last error: SMTPAddressFailedException: 550 no such mailbox")
                 .doesNotContain(confidential)
                 .doesNotContain("Secret.");
+    }
+
+    @Test
+    void theOutboxShowsThatAnInvitationWentOutToWhomAndWhenButNeverItsLink() throws Exception {
+        String grace = to("grace");
+        String plain = to("plain");
+        people.invite(admin, new PersonDetails("Grace", grace, null, null, null, null, null));
+        deliver(plain, new Mail(plain, "Your check-in on Monday", "See you on Monday."));
+        await().atMost(Duration.ofSeconds(20)).until(() -> bodyOf(grace) != null);
+        assertThat(bodyOf(grace)).contains("/invitations/");
+
+        String waiting = outboxPage();
+        assertThat(waiting)
+                .contains(grace)
+                .contains("You are invited to")
+                .contains("waiting to be sent")
+                .contains("It holds a link for its recipient alone, so its text is not shown.")
+                .contains("See you on Monday.")
+                .doesNotContain("/invitations/")
+                .doesNotContain("Set your password")
+                .doesNotContain("id=\"live-links\"");
+
+        sender.sendDue();
+
+        assertThat(text(single(grace))).containsPattern("https://kept\\.example\\.org/invitations/[A-Za-z0-9_-]{43}");
+        assertThat(row(grace).status()).isEqualTo("SENT");
+        assertThat(bodyOf(grace)).isEmpty();
+        assertThat(bodyOf(plain)).startsWith("See you on Monday.");
+        String sent = outboxPage();
+        assertThat(between(sent, grace)).contains(">sent</span>").contains("It holds a link for its recipient alone");
+        assertThat(sent).doesNotContain("/invitations/").contains("See you on Monday.");
+    }
+
+    @Test
+    void keepsNoSecretLinkOfAMailGivenUp() throws Exception {
+        String to = to("lost");
+        String link = "https://kept.example.org/invitations/" + UUID.randomUUID();
+        deliver(to, new Mail(to, "You are invited", "Set your password: " + link).withSecretLink());
+        jdbc.sql("update outgoing_mail set attempts = 19 where recipient = :to")
+                .param("to", to)
+                .update();
+        SMTP.stop();
+
+        sender.sendDue();
+
+        assertThat(row(to).status()).isEqualTo("FAILED");
+        assertThat(bodyOf(to)).isEmpty();
+        assertThat(outboxPage())
+                .contains(to)
+                .contains("failed after 20 failed attempts")
+                .doesNotContain(link);
+    }
+
+    private String bodyOf(String to) {
+        return jdbc.sql("select body from outgoing_mail where recipient = :to")
+                .param("to", to)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private String outboxPage() throws IOException {
+        return mvc.get()
+                .uri("/admin/outbox")
+                .with(authentication(UsernamePasswordAuthenticationToken.authenticated(
+                        admin, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER"))))
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The outbox card of the mail to this address. */
+    private static String between(String page, String recipient) {
+        int at = page.indexOf(recipient);
+        assertThat(at).as("the outbox lists " + recipient).isNotNegative();
+        int start = page.lastIndexOf("<article", at);
+        return page.substring(start, page.indexOf("</article>", at));
     }
 
     private void deliver(String key, Mail mail) {
