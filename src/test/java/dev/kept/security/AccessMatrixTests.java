@@ -109,6 +109,7 @@ class AccessMatrixTests {
     private String programMarker;
     private String matchMarker;
     private String silencedInvitationMarker;
+    private final List<String> formerCheckInMarkers = new ArrayList<>();
     private List<Row> rows;
 
     @BeforeAll
@@ -157,12 +158,15 @@ class AccessMatrixTests {
         agreeCheckIns(owner, partner, partnership);
         proposeCoOwnedGoal(admin, t1, teammate, t4, partner);
         UUID pausedPartnership = api.partnership(paused, owner, "PEER");
+        formerCheckIn("paused", owner, paused, pausedPartnership);
         api.post(owner.token(), "/api/v1/partnerships/" + pausedPartnership + "/pause", Map.of())
                 .expect(200);
         UUID endedPartnership = api.partnership(owner, ended, "PEER");
+        formerCheckIn("ended", owner, ended, endedPartnership);
         api.post(ended.token(), "/api/v1/partnerships/" + endedPartnership + "/end", Map.of())
                 .expect(200);
         UUID suspendedPartnership = api.partnership(owner, suspended, "PEER");
+        formerCheckIn("suspended", owner, suspended, suspendedPartnership);
         declareAndBeInvited(owner, competitor);
 
         LocalDate soon = LocalDate.now(ZoneOffset.UTC).plusDays(3);
@@ -501,6 +505,49 @@ class AccessMatrixTests {
         placeholders.put("{feed}", feedToken(owner));
     }
 
+    /**
+     * A weekly check-in agreed while the partnership was active, with a shared note and a private
+     * note of each side, held in {@code {<name>checkin}} and {@code {<name>partnership}}: once the
+     * partnership is paused, suspended or ended, its check-ins, schedule and notes are nobody's to
+     * see, its two people included.
+     */
+    private void formerCheckIn(String name, Account proposer, Account other, UUID partnership) {
+        String place = "former place " + name + " " + UUID.randomUUID();
+        String shared = "former shared note " + name + " " + UUID.randomUUID();
+        String proposersOwn = "former private note " + name + " " + UUID.randomUUID();
+        String othersOwn = "former private note " + name + " " + UUID.randomUUID();
+        formerCheckInMarkers.addAll(List.of(place, shared, proposersOwn, othersOwn));
+        String schedule = "/api/v1/partnerships/" + partnership + "/schedule";
+        api.send(
+                        org.springframework.http.HttpMethod.PUT,
+                        proposer.token(),
+                        schedule,
+                        Map.of(
+                                "cadence", "WEEKLY",
+                                "weekday", "THURSDAY",
+                                "time", "10:00",
+                                "timeZone", "Europe/Berlin",
+                                "durationMinutes", 30,
+                                "location", place))
+                .expect(200);
+        api.post(other.token(), schedule + "/accept", Map.of()).expect(200);
+        String id = api.get(other.token(), "/api/v1/checkins")
+                .expect(200)
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        String notes = "/api/v1/checkins/" + id + "/notes";
+        api.post(proposer.token(), notes, Map.of("text", shared, "private", false))
+                .expect(201);
+        api.post(proposer.token(), notes, Map.of("text", proposersOwn, "private", true))
+                .expect(201);
+        api.post(other.token(), notes, Map.of("text", othersOwn, "private", true))
+                .expect(201);
+        placeholders.put("{" + name + "checkin}", id);
+        placeholders.put("{" + name + "partnership}", partnership.toString());
+    }
+
     private String feedToken(Account owner) {
         String url = api.post(owner.token(), "/api/v1/me/calendar-feed", Map.of())
                 .expect(201)
@@ -592,6 +639,7 @@ class AccessMatrixTests {
 
     private List<String> feedSecrets() {
         List<String> secrets = new ArrayList<>(commitmentMarkers.values());
+        secrets.addAll(formerCheckInMarkers);
         secrets.addAll(List.of(
                 sharedNoteMarker,
                 ownersPrivateNoteMarker,
@@ -695,6 +743,8 @@ class AccessMatrixTests {
                 .contains(viewer)) {
             forbidden.add(proposalMarker);
         }
+        // a partnership that is no longer active shows its check-ins to nobody, its own two included
+        forbidden.addAll(formerCheckInMarkers);
         // an invitation a private declaration blocks is its inviter's alone: the declarer never sees it
         if (viewer != Viewer.COMPETITOR) {
             forbidden.add(silencedInvitationMarker);
