@@ -8,6 +8,7 @@ import dev.kept.people.SignUp;
 import dev.kept.people.SignedUp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sign-up, API tokens and invitation acceptance over the API. */
+/**
+ * Sign-up, API tokens and invitation acceptance over the API. Sign-up and token creation are
+ * limited per client address (429 with {@code Retry-After}).
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Accounts")
@@ -32,10 +36,12 @@ class AccountApi {
 
     private final People people;
     private final ApiTokens tokens;
+    private final AddressLimits addresses;
 
-    AccountApi(People people, ApiTokens tokens) {
+    AccountApi(People people, ApiTokens tokens, AddressLimits addresses) {
         this.people = people;
         this.tokens = tokens;
+        this.addresses = addresses;
     }
 
     record OrganizationBody(UUID id, String name) {}
@@ -53,8 +59,9 @@ class AccountApi {
 
     @PostMapping("/signup")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an organization and its first admin")
-    SignUpResult signUp(@Valid @RequestBody SignUp form) {
+    @Operation(summary = "Create an organization and its first admin (limited per client address: 429 past it)")
+    SignUpResult signUp(@Valid @RequestBody SignUp form, HttpServletRequest request) {
+        addresses.charge(AddressLimits.Action.SIGN_UP, request.getRemoteAddr());
         SignedUp signedUp = people.signUp(form);
         return new SignUpResult(
                 new OrganizationBody(
@@ -64,12 +71,12 @@ class AccountApi {
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a personal API token with an e-mail and password (throttled: 429 when slowed down)")
-    IssuedToken createToken(@Valid @RequestBody TokenRequest request) {
+    @Operation(
+            summary = "Create a personal API token with an e-mail and password; throttled per account and limited per"
+                    + " client address: 429")
+    IssuedToken createToken(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {
         try {
-            return tokens.create(request.email(), request.password(), request.name());
-        } catch (LoginThrottledException throttled) {
-            throw ProblemResponses.tooManyRequests(throttled.retryAfter());
+            return tokens.create(body.email(), body.password(), body.name(), request.getRemoteAddr());
         } catch (AuthenticationException wrong) {
             throw ProblemResponses.wrongCredentials();
         }

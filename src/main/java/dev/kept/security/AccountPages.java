@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The pages to sign up, sign in, accept an invitation and manage one's API tokens. */
@@ -32,11 +32,13 @@ class AccountPages {
     private final People people;
     private final ApiTokens tokens;
     private final WebSessions sessions;
+    private final AddressLimits addresses;
 
-    AccountPages(People people, ApiTokens tokens, WebSessions sessions) {
+    AccountPages(People people, ApiTokens tokens, WebSessions sessions, AddressLimits addresses) {
         this.people = people;
         this.tokens = tokens;
         this.sessions = sessions;
+        this.addresses = addresses;
     }
 
     record PasswordForm(String password, String confirmation, String name) {}
@@ -64,7 +66,11 @@ class AccountPages {
         }
         SignedUp signedUp;
         try {
+            addresses.charge(AddressLimits.Action.SIGN_UP, request.getRemoteAddr());
             signedUp = people.signUp(form);
+        } catch (TooManyAttemptsException refused) {
+            refuse(refused, errors, response);
+            return "security/signup";
         } catch (RuleViolationException broken) {
             broken.rejectOn(errors);
             return "security/signup";
@@ -78,13 +84,9 @@ class AccountPages {
     }
 
     @GetMapping("/login")
-    String loginPage(
-            @AuthenticationPrincipal Caller caller, @RequestParam(required = false) String throttled, Model model) {
+    String loginPage(@AuthenticationPrincipal Caller caller) {
         if (caller != null) {
             return "redirect:/";
-        }
-        if (throttled != null) {
-            model.addAttribute("throttledSeconds", throttled.matches("\\d{1,6}") ? throttled : "60");
         }
         return "security/login";
     }
@@ -157,13 +159,29 @@ class AccountPages {
             @AuthenticationPrincipal Caller caller,
             @Valid @ModelAttribute("form") TokenForm form,
             BindingResult errors,
-            Model model) {
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (!errors.hasErrors()) {
-            model.addAttribute("issued", tokens.create(caller, form.name()));
-            model.addAttribute("form", new TokenForm(""));
+            try {
+                model.addAttribute("issued", tokens.create(caller, form.name(), request.getRemoteAddr()));
+                model.addAttribute("form", new TokenForm(""));
+            } catch (TooManyAttemptsException refused) {
+                refuse(refused, errors, response);
+            }
         }
         model.addAttribute("tokens", tokens.list(caller));
         return "security/tokens";
+    }
+
+    /** Answers 429 with the wait, and says so on the form. */
+    private static void refuse(TooManyAttemptsException refused, BindingResult errors, HttpServletResponse response) {
+        response.setStatus(refused.getStatusCode().value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+        errors.reject(
+                refused.messageCode(),
+                refused.messageArguments(),
+                refused.getBody().getDetail());
     }
 
     @PostMapping("/settings/tokens/{id}/revoke")

@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Personal API tokens: created with a password or from a signed-in page, revocable, stored hashed. */
+/**
+ * Personal API tokens: created with a password or from a signed-in page (both limited per client
+ * address), revocable, stored hashed.
+ */
 @Service
 public class ApiTokens {
 
@@ -24,24 +27,35 @@ public class ApiTokens {
     private final ApiTokenRepository tokens;
     private final People people;
     private final SignIn signIn;
+    private final AddressLimits addresses;
     private final Clock clock;
 
-    ApiTokens(ApiTokenRepository tokens, People people, SignIn signIn, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, People people, SignIn signIn, AddressLimits addresses, Clock clock) {
         this.tokens = tokens;
         this.people = people;
         this.signIn = signIn;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
-    /** Creates a token for the person with this e-mail and password (throttled like sign-in). */
-    @Transactional
-    public IssuedToken create(String email, String password, String name) {
-        Caller caller = signIn.check(email, password);
-        return create(caller, name);
+    /**
+     * Creates a token for the person with this e-mail and password, asked from this client address:
+     * limited per address, and throttled like sign-in. Not in a transaction: the attempts are
+     * counted whatever becomes of the request.
+     */
+    public IssuedToken create(String email, String password, String name, String address) {
+        addresses.charge(AddressLimits.Action.TOKENS, address);
+        Caller caller = signIn.check(email, password, address);
+        return issue(caller, name);
     }
 
-    @Transactional
-    public IssuedToken create(Caller caller, String name) {
+    /** Creates a token for the signed-in caller, asked from this client address (limited per address). */
+    public IssuedToken create(Caller caller, String name, String address) {
+        addresses.charge(AddressLimits.Action.TOKENS, address);
+        return issue(caller, name);
+    }
+
+    private IssuedToken issue(Caller caller, String name) {
         String token = SecretTokens.generate(PREFIX);
         String label = name == null || name.isBlank() ? "API token" : name.strip();
         ApiToken saved = tokens.save(ApiToken.issue(
