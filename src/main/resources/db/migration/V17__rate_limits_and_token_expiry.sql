@@ -14,3 +14,12 @@ create table rate_limit (
     version       bigint not null
 );
 create index rate_limit_by_expiry on rate_limit (expires_at);
+
+-- API tokens expire (null: never, which an admin allows per organization) and have a scope.
+-- Tokens made before this migration keep working for 90 days from it, reading and writing as
+-- before; their owners make new ones with the expiry they want.
+alter table api_token add column expires_at timestamp with time zone;
+alter table api_token add column scope varchar(20) not null default 'READ_WRITE';
+update api_token set expires_at = current_timestamp + interval '90' day;
+
+alter table organization add column api_tokens_may_never_expire boolean not null default false;

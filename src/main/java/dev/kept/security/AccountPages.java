@@ -11,7 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,7 +45,38 @@ class AccountPages {
 
     record PasswordForm(String password, String confirmation, String name) {}
 
-    record TokenForm(@Size(max = 80) String name) {}
+    /**
+     * A new token: {@code expiry} is a number of days ({@link TokenExpiry#DAYS}), {@code date} (then
+     * {@code expiresOn} is the last day it works) or {@code never}.
+     */
+    record TokenForm(
+            @Size(max = 80) String name,
+            String expiry,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
+            TokenScope scope) {
+
+        static TokenForm blank() {
+            return new TokenForm("", Integer.toString(TokenExpiry.DEFAULT_DAYS), null, TokenScope.READ_WRITE);
+        }
+
+        TokenExpiry chosenExpiry() {
+            String choice = expiry == null ? "" : expiry.strip();
+            if (choice.equals("never")) {
+                return new TokenExpiry.Never();
+            }
+            if (choice.equals("date")) {
+                if (expiresOn == null) {
+                    throw new TokenChoiceException(
+                            "expiresOn", "token.expiresOn.missing", "choose the last day it works");
+                }
+                return new TokenExpiry.OnDate(expiresOn);
+            }
+            if (choice.matches("\\d{1,3}") && TokenExpiry.DAYS.contains(Integer.parseInt(choice))) {
+                return new TokenExpiry.InDays(Integer.parseInt(choice));
+            }
+            throw new TokenChoiceException("expiry", "token.expiry.choice", "must be one of the choices");
+        }
+    }
 
     @GetMapping("/signup")
     String signUpPage(@AuthenticationPrincipal Caller caller, Model model) {
@@ -149,8 +182,8 @@ class AccountPages {
 
     @GetMapping("/settings/tokens")
     String tokensPage(@AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("tokens", tokens.list(caller));
-        model.addAttribute("form", new TokenForm(""));
+        model.addAttribute("form", TokenForm.blank());
+        showTokens(caller, model);
         return "security/tokens";
     }
 
@@ -164,14 +197,31 @@ class AccountPages {
             HttpServletResponse response) {
         if (!errors.hasErrors()) {
             try {
-                model.addAttribute("issued", tokens.create(caller, form.name(), request.getRemoteAddr()));
-                model.addAttribute("form", new TokenForm(""));
+                TokenExpiry expiry = form.chosenExpiry();
+                model.addAttribute(
+                        "issued",
+                        tokens.create(
+                                caller,
+                                new ApiTokens.NewToken(form.name(), expiry, form.scope()),
+                                request.getRemoteAddr()));
+                model.addAttribute("form", TokenForm.blank());
+            } catch (TokenChoiceException wrong) {
+                wrong.rejectOn(errors);
+            } catch (RuleViolationException broken) {
+                errors.rejectValue("expiry", broken.reason(), broken.detail());
             } catch (TooManyAttemptsException refused) {
                 refuse(refused, errors, response);
             }
         }
-        model.addAttribute("tokens", tokens.list(caller));
+        showTokens(caller, model);
         return "security/tokens";
+    }
+
+    private void showTokens(Caller caller, Model model) {
+        model.addAttribute("tokens", tokens.list(caller));
+        model.addAttribute("mayNeverExpire", tokens.mayNeverExpire(caller));
+        model.addAttribute("expiryDays", TokenExpiry.DAYS);
+        model.addAttribute("scopes", TokenScope.values());
     }
 
     /** Answers 429 with the wait, and says so on the form. */

@@ -47,6 +47,10 @@ class ProblemResponses {
         return new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
     }
 
+    void forbidden(HttpServletResponse response, String detail) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
         ProblemDetail problem = Problems.of(status, title, detail);
