@@ -138,6 +138,22 @@ public class People {
         return organizations.findById(caller.organizationId()).orElseThrow(() -> new NotFoundException("Organization"));
     }
 
+    /**
+     * Changes the settings of the caller's organization (admin only); {@code null} leaves a setting
+     * as it is. Publishes {@link OrganizationSettingsChanged} when something changed.
+     */
+    @Transactional
+    public Organization changeOrganizationSettings(Caller caller, Boolean apiTokensMayNeverExpire) {
+        requireAdmin(caller);
+        Organization organization = organization(caller);
+        if (apiTokensMayNeverExpire == null || !organization.allowTokensThatNeverExpire(apiTokensMayNeverExpire)) {
+            return organization;
+        }
+        Organization saved = organizations.save(organization);
+        events.publishEvent(new OrganizationSettingsChanged(saved.getId(), saved.mayApiTokensNeverExpire()));
+        return saved;
+    }
+
     @Transactional(readOnly = true)
     public boolean isAdmin(Caller caller) {
         return persons.findByIdAndOrganizationId(caller.personId(), caller.organizationId())

@@ -42,6 +42,31 @@ class PeopleApi {
         }
     }
 
+    record OrganizationView(UUID id, String name, boolean apiTokensMayNeverExpire) {
+        static OrganizationView of(Organization organization) {
+            return new OrganizationView(
+                    organization.getId(), organization.getName(), organization.mayApiTokensNeverExpire());
+        }
+    }
+
+    record OrganizationSettings(Boolean apiTokensMayNeverExpire) {}
+
+    @GetMapping("/organization")
+    @Operation(summary = "The caller's organization and its settings")
+    OrganizationView organization(@AuthenticationPrincipal Caller caller) {
+        return OrganizationView.of(people.organization(caller));
+    }
+
+    @PatchMapping("/organization")
+    @Operation(
+            summary =
+                    "Change the organization's settings (admin): apiTokensMayNeverExpire; a field left out stays as it"
+                            + " is. Stopping tokens that never expire gives the existing ones 90 days from then")
+    OrganizationView changeOrganization(
+            @AuthenticationPrincipal Caller caller, @RequestBody OrganizationSettings settings) {
+        return OrganizationView.of(people.changeOrganizationSettings(caller, settings.apiTokensMayNeverExpire()));
+    }
+
     @GetMapping("/me")
     @Operation(summary = "The caller as a person")
     PersonView me(@AuthenticationPrincipal Caller caller) {

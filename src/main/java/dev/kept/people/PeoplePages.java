@@ -41,6 +41,19 @@ class PeoplePages {
 
     record TeamForm(@NotBlank @Size(max = 80) String name, UUID leadId) {}
 
+    record OrganizationForm(Boolean apiTokensMayNeverExpire) {}
+
+    @PostMapping("/settings/organization")
+    String changeOrganization(
+            @AuthenticationPrincipal Caller caller,
+            @ModelAttribute("organizationForm") OrganizationForm form,
+            RedirectAttributes redirect) {
+        // an unticked box sends nothing
+        people.changeOrganizationSettings(caller, Boolean.TRUE.equals(form.apiTokensMayNeverExpire()));
+        redirect.addFlashAttribute("notice", "Saved.");
+        return "redirect:/people";
+    }
+
     @GetMapping("/people")
     String directory(@AuthenticationPrincipal Caller caller, Model model) {
         showDirectory(caller, model);
@@ -226,6 +239,7 @@ class PeoplePages {
         List<Person> everyone = people.people(caller);
         model.addAttribute("people", everyone);
         model.addAttribute("byId", everyone.stream().collect(Collectors.toMap(Person::getId, Function.identity())));
+        model.addAttribute("organization", people.organization(caller));
         showTeamNames(caller, model);
     }
 

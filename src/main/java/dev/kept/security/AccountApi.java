@@ -7,16 +7,21 @@ import dev.kept.people.PersonView;
 import dev.kept.people.SignUp;
 import dev.kept.people.SignedUp;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sign-up, API tokens and invitation acceptance over the API. */
+/**
+ * Sign-up, API tokens and invitation acceptance over the API. Sign-up and token creation are
+ * limited per client address (429 with {@code Retry-After}).
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Accounts")
@@ -32,10 +40,12 @@ class AccountApi {
 
     private final People people;
     private final ApiTokens tokens;
+    private final AddressLimits addresses;
 
-    AccountApi(People people, ApiTokens tokens) {
+    AccountApi(People people, ApiTokens tokens, AddressLimits addresses) {
         this.people = people;
         this.tokens = tokens;
+        this.addresses = addresses;
     }
 
     record OrganizationBody(UUID id, String name) {}
@@ -45,7 +55,19 @@ class AccountApi {
     record TokenRequest(
             @NotBlank @Size(max = 254) String email,
             @NotBlank @Size(max = 128) String password,
-            @Size(max = 80) String name) {}
+            @Size(max = 80) String name,
+
+            @Schema(description = "one of 7, 30, 90 (the default) and 365")
+            Integer expiresInDays,
+
+            @Schema(description = "the last day it works, in your time zone: after today, at most 365 days ahead")
+            LocalDate expiresOn,
+
+            @Schema(description = "true: it never expires (only where an admin allows it)")
+            Boolean neverExpires,
+
+            @Schema(description = "READ_WRITE (the default) or READ_ONLY (GET and HEAD only)")
+            TokenScope scope) {}
 
     record PasswordBody(
             @NotNull @AcceptablePassword String password,
@@ -53,8 +75,9 @@ class AccountApi {
 
     @PostMapping("/signup")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an organization and its first admin")
-    SignUpResult signUp(@Valid @RequestBody SignUp form) {
+    @Operation(summary = "Create an organization and its first admin (limited per client address: 429 past it)")
+    SignUpResult signUp(@Valid @RequestBody SignUp form, HttpServletRequest request) {
+        addresses.charge(AddressLimits.Action.SIGN_UP, request.getRemoteAddr());
         SignedUp signedUp = people.signUp(form);
         return new SignUpResult(
                 new OrganizationBody(
@@ -64,15 +87,26 @@ class AccountApi {
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a personal API token with an e-mail and password (throttled: 429 when slowed down)")
-    IssuedToken createToken(@Valid @RequestBody TokenRequest request) {
+    @Operation(
+            summary = "Create a personal API token with an e-mail and password, an expiry (90 days unless chosen) and a"
+                    + " scope (read-write unless chosen); throttled per account and limited per client address: 429")
+    IssuedToken createToken(@Valid @RequestBody TokenRequest body, HttpServletRequest request) {
+        TokenExpiry expiry = TokenExpiry.of(body.expiresInDays(), body.expiresOn(), body.neverExpires());
         try {
-            return tokens.create(request.email(), request.password(), request.name());
-        } catch (LoginThrottledException throttled) {
-            throw ProblemResponses.tooManyRequests(throttled.retryAfter());
+            return tokens.create(
+                    body.email(),
+                    body.password(),
+                    new ApiTokens.NewToken(body.name(), expiry, body.scope()),
+                    request.getRemoteAddr());
         } catch (AuthenticationException wrong) {
             throw ProblemResponses.wrongCredentials();
         }
+    }
+
+    @GetMapping("/tokens")
+    @Operation(summary = "Your API tokens that were not revoked, newest first, with expiry, scope and last use")
+    List<ApiTokens.TokenSummary> listTokens(@AuthenticationPrincipal Caller caller) {
+        return tokens.list(caller);
     }
 
     @DeleteMapping("/tokens/{id}")

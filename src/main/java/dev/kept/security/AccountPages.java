@@ -11,7 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The pages to sign up, sign in, accept an invitation and manage one's API tokens. */
@@ -32,16 +34,49 @@ class AccountPages {
     private final People people;
     private final ApiTokens tokens;
     private final WebSessions sessions;
+    private final AddressLimits addresses;
 
-    AccountPages(People people, ApiTokens tokens, WebSessions sessions) {
+    AccountPages(People people, ApiTokens tokens, WebSessions sessions, AddressLimits addresses) {
         this.people = people;
         this.tokens = tokens;
         this.sessions = sessions;
+        this.addresses = addresses;
     }
 
     record PasswordForm(String password, String confirmation, String name) {}
 
-    record TokenForm(@Size(max = 80) String name) {}
+    /**
+     * A new token: {@code expiry} is a number of days ({@link TokenExpiry#DAYS}), {@code date} (then
+     * {@code expiresOn} is the last day it works) or {@code never}.
+     */
+    record TokenForm(
+            @Size(max = 80) String name,
+            String expiry,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expiresOn,
+            TokenScope scope) {
+
+        static TokenForm blank() {
+            return new TokenForm("", Integer.toString(TokenExpiry.DEFAULT_DAYS), null, TokenScope.READ_WRITE);
+        }
+
+        TokenExpiry chosenExpiry() {
+            String choice = expiry == null ? "" : expiry.strip();
+            if (choice.equals("never")) {
+                return new TokenExpiry.Never();
+            }
+            if (choice.equals("date")) {
+                if (expiresOn == null) {
+                    throw new TokenChoiceException(
+                            "expiresOn", "token.expiresOn.missing", "choose the last day it works");
+                }
+                return new TokenExpiry.OnDate(expiresOn);
+            }
+            if (choice.matches("\\d{1,3}") && TokenExpiry.DAYS.contains(Integer.parseInt(choice))) {
+                return new TokenExpiry.InDays(Integer.parseInt(choice));
+            }
+            throw new TokenChoiceException("expiry", "token.expiry.choice", "must be one of the choices");
+        }
+    }
 
     @GetMapping("/signup")
     String signUpPage(@AuthenticationPrincipal Caller caller, Model model) {
@@ -64,7 +99,11 @@ class AccountPages {
         }
         SignedUp signedUp;
         try {
+            addresses.charge(AddressLimits.Action.SIGN_UP, request.getRemoteAddr());
             signedUp = people.signUp(form);
+        } catch (TooManyAttemptsException refused) {
+            refuse(refused, errors, response);
+            return "security/signup";
         } catch (RuleViolationException broken) {
             broken.rejectOn(errors);
             return "security/signup";
@@ -78,13 +117,9 @@ class AccountPages {
     }
 
     @GetMapping("/login")
-    String loginPage(
-            @AuthenticationPrincipal Caller caller, @RequestParam(required = false) String throttled, Model model) {
+    String loginPage(@AuthenticationPrincipal Caller caller) {
         if (caller != null) {
             return "redirect:/";
-        }
-        if (throttled != null) {
-            model.addAttribute("throttledSeconds", throttled.matches("\\d{1,6}") ? throttled : "60");
         }
         return "security/login";
     }
@@ -147,8 +182,8 @@ class AccountPages {
 
     @GetMapping("/settings/tokens")
     String tokensPage(@AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("tokens", tokens.list(caller));
-        model.addAttribute("form", new TokenForm(""));
+        model.addAttribute("form", TokenForm.blank());
+        showTokens(caller, model);
         return "security/tokens";
     }
 
@@ -157,13 +192,46 @@ class AccountPages {
             @AuthenticationPrincipal Caller caller,
             @Valid @ModelAttribute("form") TokenForm form,
             BindingResult errors,
-            Model model) {
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (!errors.hasErrors()) {
-            model.addAttribute("issued", tokens.create(caller, form.name()));
-            model.addAttribute("form", new TokenForm(""));
+            try {
+                TokenExpiry expiry = form.chosenExpiry();
+                model.addAttribute(
+                        "issued",
+                        tokens.create(
+                                caller,
+                                new ApiTokens.NewToken(form.name(), expiry, form.scope()),
+                                request.getRemoteAddr()));
+                model.addAttribute("form", TokenForm.blank());
+            } catch (TokenChoiceException wrong) {
+                wrong.rejectOn(errors);
+            } catch (RuleViolationException broken) {
+                errors.rejectValue("expiry", broken.reason(), broken.detail());
+            } catch (TooManyAttemptsException refused) {
+                refuse(refused, errors, response);
+            }
         }
-        model.addAttribute("tokens", tokens.list(caller));
+        showTokens(caller, model);
         return "security/tokens";
+    }
+
+    private void showTokens(Caller caller, Model model) {
+        model.addAttribute("tokens", tokens.list(caller));
+        model.addAttribute("mayNeverExpire", tokens.mayNeverExpire(caller));
+        model.addAttribute("expiryDays", TokenExpiry.DAYS);
+        model.addAttribute("scopes", TokenScope.values());
+    }
+
+    /** Answers 429 with the wait, and says so on the form. */
+    private static void refuse(TooManyAttemptsException refused, BindingResult errors, HttpServletResponse response) {
+        response.setStatus(refused.getStatusCode().value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
+        errors.reject(
+                refused.messageCode(),
+                refused.messageArguments(),
+                refused.getBody().getDetail());
     }
 
     @PostMapping("/settings/tokens/{id}/revoke")

@@ -7,7 +7,11 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** A personal API token: only its hash is kept; the token itself is shown once, at creation. */
+/**
+ * A personal API token: only its hash is kept; the token itself is shown once, at creation. It
+ * works until it expires (never, when its organization allows that) or is revoked, for reading
+ * only or for everything its person may do.
+ */
 @Table("api_token")
 class ApiToken {
 
@@ -19,6 +23,8 @@ class ApiToken {
     private final String name;
     private final String tokenHash;
     private final Instant createdAt;
+    private final Instant expiresAt;
+    private final TokenScope scope;
     private Instant lastUsedAt;
     private Instant revokedAt;
 
@@ -33,6 +39,8 @@ class ApiToken {
             String name,
             String tokenHash,
             Instant createdAt,
+            Instant expiresAt,
+            TokenScope scope,
             Instant lastUsedAt,
             Instant revokedAt,
             Long version) {
@@ -42,17 +50,35 @@ class ApiToken {
         this.name = name;
         this.tokenHash = tokenHash;
         this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+        this.scope = scope;
         this.lastUsedAt = lastUsedAt;
         this.revokedAt = revokedAt;
         this.version = version;
     }
 
-    static ApiToken issue(UUID organizationId, UUID personId, String name, String tokenHash, Instant now) {
-        return new ApiToken(UUID.randomUUID(), organizationId, personId, name, tokenHash, now, null, null, null);
+    static ApiToken issue(
+            UUID organizationId,
+            UUID personId,
+            String name,
+            String tokenHash,
+            Instant now,
+            Instant expiresAt,
+            TokenScope scope) {
+        return new ApiToken(
+                UUID.randomUUID(), organizationId, personId, name, tokenHash, now, expiresAt, scope, null, null, null);
     }
 
     boolean isActive() {
         return revokedAt == null;
+    }
+
+    boolean hasExpiredAt(Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
+    }
+
+    boolean worksAt(Instant now) {
+        return isActive() && !hasExpiredAt(now);
     }
 
     void revoke(Instant now) {
@@ -79,6 +105,14 @@ class ApiToken {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public TokenScope getScope() {
+        return scope;
     }
 
     public Instant getLastUsedAt() {

@@ -16,7 +16,17 @@ interface ApiTokenRepository extends ListCrudRepository<ApiToken, UUID> {
 
     List<ApiToken> findByOrganizationIdAndPersonIdOrderByCreatedAtDesc(UUID organizationId, UUID personId);
 
+    /** Records a use, unless one was recorded since {@code before}: at most one write a minute per token. */
     @Modifying
-    @Query("update api_token set last_used_at = :now where id = :id")
-    void touch(UUID id, Instant now);
+    @Query("""
+            update api_token set last_used_at = :now
+            where id = :id and (last_used_at is null or last_used_at < :before)""")
+    int touch(UUID id, Instant now, Instant before);
+
+    /** Gives every working token of the organization that never expires this expiry instead. */
+    @Modifying
+    @Query("""
+            update api_token set expires_at = :expiresAt, version = version + 1
+            where organization_id = :organizationId and expires_at is null and revoked_at is null""")
+    int expireNeverExpiring(UUID organizationId, Instant expiresAt);
 }

@@ -3,17 +3,22 @@ package dev.kept.security;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.RuleViolationException;
 import dev.kept.shared.SecretTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Personal API tokens: created with a password or from a signed-in page, revocable, stored hashed. */
+/**
+ * Personal API tokens: created with a password or from a signed-in page (both limited per client
+ * address), with an expiry and a scope, revocable, stored hashed.
+ */
 @Service
 public class ApiTokens {
 
@@ -24,32 +29,76 @@ public class ApiTokens {
     private final ApiTokenRepository tokens;
     private final People people;
     private final SignIn signIn;
+    private final AddressLimits addresses;
     private final Clock clock;
 
-    ApiTokens(ApiTokenRepository tokens, People people, SignIn signIn, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, People people, SignIn signIn, AddressLimits addresses, Clock clock) {
         this.tokens = tokens;
         this.people = people;
         this.signIn = signIn;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
-    /** Creates a token for the person with this e-mail and password (throttled like sign-in). */
-    @Transactional
-    public IssuedToken create(String email, String password, String name) {
-        Caller caller = signIn.check(email, password);
-        return create(caller, name);
+    /** What a new token is to be: a label (optional), when it expires, what it may do. */
+    public record NewToken(String name, TokenExpiry expiry, TokenScope scope) {
+
+        public NewToken {
+            expiry = expiry == null ? TokenExpiry.DEFAULT : expiry;
+            scope = scope == null ? TokenScope.READ_WRITE : scope;
+        }
     }
 
-    @Transactional
-    public IssuedToken create(Caller caller, String name) {
+    /**
+     * Creates a token for the person with this e-mail and password, asked from this client address:
+     * limited per address, and throttled like sign-in. Not in a transaction: the attempts are
+     * counted whatever becomes of the request.
+     */
+    public IssuedToken create(String email, String password, NewToken order, String address) {
+        addresses.charge(AddressLimits.Action.TOKENS, address);
+        Caller caller = signIn.check(email, password, address);
+        return issue(caller, order);
+    }
+
+    /** Creates a token for the signed-in caller, asked from this client address (limited per address). */
+    public IssuedToken create(Caller caller, NewToken order, String address) {
+        addresses.charge(AddressLimits.Action.TOKENS, address);
+        return issue(caller, order);
+    }
+
+    /** Whether the caller's organization allows tokens that never expire. */
+    @Transactional(readOnly = true)
+    public boolean mayNeverExpire(Caller caller) {
+        return people.organization(caller).mayApiTokensNeverExpire();
+    }
+
+    private IssuedToken issue(Caller caller, NewToken order) {
+        if (order.expiry() instanceof TokenExpiry.Never && !mayNeverExpire(caller)) {
+            throw new RuleViolationException(
+                    "NEVER_EXPIRING_TOKEN_NOT_ALLOWED",
+                    "neverExpires",
+                    "Your organization does not allow API tokens that never expire: choose when this one expires,"
+                            + " or ask an admin to allow them.");
+        }
+        // to the microsecond, as the database keeps it: the expiry read back is the one chosen
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant expiresAt = order.expiry().expiresAt(now, people.me(caller).getTimeZone());
         String token = SecretTokens.generate(PREFIX);
-        String label = name == null || name.isBlank() ? "API token" : name.strip();
+        String label = order.name() == null || order.name().isBlank()
+                ? "API token"
+                : order.name().strip();
         ApiToken saved = tokens.save(ApiToken.issue(
-                caller.organizationId(), caller.personId(), label, SecretTokens.hash(token), clock.instant()));
-        return new IssuedToken(saved.getId(), token);
+                caller.organizationId(),
+                caller.personId(),
+                label,
+                SecretTokens.hash(token),
+                now,
+                expiresAt,
+                order.scope()));
+        return new IssuedToken(saved.getId(), token, saved.getScope(), saved.getExpiresAt());
     }
 
-    /** Revokes one of the caller's own tokens; anyone else's answers 404. */
+    /** Revokes one of the caller's own tokens, expired or not; anyone else's answers 404. */
     @Transactional
     public void revoke(Caller caller, UUID id) {
         ApiToken token = tokens.findByIdAndOrganizationIdAndPersonId(id, caller.organizationId(), caller.personId())
@@ -59,34 +108,67 @@ public class ApiTokens {
         tokens.save(token);
     }
 
+    /** The caller's tokens that were not revoked, newest first, the expired ones marked so. */
     @Transactional(readOnly = true)
     public List<TokenSummary> list(Caller caller) {
+        Instant now = clock.instant();
         return tokens
                 .findByOrganizationIdAndPersonIdOrderByCreatedAtDesc(caller.organizationId(), caller.personId())
                 .stream()
                 .filter(ApiToken::isActive)
-                .map(t -> new TokenSummary(t.getId(), t.getName(), t.getCreatedAt(), t.getLastUsedAt()))
+                .map(t -> new TokenSummary(
+                        t.getId(),
+                        t.getName(),
+                        t.getScope(),
+                        t.getCreatedAt(),
+                        t.getExpiresAt(),
+                        t.getLastUsedAt(),
+                        t.hasExpiredAt(now)))
                 .toList();
     }
 
-    /** The caller a bearer token stands for, if it is known, not revoked, and its person active. */
+    /**
+     * The caller a bearer token stands for, and what it may do, if it is known, neither expired nor
+     * revoked, and its person active. Its last use is written at most once a minute.
+     */
     @Transactional
-    public Optional<Caller> authenticate(String token) {
+    Optional<TokenUse> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
         return tokens.findByTokenHash(SecretTokens.hash(token))
-                .filter(ApiToken::isActive)
+                .filter(found -> found.worksAt(now))
                 .flatMap(found -> {
-                    Instant now = clock.instant();
-                    if (found.getLastUsedAt() == null
-                            || found.getLastUsedAt().plus(TOUCH_EVERY).isBefore(now)) {
-                        tokens.touch(found.getId(), now);
+                    Instant before = now.minus(TOUCH_EVERY);
+                    if (found.getLastUsedAt() == null || found.getLastUsedAt().isBefore(before)) {
+                        tokens.touch(found.getId(), now, before);
                     }
-                    return people.activeCaller(found.getOrganizationId(), found.getPersonId());
+                    return people.activeCaller(found.getOrganizationId(), found.getPersonId())
+                            .map(caller -> new TokenUse(caller, found.getScope()));
                 });
     }
 
-    /** What the tokens page lists: never the secret. */
-    public record TokenSummary(UUID id, String name, Instant createdAt, Instant lastUsedAt) {}
+    /**
+     * Gives each working token of the organization that never expires the default expiry from now:
+     * what follows when its admins stop allowing such tokens.
+     */
+    @Transactional
+    public int expireNeverExpiring(UUID organizationId) {
+        return tokens.expireNeverExpiring(
+                organizationId, clock.instant().plus(Duration.ofDays(TokenExpiry.DEFAULT_DAYS)));
+    }
+
+    /** Who a bearer token stands for and what it may do. */
+    record TokenUse(Caller caller, TokenScope scope) {}
+
+    /** What the tokens page and the token list show: never the secret. {@code expiresAt} null: never. */
+    public record TokenSummary(
+            UUID id,
+            String name,
+            TokenScope scope,
+            Instant createdAt,
+            Instant expiresAt,
+            Instant lastUsedAt,
+            boolean expired) {}
 }

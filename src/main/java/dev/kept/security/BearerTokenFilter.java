@@ -6,11 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates API requests that carry a personal API token as a bearer token. */
+/**
+ * Authenticates API requests that carry a personal API token as a bearer token. An unknown,
+ * expired or revoked token answers 401, all three alike; a read-only token answers 403 to anything
+ * but GET and HEAD.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokens tokens;
@@ -30,18 +35,28 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var caller = tokens.authenticate(header.substring(7).strip());
-        if (caller.isEmpty()) {
-            problems.unauthorized(response, "This API token is unknown or has been revoked.");
+        var use = tokens.authenticate(header.substring(7).strip());
+        if (use.isEmpty()) {
+            problems.unauthorized(response, "This API token is unknown, expired or revoked.");
+            return;
+        }
+        if (use.get().scope() == TokenScope.READ_ONLY && !reads(request)) {
+            problems.forbidden(
+                    response,
+                    "This API token is read-only (GET and HEAD): create a read-write token to change anything.");
             return;
         }
         var context = contexts.createEmptyContext();
-        context.setAuthentication(SignIn.authenticated(caller.get()));
+        context.setAuthentication(SignIn.authenticated(use.get().caller()));
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
             contexts.clearContext();
         }
+    }
+
+    private static boolean reads(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
     }
 }

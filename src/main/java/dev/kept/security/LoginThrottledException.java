@@ -1,19 +1,21 @@
 package dev.kept.security;
 
-import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
-/** A sign-in attempt refused without checking the password, because the account must wait. */
+/**
+ * A sign-in attempt refused without checking the password, because the account or the client
+ * address must wait: how the refusal travels through Spring Security's form sign-in.
+ */
 class LoginThrottledException extends AuthenticationException {
 
-    private final Duration retryAfter;
+    private final TooManyAttemptsException refusal;
 
-    LoginThrottledException(Duration retryAfter) {
-        super("Too many failed sign-ins; wait " + retryAfter.toSeconds() + " s.");
-        this.retryAfter = retryAfter;
+    LoginThrottledException(TooManyAttemptsException refusal) {
+        super(refusal.getBody().getDetail(), refusal);
+        this.refusal = refusal;
     }
 
-    Duration retryAfter() {
-        return retryAfter;
+    TooManyAttemptsException refusal() {
+        return refusal;
     }
 }

@@ -3,8 +3,6 @@ package dev.kept.security;
 import dev.kept.shared.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -42,22 +40,15 @@ class ProblemResponses {
         write(response, HttpStatus.UNAUTHORIZED, "Unauthorized", detail);
     }
 
-    static ErrorResponseException tooManyRequests(Duration retryAfter) {
-        long seconds = Math.max(1, retryAfter.toSeconds() + (retryAfter.toMillisPart() > 0 ? 1 : 0));
-        ProblemDetail problem = Problems.of(
-                HttpStatus.TOO_MANY_REQUESTS,
-                "Too many failed sign-ins",
-                "Too many failed attempts for this account. Try again in " + seconds + " seconds.");
-        ErrorResponseException exception = new ErrorResponseException(HttpStatus.TOO_MANY_REQUESTS, problem, null);
-        exception.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return exception;
-    }
-
     static ErrorResponseException wrongCredentials() {
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "E-mail or password is wrong.");
         problem.setTitle("Unauthorized");
         return new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
+    }
+
+    void forbidden(HttpServletResponse response, String detail) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "Forbidden", detail);
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail)

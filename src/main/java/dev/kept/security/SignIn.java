@@ -2,51 +2,63 @@ package dev.kept.security;
 
 import dev.kept.people.Caller;
 import dev.kept.people.People;
-import java.time.Duration;
+import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an e-mail and password, behind the {@link LoginThrottle}. Used by the sign-in form and by
- * the API's token endpoint, so both are slowed down the same way.
+ * Checks an e-mail and password, behind the limit on failed sign-ins per client address
+ * ({@link AddressLimits}) and the {@link LoginThrottle} of the e-mail. Used by the sign-in form and
+ * by the API's token endpoint, so both are slowed down the same way.
  */
 @Component
 class SignIn implements AuthenticationProvider {
 
     private final People people;
     private final LoginThrottle throttle;
+    private final AddressLimits addresses;
 
-    SignIn(People people, LoginThrottle throttle) {
+    SignIn(People people, LoginThrottle throttle, AddressLimits addresses) {
         this.people = people;
         this.throttle = throttle;
+        this.addresses = addresses;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String email = authentication.getName();
         Object credentials = authentication.getCredentials();
-        Caller caller = check(email, credentials == null ? null : credentials.toString());
-        return authenticated(caller);
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress()
+                : null;
+        try {
+            return authenticated(check(email, credentials == null ? null : credentials.toString(), address));
+        } catch (TooManyAttemptsException refused) {
+            throw new LoginThrottledException(refused);
+        }
     }
 
-    Caller check(String email, String password) {
-        Duration wait = throttle.waitBeforeNextAttempt(email);
-        if (!wait.isZero()) {
-            throw new LoginThrottledException(wait);
+    /**
+     * The caller this e-mail and password sign in as; {@link TooManyAttemptsException} while the
+     * address or the account must wait, {@link BadCredentialsException} when they are wrong. Every
+     * attempt is counted before the password is checked; a right password gives the address its
+     * attempt back and clears the account's failures.
+     */
+    Caller check(String email, String password, String address) {
+        AddressLimits.Charge charge = addresses.charge(AddressLimits.Action.SIGN_IN, address);
+        throttle.attempt(email);
+        Optional<Caller> caller = people.authenticate(email, password);
+        if (caller.isEmpty()) {
+            throw new BadCredentialsException("E-mail or password is wrong.");
         }
-        return people.authenticate(email, password)
-                .map(caller -> {
-                    throttle.succeeded(email);
-                    return caller;
-                })
-                .orElseThrow(() -> {
-                    throttle.failed(email);
-                    return new BadCredentialsException("E-mail or password is wrong.");
-                });
+        throttle.succeeded(email);
+        addresses.refund(charge);
+        return caller.get();
     }
 
     static Authentication authenticated(Caller caller) {

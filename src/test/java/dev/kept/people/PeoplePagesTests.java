@@ -133,6 +133,40 @@ class PeoplePagesTests {
     }
 
     @Test
+    void anAdminChoosesOnThePeoplePageWhetherTokensMayNeverExpire() {
+        Person grace = people.invite(
+                admin, new PersonDetails("Grace", "grace-" + suffix + "@example.org", null, null, null, null, null));
+        Caller member = new Caller(grace.getId(), grace.getOrganizationId(), grace.getName());
+        assertThat(mvc.get().uri("/people").with(as(admin)))
+                .bodyText()
+                .contains("People may create API tokens that never expire")
+                .doesNotContainPattern("name=\"apiTokensMayNeverExpire\"[^>]*checked");
+
+        MvcTestResult allowed = mvc.post()
+                .uri("/settings/organization")
+                .with(as(admin))
+                .with(csrf())
+                .param("apiTokensMayNeverExpire", "true")
+                .exchange();
+
+        assertThat(allowed).hasStatus3xxRedirection().hasRedirectedUrl("/people");
+        assertThat(people.organization(admin).mayApiTokensNeverExpire()).isTrue();
+        assertThat(mvc.get().uri("/people").with(as(admin)))
+                .bodyText()
+                .containsPattern("name=\"apiTokensMayNeverExpire\"[^>]*checked");
+        assertThat(mvc.get().uri("/people").with(as(member)))
+                .bodyText()
+                .doesNotContain("People may create API tokens that never expire");
+        assertThat(mvc.post().uri("/settings/organization").with(as(member)).with(csrf()))
+                .hasStatus(403);
+        assertThat(people.organization(admin).mayApiTokensNeverExpire()).isTrue();
+
+        assertThat(mvc.post().uri("/settings/organization").with(as(admin)).with(csrf()))
+                .hasStatus3xxRedirection();
+        assertThat(people.organization(admin).mayApiTokensNeverExpire()).isFalse();
+    }
+
+    @Test
     void chartsTheReportingLinesWithTeams() {
         Team platform = people.createTeam(admin, "Platform", admin.personId());
         Person grace = people.invite(

@@ -1,99 +1,137 @@
 package dev.kept.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.kept.ApiFixtures;
+import dev.kept.KeptApiTest;
+import dev.kept.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+/** The slow-down of failed sign-ins for one e-mail, as the database keeps it. */
+@KeptApiTest
 class LoginThrottleTests {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-    private final LoginThrottle throttle =
-            new LoginThrottle(new LoginProperties(5, Duration.ofMinutes(5), Duration.ofMinutes(15)), clock);
+    @Autowired
+    LoginThrottle throttle;
+
+    @Autowired
+    RateLimitCleanup cleanup;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String ada = ApiFixtures.uniqueEmail("ada");
+    private final String grace = ApiFixtures.uniqueEmail("grace");
+
+    @BeforeEach
+    void freeze() {
+        clock.freezeAt(Instant.parse("2026-11-23T10:00:00Z"));
+    }
 
     @Test
     void letsTheFirstFailuresThroughWithoutWaiting() {
-        for (int i = 0; i < 4; i++) {
-            throttle.failed("ada@acme.test");
-        }
-        assertThat(throttle.waitBeforeNextAttempt("ada@acme.test")).isZero();
+        fail(ada, 4);
+
+        assertThat(throttle.waitBeforeNextAttempt(ada)).isZero();
     }
 
     @Test
     void doublesTheWaitAfterEachFurtherFailure() {
-        for (int i = 0; i < 5; i++) {
-            throttle.failed("ada@acme.test");
-        }
-        assertThat(throttle.waitBeforeNextAttempt("ada@acme.test")).isEqualTo(Duration.ofSeconds(1));
-        throttle.failed("ada@acme.test");
-        assertThat(throttle.waitBeforeNextAttempt("ada@acme.test")).isEqualTo(Duration.ofSeconds(2));
-        throttle.failed("ada@acme.test");
-        assertThat(throttle.waitBeforeNextAttempt("ada@acme.test")).isEqualTo(Duration.ofSeconds(4));
+        fail(ada, 5);
+        assertThat(throttle.waitBeforeNextAttempt(ada)).isEqualTo(Duration.ofSeconds(1));
+
+        clock.advance(Duration.ofSeconds(1));
+        fail(ada, 1);
+        assertThat(throttle.waitBeforeNextAttempt(ada)).isEqualTo(Duration.ofSeconds(2));
+
+        clock.advance(Duration.ofSeconds(2));
+        fail(ada, 1);
+        assertThat(throttle.waitBeforeNextAttempt(ada)).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void refusesAnAttemptWhileTheAccountWaitsWithoutCountingIt() {
+        fail(ada, 5);
+
+        assertThatThrownBy(() -> throttle.attempt(ada))
+                .isInstanceOfSatisfying(
+                        TooManyAttemptsException.class,
+                        refused -> assertThat(refused.retryAfterSeconds()).isEqualTo(1));
+        clock.advance(Duration.ofSeconds(1));
+        throttle.attempt(ada);
+        assertThat(throttle.waitBeforeNextAttempt(ada)).isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
     void neverMakesTheRealUserWaitLongerThanTheMaximum() {
         for (int i = 0; i < 60; i++) {
-            throttle.failed("ada@acme.test");
+            clock.advance(throttle.waitBeforeNextAttempt(ada));
+            throttle.attempt(ada);
         }
-        assertThat(throttle.waitBeforeNextAttempt("ada@acme.test")).isEqualTo(Duration.ofMinutes(5));
+
+        assertThat(throttle.waitBeforeNextAttempt(ada)).isEqualTo(Duration.ofMinutes(5));
         clock.advance(Duration.ofMinutes(5));
-        assertThat(throttle.waitBeforeNextAttempt("ada@acme.test")).isZero();
+        assertThat(throttle.waitBeforeNextAttempt(ada)).isZero();
     }
 
     @Test
     void treatsAddressesCaseInsensitivelyAndEachAccountApart() {
-        for (int i = 0; i < 8; i++) {
-            throttle.failed("Ada@Acme.test ");
-        }
-        assertThat(throttle.waitBeforeNextAttempt("ada@acme.test")).isPositive();
-        assertThat(throttle.waitBeforeNextAttempt("grace@acme.test")).isZero();
+        fail(ada.toUpperCase() + " ", 5);
+
+        assertThat(throttle.waitBeforeNextAttempt(ada)).isPositive();
+        assertThat(throttle.waitBeforeNextAttempt(grace)).isZero();
     }
 
     @Test
     void forgetsFailuresAfterASuccessOrAfterTheWindow() {
-        for (int i = 0; i < 8; i++) {
-            throttle.failed("ada@acme.test");
-        }
-        throttle.succeeded("ada@acme.test");
-        assertThat(throttle.waitBeforeNextAttempt("ada@acme.test")).isZero();
+        fail(ada, 5);
+        throttle.succeeded(ada);
+        assertThat(throttle.waitBeforeNextAttempt(ada)).isZero();
 
-        for (int i = 0; i < 5; i++) {
-            throttle.failed("grace@acme.test");
-        }
+        fail(grace, 5);
         clock.advance(Duration.ofMinutes(16));
-        throttle.failed("grace@acme.test");
-        assertThat(throttle.waitBeforeNextAttempt("grace@acme.test")).isZero();
+        fail(grace, 1);
+        assertThat(throttle.waitBeforeNextAttempt(grace)).isZero();
     }
 
-    static final class MutableClock extends Clock {
-        private Instant now;
+    @Test
+    void keepsNeitherTheEmailNorItsFailuresLongerThanTheyCount() {
+        fail(ada, 3);
 
-        MutableClock(Instant now) {
-            this.now = now;
-        }
+        assertThat(jdbc.sql("select count(*) from rate_limit where bucket like :e")
+                        .param("e", "%" + ada + "%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(bucketsOf(ada)).isEqualTo(1);
 
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
+        clock.advance(Duration.ofMinutes(15));
+        cleanup.deleteExpired();
+        assertThat(bucketsOf(ada)).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(1));
+        cleanup.deleteExpired();
+        assertThat(bucketsOf(ada)).isZero();
+    }
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
+    private void fail(String email, int times) {
+        for (int i = 0; i < times; i++) {
+            throttle.attempt(email);
         }
+    }
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private long bucketsOf(String email) {
+        return jdbc.sql("select count(*) from rate_limit where bucket = :bucket")
+                .param("bucket", "email:" + dev.kept.shared.SecretTokens.hash(email.toLowerCase()))
+                .query(Long.class)
+                .single();
     }
 }

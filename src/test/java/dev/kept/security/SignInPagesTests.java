@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -105,10 +106,12 @@ class SignInPagesTests {
                 .param("password", "analytical engine 1843")
                 .exchange();
 
-        assertThat(blocked).hasStatus3xxRedirection().redirectedUrl().startsWith("/login?throttled=");
-        assertThat(mvc.get().uri(blocked.getMvcResult().getResponse().getRedirectedUrl()))
+        assertThat(blocked).hasStatus(429).hasHeader(HttpHeaders.RETRY_AFTER, "1");
+        assertThat(blocked)
                 .bodyText()
-                .contains("Too many failed attempts");
+                .contains("Too many failed attempts for this account. Wait 1 second, then try again.")
+                .contains("value=\"" + email + "\"")
+                .contains("name=\"_csrf\"");
     }
 
     @Test

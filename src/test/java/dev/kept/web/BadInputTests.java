@@ -359,6 +359,18 @@ class BadInputTests {
                         map("title", "Chief\u0000"),
                         400,
                         "title"),
+                patch(
+                        "an organization setting that is not true or false",
+                        "/api/v1/organization",
+                        map("apiTokensMayNeverExpire", "yes"),
+                        400,
+                        "apiTokensMayNeverExpire"),
+                patch(
+                        "an organization setting that does not exist",
+                        "/api/v1/organization",
+                        map("name", "Renamed"),
+                        400,
+                        "name"),
                 // teams and tokens
                 post("a team name is empty", "/api/v1/teams", map("name", ""), 400, "name"),
                 post("a team name is too long", "/api/v1/teams", map("name", "t".repeat(81)), 400, "name"),
