@@ -5,27 +5,38 @@ import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.people.Person;
 import dev.kept.shared.SecretTokens;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.DtEnd;
 import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
@@ -56,6 +67,7 @@ public class CalendarFeeds {
     private final Commitments commitments;
     private final People people;
     private final String baseUrl;
+    private final InternetAddress sender;
     private final Clock clock;
 
     CalendarFeeds(
@@ -65,6 +77,7 @@ public class CalendarFeeds {
             Commitments commitments,
             People people,
             @Value("${kept.base-url:http://localhost:8080}") String baseUrl,
+            @Value("${kept.mail-from:Kept <no-reply@kept.local>}") String mailFrom,
             Clock clock) {
         this.jdbc = jdbc;
         this.checkIns = checkIns;
@@ -72,7 +85,16 @@ public class CalendarFeeds {
         this.commitments = commitments;
         this.people = people;
         this.baseUrl = baseUrl;
+        this.sender = address(mailFrom);
         this.clock = clock;
+    }
+
+    private static InternetAddress address(String mailFrom) {
+        try {
+            return new InternetAddress(mailFrom, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("kept.mail-from is not an e-mail address: " + mailFrom, e);
+        }
     }
 
     /** Whether the caller has a feed, and since when. */
@@ -136,77 +158,95 @@ public class CalendarFeeds {
 
     private String calendarOf(Caller caller) {
         Instant now = clock.instant();
-        Calendar calendar = calendar(null);
-        List<CheckInView> occurrences = entry.between(caller, now.minus(PAST), now.plus(AHEAD));
-        TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
-        occurrences.stream()
-                .map(CheckInView::timeZone)
-                .distinct()
-                .forEach(zone -> calendar.add(zones.getTimeZone(zone).getVTimeZone()));
-        for (CheckInView checkIn : occurrences) {
+        CalendarZones zones = new CalendarZones();
+        List<VEvent> events = new ArrayList<>();
+        for (CheckInView checkIn : entry.between(caller, now.minus(PAST), now.plus(AHEAD))) {
             if (checkIn.status() == CheckInStatus.SKIPPED) {
                 continue;
             }
             ZoneId zone = ZoneId.of(checkIn.timeZone());
-            VEvent event = new VEvent(
-                    checkIn.startsAt().atZone(zone),
-                    checkIn.endsAt().atZone(zone),
-                    "Check-in with " + checkIn.partnerName());
-            event.add(new Uid(checkIn.id() + "@kept"));
-            event.add(new DtStamp(now));
+            VEvent event = event(
+                    zones.at(checkIn.startsAt(), zone),
+                    zones.at(checkIn.endsAt(), zone),
+                    "Check-in with " + checkIn.partnerName(),
+                    checkIn.id() + "@kept",
+                    now);
             event.add(new Url(URI.create(baseUrl + "/checkins/" + checkIn.id())));
             if (checkIn.location() != null) {
                 event.add(new Location(checkIn.location()));
             }
-            calendar.add(event);
+            events.add(event);
         }
         for (CommitmentView commitment :
                 commitments.list(caller, caller.personId(), CommitmentFilter.OPEN, MOST_DUE_DATES, 0)) {
-            VEvent due = new VEvent(commitment.due(), "Commitment due");
-            due.add(new Uid("due-" + commitment.id() + "@kept"));
-            due.add(new DtStamp(now));
+            VEvent due = event(commitment.due(), null, "Commitment due", "due-" + commitment.id() + "@kept", now);
             due.add(new Url(URI.create(baseUrl + "/commitments/" + commitment.id())));
-            calendar.add(due);
+            events.add(due);
         }
-        return calendar.toString();
+        return calendar(null, zones, events);
     }
 
     /**
      * The invitation a schedule's e-mail carries: the recurring check-in from its first occurrence,
-     * in the schedule's time zone, titled with the partner's name.
+     * in the schedule's time zone, titled with the partner's name. As an iTIP request (RFC 5546) it
+     * names an organizer, Kept itself as the sender of its e-mails, and one attendee, the recipient,
+     * so that neither partner's address travels to the other.
      */
     @Transactional(readOnly = true)
     public Optional<String> invitation(UUID organizationId, UUID scheduleId, UUID recipientId) {
         return entry.scheduleById(organizationId, scheduleId)
                 .filter(s -> s.getAcceptedAt() != null)
                 .flatMap(schedule -> entry.seenPartnership(organizationId, schedule.getPartnershipId(), recipientId)
-                        .map(pair ->
-                                invitation(schedule, entry.names(organizationId).of(pair.other(recipientId)))));
+                        .flatMap(pair -> people.personIn(organizationId, recipientId)
+                                .map(recipient -> invitation(
+                                        schedule,
+                                        recipient,
+                                        entry.names(organizationId).of(pair.other(recipientId))))));
     }
 
-    private String invitation(Schedule schedule, String partnerName) {
+    private String invitation(Schedule schedule, Person recipient, String partnerName) {
         Recurrence recurrence = schedule.recurrence();
-        java.time.LocalDate first = recurrence.firstAfter(schedule.getAcceptedAt());
-        ZonedDateTime start = ZonedDateTime.of(first, recurrence.time(), recurrence.zone());
-        Calendar calendar = calendar(Method.VALUE_REQUEST);
-        calendar.add(TimeZoneRegistryFactory.getInstance()
-                .createRegistry()
-                .getTimeZone(schedule.getTimeZone())
-                .getVTimeZone());
-        VEvent event =
-                new VEvent(start, start.plusMinutes(schedule.getDurationMinutes()), "Check-in with " + partnerName);
-        event.add(new Uid("schedule-" + schedule.getId() + "@kept"));
-        event.add(new DtStamp(clock.instant()));
-        event.add(new RRule<ZonedDateTime>(recurrence.rrule(first)));
+        LocalDate first = recurrence.firstAfter(schedule.getAcceptedAt());
+        Instant start =
+                ZonedDateTime.of(first, recurrence.time(), recurrence.zone()).toInstant();
+        CalendarZones zones = new CalendarZones();
+        VEvent event = event(
+                zones.at(start, recurrence.zone()),
+                zones.at(start.plus(Duration.ofMinutes(schedule.getDurationMinutes())), recurrence.zone()),
+                "Check-in with " + partnerName,
+                "schedule-" + schedule.getId() + "@kept",
+                clock.instant());
+        event.add(new RRule<>(recurrence.rrule(first)));
+        Organizer organizer = new Organizer(URI.create("mailto:" + sender.getAddress()));
+        if (sender.getPersonal() != null) {
+            organizer.add(new Cn(sender.getPersonal()));
+        }
+        event.add(organizer);
+        Attendee attendee = new Attendee(URI.create("mailto:" + recipient.getEmail()));
+        attendee.add(new Cn(recipient.getName()));
+        attendee.add(Rsvp.FALSE);
+        event.add(attendee);
         event.add(new Url(URI.create(baseUrl + "/partnerships/" + schedule.getPartnershipId() + "/schedule")));
         if (schedule.getLocation() != null) {
             event.add(new Location(schedule.getLocation()));
         }
-        calendar.add(event);
-        return calendar.toString();
+        return calendar(Method.VALUE_REQUEST, zones, List.of(event));
     }
 
-    private static Calendar calendar(String method) {
+    /** An event with exactly one DTSTAMP, the time the calendar was made; {@code end} may be null. */
+    private static VEvent event(Temporal start, Temporal end, String summary, String uid, Instant now) {
+        VEvent event = new VEvent(false);
+        event.add(new DtStamp(now));
+        event.add(new Uid(uid));
+        event.add(new DtStart<>(start));
+        if (end != null) {
+            event.add(new DtEnd<>(end));
+        }
+        event.add(new Summary(summary));
+        return event;
+    }
+
+    private static String calendar(String method, CalendarZones zones, List<VEvent> events) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
@@ -214,6 +254,8 @@ public class CalendarFeeds {
         if (method != null) {
             calendar.add(new Method(method));
         }
-        return calendar;
+        zones.definitions().forEach(calendar::add);
+        events.forEach(calendar::add);
+        return calendar.toString();
     }
 }

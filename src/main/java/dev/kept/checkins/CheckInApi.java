@@ -1,6 +1,7 @@
 package dev.kept.checkins;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Answers;
 import dev.kept.shared.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -79,6 +80,9 @@ class CheckInApi {
         return checkIns.stop(caller, id);
     }
 
+    @Answers(
+            status = 422,
+            description = "'to' is not after 'from', or the range is longer than 366 days (reason RANGE)")
     @GetMapping("/checkins")
     @Operation(
             summary = "The caller's check-ins from 'from' to 'to' (dates in the caller's time zone, or instants);"

@@ -603,6 +603,10 @@ public class CheckIns {
             if (zone instanceof ZoneOffset) {
                 throw new DateTimeException("an offset, not a region");
             }
+            if (!CalendarZones.describes(zone)) {
+                // the calendar invitation could only give its times in UTC, a day off near midnight
+                throw new DateTimeException("a zone calendars do not know");
+            }
         } catch (DateTimeException e) {
             throw new RuleViolationException(
                     "TIME_ZONE", "timeZone", "Name a time zone such as Europe/Berlin or America/New_York.");

@@ -1,6 +1,7 @@
 package dev.kept.goals;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Answers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -18,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Goals over the API. */
+@Answers(
+        status = 404,
+        description = "There is nothing at this address, or nothing the caller may see; a guest sees no goals at all")
 @RestController
 @RequestMapping("/api/v1/goals")
 @Tag(name = "Goals")

@@ -1,6 +1,7 @@
 package dev.kept.goals;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.NeverAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -109,6 +110,7 @@ class NegotiationApi {
         return new Negotiators(negotiations.negotiators(caller, id));
     }
 
+    @NeverAnswers(409)
     @PutMapping("/api/v1/teams/{id}/negotiators")
     @Operation(summary = "Choose the members who negotiate co-owned goals for the team (its lead)")
     Negotiators allow(

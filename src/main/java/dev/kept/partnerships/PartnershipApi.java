@@ -1,6 +1,7 @@
 package dev.kept.partnerships;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Answers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -42,6 +43,7 @@ class PartnershipApi {
 
     record Conflicts(@NotNull @Size(max = 200) List<UUID> personIds) {}
 
+    @Answers(status = 409, description = "Someone else invited the same new person at the same moment; try again")
     @PostMapping("/partnerships")
     @Operation(
             summary = "Invite a partner by partnerId or email (an outsider joins as a guest); a broken rule answers"
@@ -90,6 +92,10 @@ class PartnershipApi {
         return partnerships.pause(caller, id);
     }
 
+    @Answers(
+            status = 422,
+            description =
+                    "The two may no longer be partners, for example one now manages the other (reason names the rule)")
     @PostMapping("/partnerships/{id}/resume")
     @Operation(summary = "Resume a paused or suspended partnership (the rules are checked again)")
     PartnershipView resume(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {

@@ -1,5 +1,7 @@
 package dev.kept.people;
 
+import dev.kept.shared.Answers;
+import dev.kept.shared.NeverAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -118,12 +120,15 @@ class PeopleApi {
         return PersonView.of(person, people.strengthsOf(person.getOrganizationId(), person.getId()));
     }
 
+    @NeverAnswers(409)
     @PatchMapping("/people/{id}")
     @Operation(summary = "Change a person (admin): managerId, teamId, region, title, role; null clears a field")
     PersonView update(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody JsonNode body) {
         return PersonView.of(people.update(caller, id, PatchReader.personChanges(body)));
     }
 
+    @Answers(status = 422, description = "The person has already accepted their invitation (reason ALREADY_ACTIVE)")
+    @NeverAnswers(409)
     @PostMapping("/people/{id}/invitation")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send a new invitation link (admin); earlier links stop working")
@@ -148,6 +153,7 @@ class PeopleApi {
         return TeamView.of(people.team(caller, id));
     }
 
+    @NeverAnswers(409)
     @PatchMapping("/teams/{id}")
     @Operation(summary = "Rename a team or change its lead (admin); leadId null removes the lead")
     TeamView updateTeam(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @RequestBody JsonNode body) {

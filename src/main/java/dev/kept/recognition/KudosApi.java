@@ -1,6 +1,7 @@
 package dev.kept.recognition;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Answers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Thanks (kudos) over the API. */
+@Answers(
+        status = 404,
+        description = "There is nothing at this address, or nothing the caller may see; a guest sees no thanks at all")
 @RestController
 @RequestMapping("/api/v1/kudos")
 @Tag(name = "Thanks")
@@ -39,6 +43,7 @@ class KudosApi {
         return ResponseEntity.created(URI.create("/api/v1/kudos/" + given.id())).body(given);
     }
 
+    @Answers(status = 422, description = "limit is not between 1 and 100 (reason LIMIT)")
     @GetMapping
     @Operation(
             summary = "The thanks you may see, newest first; teamId: given to or by that team; limit (1 to 100);"

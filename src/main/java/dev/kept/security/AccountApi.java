@@ -6,8 +6,11 @@ import dev.kept.people.People;
 import dev.kept.people.PersonView;
 import dev.kept.people.SignUp;
 import dev.kept.people.SignedUp;
+import dev.kept.shared.Answers;
+import dev.kept.shared.NeverAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -73,6 +76,8 @@ class AccountApi {
             @NotNull @AcceptablePassword String password,
             @Size(max = 120) String name) {}
 
+    @SecurityRequirements
+    @Answers(status = 429, description = "Too many sign-ups from this address: try again after Retry-After seconds")
     @PostMapping("/signup")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an organization and its first admin (limited per client address: 429 past it)")
@@ -85,6 +90,12 @@ class AccountApi {
                 PersonView.of(signedUp.admin()));
     }
 
+    @SecurityRequirements
+    @Answers(status = 401, description = "The e-mail or password is wrong")
+    @Answers(
+            status = 429,
+            description =
+                    "Too many attempts for this account or from this address: try again after Retry-After seconds")
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
@@ -109,6 +120,7 @@ class AccountApi {
         return tokens.list(caller);
     }
 
+    @NeverAnswers(409)
     @DeleteMapping("/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke one of your API tokens")
@@ -116,6 +128,9 @@ class AccountApi {
         tokens.revoke(caller, id);
     }
 
+    @SecurityRequirements
+    @Answers(status = 410, description = "The invitation link was used already, replaced by a newer one, or expired")
+    @NeverAnswers(409)
     @PostMapping("/invitations/{token}")
     @Operation(
             summary =

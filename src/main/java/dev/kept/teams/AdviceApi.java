@@ -1,6 +1,8 @@
 package dev.kept.teams;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Answers;
+import dev.kept.shared.NeverAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -22,6 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Advice requests, their answers and the asker's verdicts, over the API. */
+@Answers(
+        status = 404,
+        description =
+                "There is nothing at this address, or nothing the caller may see; a guest sees no advice requests at all")
 @RestController
 @RequestMapping("/api/v1/advice-requests")
 @Tag(name = "Advice")
@@ -71,6 +77,7 @@ class AdviceApi {
                 .body(answer);
     }
 
+    @NeverAnswers(409)
     @PutMapping("/{id}/answers/{answerId}/helpful")
     @Operation(summary = "Say whether an answer helped (the asker only)")
     AdviceView.Answer helpful(

@@ -1,6 +1,8 @@
 package dev.kept.teams;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Answers;
+import dev.kept.shared.NeverAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,6 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Decision notes and their comments over the API. */
+@Answers(
+        status = 404,
+        description =
+                "There is nothing at this address, or nothing the caller may see; a guest sees no decisions at all")
 @RestController
 @RequestMapping("/api/v1/decisions")
 @Tag(name = "Decisions")
@@ -56,6 +62,7 @@ class DecisionApi {
         return decisions.get(caller, id);
     }
 
+    @NeverAnswers(409)
     @PostMapping("/{id}/comments")
     @Operation(summary = "Comment on a decision (members of the teams it affects, and its author)")
     ResponseEntity<DecisionView.Comment> comment(

@@ -1,6 +1,7 @@
 package dev.kept.teams;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Answers;
 import dev.kept.shared.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Jeopardy flags over the API: raise one, answer it, resolve or withdraw it. */
+@Answers(
+        status = 404,
+        description = "There is nothing at this address, or nothing the caller may see; a guest sees no flags at all")
 @RestController
 @RequestMapping("/api/v1/flags")
 @Tag(name = "Jeopardy flags")
@@ -68,6 +72,7 @@ class FlagApi {
                 .body(raised);
     }
 
+    @Answers(status = 422, description = "Only one of targetType and targetId is given (reason TARGET)")
     @GetMapping
     @Operation(
             summary = "The flags you raised or that are on what you own, open first; with targetType and targetId,"

@@ -1,6 +1,7 @@
 package dev.kept.teams;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Answers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -20,6 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Offers of help over the API: offer, accept, decline, withdraw. */
+@Answers(
+        status = 404,
+        description =
+                "There is nothing at this address, or nothing the caller may see; a guest sees no offers of help at all")
 @RestController
 @RequestMapping("/api/v1/help-offers")
 @Tag(name = "Help offers")

@@ -1,6 +1,7 @@
 package dev.kept.teams;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Answers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
@@ -31,12 +32,15 @@ class MapAndMovesApi {
         return map.map(caller, id);
     }
 
+    @Answers(status = 404, description = "A guest sees no goals and no moves")
+    @Answers(status = 422, description = "week is not an ISO week such as 2026-W48 (reason BAD_WEEK)")
     @GetMapping("/api/v1/me/moves")
     @Operation(summary = "Which of the six everyday moves the caller made in an ISO week (week=2026-W48; default now)")
     MovesView mine(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String week) {
         return moves.mine(caller, week);
     }
 
+    @Answers(status = 422, description = "week is not an ISO week such as 2026-W48 (reason BAD_WEEK)")
     @GetMapping("/api/v1/teams/{id}/moves")
     @Operation(summary = "A team's weekly count of each everyday move (its members and lead)")
     MovesView team(

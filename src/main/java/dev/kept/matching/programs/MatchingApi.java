@@ -6,6 +6,8 @@ import dev.kept.matching.programs.Views.ProposalView;
 import dev.kept.matching.programs.Views.RunSummary;
 import dev.kept.matching.programs.Views.RunView;
 import dev.kept.people.Caller;
+import dev.kept.shared.Answers;
+import dev.kept.shared.NeverAnswers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -28,6 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Matching programs, opting in, runs and each person's matches over the API. */
+@Answers(
+        status = 404,
+        description =
+                "There is nothing at this address, or nothing the caller may see; a guest sees no matching programs at all")
 @RestController
 @RequestMapping("/api/v1/matching")
 @Tag(name = "Matching")
@@ -66,6 +72,7 @@ class MatchingApi {
         return programs.get(caller, id);
     }
 
+    @NeverAnswers(409)
     @PutMapping("/programs/{id}")
     @Operation(summary = "Change a program's settings (admins): the same fields as on creation")
     ProgramView update(
@@ -73,6 +80,7 @@ class MatchingApi {
         return programs.update(caller, id, draft);
     }
 
+    @NeverAnswers(409)
     @PutMapping("/programs/{id}/coaches")
     @Operation(summary = "Name the members who coach people a run leaves unmatched (admins)")
     ProgramView coaches(
@@ -104,6 +112,7 @@ class MatchingApi {
         programs.optOut(caller, id);
     }
 
+    @NeverAnswers(409)
     @PostMapping("/programs/{id}/runs")
     @Operation(
             summary = "Match everyone waiting for a partner (admins): pairs, trios and unmatched people (offered a"
@@ -117,12 +126,14 @@ class MatchingApi {
                 .body(run);
     }
 
+    @Answers(status = 403, description = "Only an organization admin sees a program's runs")
     @GetMapping("/programs/{id}/runs")
     @Operation(summary = "The runs of a program, newest first (admins)")
     List<RunSummary> runs(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         return programs.runs(caller, id);
     }
 
+    @Answers(status = 403, description = "Only an organization admin sees a program's runs")
     @GetMapping("/programs/{id}/runs/{runId}")
     @Operation(summary = "One run of a program with what became of each proposal (admins)")
     RunView run(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @PathVariable UUID runId) {
