@@ -44,6 +44,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    private final HttpProperties http;
+
+    ApiProblems(HttpProperties http) {
+        this.http = http;
+    }
+
     record FieldProblem(String field, String message) {}
 
     @Override
@@ -73,6 +79,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (RequestBodyLimit.isTooLarge(ex)) {
+            return tooLarge();
+        }
         Throwable cause = ex.getMostSpecificCause();
         for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
             if (t instanceof DatabindException) {
@@ -167,12 +176,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (RequestBodyLimit.isTooLarge(ex)) {
+            return tooLarge();
+        }
         log.error("Unexpected error answering an API request", ex);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "Internal error",
                 "Something went wrong on our side. Nothing was changed; try again later.",
                 null);
+    }
+
+    private ResponseEntity<Object> tooLarge() {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(Problems.of(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "Request body too large",
+                        "The request body is larger than " + http.describedMaxRequestBody() + "."));
     }
 
     private static ResponseEntity<Object> problem(
