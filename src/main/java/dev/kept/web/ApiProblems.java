@@ -3,6 +3,7 @@ package dev.kept.web;
 import dev.kept.shared.Problems;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.ConstraintViolationException;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -97,6 +98,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     "Unknown field '" + field + "'.",
                     List.of(new FieldProblem(field, "is not a known field")));
         }
+        if (cause instanceof InvalidFormatException invalid && invalid.getValue() instanceof Temporal) {
+            // parsed, but out of the range StorableValues accepts
+            String field = path(invalid);
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "'" + field + "' " + invalid.getOriginalMessage() + ".",
+                    List.of(new FieldProblem(field, invalid.getOriginalMessage())));
+        }
         if (cause instanceof InvalidFormatException invalid) {
             String field = path(invalid);
             String expected = expected(invalid.getTargetType());
@@ -147,6 +157,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         String expected = expected(ex.getRequiredType());
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof StorableValues.OutOfRangeException outOfRange) {
+                expected += " " + outOfRange.getMessage().replaceFirst("^must be ", "");
+                break;
+            }
+        }
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "Invalid request",
@@ -237,6 +253,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return switch (type.getSimpleName()) {
             case "UUID" -> "id (UUID)";
             case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "instant (2026-11-23T09:00:00Z)";
+            case "LocalDateTime" -> "date and time (2026-11-23T09:00)";
+            case "Double", "double", "Float", "float" -> "number";
             case "Integer", "int", "Long", "long" -> "whole number";
             case "Boolean", "boolean" -> "true or false";
             case "String" -> "string";
