@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -188,6 +189,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             body.setProperty("errors", List.of(new FieldProblem(ex.field(), ex.detail())));
         }
         return ResponseEntity.status(ex.getStatusCode()).body(body);
+    }
+
+    /** A header the firewall refuses is only checked when read, so the refusal can reach a controller. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request is malformed.", null);
     }
 
     @ExceptionHandler(Exception.class)
