@@ -3,6 +3,7 @@ package dev.kept.checkins;
 import dev.kept.people.Caller;
 import dev.kept.shared.Answers;
 import dev.kept.shared.Problems;
+import dev.kept.shared.StorableTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,8 +15,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
@@ -139,17 +142,20 @@ class CheckInApi {
 
     private static Instant instant(String name, String value, ZoneId zone) {
         try {
-            return value.length() <= 10
+            Instant instant = value.length() <= 10
                     ? LocalDate.parse(value).atStartOfDay(zone).toInstant()
                     : Instant.parse(value);
-        } catch (DateTimeException e) {
-            throw new ErrorResponseException(
-                    HttpStatus.BAD_REQUEST,
-                    Problems.of(
-                            HttpStatus.BAD_REQUEST,
-                            "Bad Request",
-                            "'" + name + "' must be a date (2026-11-23) or an instant (2026-11-23T09:00:00Z)."),
-                    e);
+            if (StorableTime.contains(instant)) {
+                return instant;
+            }
+        } catch (DateTimeException malformed) {
+            // answered below, like a value out of range
         }
+        String expected = "must be a date (2026-11-23) or an instant (2026-11-23T09:00:00Z) between the years "
+                + StorableTime.FIRST_DAY.getYear() + " and " + StorableTime.LAST_DAY.getYear();
+        ProblemDetail problem =
+                Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "'" + name + "' " + expected + ".");
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", expected)));
+        throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,20 @@ class ProblemResponses {
     AccessDeniedHandler accessDenied() {
         return (request, response, exception) ->
                 write(response, HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.");
+    }
+
+    /**
+     * The firewall's refusals (a path with "..", ";", "//" or an encoded percent, a header it does
+     * not allow): a problem document on the API, the error page elsewhere.
+     */
+    RequestRejectedHandler rejected() {
+        return (request, response, exception) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                write(response, HttpStatus.BAD_REQUEST, "Malformed request", "The request is malformed.");
+            } else {
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            }
+        };
     }
 
     void unauthorized(HttpServletResponse response, String detail) throws IOException {

@@ -3,6 +3,7 @@ package dev.kept.web;
 import dev.kept.shared.Problems;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.ConstraintViolationException;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,6 +45,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final HttpProperties http;
+
+    ApiProblems(HttpProperties http) {
+        this.http = http;
+    }
 
     record FieldProblem(String field, String message) {}
 
@@ -73,6 +81,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (RequestBodyLimit.isTooLarge(ex)) {
+            return tooLarge();
+        }
         Throwable cause = ex.getMostSpecificCause();
         for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
             if (t instanceof DatabindException) {
@@ -87,6 +98,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     "Invalid request",
                     "Unknown field '" + field + "'.",
                     List.of(new FieldProblem(field, "is not a known field")));
+        }
+        if (cause instanceof InvalidFormatException invalid && invalid.getValue() instanceof Temporal) {
+            // parsed, but out of the range StorableValues accepts
+            String field = path(invalid);
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "'" + field + "' " + invalid.getOriginalMessage() + ".",
+                    List.of(new FieldProblem(field, invalid.getOriginalMessage())));
         }
         if (cause instanceof InvalidFormatException invalid) {
             String field = path(invalid);
@@ -138,6 +158,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         String expected = expected(ex.getRequiredType());
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof StorableValues.OutOfRangeException outOfRange) {
+                expected += " " + outOfRange.getMessage().replaceFirst("^must be ", "");
+                break;
+            }
+        }
         return problem(
                 HttpStatus.BAD_REQUEST,
                 "Invalid request",
@@ -165,14 +191,32 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(ex.getStatusCode()).body(body);
     }
 
+    /** A header the firewall refuses is only checked when read, so the refusal can reach a controller. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request", "The request is malformed.", null);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        if (RequestBodyLimit.isTooLarge(ex)) {
+            return tooLarge();
+        }
         log.error("Unexpected error answering an API request", ex);
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR,
                 "Internal error",
                 "Something went wrong on our side. Nothing was changed; try again later.",
                 null);
+    }
+
+    private ResponseEntity<Object> tooLarge() {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(Problems.of(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        "Request body too large",
+                        "The request body is larger than " + http.describedMaxRequestBody() + "."));
     }
 
     private static ResponseEntity<Object> problem(
@@ -216,6 +260,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return switch (type.getSimpleName()) {
             case "UUID" -> "id (UUID)";
             case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "instant (2026-11-23T09:00:00Z)";
+            case "LocalDateTime" -> "date and time (2026-11-23T09:00)";
+            case "Double", "double", "Float", "float" -> "number";
             case "Integer", "int", "Long", "long" -> "whole number";
             case "Boolean", "boolean" -> "true or false";
             case "String" -> "string";

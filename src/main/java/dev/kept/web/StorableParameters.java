@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * bodies are checked by {@link StorableText}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after RequestBodyLimit: reading the parameters of a form post reads its body
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class StorableParameters extends OncePerRequestFilter {
 
     @Override
