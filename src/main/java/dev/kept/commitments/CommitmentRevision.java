@@ -27,10 +27,13 @@ public record CommitmentRevision(
         LocalDate due,
         @Size(max = 2000) String why,
         Visibility visibility,
-        @Schema(description = "With visibility PARTNERS, the partnerships to share it with; empty: all the"
+
+        @Schema(
+                description = "With visibility PARTNERS, the partnerships to share it with; empty: all the"
                         + " partners you have now (sharing is decided when you share); left out: unchanged")
-                @Size(max = 50)
-                List<UUID> sharedWith,
+        @Size(max = 50)
+        List<UUID> sharedWith,
+
         UUID goalId) {
 
     /** An edit that leaves the goal served as it is. */
