@@ -5,13 +5,12 @@ import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.security.Visibility;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 class PartnershipShares implements PartnershipSharing {
 
     static final int MOST_AT_ONCE = 100;
+
+    /** Before the first commitment: the earliest date there is. A cursor that does not parse starts here. */
+    private static final Cursor START = new Cursor(LocalDate.of(1, 1, 1).toString(), new UUID(0, 0));
 
     private final CommitmentRepository commitments;
     private final Partnerships partnerships;
@@ -43,7 +45,8 @@ class PartnershipShares implements PartnershipSharing {
     @Transactional(readOnly = true)
     public Page notSharedWith(Caller caller, UUID partnershipId, String cursor, int limit) {
         requireSharable(caller, partnershipId);
-        Cursor after = Cursor.decode(cursor);
+        Cursor after = Cursor.parse(cursor).filter(PartnershipShares::isDate).orElse(START);
+        LocalDate afterDue = LocalDate.parse(after.position());
         List<Shareable> rows = jdbc.sql("""
                         select c.id, c.what, c.due from commitment c
                          where c.organization_id = :organization and c.owner_id = :owner
@@ -56,7 +59,7 @@ class PartnershipShares implements PartnershipSharing {
                 .param("organization", caller.organizationId())
                 .param("owner", caller.personId())
                 .param("partnership", partnershipId)
-                .param("due", after.due())
+                .param("due", afterDue)
                 .param("id", after.id())
                 .param("limit", limit + 1)
                 .query((rs, row) -> new Shareable(
@@ -66,7 +69,8 @@ class PartnershipShares implements PartnershipSharing {
             return new Page(rows, null);
         }
         Shareable last = rows.get(limit - 1);
-        return new Page(List.copyOf(rows.subList(0, limit)), new Cursor(last.due(), last.id()).encode());
+        return new Page(
+                List.copyOf(rows.subList(0, limit)), new Cursor(last.due().toString(), last.id()).encode());
     }
 
     @Override
@@ -101,35 +105,20 @@ class PartnershipShares implements PartnershipSharing {
         return changed.size();
     }
 
+    private static boolean isDate(Cursor cursor) {
+        try {
+            LocalDate.parse(cursor.position());
+            return true;
+        } catch (java.time.format.DateTimeParseException malformed) {
+            return false;
+        }
+    }
+
     private void requireSharable(Caller caller, UUID partnershipId) {
         boolean mine =
                 partnerships.sharable(caller).stream().map(PartnershipView::id).anyMatch(partnershipId::equals);
         if (!mine) {
             throw new NotFoundException("Partnership");
-        }
-    }
-
-    /** Where a page ends: the due date and id of its last commitment. A cursor that does not parse starts over. */
-    private record Cursor(LocalDate due, UUID id) {
-
-        private static final Cursor START = new Cursor(LocalDate.of(1, 1, 1), new UUID(0, 0));
-
-        static Cursor decode(String text) {
-            if (text == null || text.isBlank() || text.length() > 200) {
-                return START;
-            }
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|");
-                return new Cursor(LocalDate.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException malformed) {
-                return START;
-            }
-        }
-
-        String encode() {
-            return Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString((due + "|" + id).getBytes(StandardCharsets.UTF_8));
         }
     }
 }

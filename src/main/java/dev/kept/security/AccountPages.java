@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The pages to sign up, sign in, accept an invitation and manage one's API tokens. */
@@ -181,9 +182,12 @@ class AccountPages {
     }
 
     @GetMapping("/settings/tokens")
-    String tokensPage(@AuthenticationPrincipal Caller caller, Model model) {
+    String tokensPage(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(name = "cursor", required = false) String cursor,
+            Model model) {
         model.addAttribute("form", TokenForm.blank());
-        showTokens(caller, model);
+        showTokens(caller, cursor, model);
         return "security/tokens";
     }
 
@@ -213,12 +217,20 @@ class AccountPages {
                 refuse(refused, errors, response);
             }
         }
-        showTokens(caller, model);
+        showTokens(caller, null, model);
         return "security/tokens";
     }
 
-    private void showTokens(Caller caller, Model model) {
-        model.addAttribute("tokens", tokens.list(caller));
+    /** The first page of the caller's tokens, or the one after {@code cursor}; one that does not parse starts over. */
+    private void showTokens(Caller caller, String cursor, Model model) {
+        ApiTokens.TokenPage page;
+        try {
+            page = tokens.list(caller, cursor, ApiTokens.PER_PAGE);
+        } catch (ApiTokens.BadCursorException unknown) {
+            page = tokens.list(caller, null, ApiTokens.PER_PAGE);
+        }
+        model.addAttribute("tokens", page.items());
+        model.addAttribute("nextTokens", page.next());
         model.addAttribute("mayNeverExpire", tokens.mayNeverExpire(caller));
         model.addAttribute("expiryDays", TokenExpiry.DAYS);
         model.addAttribute("scopes", TokenScope.values());

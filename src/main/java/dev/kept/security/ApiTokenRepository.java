@@ -14,7 +14,14 @@ interface ApiTokenRepository extends ListCrudRepository<ApiToken, UUID> {
 
     Optional<ApiToken> findByIdAndOrganizationIdAndPersonId(UUID id, UUID organizationId, UUID personId);
 
-    List<ApiToken> findByOrganizationIdAndPersonIdOrderByCreatedAtDesc(UUID organizationId, UUID personId);
+    /** A person's tokens that were not revoked, newest first, from just after (before) the given one. */
+    @Query("""
+            select * from api_token
+             where organization_id = :organizationId and person_id = :personId and revoked_at is null
+               and (created_at < :createdAt or (created_at = :createdAt and id < :id))
+             order by created_at desc, id desc
+             limit :limit""")
+    List<ApiToken> pageOf(UUID organizationId, UUID personId, Instant createdAt, UUID id, int limit);
 
     /** Records a use, unless one was recorded since {@code before}: at most one write a minute per token. */
     @Modifying

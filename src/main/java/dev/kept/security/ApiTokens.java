@@ -2,7 +2,9 @@ package dev.kept.security;
 
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Problems;
 import dev.kept.shared.RuleViolationException;
 import dev.kept.shared.SecretTokens;
 import java.time.Clock;
@@ -10,10 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Personal API tokens: created with a password or from a signed-in page (both limited per client
@@ -108,14 +114,33 @@ public class ApiTokens {
         tokens.save(token);
     }
 
-    /** The caller's tokens that were not revoked, newest first, the expired ones marked so. */
+    /** The most tokens one page lists, and how many unless asked. */
+    public static final int MOST_PER_PAGE = 100;
+
+    public static final int PER_PAGE = 50;
+
+    private static final Cursor NEWEST =
+            new Cursor(Instant.parse("9999-12-31T23:59:59Z").toString(), new UUID(-1, -1));
+
+    /**
+     * A page of the caller's tokens that were not revoked, newest first, the expired ones marked so:
+     * after {@code cursor} (null: from the newest), at most {@code limit}. A cursor that does not
+     * parse answers 400.
+     */
     @Transactional(readOnly = true)
-    public List<TokenSummary> list(Caller caller) {
+    public TokenPage list(Caller caller, String cursor, int limit) {
+        Cursor after = cursor == null
+                ? NEWEST
+                : Cursor.parse(cursor).filter(ApiTokens::isInstant).orElseThrow(() -> new BadCursorException());
         Instant now = clock.instant();
-        return tokens
-                .findByOrganizationIdAndPersonIdOrderByCreatedAtDesc(caller.organizationId(), caller.personId())
+        List<TokenSummary> rows = tokens
+                .pageOf(
+                        caller.organizationId(),
+                        caller.personId(),
+                        Instant.parse(after.position()),
+                        after.id(),
+                        limit + 1)
                 .stream()
-                .filter(ApiToken::isActive)
                 .map(t -> new TokenSummary(
                         t.getId(),
                         t.getName(),
@@ -125,6 +150,40 @@ public class ApiTokens {
                         t.getLastUsedAt(),
                         t.hasExpiredAt(now)))
                 .toList();
+        if (rows.size() <= limit) {
+            return new TokenPage(rows, null);
+        }
+        TokenSummary last = rows.get(limit - 1);
+        return new TokenPage(
+                List.copyOf(rows.subList(0, limit)), new Cursor(last.createdAt().toString(), last.id()).encode());
+    }
+
+    private static boolean isInstant(Cursor cursor) {
+        try {
+            Instant.parse(cursor.position());
+            return true;
+        } catch (java.time.format.DateTimeParseException malformed) {
+            return false;
+        }
+    }
+
+    /** A page of tokens, and the cursor of the next one (null at the end). */
+    public record TokenPage(List<TokenSummary> items, String next) {}
+
+    /** A cursor that is not one Kept gave out: 400, naming the field. */
+    static class BadCursorException extends ErrorResponseException {
+
+        private static final String WHY = "is not a cursor this list gave out: start again without it";
+
+        BadCursorException() {
+            super(HttpStatus.BAD_REQUEST, problem(), null);
+        }
+
+        private static ProblemDetail problem() {
+            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "'cursor' " + WHY + ".");
+            problem.setProperty("errors", List.of(Map.of("field", "cursor", "message", WHY)));
+            return problem;
+        }
     }
 
     /**

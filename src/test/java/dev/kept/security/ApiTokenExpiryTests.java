@@ -59,6 +59,36 @@ class ApiTokenExpiryTests {
     }
 
     @Test
+    void listsTokensAPageAtATimeNewestFirst() {
+        Account admin = api.signUp();
+        for (String name : java.util.List.of("first", "second", "third")) {
+            clock.advance(Duration.ofMinutes(1));
+            create(admin, Map.of("name", name)).expect(201);
+        }
+
+        ApiResponse firstPage = api.get(admin.token(), "/api/v1/tokens?limit=2");
+        JsonNode page = firstPage.expect(200).json();
+        assertThat(page.get("items").valueStream().map(t -> t.get("name").asString()))
+                .containsExactly("third", "second");
+        String next = page.get("next").asString();
+        assertThat(firstPage.headers().getFirst("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
+        JsonNode rest = api.get(admin.token(), next.substring(next.indexOf("/api/v1/")))
+                .expect(200)
+                .json();
+        assertThat(rest.get("items").valueStream().map(t -> t.get("name").asString()))
+                .as("the last page: the first token made, and the one that signed up")
+                .contains("first")
+                .doesNotContain("second", "third");
+        assertThat(rest.get("next").isNull()).isTrue();
+
+        for (String bad : java.util.List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
+            JsonNode problem = api.get(admin.token(), "/api/v1/tokens?" + bad).expectProblem(400);
+            assertThat(problem.get("errors").get(0).get("field").asString())
+                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    @Test
     void aTokenExpiresAfter90DaysUnlessChosenAndThenAnswersLikeAnUnknownOne() {
         Account admin = api.signUp();
 
@@ -337,6 +367,7 @@ class ApiTokenExpiryTests {
         return api.get(account.token(), "/api/v1/tokens")
                 .expect(200)
                 .json()
+                .get("items")
                 .valueStream()
                 .toList();
     }

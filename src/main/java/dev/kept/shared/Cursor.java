@@ -1,0 +1,37 @@
+package dev.kept.shared;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where a page of a keyset-paginated list ends: the sort value of its last row (as text: an
+ * instant, a date) and that row's id, which breaks ties. Clients see it as an opaque string.
+ */
+public record Cursor(String position, UUID id) {
+
+    private static final int LONGEST = 200;
+
+    /** The cursor a client sent; empty when it is missing or does not parse. */
+    public static Optional<Cursor> parse(String text) {
+        if (text == null || text.isBlank() || text.length() > LONGEST) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+            int bar = decoded.lastIndexOf('|');
+            return bar < 1
+                    ? Optional.empty()
+                    : Optional.of(new Cursor(decoded.substring(0, bar), UUID.fromString(decoded.substring(bar + 1))));
+        } catch (IllegalArgumentException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    public String encode() {
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((position + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+}
