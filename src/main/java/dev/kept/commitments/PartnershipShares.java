@@ -45,7 +45,7 @@ class PartnershipShares implements PartnershipSharing {
     @Transactional(readOnly = true)
     public Page notSharedWith(Caller caller, UUID partnershipId, String cursor, int limit) {
         requireSharable(caller, partnershipId);
-        Cursor after = Cursor.parse(cursor).filter(PartnershipShares::isDate).orElse(START);
+        Cursor after = Cursor.parse(cursor, LocalDate::parse).orElse(START);
         LocalDate afterDue = LocalDate.parse(after.position());
         List<Shareable> rows = jdbc.sql("""
                         select c.id, c.what, c.due from commitment c
@@ -103,15 +103,6 @@ class PartnershipShares implements PartnershipSharing {
         }
         commitments.saveAll(changed);
         return changed.size();
-    }
-
-    private static boolean isDate(Cursor cursor) {
-        try {
-            LocalDate.parse(cursor.position());
-            return true;
-        } catch (java.time.format.DateTimeParseException malformed) {
-            return false;
-        }
     }
 
     private void requireSharable(Caller caller, UUID partnershipId) {

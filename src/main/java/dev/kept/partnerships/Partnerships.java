@@ -502,12 +502,6 @@ public class Partnerships {
                 .map(Partnerships::pair);
     }
 
-    /** One of the caller's partnerships; anyone else's answers 404. */
-    @Transactional(readOnly = true)
-    public Pair pairOf(Caller caller, UUID partnershipId) {
-        return pair(involving(caller, partnershipId));
-    }
-
     /** The caller's partnerships of any status, as pairs. */
     @Transactional(readOnly = true)
     public List<Pair> pairsOf(Caller caller) {

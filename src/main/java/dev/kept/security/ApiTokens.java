@@ -129,9 +129,8 @@ public class ApiTokens {
      */
     @Transactional(readOnly = true)
     public TokenPage list(Caller caller, String cursor, int limit) {
-        Cursor after = cursor == null
-                ? NEWEST
-                : Cursor.parse(cursor).filter(ApiTokens::isInstant).orElseThrow(() -> new BadCursorException());
+        Cursor after =
+                cursor == null ? NEWEST : Cursor.parse(cursor, Instant::parse).orElseThrow(BadCursorException::new);
         Instant now = clock.instant();
         List<TokenSummary> rows = tokens
                 .pageOf(
@@ -156,15 +155,6 @@ public class ApiTokens {
         TokenSummary last = rows.get(limit - 1);
         return new TokenPage(
                 List.copyOf(rows.subList(0, limit)), new Cursor(last.createdAt().toString(), last.id()).encode());
-    }
-
-    private static boolean isInstant(Cursor cursor) {
-        try {
-            Instant.parse(cursor.position());
-            return true;
-        } catch (java.time.format.DateTimeParseException malformed) {
-            return false;
-        }
     }
 
     /** A page of tokens, and the cursor of the next one (null at the end). */

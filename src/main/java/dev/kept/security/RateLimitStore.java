@@ -131,36 +131,33 @@ class RateLimitStore {
     }
 
     private boolean insert(String key, Decision decision) {
-        Bucket next = decision.next();
         return jdbc.sql("""
                         insert into rate_limit (bucket, hits, started_at, last_at, blocked_until, expires_at, version)
                         values (:bucket, :hits, :startedAt, :lastAt, :blockedUntil, :expiresAt, 0)
-                        on conflict do nothing""")
-                        .param("bucket", key)
-                        .param("hits", next.hits())
-                        .param("startedAt", Timestamp.from(next.startedAt()))
-                        .param("lastAt", Timestamp.from(next.lastAt()))
-                        .param("blockedUntil", Timestamp.from(next.blockedUntil()))
-                        .param("expiresAt", Timestamp.from(decision.expiresAt()))
-                        .update()
-                == 1;
+                        on conflict do nothing""").params(columns(key, decision)).update() == 1;
     }
 
     private boolean update(String key, Decision decision, long version) {
-        Bucket next = decision.next();
         return jdbc.sql("""
                         update rate_limit
                         set hits = :hits, started_at = :startedAt, last_at = :lastAt, blocked_until = :blockedUntil,
                             expires_at = :expiresAt, version = version + 1
                         where bucket = :bucket and version = :version""")
-                        .param("bucket", key)
+                        .params(columns(key, decision))
                         .param("version", version)
-                        .param("hits", next.hits())
-                        .param("startedAt", Timestamp.from(next.startedAt()))
-                        .param("lastAt", Timestamp.from(next.lastAt()))
-                        .param("blockedUntil", Timestamp.from(next.blockedUntil()))
-                        .param("expiresAt", Timestamp.from(decision.expiresAt()))
                         .update()
                 == 1;
+    }
+
+    /** The columns a decision writes, as the named parameters of the insert and the update. */
+    private static java.util.Map<String, Object> columns(String key, Decision decision) {
+        Bucket next = decision.next();
+        return java.util.Map.of(
+                "bucket", key,
+                "hits", next.hits(),
+                "startedAt", Timestamp.from(next.startedAt()),
+                "lastAt", Timestamp.from(next.lastAt()),
+                "blockedUntil", Timestamp.from(next.blockedUntil()),
+                "expiresAt", Timestamp.from(decision.expiresAt()));
     }
 }

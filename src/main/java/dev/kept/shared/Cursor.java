@@ -29,6 +29,21 @@ public record Cursor(String position, UUID id) {
         }
     }
 
+    /**
+     * The cursor a client sent, if its position also reads as what the list sorts by ({@code
+     * position} throws on anything else, e.g. {@code LocalDate::parse}); empty otherwise.
+     */
+    public static Optional<Cursor> parse(String text, java.util.function.Function<String, ?> position) {
+        return parse(text).filter(cursor -> {
+            try {
+                position.apply(cursor.position());
+                return true;
+            } catch (RuntimeException notOfTheList) {
+                return false;
+            }
+        });
+    }
+
     public String encode() {
         return Base64.getUrlEncoder()
                 .withoutPadding()
