@@ -102,6 +102,23 @@ public final class ApiFixtures {
         return send(HttpMethod.GET, token, path, null);
     }
 
+    /**
+     * Gets a path as the holder of {@code token} does, counting its SQL statements under {@code
+     * key} with the {@link StatementCounter}; the answer must be a success.
+     */
+    public ApiResponse getCounted(String token, String path, String key) {
+        RestClient.RequestHeadersSpec<?> request = http().get()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .header(StatementCounter.HEADER, key);
+        ApiResponse answer = request.exchange((req, res) -> new ApiResponse(
+                res.getStatusCode().value(), HttpHeaders.copyOf(res.getHeaders()), read(res.getBody())));
+        if (answer.status() >= 300) {
+            throw new AssertionError("GET " + path + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer;
+    }
+
     public ApiResponse post(String token, String path, Object body) {
         return send(HttpMethod.POST, token, path, body);
     }

@@ -8,21 +8,20 @@ import dev.kept.people.SignUp;
 import dev.kept.people.SignedUp;
 import dev.kept.shared.Answers;
 import dev.kept.shared.NeverAnswers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.AuthenticationException;
@@ -36,7 +35,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Sign-up, API tokens and invitation acceptance over the API. Sign-up and token creation are
@@ -120,29 +118,13 @@ class AccountApi {
         }
     }
 
-    /** A page of a list: its items, and the address of the next page (also in the {@code Link} header), null at the end. */
-    record Page<T>(List<T> items, String next) {}
-
     @GetMapping("/tokens")
-    @Operation(
-            summary = "Your API tokens that were not revoked, newest first, with expiry, scope and last use; a page of"
-                    + " `limit` (1 to 100, 50 unless given), the next one at `next` and in the Link header")
-    ResponseEntity<Page<ApiTokens.TokenSummary>> listTokens(
+    @Operation(summary = "Your API tokens that were not revoked, newest first, with expiry, scope and last use")
+    ResponseEntity<PageAnswer<ApiTokens.TokenSummary>> listTokens(
             @AuthenticationPrincipal Caller caller,
-            @RequestParam(required = false) @Min(1) @Max(ApiTokens.MOST_PER_PAGE) Integer limit,
-            @RequestParam(required = false) @Size(max = 200) String cursor) {
-        int size = limit == null ? ApiTokens.PER_PAGE : limit;
-        ApiTokens.TokenPage page = tokens.list(caller, cursor, size);
-        if (page.next() == null) {
-            return ResponseEntity.ok(new Page<>(page.items(), null));
-        }
-        String next = ServletUriComponentsBuilder.fromCurrentRequest()
-                .replaceQueryParam("cursor", page.next())
-                .replaceQueryParam("limit", size)
-                .toUriString();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"")
-                .body(new Page<>(page.items(), next));
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(tokens.list(caller, cursor, Page.limitOr(limit)), limit);
     }
 
     @NeverAnswers(409)

@@ -6,6 +6,8 @@ import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.SignUp;
 import dev.kept.people.SignedUp;
+import dev.kept.shared.BadCursorException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -223,11 +225,11 @@ class AccountPages {
 
     /** The first page of the caller's tokens, or the one after {@code cursor}; one that does not parse starts over. */
     private void showTokens(Caller caller, String cursor, Model model) {
-        ApiTokens.TokenPage page;
+        Page<ApiTokens.TokenSummary> page;
         try {
-            page = tokens.list(caller, cursor, ApiTokens.PER_PAGE);
-        } catch (ApiTokens.BadCursorException unknown) {
-            page = tokens.list(caller, null, ApiTokens.PER_PAGE);
+            page = tokens.list(caller, cursor, Page.DEFAULT);
+        } catch (BadCursorException unknown) {
+            page = tokens.list(caller, null, Page.DEFAULT);
         }
         model.addAttribute("tokens", page.items());
         model.addAttribute("nextTokens", page.next());

@@ -4,7 +4,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.NotFoundException;
-import dev.kept.shared.Problems;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import dev.kept.shared.SecretTokens;
 import java.time.Clock;
@@ -12,14 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Personal API tokens: created with a password or from a signed-in page (both limited per client
@@ -114,11 +110,6 @@ public class ApiTokens {
         tokens.save(token);
     }
 
-    /** The most tokens one page lists, and how many unless asked. */
-    public static final int MOST_PER_PAGE = 100;
-
-    public static final int PER_PAGE = 50;
-
     private static final Cursor NEWEST =
             new Cursor(Instant.parse("9999-12-31T23:59:59Z").toString(), new UUID(-1, -1));
 
@@ -128,9 +119,8 @@ public class ApiTokens {
      * parse answers 400.
      */
     @Transactional(readOnly = true)
-    public TokenPage list(Caller caller, String cursor, int limit) {
-        Cursor after =
-                cursor == null ? NEWEST : Cursor.parse(cursor, Instant::parse).orElseThrow(BadCursorException::new);
+    public Page<TokenSummary> list(Caller caller, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Instant::parse, NEWEST);
         Instant now = clock.instant();
         List<TokenSummary> rows = tokens
                 .pageOf(
@@ -149,31 +139,7 @@ public class ApiTokens {
                         t.getLastUsedAt(),
                         t.hasExpiredAt(now)))
                 .toList();
-        if (rows.size() <= limit) {
-            return new TokenPage(rows, null);
-        }
-        TokenSummary last = rows.get(limit - 1);
-        return new TokenPage(
-                List.copyOf(rows.subList(0, limit)), new Cursor(last.createdAt().toString(), last.id()).encode());
-    }
-
-    /** A page of tokens, and the cursor of the next one (null at the end). */
-    public record TokenPage(List<TokenSummary> items, String next) {}
-
-    /** A cursor that is not one Kept gave out: 400, naming the field. */
-    static class BadCursorException extends ErrorResponseException {
-
-        private static final String WHY = "is not a cursor this list gave out: start again without it";
-
-        BadCursorException() {
-            super(HttpStatus.BAD_REQUEST, problem(), null);
-        }
-
-        private static ProblemDetail problem() {
-            ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", "'cursor' " + WHY + ".");
-            problem.setProperty("errors", List.of(Map.of("field", "cursor", "message", WHY)));
-            return problem;
-        }
+        return Page.of(rows, limit, last -> new Cursor(last.createdAt().toString(), last.id()));
     }
 
     /**

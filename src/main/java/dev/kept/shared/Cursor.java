@@ -44,6 +44,17 @@ public record Cursor(String position, UUID id) {
         });
     }
 
+    /**
+     * Where a page starts: {@code start} when the client sent no cursor, else the cursor it sent.
+     * One that does not parse, or whose position does not read as this list's, answers 400.
+     */
+    public static Cursor orStart(String text, java.util.function.Function<String, ?> position, Cursor start) {
+        if (text == null || text.isEmpty()) {
+            return start;
+        }
+        return parse(text, position).orElseThrow(BadCursorException::new);
+    }
+
     public String encode() {
         return Base64.getUrlEncoder()
                 .withoutPadding()

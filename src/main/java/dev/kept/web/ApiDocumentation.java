@@ -2,6 +2,8 @@ package dev.kept.web;
 
 import dev.kept.shared.Answers;
 import dev.kept.shared.NeverAnswers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -93,7 +95,10 @@ class ApiDocumentation {
                         .version("v1")
                         .description("Clear commitments, shared with the people who hold you to them. Errors are"
                                 + " application/problem+json (RFC 9457). Authenticate with a personal API token"
-                                + " from POST /api/v1/tokens.")
+                                + " from POST /api/v1/tokens. Every list is paginated the same way: limit (1 to "
+                                + Page.MOST
+                                + ", " + Page.DEFAULT + " unless given), an opaque cursor, and the next page's"
+                                + " address in the answer's next and in a Link header.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(
@@ -146,8 +151,52 @@ class ApiDocumentation {
         if (!shape.secured()) {
             operation.setSecurity(new ArrayList<>());
         }
+        if (PageAnswer.class.isAssignableFrom(answered(handler))) {
+            documentPaging(operation, responses);
+        }
         return operation.responses(responses);
     }
+
+    /** What an operation answers, seen through a {@code ResponseEntity}. */
+    private static Class<?> answered(HandlerMethod handler) {
+        MethodParameter returned = handler.getReturnType();
+        if (returned.getParameterType() == org.springframework.http.ResponseEntity.class) {
+            return returned.nested().getNestedParameterType();
+        }
+        return returned.getParameterType();
+    }
+
+    /** Every paginated list says the same about its paging: once, here. */
+    private static void documentPaging(Operation operation, ApiResponses responses) {
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(parameter -> {
+                if ("limit".equals(parameter.getName())) {
+                    parameter.description("How many items one page holds: 1 to " + Page.MOST + ", " + Page.DEFAULT
+                            + " when not given (clients that send none get the first page)");
+                    parameter.schema(new IntegerSchema()
+                            .minimum(java.math.BigDecimal.ONE)
+                            .maximum(java.math.BigDecimal.valueOf(Page.MOST))
+                            ._default(Page.DEFAULT));
+                } else if ("cursor".equals(parameter.getName())) {
+                    parameter.description("Where the page starts: take it from the previous page's next address,"
+                            + " never build it; one this list did not give out answers 400");
+                }
+            });
+        }
+        ApiResponse ok = responses.get("200");
+        if (ok != null) {
+            ok.description(PAGED);
+            ok.addHeaderObject(
+                    HttpHeaders.LINK,
+                    new Header()
+                            .description("<address of the next page>; rel=\"next\", absent on the last page")
+                            .schema(new StringSchema()));
+        }
+    }
+
+    static final String PAGED = "A page of the list: items in the list's order, and next, the address of the"
+            + " following page (null on the last one), also in the Link header. Keyset pagination: a page"
+            + " never repeats or skips an item when others are added meanwhile.";
 
     private static boolean isError(String code) {
         return code.length() == 3 && (code.charAt(0) == '4' || code.charAt(0) == '5');
