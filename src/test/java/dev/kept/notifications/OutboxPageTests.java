@@ -79,10 +79,70 @@ class OutboxPageTests {
                 .doesNotContain("<pre class=\"mail\"></pre>");
     }
 
+    @Test
+    void showsTwentyFiveMailsAtATimeAndTheRestOnShowMore() {
+        Account admin = api.signUp();
+        Instant first = Instant.parse("2026-03-01T09:00:00Z");
+        for (int i = 0; i < 30; i++) {
+            // two at each instant: the id breaks the tie between them
+            mail(admin, "Paged mail " + (100 + i), first.plusSeconds(i / 2));
+        }
+
+        String page = outbox(admin, "/admin/outbox");
+        assertThat(count(page, "Paged mail ")).isEqualTo(OutboxPage.PER_PAGE);
+        assertThat(page).contains("Paged mail 129").doesNotContain("Paged mail 104");
+        String more = moreHref(page);
+        assertThat(more).startsWith("/admin/outbox?cursor=");
+
+        String htmx = outbox(admin, more, true);
+        assertThat(htmx).doesNotContain("<html").doesNotContain("Paged mail 105");
+        assertThat(count(htmx, "Paged mail ")).isEqualTo(5);
+        assertThat(htmx).contains("data-hx-swap-oob=\"true\"").doesNotContain("cursor=");
+        String plain = outbox(admin, more);
+        assertThat(plain).contains("<h1>Outbox</h1>").contains("Paged mail 100").doesNotContain("Paged mail 105");
+
+        assertThat(outbox(admin, "/admin/outbox?cursor=forged")).contains("Paged mail 129");
+    }
+
+    private void mail(Account admin, String subject, Instant at) {
+        jdbc.sql("""
+                        insert into outgoing_mail (id, organization_id, dedup_key, recipient, subject, body, status,
+                                                   secret_link, created_at, sent_at, version)
+                        values (:id, :organization, :key, 'someone@example.test', :subject, 'Hello', 'SENT', false,
+                                :at, :at, 1)""")
+                .param("id", UUID.randomUUID())
+                .param("organization", admin.organizationId())
+                .param("key", "paged:" + UUID.randomUUID())
+                .param("subject", subject)
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    private static int count(String page, String text) {
+        return page.split(java.util.regex.Pattern.quote(text), -1).length - 1;
+    }
+
+    private static String moreHref(String page) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("<a href=\"([^\"]+)\"[^>]*data-hx-get")
+                .matcher(page);
+        assertThat(link.find()).as("a Show more link").isTrue();
+        return link.group(1).replace("&amp;", "&");
+    }
+
     private String outbox(Account admin) {
-        MvcTestResult page = mvc.get()
-                .uri("/admin/outbox")
-                .with(authentication(UsernamePasswordAuthenticationToken.authenticated(
+        return outbox(admin, "/admin/outbox");
+    }
+
+    private String outbox(Account admin, String uri) {
+        return outbox(admin, uri, false);
+    }
+
+    private String outbox(Account admin, String uri, boolean htmx) {
+        var request = mvc.get().uri(uri);
+        if (htmx) {
+            request.header("HX-Request", "true");
+        }
+        MvcTestResult page = request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(
                         new Caller(admin.personId(), admin.organizationId(), admin.name()),
                         null,
                         AuthorityUtils.createAuthorityList("ROLE_MEMBER"))))
