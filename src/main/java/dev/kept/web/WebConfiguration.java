@@ -27,7 +27,14 @@ class WebConfiguration implements WebMvcConfigurer {
      */
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/css/**", "/js/**", "/favicon.svg")
+        // the part of the path a pattern's ** matches is looked up in the location
+        for (String folder : new String[] {"css", "js"}) {
+            registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/")
+                    .setCacheControl(cacheControl)
+                    .resourceChain(true);
+        }
+        registry.addResourceHandler("/favicon.svg")
                 .addResourceLocations("classpath:/static/")
                 .setCacheControl(cacheControl)
                 .resourceChain(true);
