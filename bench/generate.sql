@@ -195,9 +195,11 @@ select p.id, :'org', p.inviter, p.partner, 'PEER', 'ACTIVE', 'Shall we hold each
        now() - interval '100 days', now() - interval '95 days', null, now() - interval '95 days', 2, null, false
   from gpart p;
 
+-- two equi-joins, not one on "owner in (inviter, partner)", which PostgreSQL can only nest-loop
 insert into commitment_share (commitment_id, partnership_id)
-select c.id, p.id
-  from gpart p join gc c on c.owner in (p.inviter, p.partner) and c.visibility = 'PARTNERS';
+select c.id, p.id from gpart p join gc c on c.owner = p.inviter and c.visibility = 'PARTNERS'
+union all
+select c.id, p.id from gpart p join gc c on c.owner = p.partner and c.visibility = 'PARTNERS';
 
 insert into checkin_schedule (id, organization_id, partnership_id, proposed_by_id, cadence, weekday, local_time,
                               time_zone, duration_minutes, location, status, proposed_at, accepted_at,

@@ -57,7 +57,8 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 start_kept "--spring.datasource.url=jdbc:postgresql://$PGHOST:5432/$PGDATABASE_BENCH" \
   "--spring.datasource.username=$PGUSER"
-echo "Kept up in $(wait_up) ms; RSS $(rss_mb) MiB"
+up=$(wait_up)
+echo "Kept up in $up ms; RSS $(rss_mb) MiB"
 
 # a token that expired or was revoked since generate.sh: make new ones
 status_of() { curl -s -o /dev/null -w '%{http_code}' -H "$1" "$BASE$2"; }
@@ -134,12 +135,19 @@ header() {
   esac
 }
 
-# request_ms: CPU milliseconds of the request threads so far; jvm_ticks: the whole JVM's, in clock ticks
+# request_ms: "name milliseconds" of every request thread's CPU time so far, one line each
 request_ms() {
   "$JCMD" "$KEPT_PID" Thread.print 2>/dev/null | awk '
-    /^"/ && (/^"http-nio-[0-9]+-exec-/ || /^"ForkJoinPool-[0-9]+-worker-/) {
-      if (match($0, /cpu=[0-9.]+ms/)) sum += substr($0, RSTART + 4, RLENGTH - 6) }
-    END { printf "%.1f\n", sum }'
+    /^"/ && (/^"http-nio-[0-9]+-exec-/ || /^"ForkJoinPool-[0-9]+-worker-/) && match($0, /cpu=[0-9.]+ms/) {
+      name = substr($0, 2, index(substr($0, 2), "\"") - 1)
+      print name, substr($0, RSTART + 4, RLENGTH - 6) }'
+}
+# threads_delta BEFORE AFTER: the CPU milliseconds the request threads used between the two; a
+# thread that started in between counts whole, one that ended (Tomcat ends idle threads beyond
+# its minimum after a minute) drops out of both sides instead of making the sum fall
+threads_delta() {
+  awk 'NR == FNR { b[$1] = $2; next } { d += $2 - ($1 in b ? b[$1] : 0) } END { printf "%.1f\n", d }' \
+    <(printf '%s\n' "$1") <(printf '%s\n' "$2")
 }
 jvm_ticks() { awk '{ print $14 + $15 }' "/proc/$KEPT_PID/stat"; }
 # db_ticks: CPU used so far by the PostgreSQL server processes that serve Kept's connections to
@@ -194,10 +202,10 @@ sequential() {
   per_request "$before" "$after" "$jvm_before" "$jvm_after"
 }
 
-# per_request BEFORE_MS AFTER_MS JVM_TICKS_BEFORE JVM_TICKS_AFTER: sets cpu, jvm and db (ms per
-# request; db from db_before and db_after)
+# per_request BEFORE AFTER JVM_TICKS_BEFORE JVM_TICKS_AFTER: sets cpu, jvm and db (ms per request;
+# BEFORE and AFTER from request_ms, db from db_before and db_after)
 per_request() {
-  cpu=$(awk -v a="$2" -v b="$1" -v n="$requests" 'BEGIN { printf "%.3f", n ? (a - b) / n : 0 }')
+  cpu=$(awk -v d="$(threads_delta "$1" "$2")" -v n="$requests" 'BEGIN { printf "%.3f", n ? d / n : 0 }')
   jvm=$(awk -v t=$(($4 - $3)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", n ? t * 1000 / hz / n : 0 }')
   db=$(awk -v t=$((db_after - db_before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", n ? t * 1000 / hz / n : 0 }')
 }
