@@ -32,17 +32,18 @@ fresh_database() {
   esac
 }
 
-# start_kept ARGS...: starts the jar with default JVM flags (working directory $WORK, log $WORK/kept.log)
+# start_kept ARGS...: starts the jar with default JVM flags (or JAVA_OPTS, split on spaces) (working directory $WORK, log $WORK/kept.log)
 # and sets KEPT_PID; start_kept returns at once, wait_up waits for health UP and prints the milliseconds
 start_kept() {
   START_NS=$(date +%s%N)
   # word splitting of the database arguments is intended
-  (cd "$WORK" && exec java -jar "$JAR" --server.port="$PORT" "$@" >"$WORK/kept.log" 2>&1) &
+  (cd "$WORK" && exec java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" "$@" >"$WORK/kept.log" 2>&1) &
   KEPT_PID=$!
 }
 
 wait_up() {
-  local deadline=$((SECONDS + 180))
+  # a busy machine has taken over 3 minutes to start it
+  local deadline=$((SECONDS + ${START_TIMEOUT:-600}))
   until curl -sf "$BASE/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
     if ! kill -0 "$KEPT_PID" 2>/dev/null || [ $SECONDS -gt $deadline ]; then
       echo "Kept did not start; its log:" >&2; tail -40 "$WORK/kept.log" >&2; exit 1
