@@ -235,36 +235,40 @@ public class AccessPolicy {
     }
 
     /**
-     * The rows of a table with {@code id}, {@code organization_id}, {@code owner_id} and {@code
-     * visibility} columns (under the given alias) that the caller may see; shares are read from
-     * {@code commitment_share}.
+     * The rows of a table with {@code id}, {@code organization_id}, {@code owner_id}, {@code
+     * made_to_id} and {@code visibility} columns (under the given alias) that the caller may see;
+     * shares are read from {@code commitment_share}, co-owners from {@code co_owner}.
+     *
+     * <p>Each sub-select is uncorrelated ({@code in (select ...)}, never a per-row {@code exists}):
+     * the database reads the caller's co-owned commitments, team mates and shares once per query,
+     * so a list can walk an index in its own order and stop after a page, testing each row cheaply.
      */
     public SqlScope visibleTo(Caller caller, String alias) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("viewerOrganization", caller.organizationId());
         parameters.put("viewer", caller.personId());
+        String c = alias;
         StringBuilder predicate = new StringBuilder()
-                .append(alias)
+                .append(c)
                 .append(".organization_id = :viewerOrganization and (")
-                .append(alias)
+                .append(c)
                 .append(".owner_id = :viewer or ")
-                .append(alias)
-                .append(".made_to_id = :viewer or exists (select 1 from co_owner co where co.commitment_id = ")
-                .append(alias)
-                .append(".id and co.person_id = :viewer)");
+                .append(c)
+                .append(".made_to_id = :viewer or ")
+                .append(c)
+                .append(".id in (select co.commitment_id from co_owner co where co.person_id = :viewer)");
         Person viewer = viewer(caller);
         if (viewer != null && !viewer.isGuest()) {
-            predicate.append(" or ").append(alias).append(".visibility = 'ORGANIZATION'");
+            predicate.append(" or ").append(c).append(".visibility = 'ORGANIZATION'");
             if (viewer.getTeamId() != null) {
                 parameters.put("viewerTeam", viewer.getTeamId());
                 predicate
                         .append(" or (")
-                        .append(alias)
-                        .append(".visibility = 'TEAM' and exists (select 1 from person")
-                        .append(" team_member where team_member.id = ")
-                        .append(alias)
-                        .append(".owner_id")
-                        .append(" and team_member.organization_id = :viewerOrganization")
+                        .append(c)
+                        .append(".visibility = 'TEAM' and ")
+                        .append(c)
+                        .append(".owner_id in (select team_member.id from person team_member")
+                        .append(" where team_member.organization_id = :viewerOrganization")
                         .append(" and team_member.team_id = :viewerTeam))");
             }
         }
@@ -279,13 +283,13 @@ public class AccessPolicy {
                     links.stream().map(Partnerships.Link::partnershipId).toList());
             predicate
                     .append(" or (")
-                    .append(alias)
+                    .append(c)
                     .append(".visibility = 'PARTNERS' and ")
-                    .append(alias)
-                    .append(".owner_id in (:partnerOwners) and exists (select 1 from commitment_share my_share")
-                    .append(" where my_share.commitment_id = ")
-                    .append(alias)
-                    .append(".id and my_share.partnership_id in (:viewerPartnerships)))");
+                    .append(c)
+                    .append(".owner_id in (:partnerOwners) and ")
+                    .append(c)
+                    .append(".id in (select my_share.commitment_id from commitment_share my_share")
+                    .append(" where my_share.partnership_id in (:viewerPartnerships)))");
         }
         predicate.append(')');
         return new SqlScope(predicate.toString(), parameters);

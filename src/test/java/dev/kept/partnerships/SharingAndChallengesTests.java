@@ -499,8 +499,8 @@ class SharingAndChallengesTests {
     }
 
     private static List<String> ids(ApiResponse list) {
-        return list.expect(200)
-                .json()
+        JsonNode json = list.expect(200).json();
+        return (json.isArray() ? json : json.get("items"))
                 .valueStream()
                 .map(item -> item.get("id").asString())
                 .toList();
