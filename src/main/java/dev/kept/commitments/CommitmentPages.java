@@ -429,7 +429,9 @@ class CommitmentPages {
         Commitments.Rights rights = commitments.rights(caller, id);
         model.addAttribute("commitment", commitment);
         model.addAttribute("canChange", rights.change());
-        model.addAttribute("challenges", challenges.on(caller, id));
+        // the most a page of challenges holds; the API pages through the rest
+        model.addAttribute(
+                "challenges", challenges.on(caller, id, null, Page.MOST).items());
         if (commitment.sharedWith() != null && commitment.visibility() == Visibility.PARTNERS) {
             model.addAttribute(
                     "sharedWithNames",

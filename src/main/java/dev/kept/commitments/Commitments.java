@@ -43,6 +43,9 @@ public class Commitments {
 
     static final int DUE_SOON_DAYS = 7;
 
+    /** The most progress reports one commitment shows: the latest ones. */
+    public static final int TIMELINE_MOST = 50;
+
     /** The most commitments each list of the dashboard shows. */
     public static final int DASHBOARD_MOST = 10;
 
@@ -613,6 +616,7 @@ public class Commitments {
         List<ProgressUpdate> newestFirst = new ArrayList<>(c.getUpdates());
         Collections.reverse(newestFirst);
         List<CommitmentView.ProgressView> progress = newestFirst.stream()
+                .limit(TIMELINE_MOST)
                 .map(u -> new CommitmentView.ProgressView(
                         u.getAuthorId(),
                         nameOf.apply(u.getAuthorId()),

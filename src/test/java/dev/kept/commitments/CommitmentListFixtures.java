@@ -128,4 +128,41 @@ final class CommitmentListFixtures {
                 .update();
         return id;
     }
+
+    /** An open expectation the requester asked of a person (or, with a null person, of a team). */
+    UUID expectation(UUID organizationId, UUID requesterId, UUID toPersonId, UUID toTeamId, Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into expectation (id, organization_id, requester_id, to_person_id, to_team_id, what,
+                                                 done_when, due, why, status, created_at, updated_at, version)
+                        values (:id, :organization, :requester, :person, :team, 'Review the onboarding guide',
+                                'Comments are in the document', :due, 'New people start faster', 'OPEN', :at, :at, 0)""")
+                .param("id", id)
+                .param("organization", organizationId)
+                .param("requester", requesterId)
+                .param("person", toPersonId)
+                .param("team", toTeamId)
+                .param("due", LocalDate.now().plusDays(20))
+                .param("at", Timestamp.from(createdAt))
+                .update();
+        return id;
+    }
+
+    /** A challenge by a partner on a commitment, made at that instant. */
+    UUID challenge(UUID organizationId, UUID commitmentId, UUID ownerId, UUID authorId, Instant createdAt) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into challenge (id, organization_id, commitment_id, owner_id, author_id, kind, message,
+                                               created_at, version)
+                        values (:id, :organization, :commitment, :owner, :author, 'QUESTION',
+                                'What will you drop to make room for this?', :at, 0)""")
+                .param("id", id)
+                .param("organization", organizationId)
+                .param("commitment", commitmentId)
+                .param("owner", ownerId)
+                .param("author", authorId)
+                .param("at", Timestamp.from(createdAt))
+                .update();
+        return id;
+    }
 }

@@ -277,7 +277,7 @@ class LifecycleApiTests {
                 .containsExactly(id.toString());
         assertThat(api.get(pair.owner().token(), "/api/v1/commitments")
                         .json()
-                        .at("/0/renegotiated")
+                        .at("/items/0/renegotiated")
                         .asInt())
                 .isEqualTo(1);
 
