@@ -1,6 +1,9 @@
 package dev.kept.commitments;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -8,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Challenges on shared commitments, and the owner's answers, over the API. */
@@ -49,8 +52,12 @@ class ChallengeApi {
     @GetMapping("/commitments/{id}/challenges")
     @Operation(
             summary = "The challenges on a commitment you may read: all of them for its owner, your own for a partner")
-    List<ChallengeView> list(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return challenges.on(caller, id);
+    ResponseEntity<PageAnswer<ChallengeView>> list(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(challenges.on(caller, id, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/challenges/{id}")

@@ -5,9 +5,12 @@ import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.security.AccessPolicy;
 import dev.kept.shared.ConflictException;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,19 +58,36 @@ class Challenges {
         return view(challenge, new HashMap<>());
     }
 
-    /** The threads the caller may read on one commitment: all for the owner, their own for a partner. */
+    /** The first instant a challenge can have been made at: where a page from the start begins. */
+    private static final Cursor OLDEST = new Cursor(Instant.EPOCH.toString(), new UUID(0, 0));
+
+    /**
+     * A page of the threads the caller may read on one commitment, oldest first: all for the owner,
+     * their own for a partner. {@code cursor}: the page before's {@link Page#next()}, or null.
+     */
     @Transactional(readOnly = true)
-    List<ChallengeView> on(Caller caller, UUID commitmentId) {
+    Page<ChallengeView> on(Caller caller, UUID commitmentId, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Instant::parse, OLDEST);
         Commitment commitment = visibleCommitment(caller, commitmentId);
         boolean owner = commitment.getOwnerId().equals(caller.personId());
         boolean partner = policy.seesAsPartner(caller, Commitments.owned(commitment));
+        if (!owner && !partner) {
+            return Page.empty();
+        }
+        Instant afterAt = Instant.parse(after.position());
+        List<UUID> ids = owner
+                ? challenges.pageOf(caller.organizationId(), commitmentId, afterAt, after.id(), limit + 1)
+                : challenges.pageOfAuthor(
+                        caller.organizationId(), commitmentId, caller.personId(), afterAt, after.id(), limit + 1);
+        Map<UUID, Challenge> loaded = new HashMap<>();
+        challenges.findAllById(ids).forEach(c -> loaded.put(c.getId(), c));
         Map<UUID, String> names = new HashMap<>();
-        return challenges
-                .findByOrganizationIdAndCommitmentIdOrderByCreatedAt(caller.organizationId(), commitmentId)
-                .stream()
-                .filter(c -> owner || (partner && c.getAuthorId().equals(caller.personId())))
+        List<ChallengeView> rows = ids.stream()
+                .map(loaded::get)
+                .filter(java.util.Objects::nonNull)
                 .map(c -> view(c, names))
                 .toList();
+        return Page.of(rows, limit, last -> new Cursor(last.createdAt().toString(), last.id()));
     }
 
     @Transactional(readOnly = true)

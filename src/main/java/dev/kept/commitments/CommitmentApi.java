@@ -1,14 +1,19 @@
 package dev.kept.commitments;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,15 +55,26 @@ class CommitmentApi {
     }
 
     @GetMapping
-    @Operation(summary = "The caller's commitments and those visible to the caller, open ones due soonest first")
-    List<CommitmentView> list(
+    @Operation(
+            summary = "The commitments the caller may see, open ones due soonest first, then closed ones;"
+                    + " narrowed by owner, status, goal and due dates (dueAfter and dueBefore included)")
+    ResponseEntity<PageAnswer<CommitmentView>> list(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) UUID owner,
             @RequestParam(required = false) CommitmentFilter status,
-            @RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return commitments.list(caller, owner, status, limit, offset);
+            @RequestParam(required = false) UUID goal,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueAfter,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor,
+            @Parameter(hidden = true) @RequestParam(required = false) @Null(message = OFFSET_GONE) String offset) {
+        CommitmentSearch search =
+                new CommitmentSearch(owner, status, goal == null ? List.of() : List.of(goal), dueAfter, dueBefore);
+        return PageAnswer.of(commitments.list(caller, search, cursor, Page.limitOr(limit)), limit);
     }
+
+    /** A client that pages by offset would read the first page forever: it is told instead. */
+    private static final String OFFSET_GONE = "is no longer supported: follow 'next' (a cursor) instead";
 
     @GetMapping("/{id}")
     @Operation(summary = "One commitment with its progress timeline")

@@ -6,8 +6,11 @@ import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.security.Visibility;
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,7 +20,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -97,21 +102,75 @@ class CommitmentPages {
         return caller == null ? List.of() : commitments.visibilitiesFor(caller);
     }
 
+    /**
+     * My commitments, or all I may see, a page at a time, narrowed by a small GET form. A filter
+     * that does not read (a date, a goal) is shown beside its field and ignored; a cursor that does
+     * not read starts the list over. An htmx request for the next page gets only its rows and the
+     * next "Show more".
+     */
     @GetMapping("/commitments")
     String list(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String scope,
-            @RequestParam(required = false) UUID owner,
+            @RequestParam(required = false) String owner,
+            @RequestParam(required = false) String goal,
+            @RequestParam(required = false) String dueAfter,
+            @RequestParam(required = false) String dueBefore,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
         CommitmentFilter filter = parseFilter(status);
-        boolean everyone = "visible".equals(scope) || owner != null;
-        UUID ownerShown = owner != null ? owner : everyone ? null : caller.personId();
-        model.addAttribute("commitments", commitments.list(caller, ownerShown, filter, 500, 0));
-        model.addAttribute("owner", owner);
-        model.addAttribute("status", filter == null ? "ALL" : filter.name());
+        Map<String, String> problems = new LinkedHashMap<>();
+        UUID ownerId = parseId(owner, "owner", problems);
+        UUID goalId = parseId(goal, "goal", problems);
+        LocalDate after = parseDateFilter(dueAfter, "dueAfter", problems);
+        LocalDate before = parseDateFilter(dueBefore, "dueBefore", problems);
+        boolean everyone = "visible".equals(scope) || ownerId != null;
+        UUID ownerShown = ownerId != null ? ownerId : everyone ? null : caller.personId();
+        CommitmentSearch search =
+                new CommitmentSearch(ownerShown, filter, goalId == null ? List.of() : List.of(goalId), after, before);
+        Page<CommitmentView> page;
+        try {
+            page = commitments.list(caller, search, cursor, Page.DEFAULT);
+        } catch (BadCursorException notOurs) {
+            page = commitments.list(caller, search, null, Page.DEFAULT);
+            cursor = null;
+        }
+        model.addAttribute("commitments", page.items());
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
         model.addAttribute("scope", everyone ? "visible" : "mine");
+        if (htmx != null && cursor != null) {
+            return "commitments/list :: more-rows";
+        }
+        model.addAttribute("owner", ownerId);
+        model.addAttribute("status", filter == null ? "ALL" : filter.name());
+        model.addAttribute("goal", goalId);
+        model.addAttribute("dueAfter", after == null ? dueAfter : after.toString());
+        model.addAttribute("dueBefore", before == null ? dueBefore : before.toString());
+        model.addAttribute("problems", problems);
+        model.addAttribute("goals", goals.choices(caller));
         return "commitments/list";
+    }
+
+    private static UUID parseId(String text, String field, Map<String, String> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException unreadable) {
+            problems.put(field, "commitments.filter.unknown");
+            return null;
+        }
+    }
+
+    private static LocalDate parseDateFilter(String text, String field, Map<String, String> problems) {
+        LocalDate date = parseDate(text);
+        if (date == null && text != null && !text.isBlank()) {
+            problems.put(field, "commitments.filter.date");
+        }
+        return date;
     }
 
     @GetMapping("/commitments/new")
@@ -370,7 +429,9 @@ class CommitmentPages {
         Commitments.Rights rights = commitments.rights(caller, id);
         model.addAttribute("commitment", commitment);
         model.addAttribute("canChange", rights.change());
-        model.addAttribute("challenges", challenges.on(caller, id));
+        // the most a page of challenges holds; the API pages through the rest
+        model.addAttribute(
+                "challenges", challenges.on(caller, id, null, Page.MOST).items());
         if (commitment.sharedWith() != null && commitment.visibility() == Visibility.PARTNERS) {
             model.addAttribute(
                     "sharedWithNames",

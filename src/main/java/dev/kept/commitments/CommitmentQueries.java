@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -41,75 +42,115 @@ class CommitmentQueries {
         this.policy = policy;
     }
 
-    /** The commitments the caller may see, open ones due soonest first, then closed ones. */
-    List<CommitmentView> visible(
-            Caller caller, UUID ownerId, CommitmentFilter filter, LocalDate today, Instant now, int limit, int offset) {
+    /**
+     * One page of the commitments the caller may see that match the search, in the list's order:
+     * open ones due soonest first, then closed ones, each by due date and id. Reads {@code rows}
+     * rows at most in one statement: the open ones from the position on and the closed ones, each
+     * read by walking the index {@code (organization_id, status, due, id)} and stopping after
+     * {@code rows}, so no query computes the caller's whole visible set.
+     */
+    List<CommitmentView> visiblePage(
+            Caller caller, CommitmentSearch search, ListPosition after, int rows, LocalDate today, Instant now) {
         AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
         Map<String, Object> parameters = new HashMap<>(scope.parameters());
-        StringBuilder sql = new StringBuilder(SELECT).append(scope.predicate());
-        if (ownerId != null) {
-            sql.append(" and c.owner_id = :owner");
-            parameters.put("owner", ownerId);
+        StringBuilder where = new StringBuilder(scope.predicate());
+        if (scope.narrowing() != null) {
+            // the few rows such a caller sees are found from their ids, not by walking every row
+            where.append(" and c.id in (").append(scope.narrowing()).append(')');
         }
-        if (filter != null) {
-            switch (filter) {
-                case OPEN -> sql.append(" and c.status = 'OPEN'");
-                case CLOSED -> sql.append(" and c.status = 'CLOSED'");
-                case AT_RISK -> {
-                    sql.append(" and ").append(AT_RISK);
-                    parameters.putAll(atRiskParameters(today, now));
-                }
-                case OVERDUE -> {
-                    sql.append(" and c.status = 'OPEN' and c.due < :today");
-                    parameters.put("today", today);
-                }
-            }
+        search.appendTo(where, parameters, today, now);
+        boolean inClosed = after != null && after.closed();
+        List<String> segments = new ArrayList<>();
+        if (!inClosed && search.mayBeOpen()) {
+            segments.add(segment(where, false, after != null));
         }
-        sql.append(" order by case when c.status = 'OPEN' then 0 else 1 end, c.due, c.created_at, c.id")
-                .append(" limit :limit offset :offset");
-        parameters.put("limit", limit);
-        parameters.put("offset", offset);
-        return jdbc.sql(sql.toString())
+        if (search.mayBeClosed()) {
+            segments.add(segment(where, true, inClosed));
+        }
+        if (segments.isEmpty()) {
+            return List.of();
+        }
+        if (after != null) {
+            parameters.put("afterDue", after.due());
+            parameters.put("afterId", after.id());
+        }
+        parameters.put("rows", rows);
+        String sql = segments.size() == 1
+                ? segments.get(0)
+                : "select * from (" + String.join(" union all ", segments)
+                        + ") page order by segment, due, id limit :rows";
+        return jdbc.sql(sql)
                 .params(parameters)
                 .query((rs, row) -> view(rs, today, now))
                 .list();
     }
 
     /**
+     * The open or the closed commitments matching {@code where} (after the position, when {@code
+     * keyset}), by due date and id, as a parenthesized select with a {@code segment} column.
+     */
+    private static String segment(CharSequence where, boolean closed, boolean keyset) {
+        StringBuilder sql = new StringBuilder("(")
+                .append(SELECT.replace("select c.id,", "select " + (closed ? 1 : 0) + " as segment, c.id,"))
+                .append(where)
+                .append(closed ? " and c.status = 'CLOSED'" : " and c.status = 'OPEN'");
+        if (keyset) {
+            // the plain "c.due >= :afterDue" lets the database start the index walk at the position
+            sql.append(" and c.due >= :afterDue and (c.due > :afterDue or (c.due = :afterDue and c.id > :afterId))");
+        }
+        return sql.append(" order by c.due, c.id limit :rows)").toString();
+    }
+
+    /**
      * An open commitment at risk, as {@link RiskReason} says: the confidence, behind with a week to
      * go, or silent for 14 days.
      */
-    private static final String AT_RISK = """
+    static final String AT_RISK = """
             c.status = 'OPEN' and (c.confidence in ('AT_RISK', 'OFF_TRACK')
               or (c.due <= :soon and (c.percent < 50 or 2 * (select count(*) from milestone m
                     where m.commitment_id = c.id and m.done_at is not null)
                   < (select count(*) from milestone m where m.commitment_id = c.id)))
               or coalesce(c.last_progress_at, c.created_at) < :silentSince)""";
 
-    private static Map<String, Object> atRiskParameters(LocalDate today, Instant now) {
+    static Map<String, Object> atRiskParameters(LocalDate today, Instant now) {
         return Map.of(
                 "soon", today.plusDays(RiskReason.SOON_DAYS),
                 "silentSince", Timestamp.from(now.minus(RiskReason.SILENCE)));
     }
 
-    /** The caller's own open commitments due up to a date (inclusive), soonest first. */
-    List<CommitmentView> ownOpenDueBy(Caller caller, LocalDate until, LocalDate today, Instant now) {
-        return jdbc.sql(SELECT + """
-                        c.organization_id = :organization and c.owner_id = :owner and c.status = 'OPEN'
-                        and c.due <= :until order by c.due, c.created_at""")
+    /**
+     * The caller's own open commitments due in [from, until] (either end null: open), soonest
+     * first, at most {@code rows} of them.
+     */
+    List<CommitmentView> ownOpenDue(
+            Caller caller, LocalDate from, LocalDate until, int rows, LocalDate today, Instant now) {
+        StringBuilder sql = new StringBuilder(SELECT)
+                .append("c.organization_id = :organization and c.owner_id = :owner and c.status = 'OPEN'");
+        Map<String, Object> parameters = new HashMap<>();
+        if (from != null) {
+            sql.append(" and c.due >= :from");
+            parameters.put("from", from);
+        }
+        if (until != null) {
+            sql.append(" and c.due <= :until");
+            parameters.put("until", until);
+        }
+        return jdbc.sql(sql.append(" order by c.due, c.id limit :rows").toString())
                 .param("organization", caller.organizationId())
                 .param("owner", caller.personId())
-                .param("until", until)
+                .param("rows", rows)
+                .params(parameters)
                 .query((rs, row) -> view(rs, today, now))
                 .list();
     }
 
-    /** The caller's own open commitments at risk, for any of the reasons. */
-    List<CommitmentView> ownAtRisk(Caller caller, LocalDate today, Instant now) {
+    /** The caller's own open commitments at risk, for any of the reasons, soonest first, at most {@code rows}. */
+    List<CommitmentView> ownAtRisk(Caller caller, int rows, LocalDate today, Instant now) {
         return jdbc.sql(SELECT + "c.organization_id = :organization and c.owner_id = :owner and " + AT_RISK
-                        + " order by c.due, c.created_at")
+                        + " order by c.due, c.id limit :rows")
                 .param("organization", caller.organizationId())
                 .param("owner", caller.personId())
+                .param("rows", rows)
                 .params(atRiskParameters(today, now))
                 .query((rs, row) -> view(rs, today, now))
                 .list();

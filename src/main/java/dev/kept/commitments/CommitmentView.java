@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * A commitment as a viewer sees it, with its clarity and whether it is overdue or at risk. Lists
- * leave out the progress timeline; a single commitment carries it. Only the owner sees which
+ * leave out the progress timeline; a single commitment carries its latest {@link
+ * Commitments#TIMELINE_MOST} reports, newest first. Only the owner sees which
  * partnerships it is shared with ({@code sharedWith}, empty for all); a partner sees what the owner
  * asked them to challenge them on ({@code challengeMeOn}). {@code goalId} is the goal it serves.
  */

@@ -11,6 +11,7 @@ import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Commitments {
 
     static final int DUE_SOON_DAYS = 7;
+
+    /** The most progress reports one commitment shows: the latest ones. */
+    public static final int TIMELINE_MOST = 50;
+
+    /** The most commitments each list of the dashboard shows. */
+    public static final int DASHBOARD_MOST = 10;
+
     static final int LONGEST_HORIZON_YEARS = 10;
 
     private final CommitmentRepository commitments;
@@ -363,22 +371,75 @@ public class Commitments {
                 .orElse(false);
     }
 
-    /** The commitments the caller may see, optionally of one owner and one filter. */
+    /**
+     * One page of the commitments the caller may see that match the search: open ones due soonest
+     * first, then closed ones. {@code cursor} is the {@link Page#next()} of the page before (null:
+     * the first page); one this list did not give out throws {@link dev.kept.shared.BadCursorException}.
+     */
     @Transactional(readOnly = true)
-    public List<CommitmentView> list(Caller caller, UUID ownerId, CommitmentFilter filter, int limit, int offset) {
-        return queries.visible(caller, ownerId, filter, today(caller), clock.instant(), limit, offset);
+    public Page<CommitmentView> list(Caller caller, CommitmentSearch search, String cursor, int limit) {
+        ListPosition after = ListPosition.of(cursor);
+        return Page.of(
+                queries.visiblePage(caller, search, after, limit + 1, today(caller), clock.instant()),
+                limit,
+                ListPosition::after);
     }
 
-    /** What the caller's dashboard shows: their own open commitments overdue, due soon and at risk. */
+    /**
+     * The first {@code limit} commitments the caller may see, optionally of one owner and one
+     * filter. Kept for callers that read one bounded list; {@code offset} must be 0 (page with
+     * {@link #list(Caller, CommitmentSearch, String, int)} instead).
+     */
+    @Transactional(readOnly = true)
+    public List<CommitmentView> list(Caller caller, UUID ownerId, CommitmentFilter filter, int limit, int offset) {
+        if (offset != 0) {
+            throw new IllegalArgumentException("Commitments are paged with a cursor, not an offset.");
+        }
+        return list(caller, CommitmentSearch.ownedBy(ownerId, filter), null, limit)
+                .items();
+    }
+
+    /**
+     * One page of the commitments serving any of these goals that the caller may see, open ones
+     * due soonest first (cursor as in {@link #list(Caller, CommitmentSearch, String, int)}).
+     */
+    @Transactional(readOnly = true)
+    public Page<CommitmentView> visibleServing(Caller caller, Collection<UUID> goalIds, String cursor, int limit) {
+        if (!policy.canSeeGoals(caller)) {
+            throw new NotFoundException("Goal");
+        }
+        if (goalIds.isEmpty()) {
+            ListPosition.of(cursor);
+            return Page.empty();
+        }
+        return list(caller, new CommitmentSearch(null, null, List.copyOf(goalIds), null, null), cursor, limit);
+    }
+
+    /**
+     * What the caller's dashboard shows: their own open commitments overdue, due within a week and
+     * at risk, at most {@link #DASHBOARD_MOST} of each (soonest first), and whether there are more.
+     */
     @Transactional(readOnly = true)
     public Dashboard dashboard(Caller caller) {
         LocalDate today = today(caller);
-        List<CommitmentView> due = queries.ownOpenDueBy(caller, today.plusDays(DUE_SOON_DAYS), today, clock.instant());
+        Instant now = clock.instant();
+        int rows = DASHBOARD_MOST + 1;
+        List<CommitmentView> overdue = queries.ownOpenDue(caller, null, today.minusDays(1), rows, today, now);
+        List<CommitmentView> dueSoon =
+                queries.ownOpenDue(caller, today, today.plusDays(DUE_SOON_DAYS), rows, today, now);
+        List<CommitmentView> atRisk = queries.ownAtRisk(caller, rows, today, now);
         return new Dashboard(
-                due.stream().filter(CommitmentView::overdue).toList(),
-                due.stream().filter(c -> !c.overdue()).toList(),
-                queries.ownAtRisk(caller, today, clock.instant()),
-                today);
+                firstOf(overdue),
+                firstOf(dueSoon),
+                firstOf(atRisk),
+                today,
+                overdue.size() > DASHBOARD_MOST,
+                dueSoon.size() > DASHBOARD_MOST,
+                atRisk.size() > DASHBOARD_MOST);
+    }
+
+    private static List<CommitmentView> firstOf(List<CommitmentView> rows) {
+        return rows.size() > DASHBOARD_MOST ? rows.subList(0, DASHBOARD_MOST) : rows;
     }
 
     /**
@@ -437,9 +498,18 @@ public class Commitments {
         return queries.contributionMoves(organizationId, from, to);
     }
 
-    /** The caller's dashboard: overdue, due within a week, and at risk. */
+    /**
+     * The caller's dashboard: overdue, due within a week, and at risk, each cut to {@link
+     * #DASHBOARD_MOST}; {@code more...} says a list was cut (the full one is a filtered list).
+     */
     public record Dashboard(
-            List<CommitmentView> overdue, List<CommitmentView> dueSoon, List<CommitmentView> atRisk, LocalDate today) {}
+            List<CommitmentView> overdue,
+            List<CommitmentView> dueSoon,
+            List<CommitmentView> atRisk,
+            LocalDate today,
+            boolean moreOverdue,
+            boolean moreDueSoon,
+            boolean moreAtRisk) {}
 
     private CommitmentView save(Commitment commitment, Caller caller) {
         try {
@@ -546,6 +616,7 @@ public class Commitments {
         List<ProgressUpdate> newestFirst = new ArrayList<>(c.getUpdates());
         Collections.reverse(newestFirst);
         List<CommitmentView.ProgressView> progress = newestFirst.stream()
+                .limit(TIMELINE_MOST)
                 .map(u -> new CommitmentView.ProgressView(
                         u.getAuthorId(),
                         nameOf.apply(u.getAuthorId()),

@@ -2,12 +2,14 @@ package dev.kept.commitments;
 
 import dev.kept.people.Caller;
 import dev.kept.security.Visibility;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -50,9 +53,14 @@ class ExpectationApi {
     }
 
     @GetMapping
-    @Operation(summary = "The expectations you asked, were asked, or your team was asked")
-    List<ExpectationView> mine(@AuthenticationPrincipal Caller caller) {
-        return expectations.mine(caller);
+    @Operation(
+            summary = "The expectations you asked, were asked, or your team was asked, newest first;"
+                    + " without their threads (GET one for its thread)")
+    ResponseEntity<PageAnswer<ExpectationView>> mine(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(expectations.mine(caller, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/{id}")

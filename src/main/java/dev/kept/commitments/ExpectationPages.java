@@ -3,8 +3,11 @@ package dev.kept.commitments;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.security.Visibility;
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,8 +26,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The expectation pages: what I asked and was asked, asking someone, and one expectation's thread. */
 @Controller
@@ -52,10 +57,56 @@ class ExpectationPages {
             @Size(max = 2000) String why,
             UUID goalId) {}
 
+    /**
+     * Two lists a page at a time, asked of me and asked by me, and the form to ask. {@code list}
+     * names the list {@code cursor} continues (the other starts at its first page); an htmx request
+     * for it gets only its next rows and its next "Show more".
+     */
     @GetMapping("/expectations")
-    String list(@AuthenticationPrincipal Caller caller, Model model) {
+    String list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String list,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         model.addAttribute("form", new AskForm("", "", "", null, "", null));
-        return showList(caller, model);
+        if (htmx != null && cursor != null && (OF_ME.equals(list) || BY_ME.equals(list))) {
+            boolean ofMe = OF_ME.equals(list);
+            Page<ExpectationView> page = pageOf(caller, list, list, cursor);
+            model.addAttribute("rows", page.items());
+            model.addAttribute("moreHref", PageAnswer.moreHref(page));
+            model.addAttribute("list", ofMe ? "asked-of-me" : "asked-by-me");
+            model.addAttribute("ofMe", ofMe);
+            return "commitments/expectations :: more-rows";
+        }
+        return showList(caller, model, list, cursor);
+    }
+
+    private static final String OF_ME = "of-me";
+    private static final String BY_ME = "by-me";
+
+    /** A page of one list, from the cursor when the request continues that list; a stray cursor starts over. */
+    private Page<ExpectationView> pageOf(Caller caller, String list, String continued, String cursor) {
+        ExpectationQueries.Side side =
+                OF_ME.equals(list) ? ExpectationQueries.Side.ASKED_OF_ME : ExpectationQueries.Side.ASKED_BY_ME;
+        String from = list.equals(continued) ? cursor : null;
+        try {
+            return expectations.page(caller, side, from, Page.DEFAULT);
+        } catch (BadCursorException notOurs) {
+            return expectations.page(caller, side, null, Page.DEFAULT);
+        }
+    }
+
+    /** The address of a list's next page: this page with {@code list} and {@code cursor} set. */
+    private static String moreOf(Page<?> page, String list) {
+        if (!page.hasNext()) {
+            return null;
+        }
+        return UriComponentsBuilder.fromPath("/expectations")
+                .queryParam("list", list)
+                .queryParam("cursor", page.next())
+                .build()
+                .toUriString();
     }
 
     @PostMapping("/expectations")
@@ -88,11 +139,16 @@ class ExpectationPages {
     }
 
     private String showList(Caller caller, Model model) {
-        List<ExpectationView> all = expectations.mine(caller);
-        model.addAttribute(
-                "askedOfMe", all.stream().filter(ExpectationView::asked).toList());
-        model.addAttribute(
-                "askedByMe", all.stream().filter(ExpectationView::requester).toList());
+        return showList(caller, model, null, null);
+    }
+
+    private String showList(Caller caller, Model model, String continued, String cursor) {
+        Page<ExpectationView> ofMe = pageOf(caller, OF_ME, continued, cursor);
+        Page<ExpectationView> byMe = pageOf(caller, BY_ME, continued, cursor);
+        model.addAttribute("askedOfMe", ofMe.items());
+        model.addAttribute("askedOfMeMore", moreOf(ofMe, OF_ME));
+        model.addAttribute("askedByMe", byMe.items());
+        model.addAttribute("askedByMeMore", moreOf(byMe, BY_ME));
         boolean guest = people.me(caller).isGuest();
         model.addAttribute("canAsk", !guest);
         if (!guest) {

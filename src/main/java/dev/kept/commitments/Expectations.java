@@ -7,10 +7,13 @@ import dev.kept.people.Team;
 import dev.kept.security.AccessPolicy;
 import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Expectations {
 
     private final ExpectationRepository expectations;
+    private final ExpectationQueries queries;
     private final CommitmentRepository commitments;
     private final AccessPolicy policy;
     private final People people;
@@ -42,6 +46,7 @@ public class Expectations {
 
     Expectations(
             ExpectationRepository expectations,
+            ExpectationQueries queries,
             CommitmentRepository commitments,
             AccessPolicy policy,
             People people,
@@ -49,6 +54,7 @@ public class Expectations {
             Clock clock) {
         this.goals = goals;
         this.expectations = expectations;
+        this.queries = queries;
         this.commitments = commitments;
         this.policy = policy;
         this.people = people;
@@ -106,14 +112,30 @@ public class Expectations {
         return view(expectations.save(expectation), caller);
     }
 
-    /** The expectations the caller asked, was asked, or their team was asked; newest first. */
+    /**
+     * One page of the expectations the caller asked, was asked, or their team was asked; newest
+     * first, without their threads (one expectation has its thread). {@code cursor} is the page
+     * before's {@link Page#next()}, null for the first page.
+     */
     @Transactional(readOnly = true)
-    public List<ExpectationView> mine(Caller caller) {
-        UUID team = people.me(caller).getTeamId();
-        return expectations.findInvolving(caller.organizationId(), caller.personId(), team).stream()
-                .filter(e -> readable(caller, e))
-                .map(e -> view(e, caller))
-                .toList();
+    public Page<ExpectationView> mine(Caller caller, String cursor, int limit) {
+        return page(caller, ExpectationQueries.Side.ALL, cursor, limit);
+    }
+
+    /** One page of the expectations asked of the caller (or of their team), or asked by them. */
+    @Transactional(readOnly = true)
+    Page<ExpectationView> page(Caller caller, ExpectationQueries.Side side, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Instant::parse, null);
+        Person me = people.me(caller);
+        UUID team = me.isGuest() ? null : me.getTeamId();
+        List<ExpectationView> rows = queries.page(
+                caller,
+                team,
+                side,
+                after == null ? null : Instant.parse(after.position()),
+                after == null ? null : after.id(),
+                limit + 1);
+        return Page.of(rows, limit, last -> new Cursor(last.createdAt().toString(), last.id()));
     }
 
     @Transactional(readOnly = true)

@@ -62,6 +62,7 @@ class CoOwnershipTests {
                 .isEqualTo(coOwner.personId().toString());
         assertThat(api.get(coOwner.token(), "/api/v1/commitments")
                         .json()
+                        .get("items")
                         .valueStream()
                         .map(c -> c.get("id").asString()))
                 .contains(id.toString());

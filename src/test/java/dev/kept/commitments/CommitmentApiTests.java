@@ -312,6 +312,10 @@ class CommitmentApiTests {
 
     private static List<String> ids(ApiResponse list) {
         list.expect(200);
-        return list.json().valueStream().map(c -> c.get("id").asString()).toList();
+        JsonNode json = list.json();
+        return (json.isArray() ? json : json.get("items"))
+                .valueStream()
+                .map(c -> c.get("id").asString())
+                .toList();
     }
 }

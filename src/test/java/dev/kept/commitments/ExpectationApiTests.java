@@ -162,6 +162,7 @@ class ExpectationApiTests {
 
         assertThat(api.get(first.token(), "/api/v1/expectations")
                         .json()
+                        .get("items")
                         .valueStream()
                         .map(e -> e.get("id").asString()))
                 .contains(id.toString());

@@ -277,7 +277,7 @@ class LifecycleApiTests {
                 .containsExactly(id.toString());
         assertThat(api.get(pair.owner().token(), "/api/v1/commitments")
                         .json()
-                        .at("/0/renegotiated")
+                        .at("/items/0/renegotiated")
                         .asInt())
                 .isEqualTo(1);
 
@@ -1126,7 +1126,10 @@ class LifecycleApiTests {
     }
 
     private static List<String> ids(JsonNode list) {
-        return list.valueStream().map(c -> c.get("id").asString()).toList();
+        return (list.isArray() ? list : list.get("items"))
+                .valueStream()
+                .map(c -> c.get("id").asString())
+                .toList();
     }
 
     /** Waits for the owner's notifications to settle, then checks none quotes the commitment. */

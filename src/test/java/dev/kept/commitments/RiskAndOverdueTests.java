@@ -363,7 +363,8 @@ class RiskAndOverdueTests {
         JsonNode listed = api.get(owner.token(), "/api/v1/commitments?owner=" + owner.personId())
                 .expect(200)
                 .json();
-        JsonNode inList = listed.valueStream()
+        JsonNode inList = listed.get("items")
+                .valueStream()
                 .filter(c -> c.get("id").asString().equals(id.toString()))
                 .findFirst()
                 .orElseThrow();
@@ -393,7 +394,10 @@ class RiskAndOverdueTests {
     }
 
     private static List<String> ids(JsonNode list) {
-        return list.valueStream().map(c -> c.get("id").asString()).toList();
+        return (list.isArray() ? list : list.get("items"))
+                .valueStream()
+                .map(c -> c.get("id").asString())
+                .toList();
     }
 
     private List<CommitmentOverdue> overdueEvents(UUID id) {

@@ -1,0 +1,230 @@
+package dev.kept.commitments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+import dev.kept.ApiFixtures;
+import dev.kept.ApiFixtures.Account;
+import dev.kept.ApiResponse;
+import dev.kept.KeptApiTest;
+import dev.kept.MutableClock;
+import dev.kept.StatementCounter;
+import dev.kept.people.Caller;
+import dev.kept.shared.Page;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+
+/** The expectations list and a commitment's challenges, a page at a time. */
+@KeptApiTest
+@AutoConfigureMockMvc
+class ExpectationListTests {
+
+    @Autowired
+    ApiFixtures api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    StatementCounter counter;
+
+    @Autowired
+    MockMvcTester mvc;
+
+    private CommitmentListFixtures rows;
+
+    @BeforeEach
+    void fixtures() {
+        rows = new CommitmentListFixtures(jdbc);
+    }
+
+    @Test
+    void listsExpectationsNewestFirstAPageAtATime() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        UUID team = api.team(admin, ApiFixtures.unique("Team"));
+        new CommitmentListFixtures(jdbc).inTeam(member.personId(), team);
+        Instant start = Instant.parse("2026-01-01T10:00:00Z");
+        UUID org = admin.organizationId();
+        UUID oldest = rows.expectation(org, admin.personId(), member.personId(), null, start);
+        UUID toTheTeam = rows.expectation(org, admin.personId(), null, team, start.plusSeconds(60));
+        UUID byMember = rows.expectation(org, member.personId(), admin.personId(), null, start.plusSeconds(120));
+        UUID someoneElse = rows.person(org, null);
+        rows.expectation(org, admin.personId(), someoneElse, null, start.plusSeconds(180));
+
+        List<String> seen = new ArrayList<>();
+        String path = "/api/v1/expectations?limit=2";
+        while (path != null) {
+            ApiResponse answer = api.get(member.token(), path).expect(200);
+            JsonNode page = answer.json();
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
+            page.get("items").valueStream().forEach(e -> {
+                seen.add(e.get("id").asString());
+                assertThat(e.get("thread").size())
+                        .as("a list leaves the thread out")
+                        .isZero();
+                assertThat(e.get("requesterName").asString()).isNotBlank();
+            });
+            JsonNode next = page.get("next");
+            assertThat(answer.headers().getFirst("Link"))
+                    .isEqualTo(next.isNull() ? null : "<" + next.asString() + ">; rel=\"next\"");
+            path = next.isNull()
+                    ? null
+                    : next.asString().substring(next.asString().indexOf("/api/v1/"));
+        }
+
+        assertThat(seen).containsExactly(byMember.toString(), toTheTeam.toString(), oldest.toString());
+        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=forged")) {
+            JsonNode problem =
+                    api.get(member.token(), "/api/v1/expectations?" + bad).expectProblem(400);
+            assertThat(problem.get("errors").get(0).get("field").asString())
+                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    @Test
+    void listsExpectationsWithTheSameStatementsForTenTimesAsMany() {
+        long small = statementsToListExpectations(5);
+        long large = statementsToListExpectations(50);
+
+        assertThat(large).isEqualTo(small);
+    }
+
+    private long statementsToListExpectations(int count) {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        Instant start = clock.instant().minus(Duration.ofDays(1));
+        for (int i = 0; i < count; i++) {
+            UUID colleague = rows.person(admin.organizationId(), null);
+            if (i % 2 == 0) {
+                rows.expectation(admin.organizationId(), colleague, member.personId(), null, start.plusSeconds(i));
+            } else {
+                rows.expectation(admin.organizationId(), member.personId(), colleague, null, start.plusSeconds(i));
+            }
+        }
+        String key = "expectations-" + count + "-" + UUID.randomUUID();
+        JsonNode page = api.getCounted(member.token(), "/api/v1/expectations?limit=20", key)
+                .json();
+        assertThat(page.get("items").size()).isEqualTo(Math.min(count, 20));
+        return counter.statements(key);
+    }
+
+    @Test
+    void theExpectationsPageShowsMoreOfOneListWithAndWithoutHtmx() throws Exception {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        Instant start = clock.instant().minus(Duration.ofDays(1));
+        List<UUID> asked = new ArrayList<>();
+        for (int i = 0; i < Page.DEFAULT + 3; i++) {
+            asked.add(
+                    0,
+                    rows.expectation(
+                            admin.organizationId(), admin.personId(), member.personId(), null, start.plusSeconds(i)));
+        }
+        UUID mine = rows.expectation(admin.organizationId(), member.personId(), admin.personId(), null, start);
+
+        String body = mvc.get()
+                .uri("/expectations")
+                .with(as(member))
+                .exchange()
+                .getResponse()
+                .getContentAsString();
+        assertThat(body)
+                .contains("/expectations/" + asked.get(Page.DEFAULT - 1))
+                .contains("/expectations/" + mine);
+        assertThat(body).doesNotContain("/expectations/" + asked.get(Page.DEFAULT) + "\"");
+        int at = body.indexOf("id=\"more-asked-of-me\"><a href=\"") + "id=\"more-asked-of-me\"><a href=\"".length();
+        String more = body.substring(at, body.indexOf('"', at)).replace("&amp;", "&");
+        assertThat(more).startsWith("/expectations?list=of-me&cursor=");
+
+        MvcTestResult plain = mvc.get().uri(more).with(as(member)).exchange();
+        String rest = plain.getResponse().getContentAsString();
+        assertThat(rest)
+                .contains("<html")
+                .contains("/expectations/" + asked.get(Page.DEFAULT))
+                .contains("/expectations/" + mine);
+        assertThat(rest).doesNotContain("/expectations/" + asked.get(0) + "\"");
+
+        MvcTestResult htmx = mvc.get()
+                .uri(more)
+                .with(as(member))
+                .header("HX-Request", "true")
+                .exchange();
+        String fragment = htmx.getResponse().getContentAsString();
+        assertThat(fragment).doesNotContain("<html").doesNotContain("/expectations/" + mine);
+        assertThat(fragment)
+                .contains("/expectations/" + asked.get(Page.DEFAULT + 2))
+                .contains("data-hx-swap-oob=\"true\"");
+        assertThat(fragment.split("<tr>", -1).length - 1).isEqualTo(3);
+    }
+
+    @Test
+    void pagesTheChallengesOnACommitmentOwnerSeesAllPartnerTheirOwn() {
+        Account owner = api.signUp();
+        Account partner = api.join(owner);
+        Account other = api.join(owner);
+        UUID first = api.partnership(owner, partner, "PEER");
+        UUID second = api.partnership(owner, other, "PEER");
+        UUID org = owner.organizationId();
+        UUID commitment = rows.open(
+                org, owner.personId(), "PARTNERS", LocalDate.now(clock).plusDays(9));
+        rows.share(commitment, first);
+        rows.share(commitment, second);
+        Instant at = Instant.parse("2026-02-01T09:00:00Z");
+        List<UUID> partners = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            partners.add(rows.challenge(org, commitment, owner.personId(), partner.personId(), at.plusSeconds(i * 2)));
+        }
+        UUID others = rows.challenge(org, commitment, owner.personId(), other.personId(), at.plusSeconds(1));
+
+        String path = "/api/v1/commitments/" + commitment + "/challenges?limit=3";
+        JsonNode page = api.get(owner.token(), path).expect(200).json();
+        assertThat(ids(page))
+                .containsExactly(
+                        partners.get(0).toString(),
+                        others.toString(),
+                        partners.get(1).toString());
+        String next = page.get("next").asString();
+        JsonNode last = api.get(owner.token(), next.substring(next.indexOf("/api/v1/")))
+                .expect(200)
+                .json();
+        assertThat(ids(last)).containsExactly(partners.get(2).toString());
+        assertThat(last.get("next").isNull()).isTrue();
+
+        assertThat(ids(api.get(partner.token(), "/api/v1/commitments/" + commitment + "/challenges")
+                        .expect(200)
+                        .json()))
+                .containsExactlyElementsOf(partners.stream().map(UUID::toString).toList());
+        JsonNode problem = api.get(owner.token(), path + "&cursor=forged").expectProblem(400);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("cursor");
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.get("items").valueStream().map(c -> c.get("id").asString()).toList();
+    }
+
+    private static RequestPostProcessor as(Account account) {
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(
+                new Caller(account.personId(), account.organizationId(), account.name()),
+                null,
+                AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
+    }
+}
