@@ -1,0 +1,42 @@
+package dev.kept.shared;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the background jobs work through a backlog: a batch of at most {@code size} rows is read in one
+ * query and marked in one batched statement, in its own short transaction, and the job rests
+ * {@code pause} between batches so that the requests of the moment get connections and CPU.
+ */
+@ConfigurationProperties("kept.jobs")
+public record JobBatches(
+        @DefaultValue("500") int size, @DefaultValue("20ms") Duration pause) {
+
+    public JobBatches {
+        if (size < 1) {
+            throw new IllegalArgumentException("kept.jobs.size must be at least 1");
+        }
+        if (pause.isNegative()) {
+            throw new IllegalArgumentException("kept.jobs.pause must not be negative");
+        }
+    }
+
+    /**
+     * Rests between two batches; answers whether to go on (not when the job's thread was interrupted,
+     * as on shutdown: what is left waits for the next run).
+     */
+    public boolean rest() {
+        if (pause.isZero()) {
+            Thread.yield();
+            return !Thread.currentThread().isInterrupted();
+        }
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
