@@ -12,7 +12,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Predicate;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class OverdueReminders {
+
+    private static final Logger log = LoggerFactory.getLogger(OverdueReminders.class);
 
     private final DueDateBatches store;
     private final ApplicationEventPublisher events;
@@ -89,17 +94,26 @@ class OverdueReminders {
         Position after = DueDateBatches.START;
         while (true) {
             Position from = after;
-            Batch batch = transactions.execute(status -> {
-                List<Due> read = store.notReminded(reminder, earliest, latest, from, batches.size());
-                List<Due> marked =
-                        store.mark(reminder, read.stream().filter(now).toList());
-                marked.forEach(due -> events.publishEvent(event(reminder, due)));
-                return new Batch(read, marked.size());
-            });
-            reminded += batch.marked();
-            if (batch.read().size() < batches.size() || !batches.rest()) {
+            Batch batch;
+            try {
+                batch = transactions.execute(status -> {
+                    List<Due> read = store.notReminded(reminder, earliest, latest, from, batches.size());
+                    List<Due> marked =
+                            store.mark(reminder, read.stream().filter(now).toList());
+                    marked.forEach(due -> events.publishEvent(event(reminder, due)));
+                    return new Batch(read, marked.size());
+                });
+            } catch (TransientDataAccessException e) {
+                // rows locked past the database's wait (by an edit, or another run): the batch is
+                // rolled back whole, and the next run takes it up again
+                log.info("Due-date reminders stopped at a locked batch: {}", e.getMessage());
                 return reminded;
             }
+            reminded += batch.marked();
+            if (batch.read().size() < batches.size()) {
+                return reminded;
+            }
+            batches.rest();
             after = batch.read().get(batch.read().size() - 1).position();
         }
     }
