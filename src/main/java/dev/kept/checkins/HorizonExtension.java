@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class HorizonExtension {
 
-    private static final UUID START = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    // the nil uuid: the databases order uuids as unsigned bytes, so nothing comes before it
+    private static final UUID START = new UUID(0L, 0L);
 
     private static final String INSERT = """
             insert into check_in (id, organization_id, schedule_id, partnership_id, occurs_on, starts_at,
@@ -123,9 +124,11 @@ class HorizonExtension {
 
     private Map<UUID, LocalDate> lastDates(Collection<UUID> ids) {
         Map<UUID, LocalDate> last = new HashMap<>();
+        // one backward step of the (schedule, date) index per schedule, not a scan of their check-ins
         jdbc.sql("""
-                        select schedule_id, max(occurs_on) as last_date from check_in
-                         where schedule_id in (:ids) group by schedule_id""")
+                        select s.id as schedule_id,
+                               (select max(c.occurs_on) from check_in c where c.schedule_id = s.id) as last_date
+                          from checkin_schedule s where s.id in (:ids)""")
                 .param("ids", ids)
                 .query((rs, row) ->
                         last.put(rs.getObject("schedule_id", UUID.class), rs.getObject("last_date", LocalDate.class)))

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DueDateBatches {
 
-    /** Before every due date and every id: where a scan starts. */
-    static final Position START = new Position(LocalDate.of(1, 1, 1), new UUID(Long.MIN_VALUE, Long.MIN_VALUE));
+    /** Before every due date and every id (the nil uuid: uuids are ordered as unsigned bytes): where a scan starts. */
+    static final Position START = new Position(LocalDate.of(1, 1, 1), new UUID(0L, 0L));
 
     /** Where a scan is: the last row read. */
     record Position(LocalDate due, UUID id) {}

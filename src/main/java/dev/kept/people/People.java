@@ -527,7 +527,7 @@ public class People {
      */
     @Transactional(readOnly = true)
     public List<Person> digestReaders(UUID after, int limit) {
-        return persons.findDigestReaders(after == null ? new UUID(Long.MIN_VALUE, Long.MIN_VALUE) : after, limit);
+        return persons.findDigestReaders(after == null ? new UUID(0L, 0L) : after, limit);
     }
 
     private void refuseLoop(Caller caller, UUID personId, UUID newManager) {
