@@ -1,6 +1,8 @@
 package dev.kept.checkins;
 
 import dev.kept.people.Preferences;
+import dev.kept.shared.JobBatches;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +10,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,22 +34,30 @@ class CheckInReminders {
     /** The furthest ahead anyone can ask to be reminded. */
     private static final Duration LONGEST_LEAD = Duration.ofHours(168);
 
+    private static final Logger log = LoggerFactory.getLogger(CheckInReminders.class);
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
-    private final CheckIns entry;
+    private final NamedParameterJdbcTemplate inserts;
+    private final HorizonExtension horizon;
+    private final JobBatches batches;
     private final Clock clock;
 
     CheckInReminders(
             JdbcClient jdbc,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            CheckIns entry,
+            NamedParameterJdbcTemplate inserts,
+            HorizonExtension horizon,
+            JobBatches batches,
             Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.transactions = transactions;
-        this.entry = entry;
+        this.inserts = inserts;
+        this.horizon = horizon;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -56,69 +72,102 @@ class CheckInReminders {
     @Scheduled(cron = "${kept.checkins.extend-cron:0 17 3 * * *}", zone = "UTC")
     @SchedulerLock(name = "checkin-horizon", lockAtMostFor = "PT30M")
     void extendHorizon() {
-        entry.extendAll();
+        horizon.extendAll();
     }
 
-    /** A reminder not yet sent: one partner of one check-in, and how many hours ahead they want it. */
-    private record Due(
-            UUID checkInId, UUID organizationId, Instant startsAt, UUID personId, UUID partnerId, int hours) {}
+    /** A reminder now due and not yet sent: one partner of one check-in. */
+    private record Due(UUID checkInId, UUID organizationId, Instant startsAt, UUID personId, UUID partnerId) {}
 
-    // each side of an active partnership with a check-in to come and no reminder yet for its time;
-    // one statement for all of them, so the job costs one query a minute plus one insert per reminder
+    // each side of an active partnership with a check-in to come, within as many hours as that side
+    // asked, and no reminder yet for its time; the range on starts_at is the index's
     private static final String SIDE = """
-            select c.id, c.organization_id, c.starts_at, pa.%1$s as person_id, pa.%2$s as partner_id,
-                   coalesce(pp.checkin_reminder_hours, :defaultHours) as hours
+            select c.id, c.organization_id, c.starts_at, pa.%1$s as person_id, pa.%2$s as partner_id
               from check_in c
               join partnership pa on pa.id = c.partnership_id and pa.organization_id = c.organization_id
                                  and pa.status = 'ACTIVE'
               left join person_preference pp on pp.person_id = pa.%1$s
              where c.status in ('SCHEDULED', 'MOVED') and c.starts_at > :now and c.starts_at <= :furthest
+               and c.starts_at - coalesce(pp.checkin_reminder_hours, :defaultHours) * interval '1' hour <= :now
                and not exists (select 1 from checkin_reminder r
                                 where r.check_in_id = c.id and r.person_id = pa.%1$s and r.starts_at = c.starts_at)
             """;
 
-    /** Publishes {@link CheckInComing} for every reminder now due; answers how many. */
+    private static final String BATCH = "select * from (" + SIDE.formatted("inviter_id", "partner_id") + " union all "
+            + SIDE.formatted("partner_id", "inviter_id") + ") due order by due.starts_at, due.id, due.person_id"
+            + " limit :limit";
+
+    private static final String REMIND = """
+            insert into checkin_reminder (check_in_id, person_id, starts_at, reminded_at)
+            values (:checkIn, :person, :startsAt, :now)
+            on conflict do nothing""";
+
+    /**
+     * Publishes {@link CheckInComing} for every reminder now due; answers how many. A batch of them is
+     * read in one query and written in one batched insert, in its own transaction with its events;
+     * a reminder written, here or by another instance, is not read again, so batches follow one
+     * another until one comes back short.
+     */
     int remind() {
         Instant now = clock.instant();
-        List<Due> candidates = jdbc.sql(SIDE.formatted("inviter_id", "partner_id") + " union all "
-                        + SIDE.formatted("partner_id", "inviter_id"))
+        int reminded = 0;
+        while (true) {
+            Batch batch;
+            try {
+                batch = transactions.execute(status -> remindBatch(now));
+            } catch (TransientDataAccessException e) {
+                // another run holds these reminders (a lock it keeps past the database's wait): it
+                // writes them, or, if it fails, the next run does
+                log.info("Check-in reminders held by another run; this run stops here: {}", e.getMessage());
+                return reminded;
+            }
+            reminded += batch.written();
+            if (batch.read() < batches.size() || batch.written() == 0) {
+                return reminded;
+            }
+            batches.rest();
+        }
+    }
+
+    /** How many reminders a batch read, and how many of them it wrote (the others were written already). */
+    private record Batch(int read, int written) {}
+
+    private Batch remindBatch(Instant now) {
+        List<Due> due = jdbc.sql(BATCH)
                 .param("defaultHours", Preferences.DEFAULTS.checkInReminderHours())
                 .param("now", Timestamp.from(now))
                 .param("furthest", Timestamp.from(now.plus(LONGEST_LEAD)))
+                .param("limit", batches.size())
                 .query((rs, row) -> new Due(
                         rs.getObject("id", UUID.class),
                         rs.getObject("organization_id", UUID.class),
                         rs.getTimestamp("starts_at").toInstant(),
                         rs.getObject("person_id", UUID.class),
-                        rs.getObject("partner_id", UUID.class),
-                        rs.getInt("hours")))
+                        rs.getObject("partner_id", UUID.class)))
                 .list();
-        int reminded = 0;
-        for (Due due : candidates) {
-            if (!due.startsAt().minus(Duration.ofHours(due.hours())).isAfter(now) && remindOnce(due, now)) {
-                reminded++;
+        if (due.isEmpty()) {
+            return new Batch(0, 0);
+        }
+        int[] inserted = inserts.batchUpdate(
+                REMIND,
+                due.stream()
+                        .map(d -> new MapSqlParameterSource("checkIn", d.checkInId())
+                                .addValue("person", d.personId())
+                                .addValue("startsAt", Timestamp.from(d.startsAt()))
+                                .addValue("now", Timestamp.from(now)))
+                        .toArray(SqlParameterSource[]::new));
+        int written = 0;
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] == Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("The database did not tell which reminders it wrote");
+            }
+            // none inserted: another instance wrote the same reminder at the same moment
+            if (inserted[i] == 1) {
+                Due d = due.get(i);
+                events.publishEvent(new CheckInComing(
+                        d.organizationId(), d.checkInId(), d.personId(), d.partnerId(), d.startsAt()));
+                written++;
             }
         }
-        return reminded;
-    }
-
-    private boolean remindOnce(Due due, Instant now) {
-        return Boolean.TRUE.equals(transactions.execute(status -> {
-            int inserted = jdbc.sql("""
-                                insert into checkin_reminder (check_in_id, person_id, starts_at, reminded_at)
-                                values (:checkIn, :person, :startsAt, :now)
-                                on conflict do nothing""")
-                    .param("checkIn", due.checkInId())
-                    .param("person", due.personId())
-                    .param("startsAt", Timestamp.from(due.startsAt()))
-                    .param("now", Timestamp.from(now))
-                    .update();
-            // none inserted: another instance wrote the same reminder at the same moment
-            if (inserted == 1) {
-                events.publishEvent(new CheckInComing(
-                        due.organizationId(), due.checkInId(), due.personId(), due.partnerId(), due.startsAt()));
-            }
-            return inserted == 1;
-        }));
+        return new Batch(due.size(), written);
     }
 }

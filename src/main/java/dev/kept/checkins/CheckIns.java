@@ -382,17 +382,6 @@ public class CheckIns {
         }
     }
 
-    /** Lays out every schedule in effect up to the horizon; answers how many check-ins it added. */
-    @Transactional
-    public int extendAll() {
-        Instant now = clock.instant();
-        int added = 0;
-        for (Schedule schedule : schedules.findByStatus(ScheduleStatus.ACTIVE)) {
-            added += layOut(schedule, now);
-        }
-        return added;
-    }
-
     private int layOut(Schedule schedule, Instant now) {
         Recurrence recurrence = schedule.recurrence();
         LocalDate first = recurrence.firstAfter(schedule.getAcceptedAt());

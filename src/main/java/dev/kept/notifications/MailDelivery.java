@@ -5,6 +5,8 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,14 +42,16 @@ class MailDelivery {
         this.clock = clock;
     }
 
-    /** Whether a mail with this key was queued already (sent, logged or waiting). */
+    /** Which of these e-mails were queued already (sent, logged or waiting), in one query. */
     @Transactional(readOnly = true)
-    boolean queued(String dedupKey) {
-        return jdbc.sql("select count(*) from outgoing_mail where dedup_key = :key")
-                        .param("key", dedupKey)
-                        .query(Long.class)
-                        .single()
-                > 0;
+    Set<String> queued(Collection<String> dedupKeys) {
+        if (dedupKeys.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select dedup_key from outgoing_mail where dedup_key in (:keys)")
+                .param("keys", dedupKeys)
+                .query(String.class)
+                .list());
     }
 
     @Transactional

@@ -7,16 +7,19 @@ import dev.kept.commitments.Commitments;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
+import dev.kept.shared.JobBatches;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.IsoFields;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +41,7 @@ class WeeklyDigest {
     private final CheckIns checkIns;
     private final Commitments commitments;
     private final MailDelivery mail;
+    private final JobBatches batches;
     private final String baseUrl;
     private final Clock clock;
 
@@ -46,12 +50,14 @@ class WeeklyDigest {
             CheckIns checkIns,
             Commitments commitments,
             MailDelivery mail,
+            JobBatches batches,
             @Value("${kept.base-url:http://localhost:8080}") String baseUrl,
             Clock clock) {
         this.people = people;
         this.checkIns = checkIns;
         this.commitments = commitments;
         this.mail = mail;
+        this.batches = batches;
         this.baseUrl = baseUrl;
         this.clock = clock;
     }
@@ -62,43 +68,55 @@ class WeeklyDigest {
         send();
     }
 
-    /** Sends the digests now due; answers how many. */
+    /**
+     * Sends the digests now due; answers how many. The readers are read a batch at a time (one query),
+     * and which of their digests went out already is one query for the batch, so the hourly runs
+     * outside Monday morning cost two queries per batch and nothing per person.
+     */
     int send() {
         Instant now = clock.instant();
         int sent = 0;
-        for (Map.Entry<UUID, UUID> reader : people.digestReaders()) {
-            Optional<Person> person =
-                    people.personIn(reader.getKey(), reader.getValue()).filter(Person::isActive);
-            if (person.isEmpty()) {
-                continue;
+        UUID after = null;
+        while (true) {
+            List<Person> readers = people.digestReaders(after, batches.size());
+            Map<String, Person> due = new LinkedHashMap<>();
+            for (Person reader : readers) {
+                ZonedDateTime local = now.atZone(zone(reader));
+                if (local.getDayOfWeek() == DayOfWeek.MONDAY && local.getHour() >= SENDING_HOUR) {
+                    String week =
+                            local.get(IsoFields.WEEK_BASED_YEAR) + "-W" + local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+                    due.put("digest:" + reader.getId() + ":" + week, reader);
+                }
             }
-            ZonedDateTime local = now.atZone(ZoneId.of(person.get().getTimeZone()));
-            if (local.getDayOfWeek() != DayOfWeek.MONDAY || local.getHour() < SENDING_HOUR) {
-                continue;
-            }
-            String week = local.get(IsoFields.WEEK_BASED_YEAR) + "-W" + local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-            String key = "digest:" + reader.getValue() + ":" + week;
             // the job runs hourly: once this week's digest is out, the later runs build nothing
-            if (mail.queued(key)) {
-                continue;
+            due.keySet().removeAll(mail.queued(due.keySet()));
+            due.forEach((key, reader) -> deliver(key, reader, now));
+            sent += due.size();
+            if (readers.size() < batches.size()) {
+                return sent;
             }
-            mail.deliver(
-                    reader.getKey(),
-                    key,
-                    new Mail(
-                            person.get().getEmail(),
-                            "Your week in Kept",
-                            body(
-                                    new Caller(
-                                            person.get().getId(),
-                                            reader.getKey(),
-                                            person.get().getName()),
-                                    person.get(),
-                                    now),
-                            true));
-            sent++;
+            batches.rest();
+            after = readers.get(readers.size() - 1).getId();
         }
-        return sent;
+    }
+
+    private void deliver(String key, Person reader, Instant now) {
+        mail.deliver(
+                reader.getOrganizationId(),
+                key,
+                new Mail(
+                        reader.getEmail(),
+                        "Your week in Kept",
+                        body(new Caller(reader.getId(), reader.getOrganizationId(), reader.getName()), reader, now),
+                        true));
+    }
+
+    private static ZoneId zone(Person person) {
+        try {
+            return ZoneId.of(person.getTimeZone());
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     private String body(Caller caller, Person person, Instant now) {

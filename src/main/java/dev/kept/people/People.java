@@ -521,10 +521,13 @@ public class People {
         return preferences.of(caller.organizationId(), caller.personId());
     }
 
-    /** Everyone who asked for the weekly digest, as (organization, person). */
+    /**
+     * The active people who asked for the weekly digest, a batch at a time in id order: up to
+     * {@code limit} after the person {@code after} (a {@code null} starts at the first), in one query.
+     */
     @Transactional(readOnly = true)
-    public List<Map.Entry<UUID, UUID>> digestReaders() {
-        return preferences.withDigest();
+    public List<Person> digestReaders(UUID after, int limit) {
+        return persons.findDigestReaders(after == null ? new UUID(0L, 0L) : after, limit);
     }
 
     private void refuseLoop(Caller caller, UUID personId, UUID newManager) {

@@ -3,6 +3,7 @@ package dev.kept.people;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface PersonRepository extends ListCrudRepository<Person, UUID> {
@@ -16,4 +17,12 @@ interface PersonRepository extends ListCrudRepository<Person, UUID> {
     List<Person> findByEmailAndStatus(String email, PersonStatus status);
 
     long countByOrganizationIdAndRole(UUID organizationId, Role role);
+
+    @Query("""
+            select p.* from person p
+              join person_preference pp on pp.person_id = p.id and pp.organization_id = p.organization_id
+             where pp.weekly_digest = true and p.status = 'ACTIVE' and p.id > :after
+             order by p.id
+             limit :limit""")
+    List<Person> findDigestReaders(UUID after, int limit);
 }

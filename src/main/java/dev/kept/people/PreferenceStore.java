@@ -2,7 +2,6 @@ package dev.kept.people;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,14 +34,6 @@ class PreferenceStore {
                         rs.getBoolean("weekly_digest")))
                 .optional()
                 .orElse(Preferences.DEFAULTS);
-    }
-
-    /** The people (organization, person) who asked for the weekly digest. */
-    List<Map.Entry<UUID, UUID>> withDigest() {
-        return jdbc.sql("select organization_id, person_id from person_preference where weekly_digest = true")
-                .query((rs, row) ->
-                        Map.entry(rs.getObject("organization_id", UUID.class), rs.getObject("person_id", UUID.class)))
-                .list();
     }
 
     void save(UUID organizationId, UUID personId, Preferences preferences, Instant now) {
