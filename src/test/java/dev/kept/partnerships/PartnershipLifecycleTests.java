@@ -358,6 +358,7 @@ class PartnershipLifecycleTests {
         JsonNode notice = api.get(accepting.token(), "/api/v1/notifications")
                 .expect(200)
                 .json()
+                .get("items")
                 .get(0);
         assertThat(notice.get("kind").asString()).isEqualTo("PARTNERSHIP_INVITED");
         assertThat(notice.get("link").asString()).isEqualTo("/partnerships/" + accepted);
