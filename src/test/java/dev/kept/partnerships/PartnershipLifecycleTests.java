@@ -225,6 +225,7 @@ class PartnershipLifecycleTests {
         List<JsonNode> mine = api.get(me.token(), "/api/v1/partnerships")
                 .expect(200)
                 .json()
+                .get("items")
                 .valueStream()
                 .toList();
 
