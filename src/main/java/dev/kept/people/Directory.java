@@ -165,6 +165,22 @@ class Directory {
                 .list();
     }
 
+    Optional<String> personName(UUID organizationId, UUID id) {
+        return jdbc.sql("select name from person where organization_id = :organization and id = :id")
+                .param("organization", organizationId)
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
+    Optional<String> teamName(UUID organizationId, UUID id) {
+        return jdbc.sql("select name from team where organization_id = :organization and id = :id")
+                .param("organization", organizationId)
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     long members(UUID organizationId) {
         return jdbc.sql("select count(*) from person where organization_id = :organization and role <> 'GUEST'")
                 .param("organization", organizationId)

@@ -1,5 +1,6 @@
 package dev.kept.people;
 
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -177,6 +179,25 @@ public class People {
 
     private static final Cursor FIRST_BY_NAME = new Cursor("", new UUID(0, 0));
 
+    // a cursor's position when the name is too long to carry: no real name is blank, so this one
+    // says "look the name up by the id"
+    private static final String NAME_OF_ID = " ";
+
+    // the longest cursor text that Cursor reads back
+    private static final int LONGEST_CURSOR = 200;
+
+    private static Cursor byName(String name, UUID id) {
+        Cursor cursor = new Cursor(name, id);
+        return cursor.encode().length() <= LONGEST_CURSOR ? cursor : new Cursor(NAME_OF_ID, id);
+    }
+
+    private static Cursor withName(Cursor cursor, Function<UUID, Optional<String>> nameOf) {
+        if (!NAME_OF_ID.equals(cursor.position())) {
+            return cursor;
+        }
+        return new Cursor(nameOf.apply(cursor.id()).orElseThrow(BadCursorException::new), cursor.id());
+    }
+
     /**
      * A page of the directory: the members (never guests) of the caller's organization that match
      * the search, by name then id, each with their team's and manager's names. The cursor carries
@@ -184,23 +205,25 @@ public class People {
      */
     @Transactional(readOnly = true)
     public Page<DirectoryEntry> directory(Caller caller, PeopleSearch search, String cursor, int limit) {
-        Cursor after = Cursor.orStart(cursor, name -> name, FIRST_BY_NAME);
+        Cursor sent = Cursor.orStart(cursor, name -> name, FIRST_BY_NAME);
         requireMember(caller);
+        Cursor after = withName(sent, id -> directory.personName(caller.organizationId(), id));
         return Page.of(
                 directory.people(caller.organizationId(), search, after, limit + 1),
                 limit,
-                entry -> new Cursor(entry.person().getName(), entry.person().getId()));
+                entry -> byName(entry.person().getName(), entry.person().getId()));
     }
 
     /** A page of the caller's organization's teams, by name then id, with lead names and member counts. */
     @Transactional(readOnly = true)
     public Page<TeamSummary> teamPage(Caller caller, String cursor, int limit) {
-        Cursor after = Cursor.orStart(cursor, name -> name, FIRST_BY_NAME);
+        Cursor sent = Cursor.orStart(cursor, name -> name, FIRST_BY_NAME);
         requireMember(caller);
+        Cursor after = withName(sent, id -> directory.teamName(caller.organizationId(), id));
         return Page.of(
                 directory.teams(caller.organizationId(), after, limit + 1),
                 limit,
-                team -> new Cursor(team.name(), team.id()));
+                team -> byName(team.name(), team.id()));
     }
 
     /** One team with its lead's name and its member count (404 when not of this organization). */

@@ -64,6 +64,25 @@ class PeopleListTests {
     }
 
     @Test
+    void pagesOnAfterAPersonWhoseNameIsTooLongForTheCursorToCarry() {
+        Account admin = api.signUp();
+        String longName = "Bé".repeat(58);
+        fixtures().people(admin.organizationId(), longName, 3, null, null, null);
+
+        JsonNode first =
+                api.get(admin.token(), "/api/v1/people?limit=2").expect(200).json();
+        String next = first.get("next").asString();
+        assertThat(next.length()).isLessThan(400);
+        JsonNode second = api.get(admin.token(), next.substring(next.indexOf("/api/v1/")))
+                .expect(200)
+                .json();
+
+        assertThat(first.get("items").get(0).get("name").asString()).isEqualTo(admin.name());
+        assertThat(first.get("items").get(1).get("name").asString()).isEqualTo(longName + " 001");
+        assertThat(second.get("items").get(0).get("name").asString()).isEqualTo(longName + " 002");
+    }
+
+    @Test
     void refusesABadLimitOrCursorNamingTheField() {
         Account admin = api.signUp();
 
