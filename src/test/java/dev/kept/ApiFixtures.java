@@ -318,12 +318,13 @@ public final class ApiFixtures {
                 .withPartnership(partnership);
     }
 
-    /** The texts of the in-app notifications this person has, newest unread first. */
+    /** The texts of the in-app notifications this person has (the first page), newest first. */
     public List<String> notifications(Account account) {
         return await().atMost(MAIL_WAIT)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> get(account.token(), "/api/v1/notifications"), r -> r.status() == 200)
                 .json()
+                .get("items")
                 .valueStream()
                 .map(n -> n.get("text").asString())
                 .toList();

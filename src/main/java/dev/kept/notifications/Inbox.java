@@ -1,6 +1,9 @@
 package dev.kept.notifications;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.Cursor;
+import dev.kept.shared.Page;
+import dev.kept.shared.StorableTime;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,17 +59,28 @@ public class Inbox {
                 .update();
     }
 
-    /** The caller's newest notifications, unread first. */
+    // later than any notification: where the newest-first inbox starts
+    private static final Cursor NEWEST = new Cursor("9999-12-31T00:00:00Z", new UUID(-1L, -1L));
+
+    /**
+     * A page of the caller's notifications, newest first (each says whether it was read); the
+     * cursor carries the time and id of the last one of the page before, and one that does not
+     * parse answers 400.
+     */
     @Transactional(readOnly = true)
-    public List<Notice> of(Caller caller, int limit) {
-        return jdbc.sql("""
+    public Page<Notice> page(Caller caller, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Inbox::storableInstant, NEWEST);
+        List<Notice> rows = jdbc.sql("""
                         select id, kind, text, link, created_at, read_at from notification
                          where organization_id = :organization and person_id = :person
-                         order by case when read_at is null then 0 else 1 end, created_at desc, id
-                         limit :limit""")
+                           and (created_at < :before or (created_at = :before and id < :beforeId))
+                         order by created_at desc, id desc
+                         limit :rows""")
                 .param("organization", caller.organizationId())
                 .param("person", caller.personId())
-                .param("limit", limit)
+                .param("before", Timestamp.from(Instant.parse(after.position())))
+                .param("beforeId", after.id())
+                .param("rows", limit + 1)
                 .query((rs, row) -> new Notice(
                         rs.getObject("id", UUID.class),
                         rs.getString("kind"),
@@ -75,6 +89,15 @@ public class Inbox {
                         rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("read_at") != null))
                 .list();
+        return Page.of(rows, limit, last -> new Cursor(last.createdAt().toString(), last.id()));
+    }
+
+    private static Instant storableInstant(String text) {
+        Instant instant = Instant.parse(text);
+        if (!StorableTime.contains(instant)) {
+            throw new IllegalArgumentException("not a time the database keeps: " + text);
+        }
+        return instant;
     }
 
     @Transactional(readOnly = true)

@@ -1,23 +1,20 @@
 package dev.kept.notifications;
 
 import dev.kept.people.Caller;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import java.util.Map;
+import dev.kept.shared.BadCursorException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The in-app inbox, as a page and over the API. */
+/** The in-app inbox as a page; {@link InboxApi} serves it over the API. */
 @Controller
-@Tag(name = "Notifications")
 class InboxPages {
-
-    private static final int SHOWN = 100;
 
     private final Inbox inbox;
 
@@ -26,8 +23,23 @@ class InboxPages {
     }
 
     @GetMapping("/notifications")
-    String page(@AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("notices", inbox.of(caller, SHOWN));
+    String page(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        Page<Inbox.Notice> page;
+        try {
+            page = inbox.page(caller, cursor, Page.DEFAULT);
+        } catch (BadCursorException forged) {
+            page = inbox.page(caller, null, Page.DEFAULT);
+        }
+        model.addAttribute("notices", page.items());
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        if (htmx != null) {
+            model.addAttribute("htmx", true);
+            return "notifications/inbox :: more-notices";
+        }
         // seen now: the page still marks them new this once, the count in the menu goes
         inbox.markAllRead(caller);
         return "notifications/inbox";
@@ -37,19 +49,5 @@ class InboxPages {
     String markRead(@AuthenticationPrincipal Caller caller) {
         inbox.markAllRead(caller);
         return "redirect:/notifications";
-    }
-
-    @GetMapping("/api/v1/notifications")
-    @ResponseBody
-    @Operation(summary = "Your newest notifications (up to 100), unread first")
-    List<Inbox.Notice> list(@AuthenticationPrincipal Caller caller) {
-        return inbox.of(caller, SHOWN);
-    }
-
-    @PostMapping("/api/v1/notifications/read")
-    @ResponseBody
-    @Operation(summary = "Mark all your notifications read")
-    Map<String, Integer> readAll(@AuthenticationPrincipal Caller caller) {
-        return Map.of("marked", inbox.markAllRead(caller));
     }
 }

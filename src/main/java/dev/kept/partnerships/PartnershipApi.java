@@ -2,6 +2,9 @@ package dev.kept.partnerships;
 
 import dev.kept.people.Caller;
 import dev.kept.shared.Answers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -59,9 +63,12 @@ class PartnershipApi {
     }
 
     @GetMapping("/partnerships")
-    @Operation(summary = "The caller's partnerships, newest first")
-    List<PartnershipView> mine(@AuthenticationPrincipal Caller caller) {
-        return partnerships.mine(caller);
+    @Operation(summary = "The caller's partnerships, newest first, a page at a time")
+    ResponseEntity<PageAnswer<PartnershipView>> mine(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(partnerships.page(caller, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/partnerships/{id}")
@@ -131,9 +138,15 @@ class PartnershipApi {
     }
 
     @GetMapping("/partnerships/candidates")
-    @Operation(summary = "Members you could invite, each with a fit hint")
-    List<FitHint> candidates(@AuthenticationPrincipal Caller caller) {
-        return partnerships.candidates(caller);
+    @Operation(
+            summary = "Members you could invite, each with a fit hint, best fits first, a page at a time;"
+                    + " q: a part of the name (any case)")
+    ResponseEntity<PageAnswer<FitHint>> candidates(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @Size(max = 120) String q,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(partnerships.candidates(caller, q, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/partnerships/fit/{personId}")

@@ -2,9 +2,12 @@ package dev.kept.partnerships;
 
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -30,6 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PartnershipPages {
 
     static final int SHAREABLE_PER_PAGE = 20;
+
+    private static final int LONGEST_SEARCH = 120;
 
     private final Partnerships partnerships;
     private final PartnershipSharing sharing;
@@ -57,9 +63,19 @@ class PartnershipPages {
     }
 
     @GetMapping("/partnerships")
-    String list(@AuthenticationPrincipal Caller caller, Model model) {
+    String list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        if (htmx != null) {
+            showPage(caller, cursor, model);
+            model.addAttribute("htmx", true);
+            return "partnerships/list :: more-partnerships";
+        }
         model.addAttribute("form", new InviteForm(null, "", PartnershipKind.PEER, Cadence.BIWEEKLY, "", ""));
-        return showList(caller, model);
+        return showList(caller, q, cursor, model);
     }
 
     @GetMapping("/partnerships/fit")
@@ -105,7 +121,7 @@ class PartnershipPages {
         if (form.partnerId() != null && !errors.hasFieldErrors("partnerId")) {
             showFit(caller, form.partnerId(), model);
         }
-        return showList(caller, model);
+        return showList(caller, null, null, model);
     }
 
     private void showFit(Caller caller, UUID partnerId, Model model) {
@@ -116,10 +132,25 @@ class PartnershipPages {
         }
     }
 
-    private String showList(Caller caller, Model model) {
-        model.addAttribute("partnerships", partnerships.mine(caller));
-        model.addAttribute("candidates", partnerships.candidates(caller));
+    private String showList(Caller caller, String q, String cursor, Model model) {
+        showPage(caller, cursor, model);
+        String search = q == null || q.length() <= LONGEST_SEARCH ? q : q.substring(0, LONGEST_SEARCH);
+        model.addAttribute("q", search);
+        model.addAttribute(
+                "candidates",
+                partnerships.candidates(caller, search, null, Page.DEFAULT).items());
         return "partnerships/list";
+    }
+
+    private void showPage(Caller caller, String cursor, Model model) {
+        Page<PartnershipView> page;
+        try {
+            page = partnerships.page(caller, cursor, Page.DEFAULT);
+        } catch (BadCursorException forged) {
+            page = partnerships.page(caller, null, Page.DEFAULT);
+        }
+        model.addAttribute("partnerships", page.items());
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
     }
 
     @GetMapping("/partnerships/{id}")

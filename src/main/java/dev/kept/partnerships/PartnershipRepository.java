@@ -1,5 +1,6 @@
 package dev.kept.partnerships;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,16 @@ interface PartnershipRepository extends ListCrudRepository<Partnership, UUID> {
              where organization_id = :organizationId and (inviter_id = :personId or partner_id = :personId)
              order by created_at desc, id""")
     List<Partnership> findOf(UUID organizationId, UUID personId);
+
+    /** A page of the partnerships a person may know of, newest first, from before a position. */
+    @Query("""
+            select * from partnership
+             where organization_id = :organizationId and (inviter_id = :personId or partner_id = :personId)
+               and not (silenced and partner_id = :personId)
+               and (created_at < :before or (created_at = :before and id < :beforeId))
+             order by created_at desc, id desc
+             limit :rows""")
+    List<Partnership> pageOf(UUID organizationId, UUID personId, Instant before, UUID beforeId, int rows);
 
     List<Partnership> findByOrganizationId(UUID organizationId);
 

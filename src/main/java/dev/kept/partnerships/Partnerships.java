@@ -7,9 +7,12 @@ import dev.kept.people.ReportingLineChanged;
 import dev.kept.people.ReportingLines;
 import dev.kept.people.Team;
 import dev.kept.shared.ConflictException;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
+import dev.kept.shared.StorableTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,6 +130,37 @@ public class Partnerships {
             throw self();
         }
         return people.partnerByEmail(caller, invitation.email());
+    }
+
+    // later than any partnership: where the newest-first list starts
+    private static final Cursor NEWEST = new Cursor("9999-12-31T00:00:00Z", new UUID(-1L, -1L));
+
+    /**
+     * A page of the caller's partnerships, newest first; the cursor carries the creation time and
+     * id of the last one of the page before (one that does not parse answers 400). The partners of
+     * a page are read at once.
+     */
+    @Transactional(readOnly = true)
+    public Page<PartnershipView> page(Caller caller, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Partnerships::storableInstant, NEWEST);
+        List<Partnership> rows = partnerships.pageOf(
+                caller.organizationId(), caller.personId(), Instant.parse(after.position()), after.id(), limit + 1);
+        Map<UUID, Optional<Person>> persons = new java.util.HashMap<>();
+        Map<UUID, Person> read = people.peopleIn(
+                caller.organizationId(),
+                rows.stream().map(p -> p.other(caller.personId())).collect(Collectors.toSet()));
+        rows.forEach(p ->
+                persons.put(p.other(caller.personId()), Optional.ofNullable(read.get(p.other(caller.personId())))));
+        return Page.of(rows, limit, last -> new Cursor(last.getCreatedAt().toString(), last.getId()))
+                .map(p -> view(p, caller.personId(), persons));
+    }
+
+    private static Instant storableInstant(String text) {
+        Instant instant = Instant.parse(text);
+        if (!StorableTime.contains(instant)) {
+            throw new IllegalArgumentException("not a time the database keeps: " + text);
+        }
+        return instant;
     }
 
     /** The caller's partnerships, newest first. */
@@ -345,10 +379,17 @@ public class Partnerships {
      */
     @Transactional(readOnly = true)
     public List<FitHint> candidates(Caller caller) {
+        return candidates(caller, null);
+    }
+
+    /** The candidates whose name contains {@code q} (any case; everyone when blank), best fits first. */
+    @Transactional(readOnly = true)
+    public List<FitHint> candidates(Caller caller, String q) {
         Person me = people.me(caller);
         if (me.isGuest()) {
             return List.of();
         }
+        String part = q == null || q.isBlank() ? null : q.strip().toLowerCase(java.util.Locale.ROOT);
         ReportingLines lines = people.reportingLines(caller.organizationId());
         Set<UUID> excluded = new HashSet<>(competitors(caller));
         excluded.add(me.getId());
@@ -359,6 +400,8 @@ public class Partnerships {
         }
         Map<UUID, String> teams = teamNames(caller);
         return people.people(caller).stream()
+                .filter(person -> part == null
+                        || person.getName().toLowerCase(java.util.Locale.ROOT).contains(part))
                 .filter(person -> !excluded.contains(person.getId()))
                 .filter(person -> !lines.inOneLine(me.getId(), person.getId()))
                 .map(person -> fit(me, person, teams))
@@ -366,10 +409,70 @@ public class Partnerships {
                 .toList();
     }
 
+    /**
+     * A page of the candidates, best fits first, then by name and id; the cursor carries the fit
+     * and the name of the last one of the page before. Working out a fit needs the organization's
+     * reporting lines, read in a bounded number of statements; the answer holds one page.
+     */
+    @Transactional(readOnly = true)
+    public Page<FitHint> candidates(Caller caller, String q, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, FitPosition::parse, null);
+        List<FitHint> all = candidates(caller, q);
+        int from = 0;
+        if (after != null) {
+            FitPosition position = FitPosition.parse(after.position());
+            while (from < all.size() && !position.isBefore(all.get(from), after.id())) {
+                from++;
+            }
+        }
+        return Page.of(
+                all.subList(from, Math.min(all.size(), from + limit + 1)),
+                limit,
+                last -> new Cursor(FitPosition.of(last).text(), last.personId()));
+    }
+
+    /** Where a candidate stands in the best-fit order: its score (lower is better) and name. */
+    record FitPosition(int score, String name) {
+
+        static FitPosition of(FitHint hint) {
+            return new FitPosition(fitScore(hint), hint.name());
+        }
+
+        static FitPosition parse(String text) {
+            int colon = text.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("not a fit position: " + text);
+            }
+            return new FitPosition(Integer.parseInt(text.substring(0, colon)), text.substring(colon + 1));
+        }
+
+        String text() {
+            return score + ":" + name;
+        }
+
+        /** Whether this position, with this id, comes before the hint in the best-fit order. */
+        boolean isBefore(FitHint hint, UUID id) {
+            int byScore = Integer.compare(score, fitScore(hint));
+            if (byScore != 0) {
+                return byScore < 0;
+            }
+            int byName = String.CASE_INSENSITIVE_ORDER.compare(name, hint.name());
+            if (byName != 0) {
+                return byName < 0;
+            }
+            return id.compareTo(hint.personId()) < 0;
+        }
+    }
+
+    private static int fitScore(FitHint hint) {
+        return hint.considerElsewhere().size() - hint.goodSigns().size();
+    }
+
     private static final java.util.Comparator<FitHint> BEST_FIT_FIRST = java.util.Comparator.comparingInt(
                     (FitHint hint) ->
                             hint.considerElsewhere().size() - hint.goodSigns().size())
-            .thenComparing(FitHint::name, String.CASE_INSENSITIVE_ORDER);
+            .thenComparing(FitHint::name, String.CASE_INSENSITIVE_ORDER)
+            .thenComparing(FitHint::personId);
 
     /** The fit hint for one member of the caller's organization. */
     @Transactional(readOnly = true)

@@ -2,9 +2,18 @@ package dev.kept.people;
 
 import java.util.List;
 
-/** The reporting lines of an organization as a forest: the people without a manager are its roots. */
-public record OrgChart(List<Node> roots, int people) {
+/**
+ * One level of the organization chart at a time: the reporting line from the top down to the
+ * person in focus ({@code line}, empty when looking at the tops), and the people one level below
+ * ({@code below}: the focus's direct reports, or the people without a manager), at most {@link
+ * #MOST_BELOW} of {@code belowCount}. A level opens by focusing on one of them.
+ */
+public record OrgChart(List<ChartEntry> line, List<ChartEntry> below, long belowCount, long people) {
 
-    /** One person, the name of their team (or null), and the people reporting to them. */
-    public record Node(Person person, String teamName, List<Node> reports) {}
+    /** The most people one level shows; the directory lists the rest. */
+    public static final int MOST_BELOW = 100;
+
+    public boolean cut() {
+        return belowCount > below.size();
+    }
 }

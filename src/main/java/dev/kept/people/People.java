@@ -1,16 +1,18 @@
 package dev.kept.people;
 
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.GoneException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import dev.kept.shared.SecretTokens;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -50,6 +51,7 @@ public class People {
     private final PeopleProperties properties;
     private final PreferenceStore preferences;
     private final StrengthStore strengths;
+    private final Directory directory;
     private final Clock clock;
     private final String decoyHash;
 
@@ -63,6 +65,7 @@ public class People {
             PeopleProperties properties,
             PreferenceStore preferences,
             StrengthStore strengths,
+            Directory directory,
             Clock clock) {
         this.organizations = organizations;
         this.persons = persons;
@@ -73,6 +76,7 @@ public class People {
         this.properties = properties;
         this.preferences = preferences;
         this.strengths = strengths;
+        this.directory = directory;
         this.clock = clock;
         this.decoyHash = passwordEncoder.encode(NO_ACCOUNT);
     }
@@ -173,6 +177,78 @@ public class People {
                 .orElseThrow(() -> new NotFoundException("Person"));
     }
 
+    private static final Cursor FIRST_BY_NAME = new Cursor("", new UUID(0, 0));
+
+    // a cursor's position when the name is too long to carry: no real name is blank, so this one
+    // says "look the name up by the id"
+    private static final String NAME_OF_ID = " ";
+
+    // the longest cursor text that Cursor reads back
+    private static final int LONGEST_CURSOR = 200;
+
+    private static Cursor byName(String name, UUID id) {
+        Cursor cursor = new Cursor(name, id);
+        return cursor.encode().length() <= LONGEST_CURSOR ? cursor : new Cursor(NAME_OF_ID, id);
+    }
+
+    private static Cursor withName(Cursor cursor, Function<UUID, Optional<String>> nameOf) {
+        if (!NAME_OF_ID.equals(cursor.position())) {
+            return cursor;
+        }
+        return new Cursor(nameOf.apply(cursor.id()).orElseThrow(BadCursorException::new), cursor.id());
+    }
+
+    /**
+     * A page of the directory: the members (never guests) of the caller's organization that match
+     * the search, by name then id, each with their team's and manager's names. The cursor carries
+     * the name and id of the last person of the page before; one that does not parse answers 400.
+     */
+    @Transactional(readOnly = true)
+    public Page<DirectoryEntry> directory(Caller caller, PeopleSearch search, String cursor, int limit) {
+        Cursor sent = Cursor.orStart(cursor, name -> name, FIRST_BY_NAME);
+        requireMember(caller);
+        Cursor after = withName(sent, id -> directory.personName(caller.organizationId(), id));
+        return Page.of(
+                directory.people(caller.organizationId(), search, after, limit + 1),
+                limit,
+                entry -> byName(entry.person().getName(), entry.person().getId()));
+    }
+
+    /** A page of the caller's organization's teams, by name then id, with lead names and member counts. */
+    @Transactional(readOnly = true)
+    public Page<TeamSummary> teamPage(Caller caller, String cursor, int limit) {
+        Cursor sent = Cursor.orStart(cursor, name -> name, FIRST_BY_NAME);
+        requireMember(caller);
+        Cursor after = withName(sent, id -> directory.teamName(caller.organizationId(), id));
+        return Page.of(
+                directory.teams(caller.organizationId(), after, limit + 1),
+                limit,
+                team -> byName(team.name(), team.id()));
+    }
+
+    /** One team with its lead's name and its member count (404 when not of this organization). */
+    @Transactional(readOnly = true)
+    public TeamSummary teamSummary(Caller caller, UUID teamId) {
+        requireMember(caller);
+        return directory.team(caller.organizationId(), teamId).orElseThrow(() -> new NotFoundException("Team"));
+    }
+
+    /**
+     * The member (not a guest) of the caller's organization with this e-mail, for forms that name a
+     * person by address rather than offering the whole organization to pick from; null when blank.
+     */
+    @Transactional(readOnly = true)
+    public UUID memberByEmail(Caller caller, String email, String field) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        return persons.findByOrganizationIdAndEmail(caller.organizationId(), normalize(email))
+                .filter(person -> !person.isGuest())
+                .map(Person::getId)
+                .orElseThrow(() -> new RuleViolationException(
+                        "UNKNOWN_PERSON", field, "There is no one with this e-mail address in this organization."));
+    }
+
     /** Every member of the caller's organization, by name (guests are not listed). */
     @Transactional(readOnly = true)
     public List<Person> people(Caller caller) {
@@ -189,6 +265,24 @@ public class People {
     @Transactional(readOnly = true)
     public Optional<Person> personIn(UUID organizationId, UUID personId) {
         return persons.findByIdAndOrganizationId(personId, organizationId);
+    }
+
+    /**
+     * The people of an organization among these ids, member or guest, read in one statement: for a
+     * page of another module's list that names them.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Person> peopleIn(UUID organizationId, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Person> found = new HashMap<>();
+        for (Person person : persons.findAllById(Set.copyOf(ids))) {
+            if (person.getOrganizationId().equals(organizationId)) {
+                found.put(person.getId(), person);
+            }
+        }
+        return found;
     }
 
     /** Every reporting line of an organization, read at once, to check many pairs. */
@@ -611,37 +705,30 @@ public class People {
                 .orElseThrow(() -> new NotFoundException("Team"));
     }
 
-    /** The organization's reporting lines as a tree, with each person's team. */
+    /**
+     * One level of the organization chart: the reporting line from its top down to {@code focus}
+     * (the caller when null) and the people reporting directly to them; with {@code tops}, the
+     * people without a manager instead. A bounded number of statements, whatever the size.
+     */
     @Transactional(readOnly = true)
-    public OrgChart chart(Caller caller) {
-        List<Person> everyone = people(caller);
-        Map<UUID, String> teamNames = teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
-        Map<UUID, Person> byId = everyone.stream().collect(Collectors.toMap(Person::getId, Function.identity()));
-        Map<UUID, List<Person>> reportsOf = new HashMap<>();
-        List<Person> roots = new ArrayList<>();
-        for (Person person : everyone) {
-            if (person.getManagerId() == null || !byId.containsKey(person.getManagerId())) {
-                roots.add(person);
-            } else {
-                reportsOf
-                        .computeIfAbsent(person.getManagerId(), k -> new ArrayList<>())
-                        .add(person);
-            }
+    public OrgChart chart(Caller caller, UUID focus, boolean tops) {
+        UUID organizationId = caller.organizationId();
+        long everyone = directory.members(organizationId);
+        if (tops) {
+            requireMember(caller);
+            return new OrgChart(
+                    List.of(),
+                    directory.tops(organizationId, OrgChart.MOST_BELOW),
+                    directory.tops(organizationId),
+                    everyone);
         }
-        List<OrgChart.Node> nodes = roots.stream()
-                .map(root -> node(root, reportsOf, teamNames, new HashSet<>()))
-                .toList();
-        return new OrgChart(nodes, everyone.size());
-    }
-
-    private OrgChart.Node node(
-            Person person, Map<UUID, List<Person>> reportsOf, Map<UUID, String> teamNames, Set<UUID> path) {
-        path.add(person.getId());
-        List<OrgChart.Node> reports = reportsOf.getOrDefault(person.getId(), List.of()).stream()
-                .filter(report -> !path.contains(report.getId()))
-                .map(report -> node(report, reportsOf, teamNames, path))
-                .toList();
-        return new OrgChart.Node(person, teamNames.get(person.getTeamId()), reports);
+        UUID inFocus = focus == null ? caller.personId() : person(caller, focus).getId();
+        if (focus == null) {
+            requireMember(caller);
+        }
+        List<ChartEntry> line = directory.chain(organizationId, inFocus);
+        long below = line.isEmpty() ? 0 : line.get(line.size() - 1).reports();
+        return new OrgChart(line, directory.reports(organizationId, inFocus, OrgChart.MOST_BELOW), below, everyone);
     }
 
     /** The caller as an admin of their organization, or 403. */

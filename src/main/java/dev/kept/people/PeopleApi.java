@@ -2,6 +2,9 @@ package dev.kept.people;
 
 import dev.kept.shared.Answers;
 import dev.kept.shared.NeverAnswers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -38,9 +43,10 @@ class PeopleApi {
 
     record TeamBody(@NotBlank @Size(max = 80) String name, UUID leadId) {}
 
-    record TeamView(UUID id, String name, UUID leadId) {
-        static TeamView of(Team team) {
-            return new TeamView(team.getId(), team.getName(), team.getLeadId());
+    /** A team: its lead (id and name, or null) and how many members it has (listed by GET /people?team=). */
+    record TeamView(UUID id, String name, UUID leadId, String leadName, long members) {
+        static TeamView of(TeamSummary team) {
+            return new TeamView(team.id(), team.name(), team.leadId(), team.leadName(), team.members());
         }
     }
 
@@ -109,9 +115,19 @@ class PeopleApi {
     }
 
     @GetMapping("/people")
-    @Operation(summary = "Everyone in the caller's organization")
-    List<PersonView> people(@AuthenticationPrincipal Caller caller) {
-        return people.people(caller).stream().map(PersonView::of).toList();
+    @Operation(
+            summary = "The members of the caller's organization by name, a page at a time; q: a part of the name,"
+                    + " team: a team's id, title: a part of the title (any case)")
+    ResponseEntity<PageAnswer<PersonView>> people(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @Size(max = 120) String q,
+            @RequestParam(required = false) UUID team,
+            @RequestParam(required = false) @Size(max = 120) String title,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        Page<DirectoryEntry> page =
+                people.directory(caller, new PeopleSearch(q, team, title), cursor, Page.limitOr(limit));
+        return PageAnswer.of(page.map(entry -> PersonView.of(entry.person())), limit);
     }
 
     @GetMapping("/people/{id}")
@@ -140,17 +156,24 @@ class PeopleApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Form a team (admin)")
     TeamView createTeam(@AuthenticationPrincipal Caller caller, @Valid @RequestBody TeamBody body) {
-        return TeamView.of(people.createTeam(caller, body.name(), body.leadId()));
+        Team team = people.createTeam(caller, body.name(), body.leadId());
+        return TeamView.of(people.teamSummary(caller, team.getId()));
     }
 
     @GetMapping("/teams")
-    List<TeamView> teams(@AuthenticationPrincipal Caller caller) {
-        return people.teams(caller).stream().map(TeamView::of).toList();
+    @Operation(summary = "The organization's teams by name, a page at a time, each with its lead and member count")
+    ResponseEntity<PageAnswer<TeamView>> teams(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(
+                people.teamPage(caller, cursor, Page.limitOr(limit)).map(TeamView::of), limit);
     }
 
     @GetMapping("/teams/{id}")
+    @Operation(summary = "A team with its lead and member count; its members are GET /people?team={id}")
     TeamView team(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return TeamView.of(people.team(caller, id));
+        return TeamView.of(people.teamSummary(caller, id));
     }
 
     @NeverAnswers(409)
@@ -162,6 +185,7 @@ class PeopleApi {
         if (name != null && name.isEmpty()) {
             throw PatchReader.invalid("name", "must not be blank");
         }
-        return TeamView.of(people.updateTeam(caller, id, name == null ? null : name.get(), reader.id("leadId")));
+        Team team = people.updateTeam(caller, id, name == null ? null : name.get(), reader.id("leadId"));
+        return TeamView.of(people.teamSummary(caller, team.getId()));
     }
 }

@@ -1,5 +1,8 @@
 package dev.kept.people;
 
+import dev.kept.shared.BadCursorException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,9 +21,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The directory, a person's page (with the admin's edit form), teams, and the organization chart. */
+/**
+ * The directory, a person's page (with the admin's edit form), teams, and the organization chart.
+ * Lists show a page at a time; where a form names a person (a manager, a lead) it takes their
+ * e-mail address rather than offering the whole organization in a picker.
+ */
 @Controller
 class PeoplePages {
 
@@ -31,15 +39,36 @@ class PeoplePages {
         this.people = people;
     }
 
+    /** A person's place; the manager is named by e-mail ({@code managerId} is still read when no e-mail is sent). */
     record PersonForm(
             UUID managerId,
+            @Size(max = 254) String managerEmail,
             UUID teamId,
             @Size(max = 80) String region,
             @Size(max = 120) String title,
             Role role,
             @Min(1) @Max(20) Integer level) {}
 
-    record TeamForm(@NotBlank @Size(max = 80) String name, UUID leadId) {}
+    /** A team's name and lead, the lead named by e-mail ({@code leadId} is still read when no e-mail is sent). */
+    record TeamForm(
+            @NotBlank @Size(max = 80) String name,
+            UUID leadId,
+            @Size(max = 254) String leadEmail) {}
+
+    /** Who an admin invites on the page: as {@link PersonDetails}, with the manager named by e-mail. */
+    record InviteForm(
+            @NotBlank @Size(max = 120) String name,
+
+            @NotBlank @Size(max = 254) @jakarta.validation.constraints.Email(regexp = ".+@.+\\..+")
+            String email,
+
+            @Size(max = 120) String title,
+            UUID teamId,
+            @Size(max = 80) String region,
+            @Size(max = 254) String managerEmail,
+            @Min(1) @Max(20) Integer level) {}
+
+    private static final int LONGEST_SEARCH = 120;
 
     record OrganizationForm(Boolean apiTokensMayNeverExpire) {}
 
@@ -55,23 +84,45 @@ class PeoplePages {
     }
 
     @GetMapping("/people")
-    String directory(@AuthenticationPrincipal Caller caller, Model model) {
-        showDirectory(caller, model);
-        model.addAttribute("form", new PersonDetails("", "", "", null, "", null, null));
+    String directory(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) UUID team,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        PeopleSearch search = new PeopleSearch(cut(q), team, cut(title));
+        showDirectory(caller, search, cursor, model);
+        if (htmx != null) {
+            model.addAttribute("htmx", true);
+            return "people/list :: more-people";
+        }
+        model.addAttribute("form", new InviteForm("", "", "", null, "", "", null));
         return "people/list";
     }
 
     @PostMapping("/people")
     String invite(
             @AuthenticationPrincipal Caller caller,
-            @Valid @ModelAttribute("form") PersonDetails form,
+            @Valid @ModelAttribute("form") InviteForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
         people.requireAdmin(caller);
         if (!errors.hasErrors()) {
             try {
-                Person invited = people.invite(caller, form);
+                UUID manager = people.memberByEmail(caller, form.managerEmail(), "managerEmail");
+                Person invited = people.invite(
+                        caller,
+                        new PersonDetails(
+                                form.name(),
+                                form.email(),
+                                form.title(),
+                                form.teamId(),
+                                form.region(),
+                                manager,
+                                form.level()));
                 redirect.addFlashAttribute(
                         "notice", "Invitation sent to " + invited.getName() + " (" + invited.getEmail() + ").");
                 return "redirect:/people";
@@ -79,7 +130,7 @@ class PeoplePages {
                 broken.rejectOn(errors);
             }
         }
-        showDirectory(caller, model);
+        showDirectory(caller, PeopleSearch.ANYONE, null, model);
         return "people/list";
     }
 
@@ -90,6 +141,11 @@ class PeoplePages {
                 "form",
                 new PersonForm(
                         person.getManagerId(),
+                        person.getManagerId() == null
+                                ? ""
+                                : people.personIn(caller.organizationId(), person.getManagerId())
+                                        .map(Person::getEmail)
+                                        .orElse(""),
                         person.getTeamId(),
                         person.getRegion(),
                         person.getTitle(),
@@ -110,11 +166,14 @@ class PeoplePages {
         people.requireAdmin(caller);
         if (!errors.hasErrors()) {
             try {
+                UUID manager = form.managerEmail() == null
+                        ? form.managerId()
+                        : people.memberByEmail(caller, form.managerEmail(), "managerEmail");
                 people.update(
                         caller,
                         id,
                         new PersonChanges(
-                                Optional.ofNullable(form.managerId()),
+                                Optional.ofNullable(manager),
                                 Optional.ofNullable(form.teamId()),
                                 Optional.ofNullable(form.region()),
                                 Optional.ofNullable(form.title()),
@@ -142,9 +201,17 @@ class PeoplePages {
     }
 
     @GetMapping("/teams")
-    String teams(@AuthenticationPrincipal Caller caller, Model model) {
-        showTeams(caller, model);
-        model.addAttribute("form", new TeamForm("", null));
+    String teams(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        showTeams(caller, cursor, model);
+        if (htmx != null) {
+            model.addAttribute("htmx", true);
+            return "people/teams :: more-teams";
+        }
+        model.addAttribute("form", new TeamForm("", null, ""));
         return "people/teams";
     }
 
@@ -158,15 +225,28 @@ class PeoplePages {
         people.requireAdmin(caller);
         if (!errors.hasErrors()) {
             try {
-                Team team = people.createTeam(caller, form.name(), form.leadId());
+                Team team = people.createTeam(caller, form.name(), lead(caller, form));
                 redirect.addFlashAttribute("notice", "Team " + team.getName() + " formed.");
-                return "redirect:/teams";
+                return "redirect:/teams/" + team.getId();
             } catch (RuleViolationException broken) {
                 broken.rejectOn(errors);
             }
         }
-        showTeams(caller, model);
+        showTeams(caller, null, model);
         return "people/teams";
+    }
+
+    @GetMapping("/teams/{id}")
+    String team(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+        TeamSummary team = people.teamSummary(caller, id);
+        String leadEmail = team.leadId() == null
+                ? ""
+                : people.personIn(caller.organizationId(), team.leadId())
+                        .map(Person::getEmail)
+                        .orElse("");
+        model.addAttribute("form", new TeamForm(team.name(), null, leadEmail));
+        model.addAttribute("team", team);
+        return "people/team";
     }
 
     @PostMapping("/teams/{id}")
@@ -180,15 +260,19 @@ class PeoplePages {
         people.requireAdmin(caller);
         if (!errors.hasErrors()) {
             try {
-                Team team = people.updateTeam(caller, id, form.name(), Optional.ofNullable(form.leadId()));
+                Team team = people.updateTeam(caller, id, form.name(), Optional.ofNullable(lead(caller, form)));
                 redirect.addFlashAttribute("notice", "Team " + team.getName() + " saved.");
-                return "redirect:/teams";
+                return "redirect:/teams/" + id;
             } catch (RuleViolationException broken) {
                 broken.rejectOn(errors);
             }
         }
-        showTeams(caller, model);
-        return "people/teams";
+        model.addAttribute("team", people.teamSummary(caller, id));
+        return "people/team";
+    }
+
+    private UUID lead(Caller caller, TeamForm form) {
+        return form.leadEmail() == null ? form.leadId() : people.memberByEmail(caller, form.leadEmail(), "leadEmail");
     }
 
     record ProfileForm(
@@ -230,15 +314,26 @@ class PeoplePages {
     }
 
     @GetMapping("/org-chart")
-    String chart(@AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("chart", people.chart(caller));
+    String chart(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) UUID person,
+            @RequestParam(required = false) boolean tops,
+            Model model) {
+        model.addAttribute("chart", people.chart(caller, person, tops));
+        model.addAttribute("tops", tops);
         return "people/chart";
     }
 
-    private void showDirectory(Caller caller, Model model) {
-        List<Person> everyone = people.people(caller);
-        model.addAttribute("people", everyone);
-        model.addAttribute("byId", everyone.stream().collect(Collectors.toMap(Person::getId, Function.identity())));
+    private void showDirectory(Caller caller, PeopleSearch search, String cursor, Model model) {
+        Page<DirectoryEntry> page;
+        try {
+            page = people.directory(caller, search, cursor, Page.DEFAULT);
+        } catch (BadCursorException forged) {
+            page = people.directory(caller, search, null, Page.DEFAULT);
+        }
+        model.addAttribute("entries", page.items());
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        model.addAttribute("search", search);
         model.addAttribute("organization", people.organization(caller));
         showTeamNames(caller, model);
     }
@@ -246,28 +341,30 @@ class PeoplePages {
     private void showPerson(Caller caller, Person person, Model model) {
         model.addAttribute("person", person);
         model.addAttribute("strengths", people.strengthsOf(person.getOrganizationId(), person.getId()));
-        model.addAttribute("people", people.people(caller));
         showTeamNames(caller, model);
         model.addAttribute(
                 "manager", person.getManagerId() == null ? null : people.person(caller, person.getManagerId()));
         model.addAttribute("roles", Role.values());
     }
 
-    private void showTeams(Caller caller, Model model) {
-        List<Person> everyone = people.people(caller);
-        model.addAttribute("teams", people.teams(caller));
-        model.addAttribute("people", everyone);
-        model.addAttribute("byId", everyone.stream().collect(Collectors.toMap(Person::getId, Function.identity())));
-        model.addAttribute(
-                "members",
-                everyone.stream()
-                        .filter(p -> p.getTeamId() != null)
-                        .collect(Collectors.groupingBy(Person::getTeamId, Collectors.counting())));
+    private void showTeams(Caller caller, String cursor, Model model) {
+        Page<TeamSummary> page;
+        try {
+            page = people.teamPage(caller, cursor, Page.DEFAULT);
+        } catch (BadCursorException forged) {
+            page = people.teamPage(caller, null, Page.DEFAULT);
+        }
+        model.addAttribute("teams", page.items());
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
     }
 
     private void showTeamNames(Caller caller, Model model) {
         List<Team> teams = people.teams(caller);
         model.addAttribute("teams", teams);
         model.addAttribute("teamNames", teams.stream().collect(Collectors.toMap(Team::getId, Team::getName)));
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= LONGEST_SEARCH ? text : text.substring(0, LONGEST_SEARCH);
     }
 }

@@ -7,10 +7,13 @@ import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
 import dev.kept.security.AccessPolicy;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.MoveRows;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
+import dev.kept.shared.StorableTime;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,8 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Kudos {
 
-    static final int DEFAULT_PAGE = 50;
-    static final int LARGEST_PAGE = 100;
+    // later than any thanks: where the newest-first feed starts
+    private static final Cursor NEWEST = new Cursor("9999-12-31T00:00:00Z", new UUID(-1L, -1L));
 
     private static final String SELECT = """
             select k.id, k.giver_id, giver.name as giver_name, k.to_person_id, thanked.name as to_person_name,
@@ -152,17 +155,14 @@ public class Kudos {
     }
 
     /**
-     * The thanks the caller may see, newest first: at most {@code limit} (1 to 100, 50 when null),
-     * given before {@code before} when set, and with {@code teamId} only those given to that team,
-     * to one of its members or by one of them.
+     * A page of the thanks the caller may see, newest first, with {@code teamId} only those given
+     * to that team, to one of its members or by one of them. The cursor carries the time and id of
+     * the last thanks of the page before; one that does not parse answers 400.
      */
     @Transactional(readOnly = true)
-    public List<KudosView> feed(Caller caller, UUID teamId, Integer limit, Instant before) {
+    public Page<KudosView> feed(Caller caller, UUID teamId, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Kudos::storableInstant, NEWEST);
         member(caller);
-        int size = limit == null ? DEFAULT_PAGE : limit;
-        if (size < 1 || size > LARGEST_PAGE) {
-            throw new RuleViolationException("LIMIT", "limit", "The limit is between 1 and " + LARGEST_PAGE + ".");
-        }
         StringBuilder where = new StringBuilder();
         Map<String, Object> parameters = new HashMap<>();
         if (teamId != null) {
@@ -173,11 +173,13 @@ public class Kudos {
                           or giver.team_id = :team)""");
             parameters.put("team", teamId);
         }
-        if (before != null) {
-            where.append(" and k.created_at < :before");
-            parameters.put("before", Timestamp.from(before));
-        }
-        return query(caller, where.toString(), parameters, size);
+        where.append(" and (k.created_at < :before or (k.created_at = :before and k.id < :beforeId))");
+        parameters.put("before", Timestamp.from(Instant.parse(after.position())));
+        parameters.put("beforeId", after.id());
+        return Page.of(
+                query(caller, where.toString(), parameters, limit + 1),
+                limit,
+                last -> new Cursor(last.createdAt().toString(), last.id()));
     }
 
     /**
@@ -274,6 +276,14 @@ public class Kudos {
                             ? "There is no such goal in this organization."
                             : "There is no such commitment that you can see.");
         }
+    }
+
+    private static Instant storableInstant(String text) {
+        Instant instant = Instant.parse(text);
+        if (!StorableTime.contains(instant)) {
+            throw new IllegalArgumentException("not a time the database keeps: " + text);
+        }
+        return instant;
     }
 
     private Person member(Caller caller) {

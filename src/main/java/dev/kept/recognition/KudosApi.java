@@ -2,12 +2,13 @@ package dev.kept.recognition;
 
 import dev.kept.people.Caller;
 import dev.kept.shared.Answers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,17 +44,14 @@ class KudosApi {
         return ResponseEntity.created(URI.create("/api/v1/kudos/" + given.id())).body(given);
     }
 
-    @Answers(status = 422, description = "limit is not between 1 and 100 (reason LIMIT)")
     @GetMapping
-    @Operation(
-            summary = "The thanks you may see, newest first; teamId: given to or by that team; limit (1 to 100);"
-                    + " before: an instant, for the next page")
-    List<KudosView> feed(
+    @Operation(summary = "The thanks you may see, newest first, a page at a time; teamId: given to or by that team")
+    ResponseEntity<PageAnswer<KudosView>> feed(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) UUID teamId,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Instant before) {
-        return kudos.feed(caller, teamId, limit, before);
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(kudos.feed(caller, teamId, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/{id}")

@@ -4,8 +4,10 @@ import dev.kept.commitments.Commitments;
 import dev.kept.goals.Goals;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
-import dev.kept.people.Person;
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +20,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -40,6 +43,7 @@ class KudosPages {
     /** What the thanks form sends: a person or a team, the message, and what it is for (hidden). */
     record KudosForm(
             UUID toPersonId,
+            @Size(max = 254) String toPersonEmail,
             UUID toTeamId,
             @NotBlank @Size(max = 1000) String message,
             ThanksFor forType,
@@ -50,14 +54,21 @@ class KudosPages {
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) ThanksFor forType,
             @RequestParam(required = false) UUID forId,
+            @RequestParam(required = false) UUID team,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        show(caller, model);
+        show(caller, team, cursor, model);
+        if (htmx != null) {
+            model.addAttribute("htmx", true);
+            return "recognition/kudos :: more-kudos";
+        }
         String forTitle = forType == null || forId == null ? null : titleOf(caller, forType, forId);
         model.addAttribute(
                 "form",
                 forTitle == null
-                        ? new KudosForm(null, null, "", null, null)
-                        : new KudosForm(null, null, "", forType, forId));
+                        ? new KudosForm(null, "", null, "", null, null)
+                        : new KudosForm(null, "", null, "", forType, forId));
         model.addAttribute("forTitle", forTitle);
         return "recognition/kudos";
     }
@@ -69,13 +80,16 @@ class KudosPages {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        show(caller, model);
+        show(caller, null, null, model);
         if (!errors.hasErrors()) {
             try {
+                UUID toPerson =
+                        form.toPersonEmail() == null || form.toPersonEmail().isBlank()
+                                ? form.toPersonId()
+                                : people.memberByEmail(caller, form.toPersonEmail(), "toPersonEmail");
                 kudos.give(
                         caller,
-                        new KudosDraft(
-                                form.toPersonId(), form.toTeamId(), form.message(), form.forType(), form.forId()));
+                        new KudosDraft(toPerson, form.toTeamId(), form.message(), form.forType(), form.forId()));
                 redirect.addFlashAttribute("notice", "Your thanks is on the feed.");
                 return "redirect:/kudos";
             } catch (RuleViolationException broken) {
@@ -88,14 +102,16 @@ class KudosPages {
         return "recognition/kudos";
     }
 
-    private void show(Caller caller, Model model) {
-        model.addAttribute("feed", kudos.feed(caller, null, null, null));
-        model.addAttribute(
-                "personChoices",
-                people.people(caller).stream()
-                        .filter(person -> !person.getId().equals(caller.personId()))
-                        .filter(Person::isActive)
-                        .toList());
+    private void show(Caller caller, UUID team, String cursor, Model model) {
+        Page<KudosView> page;
+        try {
+            page = kudos.feed(caller, team, cursor, Page.DEFAULT);
+        } catch (BadCursorException forged) {
+            page = kudos.feed(caller, team, null, Page.DEFAULT);
+        }
+        model.addAttribute("feed", page.items());
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        model.addAttribute("team", team);
         model.addAttribute("teamChoices", people.teams(caller));
     }
 

@@ -410,6 +410,7 @@ class RiskAndOverdueTests {
         return api.get(owner.token(), "/api/v1/notifications")
                 .expect(200)
                 .json()
+                .get("items")
                 .valueStream()
                 .filter(n -> n.get("kind").asString().equals("COMMITMENT_OVERDUE"))
                 .toList();

@@ -147,6 +147,7 @@ class GuestPartnerTests {
         assertThat(api.get(guest.token(), "/api/v1/partnerships/candidates")
                         .expect(200)
                         .json()
+                        .get("items")
                         .size())
                 .isZero();
         assertThat(api.get(guest.token(), "/api/v1/me").expect(200).id()).isEqualTo(guest.personId());

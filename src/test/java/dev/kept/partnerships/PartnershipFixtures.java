@@ -42,6 +42,7 @@ final class PartnershipFixtures {
         return api.get(who.token(), "/api/v1/partnerships")
                 .expect(200)
                 .json()
+                .get("items")
                 .valueStream()
                 .map(p -> UUID.fromString(p.get("id").asString()))
                 .toList();

@@ -225,6 +225,7 @@ class PartnershipLifecycleTests {
         List<JsonNode> mine = api.get(me.token(), "/api/v1/partnerships")
                 .expect(200)
                 .json()
+                .get("items")
                 .valueStream()
                 .toList();
 
@@ -358,6 +359,7 @@ class PartnershipLifecycleTests {
         JsonNode notice = api.get(accepting.token(), "/api/v1/notifications")
                 .expect(200)
                 .json()
+                .get("items")
                 .get(0);
         assertThat(notice.get("kind").asString()).isEqualTo("PARTNERSHIP_INVITED");
         assertThat(notice.get("link").asString()).isEqualTo("/partnerships/" + accepted);

@@ -135,7 +135,9 @@ class PartnershipPagesTests {
         assertThat(between(page, "<select id=\"partnerId\"", "</select>"))
                 .doesNotContain(option(pat))
                 .contains(option(sam));
-        assertThat(between(page, "<tbody>", "</tbody>")).contains("Pat Peer").contains("Invited");
+        assertThat(between(page, "<ul class=\"rows\" id=\"partnership-list\">", "</ul>"))
+                .contains("Pat Peer")
+                .contains("Invited");
     }
 
     @Test
@@ -941,7 +943,7 @@ class PartnershipPagesTests {
         assertThat(between(page, "<nav aria-label=\"Main\">", "</nav>"))
                 .as("seen now, so no longer counted")
                 .doesNotContain("class=\"count\"");
-        assertThat(between(page, "<ul class=\"inbox\">", "</ul>"))
+        assertThat(between(page, "<ul class=\"inbox\" id=\"notice-list\">", "</ul>"))
                 .contains("<li class=\"unread\">")
                 .contains("<a href=\"/partnerships/" + id
                         + "\">Pat Peer invites you to be their peer accountability partner.</a>");

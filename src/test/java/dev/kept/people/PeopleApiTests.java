@@ -392,7 +392,8 @@ class PeopleApiTests {
 
         api.post(member.token(), "/api/v1/teams", Map.of("name", "Rebels")).expectProblem(403);
 
-        assertThat(api.get(admin.token(), "/api/v1/teams").json().size()).isZero();
+        assertThat(api.get(admin.token(), "/api/v1/teams").json().get("items").size())
+                .isZero();
     }
 
     private static List<String> ids(ApiResponse response) {

@@ -56,7 +56,7 @@ class PeoplePagesTests {
                 .param("title", "Engineer")
                 .param("teamId", "")
                 .param("region", "EMEA")
-                .param("managerId", admin.personId().toString())
+                .param("managerEmail", "ADA-" + suffix + "@example.org")
                 .exchange();
 
         assertThat(invited).hasStatus3xxRedirection();
@@ -183,24 +183,37 @@ class PeoplePagesTests {
                 admin,
                 new PersonDetails("Alan", "alan-" + suffix + "@example.org", null, null, null, grace.getId(), null));
 
-        OrgChart chart = people.chart(admin);
+        OrgChart mine = people.chart(admin, null, false);
 
-        assertThat(chart.people()).isEqualTo(3);
-        assertThat(chart.roots()).singleElement().satisfies(root -> {
-            assertThat(root.person().getName()).isEqualTo("Ada");
-            assertThat(root.teamName()).isEqualTo("Platform");
-            assertThat(root.reports()).singleElement().satisfies(report -> {
-                assertThat(report.person().getName()).isEqualTo("Grace");
-                assertThat(report.reports())
-                        .extracting(n -> n.person().getName())
-                        .containsExactly("Alan");
-            });
+        assertThat(mine.people()).isEqualTo(3);
+        assertThat(mine.line()).singleElement().satisfies(top -> {
+            assertThat(top.person().getName()).isEqualTo("Ada");
+            assertThat(top.teamName()).isEqualTo("Platform");
+            assertThat(top.reports()).isEqualTo(1);
         });
+        assertThat(mine.below())
+                .as("one level at a time: Grace, not Alan who reports to her")
+                .singleElement()
+                .satisfies(report -> {
+                    assertThat(report.person().getName()).isEqualTo("Grace");
+                    assertThat(report.reports()).isEqualTo(1);
+                });
+        OrgChart graces = people.chart(admin, grace.getId(), false);
+        assertThat(graces.line()).extracting(e -> e.person().getName()).containsExactly("Ada", "Grace");
+        assertThat(graces.below()).extracting(e -> e.person().getName()).containsExactly("Alan");
+        assertThat(people.chart(admin, null, true).below())
+                .extracting(e -> e.person().getName())
+                .containsExactly("Ada");
         assertThat(mvc.get().uri("/org-chart").with(as(admin)))
                 .bodyText()
                 .contains("Grace")
-                .contains("Alan")
-                .contains("Platform");
+                .doesNotContain("Alan")
+                .contains("Platform")
+                .contains("/org-chart?person=" + grace.getId());
+        assertThat(mvc.get().uri("/org-chart?person=" + grace.getId()).with(as(admin)))
+                .bodyText()
+                .contains("Ada")
+                .contains("Alan");
     }
 
     @Test

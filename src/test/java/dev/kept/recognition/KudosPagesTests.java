@@ -114,7 +114,7 @@ class KudosPagesTests {
         assertThat(body(self)).contains("You cannot thank yourself.");
 
         Caller caller = new Caller(member.personId(), member.organizationId(), member.name());
-        assertThat(kudos.feed(caller, null, null, null)).isEmpty();
+        assertThat(kudos.feed(caller, null, null, 50).items()).isEmpty();
     }
 
     @Test

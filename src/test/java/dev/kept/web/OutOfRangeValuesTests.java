@@ -54,13 +54,18 @@ class OutOfRangeValuesTests {
 
     static Stream<Case> cases() {
         return Stream.of(
-                // the kudos feed: an instant to page back from, and a page size
-                get("before is the smallest long", "/api/v1/kudos?before=-9223372036854775808", "before"),
-                get("before is the largest long", "/api/v1/kudos?before=9223372036854775807", "before"),
-                get("before is in the year -999999999", "/api/v1/kudos?before=" + FAR_PAST_INSTANT, "before"),
-                get("before is in the year 999999999", "/api/v1/kudos?before=%2B999999999-12-31T00:00:00Z", "before"),
-                get("before is in the year 0", "/api/v1/kudos?before=0000-12-31T23:59:59Z", "before"),
-                get("before is not an instant", "/api/v1/kudos?before=yesterday", "before"),
+                // the kudos feed: a cursor (an instant and an id) to page on from, and a page size
+                get("cursor is the smallest long", "/api/v1/kudos?cursor=-9223372036854775808", "cursor"),
+                get(
+                        "cursor is in the year -999999999",
+                        "/api/v1/kudos?cursor=" + kudosCursor(FAR_PAST_INSTANT),
+                        "cursor"),
+                get(
+                        "cursor is in the year 999999999",
+                        "/api/v1/kudos?cursor=" + kudosCursor("+999999999-12-31T00:00:00Z"),
+                        "cursor"),
+                get("cursor is in the year 0", "/api/v1/kudos?cursor=" + kudosCursor("0000-12-31T23:59:59Z"), "cursor"),
+                get("cursor is not an instant", "/api/v1/kudos?cursor=" + kudosCursor("yesterday"), "cursor"),
                 get("limit is past the longs", "/api/v1/kudos?limit=9223372036854775808", "limit"),
                 // check-ins between two dates or instants
                 get("from is in the year -999999999", "/api/v1/checkins?from=" + FAR_PAST_INSTANT, "from"),
@@ -138,6 +143,10 @@ class OutOfRangeValuesTests {
                     .contains(request.field());
         }
         assertThat(api.commitmentsOwnedBy(caller.personId())).isEqualTo(commitmentsBefore);
+    }
+
+    private static String kudosCursor(String position) {
+        return new dev.kept.shared.Cursor(position, UUID.randomUUID()).encode();
     }
 
     private static Case get(String description, String path, String field) {

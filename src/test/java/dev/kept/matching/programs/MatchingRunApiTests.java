@@ -243,19 +243,21 @@ class MatchingRunApiTests {
         JsonNode half = programs.answer(ana, proposal, "accept").expect(200).json();
         assertThat(half.get("status").asString()).isEqualTo("PENDING");
         assertThat(half.get("myAnswer").asString()).isEqualTo("ACCEPTED");
-        assertThat(api.get(ana.token(), "/api/v1/partnerships").json()).isEmpty();
+        assertThat(api.get(ana.token(), "/api/v1/partnerships").json().get("items"))
+                .isEmpty();
 
         JsonNode both = programs.answer(ben, proposal, "accept").expect(200).json();
 
         assertThat(both.get("status").asString()).isEqualTo("ACCEPTED");
         JsonNode partnership =
-                api.get(ana.token(), "/api/v1/partnerships").json().get(0);
+                api.get(ana.token(), "/api/v1/partnerships").json().get("items").get(0);
         assertThat(partnership.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(partnership.get("kind").asString()).isEqualTo("PEER");
         assertThat(partnership.get("partnerName").asString()).isEqualTo(ben.name());
         assertThat(partnership.get("cadence").asString()).isEqualTo("WEEKLY");
         assertThat(api.get(ben.token(), "/api/v1/partnerships")
                         .json()
+                        .get("items")
                         .get(0)
                         .get("status")
                         .asString())
@@ -297,8 +299,10 @@ class MatchingRunApiTests {
         ApiResponse answered = programs.answer(ana, anaAndBen, "accept").expect(200);
 
         assertThat(answered.json().get("status").asString()).isEqualTo("WITHDRAWN");
-        assertThat(api.get(ana.token(), "/api/v1/partnerships").json()).isEmpty();
-        assertThat(api.get(ben.token(), "/api/v1/partnerships").json()).isEmpty();
+        assertThat(api.get(ana.token(), "/api/v1/partnerships").json().get("items"))
+                .isEmpty();
+        assertThat(api.get(ben.token(), "/api/v1/partnerships").json().get("items"))
+                .isEmpty();
         String told = api.awaitNotification(ben, "can no longer be formed");
         api.awaitNotification(ana, "can no longer be formed");
         JsonNode seenByBen =
@@ -399,8 +403,10 @@ class MatchingRunApiTests {
                 programs.answer(alone, proposal, "accept").expect(200).json();
 
         assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
-        JsonNode partnership =
-                api.get(alone.token(), "/api/v1/partnerships").json().get(0);
+        JsonNode partnership = api.get(alone.token(), "/api/v1/partnerships")
+                .json()
+                .get("items")
+                .get(0);
         assertThat(partnership.get("kind").asString()).isEqualTo("COACH");
         assertThat(partnership.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(partnership.get("partnerName").asString()).isEqualTo(coach.name());
@@ -442,7 +448,7 @@ class MatchingRunApiTests {
                         .asString())
                 .isEqualTo("ACCEPTED");
         for (Account person : List.of(ana, ben, cleo)) {
-            assertThat(api.get(person.token(), "/api/v1/partnerships").json())
+            assertThat(api.get(person.token(), "/api/v1/partnerships").json().get("items"))
                     .hasSize(2)
                     .allSatisfy(p -> assertThat(p.get("status").asString()).isEqualTo("ACTIVE"));
         }

@@ -1,0 +1,240 @@
+package dev.kept.people;
+
+import dev.kept.shared.Cursor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The keyset reads of the directory, the team list and the organization chart: one statement a
+ * page, with the names a page shows (team, manager, lead) joined in rather than read per row.
+ */
+@Component
+class Directory {
+
+    private static final String PERSON_COLUMNS = """
+            p.id, p.organization_id, p.name, p.email, p.title, p.team_id, p.region, p.manager_id, p.role,
+            p.status, p.password_hash, p.time_zone, p.level, p.created_at, p.version""";
+
+    private final JdbcClient jdbc;
+
+    Directory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Members (never guests) matching the search, by name then id, after {@code after}. */
+    List<DirectoryEntry> people(UUID organizationId, PeopleSearch search, Cursor after, int rows) {
+        StringBuilder where = new StringBuilder();
+        if (search.q() != null) {
+            where.append(" and lower(p.name) like :q escape '\\'");
+        }
+        if (search.teamId() != null) {
+            where.append(" and p.team_id = :team");
+        }
+        if (search.title() != null) {
+            where.append(" and lower(p.title) like :title escape '\\'");
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(
+                        "select " + PERSON_COLUMNS + """
+                        , t.name as team_name, m.name as manager_name
+                          from person p
+                          left join team t on t.id = p.team_id
+                          left join person m on m.id = p.manager_id
+                         where p.organization_id = :organization and p.role <> 'GUEST'
+                           and (p.name > :name or (p.name = :name and p.id > :id))""" + where + " order by p.name, p.id limit :rows")
+                .param("organization", organizationId)
+                .param("name", after.position())
+                .param("id", after.id())
+                .param("rows", rows);
+        if (search.q() != null) {
+            statement = statement.param("q", contains(search.q()));
+        }
+        if (search.teamId() != null) {
+            statement = statement.param("team", search.teamId());
+        }
+        if (search.title() != null) {
+            statement = statement.param("title", contains(search.title()));
+        }
+        return statement
+                .query((rs, row) ->
+                        new DirectoryEntry(person(rs), rs.getString("team_name"), rs.getString("manager_name")))
+                .list();
+    }
+
+    /** Teams by name then id, after {@code after}, each with its lead's name and its member count. */
+    List<TeamSummary> teams(UUID organizationId, Cursor after, int rows) {
+        return jdbc.sql(TEAM_SUMMARY + """
+                         where t.organization_id = :organization
+                           and (t.name > :name or (t.name = :name and t.id > :id))
+                         order by t.name, t.id limit :rows""")
+                .param("organization", organizationId)
+                .param("name", after.position())
+                .param("id", after.id())
+                .param("rows", rows)
+                .query((rs, row) -> teamSummary(rs))
+                .list();
+    }
+
+    Optional<TeamSummary> team(UUID organizationId, UUID teamId) {
+        return jdbc.sql(TEAM_SUMMARY + " where t.organization_id = :organization and t.id = :team")
+                .param("organization", organizationId)
+                .param("team", teamId)
+                .query((rs, row) -> teamSummary(rs))
+                .optional();
+    }
+
+    private static final String TEAM_SUMMARY = """
+            select t.id, t.name, t.lead_id, l.name as lead_name,
+                   (select count(*) from person p
+                     where p.organization_id = t.organization_id and p.team_id = t.id
+                       and p.role <> 'GUEST') as members
+              from team t
+              left join person l on l.id = t.lead_id
+            """;
+
+    /**
+     * A person and the managers above them, from the top of their reporting line down to them, in
+     * one statement (a recursive query that stops at a depth no real organization reaches).
+     */
+    List<ChartEntry> chain(UUID organizationId, UUID personId) {
+        List<ChartEntry> upward = jdbc.sql("""
+                        with recursive line (id, manager_id, depth) as (
+                            select id, manager_id, 0 from person
+                             where organization_id = :organization and id = :person
+                            union all
+                            select m.id, m.manager_id, line.depth + 1 from person m
+                              join line on m.id = line.manager_id
+                             where m.organization_id = :organization and line.depth < 64
+                        )
+                        select\s""" + PERSON_COLUMNS + """
+                        , t.name as team_name, line.depth,
+                               (select count(*) from person r
+                                 where r.organization_id = p.organization_id and r.manager_id = p.id
+                                   and r.role <> 'GUEST') as reports
+                          from line
+                          join person p on p.id = line.id
+                          left join team t on t.id = p.team_id
+                         order by line.depth desc""")
+                .param("organization", organizationId)
+                .param("person", personId)
+                .query((rs, row) -> chartEntry(rs))
+                .list();
+        return new ArrayList<>(upward);
+    }
+
+    /** The people reporting directly to a manager, by name then id, at most {@code rows}. */
+    List<ChartEntry> reports(UUID organizationId, UUID managerId, int rows) {
+        return jdbc.sql("select " + PERSON_COLUMNS + """
+                        , t.name as team_name,
+                               (select count(*) from person r
+                                 where r.organization_id = p.organization_id and r.manager_id = p.id
+                                   and r.role <> 'GUEST') as reports
+                          from person p
+                          left join team t on t.id = p.team_id
+                         where p.organization_id = :organization and p.manager_id = :manager
+                           and p.role <> 'GUEST'
+                         order by p.name, p.id limit :rows""")
+                .param("organization", organizationId)
+                .param("manager", managerId)
+                .param("rows", rows)
+                .query((rs, row) -> chartEntry(rs))
+                .list();
+    }
+
+    /** The people without a manager (the tops of the reporting lines), by name, at most {@code rows}. */
+    List<ChartEntry> tops(UUID organizationId, int rows) {
+        return jdbc.sql("select " + PERSON_COLUMNS + """
+                        , t.name as team_name,
+                               (select count(*) from person r
+                                 where r.organization_id = p.organization_id and r.manager_id = p.id
+                                   and r.role <> 'GUEST') as reports
+                          from person p
+                          left join team t on t.id = p.team_id
+                         where p.organization_id = :organization and p.manager_id is null
+                           and p.role <> 'GUEST'
+                         order by p.name, p.id limit :rows""")
+                .param("organization", organizationId)
+                .param("rows", rows)
+                .query((rs, row) -> chartEntry(rs))
+                .list();
+    }
+
+    Optional<String> personName(UUID organizationId, UUID id) {
+        return jdbc.sql("select name from person where organization_id = :organization and id = :id")
+                .param("organization", organizationId)
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
+    Optional<String> teamName(UUID organizationId, UUID id) {
+        return jdbc.sql("select name from team where organization_id = :organization and id = :id")
+                .param("organization", organizationId)
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
+    long members(UUID organizationId) {
+        return jdbc.sql("select count(*) from person where organization_id = :organization and role <> 'GUEST'")
+                .param("organization", organizationId)
+                .query(Long.class)
+                .single();
+    }
+
+    long tops(UUID organizationId) {
+        return jdbc.sql("""
+                        select count(*) from person
+                         where organization_id = :organization and manager_id is null and role <> 'GUEST'""")
+                .param("organization", organizationId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The text a {@code like} matches when it contains {@code text}, its wildcards taken literally. */
+    static String contains(String text) {
+        String escaped = text.toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    private static ChartEntry chartEntry(ResultSet rs) throws SQLException {
+        return new ChartEntry(person(rs), rs.getString("team_name"), rs.getLong("reports"));
+    }
+
+    private static TeamSummary teamSummary(ResultSet rs) throws SQLException {
+        return new TeamSummary(
+                rs.getObject("id", UUID.class),
+                rs.getString("name"),
+                rs.getObject("lead_id", UUID.class),
+                rs.getString("lead_name"),
+                rs.getLong("members"));
+    }
+
+    private static Person person(ResultSet rs) throws SQLException {
+        return new Person(
+                rs.getObject("id", UUID.class),
+                rs.getObject("organization_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("title"),
+                rs.getObject("team_id", UUID.class),
+                rs.getString("region"),
+                rs.getObject("manager_id", UUID.class),
+                Role.valueOf(rs.getString("role")),
+                PersonStatus.valueOf(rs.getString("status")),
+                rs.getString("password_hash"),
+                rs.getString("time_zone"),
+                rs.getObject("level", Integer.class),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getLong("version"));
+    }
+}

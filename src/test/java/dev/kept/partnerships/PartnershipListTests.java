@@ -1,0 +1,167 @@
+package dev.kept.partnerships;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kept.ApiFixtures;
+import dev.kept.ApiFixtures.Account;
+import dev.kept.KeptApiTest;
+import dev.kept.StatementCounter;
+import dev.kept.people.PeopleFixtures;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The caller's partnerships and the candidates over the API: a page at a time, in bounded statements. */
+@KeptApiTest
+class PartnershipListTests {
+
+    private static final Instant FIRST = Instant.parse("2026-01-05T09:00:00Z");
+
+    @Autowired
+    ApiFixtures api;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    StatementCounter counter;
+
+    @Test
+    void pagesThroughThePartnershipsNewestFirst() {
+        Account me = api.signUp();
+        List<UUID> partnerships = partnerships(me, 5);
+
+        List<String> seen = new ArrayList<>();
+        String path = "/api/v1/partnerships?limit=2";
+        int pages = 0;
+        while (path != null) {
+            JsonNode page = api.get(me.token(), path).expect(200).json();
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
+            page.get("items").valueStream().forEach(p -> seen.add(p.get("id").asString()));
+            path = page.get("next").isNull()
+                    ? null
+                    : page.get("next")
+                            .asString()
+                            .substring(page.get("next").asString().indexOf("/api/v1/"));
+            pages++;
+        }
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(newestFirst(partnerships));
+        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
+            for (String list : List.of("/api/v1/partnerships?", "/api/v1/partnerships/candidates?")) {
+                JsonNode problem = api.get(me.token(), list + bad).expectProblem(400);
+                assertThat(problem.get("errors").get(0).get("field").asString())
+                        .as(list + bad)
+                        .isEqualTo(bad.substring(0, bad.indexOf('=')));
+            }
+        }
+    }
+
+    @Test
+    void listsPartnershipsInTheSameStatementsForTenTimesAsMany() {
+        long small = partnershipStatements(3, "small");
+        long large = partnershipStatements(30, "large");
+
+        assertThat(large).isEqualTo(small);
+    }
+
+    private long partnershipStatements(int count, String key) {
+        Account me = api.signUp();
+        partnerships(me, count);
+        String unique = key + UUID.randomUUID();
+        JsonNode page = api.getCounted(me.token(), "/api/v1/partnerships?limit=2", unique)
+                .json();
+        assertThat(page.get("items").size()).isEqualTo(2);
+        assertThat(page.get("items").get(0).get("partnerName").asString()).startsWith("Partner");
+        return counter.statements(unique);
+    }
+
+    @Test
+    void pagesThroughTheCandidatesBestFitFirstAndFindsThemByName() {
+        Account me = api.signUp();
+        PeopleFixtures people = new PeopleFixtures(jdbc);
+        people.people(me.organizationId(), "Candidate", 7, null, null, null);
+        people.people(me.organizationId(), "Dana", 1, null, null, null);
+
+        List<String> names = new ArrayList<>();
+        String path = "/api/v1/partnerships/candidates?limit=3";
+        while (path != null) {
+            JsonNode page = api.get(me.token(), path).expect(200).json();
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(3);
+            page.get("items").valueStream().forEach(c -> names.add(c.get("name").asString()));
+            path = page.get("next").isNull()
+                    ? null
+                    : page.get("next")
+                            .asString()
+                            .substring(page.get("next").asString().indexOf("/api/v1/"));
+        }
+
+        assertThat(names).hasSize(8).doesNotHaveDuplicates().contains("Dana 001", "Candidate 007");
+        assertThat(api.get(me.token(), "/api/v1/partnerships/candidates?q=DAN")
+                        .expect(200)
+                        .json()
+                        .get("items")
+                        .valueStream()
+                        .map(c -> c.get("name").asString()))
+                .containsExactly("Dana 001");
+    }
+
+    @Test
+    void listsCandidatesInTheSameStatementsForTenTimesAsMany() {
+        long small = candidateStatements(3, "small");
+        long large = candidateStatements(30, "large");
+
+        assertThat(large).isEqualTo(small);
+    }
+
+    private long candidateStatements(int count, String key) {
+        Account me = api.signUp();
+        new PeopleFixtures(jdbc).people(me.organizationId(), "Candidate", count, null, null, null);
+        String unique = key + UUID.randomUUID();
+        JsonNode page = api.getCounted(me.token(), "/api/v1/partnerships/candidates?limit=2", unique)
+                .json();
+        assertThat(page.get("items").size()).isEqualTo(2);
+        return counter.statements(unique);
+    }
+
+    private static List<String> newestFirst(List<UUID> ids) {
+        List<String> reversed = new ArrayList<>(ids.stream().map(UUID::toString).toList());
+        java.util.Collections.reverse(reversed);
+        return reversed;
+    }
+
+    /** Active peer partnerships of {@code me} with as many new people, one a minute, oldest first. */
+    private List<UUID> partnerships(Account me, int count) {
+        List<UUID> partners = new PeopleFixtures(jdbc).people(me.organizationId(), "Partner", count, null, null, null);
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            UUID partner = partners.get(i);
+            String pair = me.personId().compareTo(partner) < 0
+                    ? me.personId() + ":" + partner
+                    : partner + ":" + me.personId();
+            Timestamp at = Timestamp.from(FIRST.plusSeconds(60L * i));
+            jdbc.sql("""
+                            insert into partnership (id, organization_id, inviter_id, partner_id, kind, status, message,
+                                                     cadence, open_pair, created_at, accepted_at, updated_at, version)
+                            values (:id, :organization, :inviter, :partner, 'PEER', 'ACTIVE', null,
+                                    'WEEKLY', :pair, :at, :at, :at, 0)""")
+                    .param("id", id)
+                    .param("organization", me.organizationId())
+                    .param("inviter", i % 2 == 0 ? me.personId() : partner)
+                    .param("partner", i % 2 == 0 ? partner : me.personId())
+                    .param("pair", pair)
+                    .param("at", at)
+                    .update();
+            ids.add(id);
+        }
+        return ids;
+    }
+}
