@@ -211,6 +211,23 @@ public class GoalNegotiations {
         return owners;
     }
 
+    /**
+     * The teams that own each of these goals, as {@link #owners} says it for one goal (a goal that
+     * was never shared: its own team, {@code teamOf} it), in one statement whatever the number.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Map<UUID, String>> ownersOf(UUID organizationId, Map<UUID, UUID> teamOf) {
+        Map<UUID, Map<UUID, String>> owners = store.ownersOf(organizationId, teamOf.keySet());
+        teamOf.forEach((goal, team) -> {
+            if (team != null && !owners.containsKey(goal)) {
+                Map<UUID, String> own = new java.util.LinkedHashMap<>();
+                own.put(team, "");
+                owners.put(goal, own);
+            }
+        });
+        return owners;
+    }
+
     /** The teams the caller acts for in negotiations: the ones they lead and the ones that allowed them. */
     @Transactional(readOnly = true)
     public List<Team> teamsActedFor(Caller caller) {

@@ -253,6 +253,25 @@ class NegotiationStore {
         return owners;
     }
 
+    /** The teams that own each of these goals as agreed, each with what it contributes, in one statement. */
+    Map<UUID, Map<UUID, String>> ownersOf(UUID organizationId, java.util.Collection<UUID> goalIds) {
+        Map<UUID, Map<UUID, String>> owners = new java.util.HashMap<>();
+        if (goalIds.isEmpty()) {
+            return owners;
+        }
+        jdbc.sql("""
+                        select goal_id, team_id, contribution from goal_owner_team
+                        where organization_id = :org and goal_id in (:goals) order by goal_id, position
+                        """)
+                .param("org", organizationId)
+                .param("goals", List.copyOf(goalIds))
+                .query(rs -> {
+                    owners.computeIfAbsent(rs.getObject("goal_id", UUID.class), g -> new LinkedHashMap<>())
+                            .put(rs.getObject("team_id", UUID.class), rs.getString("contribution"));
+                });
+        return owners;
+    }
+
     /** Makes the agreed teams the goal's owners, with the agreed contributions. */
     void makeOwners(UUID organizationId, UUID goalId, Map<UUID, String> contributions, Instant now) {
         jdbc.sql("delete from goal_owner_team where organization_id = :org and goal_id = :goal")
