@@ -133,7 +133,9 @@ class GoalPages {
         } else {
             showCommitments(caller, id, cursor, model);
         }
-        List<NegotiationView> proposals = negotiations.of(caller, id);
+        Page<NegotiationView> proposalPage = negotiations.of(caller, id, null, Page.DEFAULT);
+        List<NegotiationView> proposals = proposalPage.items();
+        model.addAttribute("moreProposals", proposalPage.hasNext());
         java.util.Map<UUID, String> owners = negotiations.owners(caller.organizationId(), id);
         model.addAttribute("detail", detail);
         model.addAttribute("proposals", proposals);

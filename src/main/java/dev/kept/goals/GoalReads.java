@@ -60,6 +60,8 @@ class GoalReads {
         }
         AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
         // "case when": the predicate can be null (a null column compared), and the row is then hidden.
+        // "offset 0 rows" keeps the inner select whole, so that the predicate is evaluated once per row
+        // (PostgreSQL would otherwise fold it into each sum and evaluate it eight times).
         String sql = """
                 select x.goal_id, x.team_id, sum(x.seen) as visible,
                        sum(case when x.seen = 1 and x.status = 'OPEN' then 1 else 0 end) as open_count,
@@ -74,7 +76,8 @@ class GoalReads {
                                case when %s then 1 else 0 end as seen,
                                case when %s then 1 else 0 end as at_risk
                           from commitment c join person owner on owner.id = c.owner_id
-                         where c.organization_id = :organization and c.goal_id in (:goals)) x
+                         where c.organization_id = :organization and c.goal_id in (:goals)
+                        offset 0 rows) x
                  group by x.goal_id, x.team_id
                 """.formatted(scope.predicate(), AT_RISK);
         return jdbc.sql(sql)
