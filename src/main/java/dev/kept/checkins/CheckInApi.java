@@ -2,6 +2,9 @@ package dev.kept.checkins;
 
 import dev.kept.people.Caller;
 import dev.kept.shared.Answers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import dev.kept.shared.Problems;
 import dev.kept.shared.StorableTime;
 import io.swagger.v3.oas.annotations.Operation;
@@ -89,15 +92,26 @@ class CheckInApi {
     @GetMapping("/checkins")
     @Operation(
             summary = "The caller's check-ins from 'from' to 'to' (dates in the caller's time zone, or instants);"
-                    + " by default the next 31 days, at most 366 days at a time")
-    List<CheckInView> mine(
+                    + " by default the next 31 days, at most 366 days at a time; soonest first, or latest first with"
+                    + " order=latest")
+    ResponseEntity<PageAnswer<CheckInView>> mine(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) Order order,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
         ZoneId zone = ZoneId.of(people.me(caller).getTimeZone());
         Instant start = from == null ? clock.instant() : instant("from", from, zone);
         Instant end = to == null ? start.plus(DEFAULT_RANGE) : instant("to", to, zone);
-        return checkIns.mine(caller, start, end);
+        return PageAnswer.of(
+                checkIns.page(caller, start, end, order == Order.latest, cursor, Page.limitOr(limit)), limit);
+    }
+
+    /** The order of a list of check-ins. */
+    enum Order {
+        soonest,
+        latest
     }
 
     @GetMapping("/checkins/{id}")

@@ -9,9 +9,12 @@ import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,7 +32,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -250,22 +252,61 @@ class CheckInPages {
 
     // --- my check-ins -------------------------------------------------------------------------
 
+    /**
+     * The caller's check-ins: those coming up in the next 60 days, soonest first, and the recent ones
+     * of the last 60 days, latest first, each a page at a time ({@code cursor} and {@code recent} are
+     * the two lists' cursors; one that does not parse starts its list over). With htmx and a cursor,
+     * only the next rows of that list.
+     */
     @GetMapping("/checkins")
-    String mine(@AuthenticationPrincipal Caller caller, Model model) {
+    String mine(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) String recent,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         Instant now = clock.instant();
-        List<Line> all = checkIns.mine(caller, now.minus(LIST_REACH), now.plus(LIST_REACH)).stream()
-                .filter(c -> c.status() != CheckInStatus.CANCELLED)
-                .map(c -> Line.of(c, now))
-                .toList();
-        model.addAttribute("upcoming", all.stream().filter(l -> !l.started()).toList());
-        model.addAttribute(
-                "recent",
-                all.stream()
-                        .filter(Line::started)
-                        .sorted(Comparator.comparing((Line l) -> l.checkIn().startsAt())
-                                .reversed())
-                        .toList());
+        boolean onlyUpcoming = htmx != null && cursor != null;
+        boolean onlyRecent = htmx != null && recent != null && cursor == null;
+        if (!onlyRecent) {
+            Page<CheckInView> upcoming = listed(caller, now, now.plus(LIST_REACH), false, cursor);
+            model.addAttribute("upcoming", lines(upcoming, now));
+            model.addAttribute("moreUpcoming", PageAnswer.moreHref(upcoming));
+            if (onlyUpcoming) {
+                model.addAttribute("lines", model.getAttribute("upcoming"));
+                model.addAttribute("moreHref", model.getAttribute("moreUpcoming"));
+                model.addAttribute("listId", "upcoming-lines");
+                return "checkins/list :: more-lines";
+            }
+        }
+        Page<CheckInView> past = listed(caller, now.minus(LIST_REACH), now, true, recent);
+        String moreRecent = past.hasNext()
+                ? org.springframework.web.util.UriComponentsBuilder.fromPath("/checkins")
+                        .queryParam("recent", past.next())
+                        .build()
+                        .toUriString()
+                : null;
+        model.addAttribute("recent", lines(past, now));
+        model.addAttribute("moreRecent", moreRecent);
+        if (onlyRecent) {
+            model.addAttribute("lines", model.getAttribute("recent"));
+            model.addAttribute("moreHref", moreRecent);
+            model.addAttribute("listId", "recent-lines");
+            return "checkins/list :: more-lines";
+        }
         return "checkins/list";
+    }
+
+    private Page<CheckInView> listed(Caller caller, Instant from, Instant to, boolean latestFirst, String cursor) {
+        try {
+            return checkIns.page(caller, from, to, latestFirst, cursor, Page.DEFAULT);
+        } catch (BadCursorException unknown) {
+            return checkIns.page(caller, from, to, latestFirst, null, Page.DEFAULT);
+        }
+    }
+
+    private static List<Line> lines(Page<CheckInView> page, Instant now) {
+        return page.items().stream().map(c -> Line.of(c, now)).toList();
     }
 
     // --- one check-in's agenda ----------------------------------------------------------------

@@ -19,6 +19,38 @@ interface CheckInRepository extends ListCrudRepository<CheckIn, UUID> {
              order by starts_at, id""")
     List<CheckIn> findBetween(UUID organizationId, Collection<UUID> partnershipIds, Instant from, Instant to);
 
+    /** A page of [from, to), soonest first, after a row ({@code afterAt} before {@code from}: the first). */
+    @Query("""
+            select * from check_in
+             where organization_id = :organizationId and partnership_id in (:partnershipIds)
+               and status <> 'CANCELLED' and starts_at >= :from and starts_at < :to
+               and (starts_at > :afterAt or (starts_at = :afterAt and id > :afterId))
+             order by starts_at, id limit :rows""")
+    List<CheckIn> findPageSoonestFirst(
+            UUID organizationId,
+            Collection<UUID> partnershipIds,
+            Instant from,
+            Instant to,
+            Instant afterAt,
+            UUID afterId,
+            int rows);
+
+    /** A page of [from, to), latest first, after a row ({@code afterAt} after {@code to}: the first). */
+    @Query("""
+            select * from check_in
+             where organization_id = :organizationId and partnership_id in (:partnershipIds)
+               and status <> 'CANCELLED' and starts_at >= :from and starts_at < :to
+               and (starts_at < :afterAt or (starts_at = :afterAt and id < :afterId))
+             order by starts_at desc, id desc limit :rows""")
+    List<CheckIn> findPageLatestFirst(
+            UUID organizationId,
+            Collection<UUID> partnershipIds,
+            Instant from,
+            Instant to,
+            Instant afterAt,
+            UUID afterId,
+            int rows);
+
     @Query("""
             select * from check_in
              where organization_id = :organizationId and partnership_id = :partnershipId

@@ -9,7 +9,9 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.shared.ConflictException;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -187,6 +189,42 @@ public class CheckIns {
         return found.stream()
                 .map(c -> view(c, pairs.get(c.getPartnershipId()), caller.personId(), byId, names))
                 .toList();
+    }
+
+    /**
+     * The caller's check-ins starting in [from, to) (at most a year), soonest first, or latest first
+     * when {@code latestFirst}: the page after {@code cursor} (null: the first), at most {@code limit};
+     * a forged cursor answers 400.
+     */
+    @Transactional(readOnly = true)
+    public Page<CheckInView> page(
+            Caller caller, Instant from, Instant to, boolean latestFirst, String cursor, int limit) {
+        if (!to.isAfter(from)) {
+            throw new RuleViolationException("RANGE", "to", "'to' must be after 'from'.");
+        }
+        if (Duration.between(from, to).compareTo(LONGEST_RANGE) > 0) {
+            throw new RuleViolationException("RANGE", "to", "Ask for at most 366 days of check-ins at a time.");
+        }
+        // Before the first row: a moment outside the range, so that any id passes the tie-break.
+        Cursor start = new Cursor((latestFirst ? to.plusSeconds(1) : from.minusSeconds(1)).toString(), new UUID(0, 0));
+        Cursor after = Cursor.orStart(cursor, Instant::parse, start);
+        Map<UUID, Partnerships.Pair> pairs = partnerships.pairsOf(caller).stream()
+                .filter(pair -> seesCheckInsOf(pair, caller.personId()))
+                .collect(Collectors.toMap(Partnerships.Pair::id, Function.identity()));
+        if (pairs.isEmpty()) {
+            return Page.empty();
+        }
+        Instant afterAt = Instant.parse(after.position());
+        List<CheckIn> rows = latestFirst
+                ? checkIns.findPageLatestFirst(
+                        caller.organizationId(), pairs.keySet(), from, to, afterAt, after.id(), limit + 1)
+                : checkIns.findPageSoonestFirst(
+                        caller.organizationId(), pairs.keySet(), from, to, afterAt, after.id(), limit + 1);
+        Page<CheckIn> page =
+                Page.of(rows, limit, last -> new Cursor(last.getStartsAt().toString(), last.getId()));
+        Map<UUID, Schedule> byId = schedulesOf(page.items());
+        Names names = names(caller.organizationId());
+        return page.map(c -> view(c, pairs.get(c.getPartnershipId()), caller.personId(), byId, names));
     }
 
     /** One check-in, without its agenda. */

@@ -17,6 +17,7 @@ import dev.kept.shared.ConflictException;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,15 +129,22 @@ public class GoalNegotiations {
         return view(caller, negotiation, teams);
     }
 
-    /** The negotiations of a goal the caller may see, newest first. */
+    /**
+     * The negotiations of a goal the caller may see, newest first: the page after {@code cursor}
+     * (null: the first). The page is read first and then held to what the caller may see, so it
+     * may hold fewer than {@code limit} even when more follow.
+     */
     @Transactional(readOnly = true)
-    public List<NegotiationView> of(Caller caller, UUID goalId) {
+    public Page<NegotiationView> of(Caller caller, UUID goalId, String cursor, int limit) {
         visibleGoal(caller, goalId);
         Map<UUID, Team> teams = teams(caller);
-        return store.ofGoal(caller.organizationId(), goalId).stream()
-                .filter(negotiation -> policy.canSeeTeamsWork(caller, negotiation.parties.keySet()))
-                .map(negotiation -> view(caller, negotiation, teams))
-                .toList();
+        Page<Negotiation> page = store.ofGoal(caller.organizationId(), goalId, cursor, limit);
+        return new Page<>(
+                page.items().stream()
+                        .filter(negotiation -> policy.canSeeTeamsWork(caller, negotiation.parties.keySet()))
+                        .map(negotiation -> view(caller, negotiation, teams))
+                        .toList(),
+                page.next());
     }
 
     @Transactional(readOnly = true)
@@ -208,6 +216,23 @@ public class GoalNegotiations {
                     .filter(goal -> goal.getTeamId() != null)
                     .ifPresent(goal -> owners.put(goal.getTeamId(), ""));
         }
+        return owners;
+    }
+
+    /**
+     * The teams that own each of these goals, as {@link #owners} says it for one goal (a goal that
+     * was never shared: its own team, {@code teamOf} it), in one statement whatever the number.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Map<UUID, String>> ownersOf(UUID organizationId, Map<UUID, UUID> teamOf) {
+        Map<UUID, Map<UUID, String>> owners = store.ownersOf(organizationId, teamOf.keySet());
+        teamOf.forEach((goal, team) -> {
+            if (team != null && !owners.containsKey(goal)) {
+                Map<UUID, String> own = new java.util.LinkedHashMap<>();
+                own.put(team, "");
+                owners.put(goal, own);
+            }
+        });
         return owners;
     }
 

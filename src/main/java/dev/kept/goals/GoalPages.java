@@ -2,7 +2,10 @@ package dev.kept.goals;
 
 import dev.kept.people.Caller;
 import dev.kept.people.Team;
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +23,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The goal pages: the tree of the organization's goals (with the form to set one) and one goal. */
@@ -47,10 +52,36 @@ class GoalPages {
             UUID parentId) {}
 
     @GetMapping("/goals")
-    String tree(@AuthenticationPrincipal Caller caller, Model model) {
-        showTree(caller, model);
-        model.addAttribute("form", new GoalForm("", "", "", null, null, null));
+    String tree(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) UUID parentId,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        showLevel(caller, parentId, cursor, model);
+        if (htmx != null && (cursor != null || parentId != null)) {
+            return cursor != null ? "goals/list :: more-goals" : "goals/list :: level";
+        }
+        showForm(caller, model);
+        model.addAttribute("form", new GoalForm("", "", "", null, null, parentId));
         return "goals/list";
+    }
+
+    /**
+     * One level of the tree: the top-level goals, or the goals directly beneath {@code parentId},
+     * from {@code cursor} on (one that does not parse starts over).
+     */
+    private void showLevel(Caller caller, UUID parentId, String cursor, Model model) {
+        Page<Goals.Listed> page;
+        try {
+            page = goals.beneath(caller, parentId, cursor, Page.DEFAULT);
+        } catch (BadCursorException unknown) {
+            page = goals.beneath(caller, parentId, null, Page.DEFAULT);
+        }
+        model.addAttribute("level", page.items());
+        model.addAttribute("levelId", parentId == null ? "goals-top" : "goals-beneath-" + parentId);
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        model.addAttribute("parent", parentId == null ? null : goals.one(caller, parentId));
     }
 
     @PostMapping("/goals")
@@ -60,7 +91,8 @@ class GoalPages {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        boolean formShown = showTree(caller, model);
+        showLevel(caller, null, null, model);
+        boolean formShown = showForm(caller, model);
         if (!errors.hasErrors()) {
             try {
                 GoalView goal = goals.set(
@@ -82,9 +114,28 @@ class GoalPages {
     }
 
     @GetMapping("/goals/{id}")
-    String detail(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+    String detail(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        if (htmx != null && cursor != null) {
+            showCommitments(caller, id, cursor, model);
+            return "goals/detail :: more-commitments";
+        }
         GoalDetail detail = goals.get(caller, id);
-        List<NegotiationView> proposals = negotiations.of(caller, id);
+        if (cursor == null) {
+            Page<ServingCommitment> first = new Page<>(
+                    detail.commitments().items(), detail.commitments().next());
+            model.addAttribute("commitments", first.items());
+            model.addAttribute("moreHref", PageAnswer.moreHref(first));
+        } else {
+            showCommitments(caller, id, cursor, model);
+        }
+        Page<NegotiationView> proposalPage = negotiations.of(caller, id, null, Page.DEFAULT);
+        List<NegotiationView> proposals = proposalPage.items();
+        model.addAttribute("moreProposals", proposalPage.hasNext());
         java.util.Map<UUID, String> owners = negotiations.owners(caller.organizationId(), id);
         model.addAttribute("detail", detail);
         model.addAttribute("proposals", proposals);
@@ -97,9 +148,20 @@ class GoalPages {
         return "goals/detail";
     }
 
-    /** Puts the tree and the form's choices in the model; says whether the caller may set any goal. */
-    private boolean showTree(Caller caller, Model model) {
-        model.addAttribute("tree", goals.tree(caller));
+    /** A page of the commitments serving the goal; a cursor that does not parse starts over. */
+    private void showCommitments(Caller caller, UUID id, String cursor, Model model) {
+        Page<ServingCommitment> page;
+        try {
+            page = goals.serving(caller, id, cursor, Page.DEFAULT);
+        } catch (BadCursorException unknown) {
+            page = goals.serving(caller, id, null, Page.DEFAULT);
+        }
+        model.addAttribute("commitments", page.items());
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+    }
+
+    /** Puts the form's choices in the model; says whether the caller may set any goal. */
+    private boolean showForm(Caller caller, Model model) {
         boolean organization = goals.canSetOrganizationGoals(caller);
         List<Team> teams = goals.teamsFor(caller);
         model.addAttribute("canSetOrganizationGoals", organization);

@@ -1,5 +1,6 @@
 package dev.kept.goals;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.kept.commitments.Commitments;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
@@ -8,17 +9,20 @@ import dev.kept.security.AccessPolicy;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -43,6 +47,7 @@ public class Goals {
     private final AccessPolicy policy;
     private final Commitments commitments;
     private final NegotiationStore negotiations;
+    private final GoalReads reads;
     private final Clock clock;
 
     Goals(
@@ -51,7 +56,9 @@ public class Goals {
             AccessPolicy policy,
             Commitments commitments,
             NegotiationStore negotiations,
+            GoalReads reads,
             Clock clock) {
+        this.reads = reads;
         this.goals = goals;
         this.negotiations = negotiations;
         this.people = people;
@@ -169,46 +176,39 @@ public class Goals {
                 .inOrder().stream().map(placed -> view.apply(placed.goal())).toList();
     }
 
-    /** The goals of the caller's organization as a tree: organization goals, the team goals beneath. */
-    @Transactional(readOnly = true)
-    public List<GoalNode> tree(Caller caller) {
-        requireSeeing(caller);
-        Function<Goal, GoalView> view = views(caller, teams(caller));
-        GoalTree tree = new GoalTree(goals.findByOrganizationId(caller.organizationId()));
-        Set<UUID> seen = new java.util.HashSet<>();
-        List<GoalNode> nodes = new ArrayList<>();
-        for (Goal root : tree.roots()) {
-            if (!seen.contains(root.getId())) {
-                nodes.add(node(root, tree, view, seen));
-            }
-        }
-        return nodes;
-    }
-
-    private static GoalNode node(Goal goal, GoalTree tree, Function<Goal, GoalView> view, Set<UUID> seen) {
-        seen.add(goal.getId());
-        List<GoalNode> children = tree.children(goal.getId()).stream()
-                .filter(child -> !seen.contains(child.getId()))
-                .map(child -> node(child, tree, view, seen))
-                .toList();
-        return new GoalNode(view.apply(goal), children);
-    }
-
     /**
-     * One goal, its parent and the goals directly beneath it, and the commitments that serve it or
-     * any goal beneath it: those the caller may see, and the number of the others.
+     * One goal summarized: its parent, the goals directly beneath it with the commitments serving
+     * each (or a goal beneath it) counted by state, the same counts per owner's team, and the first
+     * page of the commitments serving this goal itself (its {@code next} is the cursor of the next
+     * page, for {@link #serving}). Whatever the size of the tree, a bounded number of statements.
      */
     @Transactional(readOnly = true)
     public GoalDetail get(Caller caller, UUID id) {
         Goal goal = visible(caller, id);
         GoalTree tree = new GoalTree(goals.findByOrganizationId(caller.organizationId()));
-        Function<Goal, GoalView> view = views(caller, teams(caller));
-        Set<UUID> subtree = tree.subtree(goal.getId());
-        Commitments.Serving serving = commitments.servingGoals(caller, subtree);
-        Map<UUID, String> titles = new LinkedHashMap<>();
-        subtree.forEach(goalId -> tree.get(goalId).ifPresent(g -> titles.put(goalId, g.getTitle())));
         Map<UUID, Team> teams = teams(caller);
+        Function<Goal, GoalView> view = views(caller, teams);
+        LocalDate today = commitments.today(caller);
+        Instant now = clock.instant();
+        List<GoalReads.Counted> counted = reads.tallies(caller, tree.subtree(goal.getId()), today, now);
+        Map<UUID, UUID> branchOf = new HashMap<>();
+        List<Goal> children = tree.children(goal.getId());
+        children.forEach(child -> tree.subtree(child.getId()).forEach(g -> branchOf.putIfAbsent(g, child.getId())));
+        Map<UUID, Tally> byBranch = new HashMap<>();
+        Map<UUID, Tally> byTeam = new LinkedHashMap<>();
+        Tally here = Tally.NONE;
+        Tally total = Tally.NONE;
+        for (GoalReads.Counted count : counted) {
+            total = total.plus(count.tally());
+            byTeam.merge(count.teamId(), count.tally(), Tally::plus);
+            if (count.goalId().equals(goal.getId())) {
+                here = here.plus(count.tally());
+            } else if (branchOf.containsKey(count.goalId())) {
+                byBranch.merge(branchOf.get(count.goalId()), count.tally(), Tally::plus);
+            }
+        }
         Map<UUID, String> owners = negotiations.owners(caller.organizationId(), goal.getId());
+        Page<ServingCommitment> first = reads.serving(caller, goal.getId(), null, Page.DEFAULT, today, now);
         return new GoalDetail(
                 view.apply(goal),
                 owners.size() < 2
@@ -224,10 +224,73 @@ public class Goals {
                 goal.getParentId() == null
                         ? null
                         : tree.get(goal.getParentId()).map(view).orElse(null),
-                tree.children(goal.getId()).stream().map(view).toList(),
-                serving.visible(),
-                serving.hidden(),
-                titles);
+                children.stream()
+                        .map(child -> new GoalDetail.Child(
+                                view.apply(child),
+                                tree.children(child.getId()).size(),
+                                byBranch.getOrDefault(child.getId(), Tally.NONE)))
+                        .toList(),
+                here,
+                total,
+                byTeam.entrySet().stream()
+                        .map(team -> new GoalDetail.TeamTally(
+                                team.getKey(),
+                                team.getKey() == null
+                                        ? null
+                                        : Optional.ofNullable(teams.get(team.getKey()))
+                                                .map(Team::getName)
+                                                .orElse(null),
+                                team.getValue()))
+                        .sorted(Comparator.comparing(
+                                GoalDetail.TeamTally::teamName, Comparator.nullsLast(Comparator.naturalOrder())))
+                        .toList(),
+                new PageAnswer<>(first.items(), first.next()),
+                total.hidden());
+    }
+
+    /**
+     * The commitments serving this goal itself that the caller may see, open ones first, then by
+     * due date: the page after {@code cursor} (null: the first); a forged cursor answers 400.
+     */
+    @Transactional(readOnly = true)
+    public Page<ServingCommitment> serving(Caller caller, UUID id, String cursor, int limit) {
+        Goal goal = visible(caller, id);
+        return reads.serving(caller, goal.getId(), cursor, limit, commitments.today(caller), clock.instant());
+    }
+
+    /** A goal in a list, with how many goals sit directly beneath it (to open them one level at a time). */
+    public record Listed(@JsonUnwrapped GoalView goal, long goalsBeneath) {}
+
+    /**
+     * The goals directly beneath a goal, or the top-level goals when {@code parentId} is null:
+     * organization goals first, then by due date; the page after {@code cursor} (null: the first).
+     */
+    @Transactional(readOnly = true)
+    public Page<Listed> beneath(Caller caller, UUID parentId, String cursor, int limit) {
+        if (parentId == null) {
+            requireSeeing(caller);
+        } else {
+            visible(caller, parentId);
+        }
+        Page<GoalReads.Listed> page = reads.beneath(caller.organizationId(), parentId, cursor, limit);
+        Map<UUID, Goal> found = new HashMap<>();
+        if (!page.items().isEmpty()) {
+            goals.findAllById(page.items().stream().map(GoalReads.Listed::id).toList())
+                    .forEach(g -> found.put(g.getId(), g));
+        }
+        Function<Goal, GoalView> view = views(caller, teams(caller));
+        return new Page<>(
+                page.items().stream()
+                        .filter(listed -> found.containsKey(listed.id()))
+                        .map(listed -> new Listed(view.apply(found.get(listed.id())), listed.beneath()))
+                        .toList(),
+                page.next());
+    }
+
+    /** One goal as a member sees it, without what serves it. */
+    @Transactional(readOnly = true)
+    public GoalView one(Caller caller, UUID id) {
+        return views(caller, teams(caller)).apply(visible(caller, id));
     }
 
     /** One goal if the caller may see it; empty, never an exception, when not (for other modules). */
@@ -288,10 +351,21 @@ public class Goals {
         return people.teams(caller).stream().collect(Collectors.toMap(Team::getId, Function.identity()));
     }
 
-    /** Makes views, asking the policy once per team whether the caller may change that team's goals. */
+    /**
+     * Makes views, asking the policy whether the caller may change a team's goals only where it can
+     * be so (the caller is an admin, or leads that team), so that the number of statements does not
+     * grow with the number of teams shown.
+     */
     private Function<Goal, GoalView> views(Caller caller, Map<UUID, Team> teams) {
         Map<UUID, Boolean> rights = new HashMap<>();
-        Predicate<UUID> mayChange = teamId -> rights.computeIfAbsent(teamId, t -> policy.canChangeGoal(caller, t));
+        boolean admin = policy.canChangeGoal(caller, null);
+        rights.put(null, admin);
+        Predicate<UUID> mayChange = teamId -> rights.computeIfAbsent(
+                teamId,
+                t -> admin
+                        || (teams.containsKey(t)
+                                && caller.personId().equals(teams.get(t).getLeadId())
+                                && policy.canChangeGoal(caller, t)));
         return goal -> new GoalView(
                 goal.getId(),
                 goal.getTitle(),

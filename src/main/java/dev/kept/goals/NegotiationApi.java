@@ -2,6 +2,9 @@ package dev.kept.goals;
 
 import dev.kept.people.Caller;
 import dev.kept.shared.NeverAnswers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -53,9 +57,15 @@ class NegotiationApi {
     }
 
     @GetMapping("/api/v1/goals/{id}/proposals")
-    @Operation(summary = "The goal's proposals the caller may see (a member or lead of one of their teams)")
-    List<NegotiationView> list(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return negotiations.of(caller, id);
+    @Operation(
+            summary = "The goal's proposals the caller may see (a member or lead of one of their teams), newest"
+                    + " first; a page may hold fewer than limit when some are not the caller's to see")
+    ResponseEntity<PageAnswer<NegotiationView>> list(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(negotiations.of(caller, id, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/api/v1/goals/{id}/proposals/{proposal}")

@@ -7,7 +7,9 @@ import dev.kept.goals.Negotiation.Status;
 import dev.kept.goals.Negotiation.Step;
 import dev.kept.goals.Negotiation.StepKind;
 import dev.kept.goals.Negotiation.Terms;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.EverydayMove;
+import dev.kept.shared.Page;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,14 +48,124 @@ class NegotiationStore {
                 .map(this::load);
     }
 
-    /** The negotiations of a goal, newest first, with the teams in each (to decide who sees them). */
-    List<Negotiation> ofGoal(UUID organizationId, UUID goalId) {
-        return jdbc.sql("""
-                        select id from goal_proposal where organization_id = :org and goal_id = :goal
-                        order by created_at desc, id
-                        """).param("org", organizationId).param("goal", goalId).query(UUID.class).list().stream()
-                .map(this::load)
-                .toList();
+    /**
+     * The negotiations of a goal, newest first, with the teams in each (to decide who sees them):
+     * the page after {@code cursor} (null: the first), at most {@code limit}, each table read once
+     * for the whole page.
+     */
+    Page<Negotiation> ofGoal(UUID organizationId, UUID goalId, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Instant::parse, null);
+        record Row(UUID id, Instant createdAt) {}
+        String keyset = after == null ? "" : " and (created_at < :at or (created_at = :at and id > :id))";
+        JdbcClient.StatementSpec statement = jdbc.sql("select id, created_at from goal_proposal"
+                        + " where organization_id = :org and goal_id = :goal" + keyset
+                        + " order by created_at desc, id limit :rows")
+                .param("org", organizationId)
+                .param("goal", goalId)
+                .param("rows", limit + 1);
+        if (after != null) {
+            statement = statement
+                    .param("at", Timestamp.from(Instant.parse(after.position())))
+                    .param("id", after.id());
+        }
+        Page<Row> page = Page.of(
+                statement
+                        .query((rs, n) ->
+                                new Row(rs.getObject("id", UUID.class), instant(rs.getTimestamp("created_at"))))
+                        .list(),
+                limit,
+                last -> new Cursor(last.createdAt().toString(), last.id()));
+        Map<UUID, Negotiation> loaded =
+                loadAll(page.items().stream().map(Row::id).toList());
+        return new Page<>(page.items().stream().map(row -> loaded.get(row.id())).toList(), page.next());
+    }
+
+    /** These negotiations, each table read once for all of them. */
+    private Map<UUID, Negotiation> loadAll(List<UUID> ids) {
+        Map<UUID, Negotiation> loaded = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return loaded;
+        }
+        Map<UUID, Map<UUID, Party>> parties = new java.util.HashMap<>();
+        jdbc.sql("select * from goal_proposal_team where proposal_id in (:ids) order by proposal_id, position")
+                .param("ids", ids)
+                .query(rs -> {
+                    parties.computeIfAbsent(rs.getObject("proposal_id", UUID.class), k -> new LinkedHashMap<>())
+                            .put(
+                                    rs.getObject("team_id", UUID.class),
+                                    new Party(
+                                            rs.getObject("team_id", UUID.class),
+                                            Role.valueOf(rs.getString("role")),
+                                            Answer.valueOf(rs.getString("answer")),
+                                            (Integer) rs.getObject("accepted_round"),
+                                            rs.getString("reason")));
+                });
+        Map<UUID, Map<Integer, Map<UUID, String>>> contributions = new java.util.HashMap<>();
+        jdbc.sql("select proposal_id, round, team_id, contribution from goal_proposal_contribution"
+                        + " where proposal_id in (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    contributions
+                            .computeIfAbsent(rs.getObject("proposal_id", UUID.class), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getInt("round"), r -> new LinkedHashMap<>())
+                            .put(rs.getObject("team_id", UUID.class), rs.getString("contribution"));
+                });
+        Map<UUID, List<Terms>> rounds = new java.util.HashMap<>();
+        jdbc.sql("select * from goal_proposal_terms where proposal_id in (:ids) order by proposal_id, round")
+                .param("ids", ids)
+                .query(rs -> {
+                    UUID proposal = rs.getObject("proposal_id", UUID.class);
+                    Map<UUID, Party> its = parties.getOrDefault(proposal, Map.of());
+                    rounds.computeIfAbsent(proposal, k -> new ArrayList<>())
+                            .add(new Terms(
+                                    rs.getString("title"),
+                                    rs.getString("why"),
+                                    rs.getString("done_when"),
+                                    rs.getObject("due", LocalDate.class),
+                                    inPartyOrder(
+                                            contributions
+                                                    .getOrDefault(proposal, Map.of())
+                                                    .getOrDefault(rs.getInt("round"), Map.of()),
+                                            its),
+                                    rs.getObject("team_id", UUID.class),
+                                    rs.getObject("person_id", UUID.class),
+                                    rs.getString("note"),
+                                    instant(rs.getTimestamp("created_at"))));
+                });
+        Map<UUID, List<Step>> steps = new java.util.HashMap<>();
+        jdbc.sql("select * from goal_proposal_step where proposal_id in (:ids) order by proposal_id, seq")
+                .param("ids", ids)
+                .query(rs -> {
+                    steps.computeIfAbsent(rs.getObject("proposal_id", UUID.class), k -> new ArrayList<>())
+                            .add(new Step(
+                                    StepKind.valueOf(rs.getString("kind")),
+                                    rs.getObject("team_id", UUID.class),
+                                    rs.getObject("person_id", UUID.class),
+                                    rs.getInt("round"),
+                                    rs.getString("reason"),
+                                    instant(rs.getTimestamp("at"))));
+                });
+        jdbc.sql("select * from goal_proposal where id in (:ids)")
+                .param("ids", ids)
+                .query(rs -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    loaded.put(
+                            id,
+                            new Negotiation(
+                                    id,
+                                    rs.getObject("organization_id", UUID.class),
+                                    rs.getObject("goal_id", UUID.class),
+                                    rs.getObject("proposing_team_id", UUID.class),
+                                    rs.getObject("created_by", UUID.class),
+                                    instant(rs.getTimestamp("created_at")),
+                                    Status.valueOf(rs.getString("status")),
+                                    instant(rs.getTimestamp("closed_at")),
+                                    rs.getLong("version"),
+                                    parties.getOrDefault(id, new LinkedHashMap<>()),
+                                    rounds.getOrDefault(id, new ArrayList<>()),
+                                    steps.getOrDefault(id, new ArrayList<>())));
+                });
+        return loaded;
     }
 
     boolean hasOpen(UUID organizationId, UUID goalId) {
@@ -250,6 +362,25 @@ class NegotiationStore {
                         """).param("org", organizationId).param("goal", goalId).query(rs -> {
             owners.put(rs.getObject("team_id", UUID.class), rs.getString("contribution"));
         });
+        return owners;
+    }
+
+    /** The teams that own each of these goals as agreed, each with what it contributes, in one statement. */
+    Map<UUID, Map<UUID, String>> ownersOf(UUID organizationId, java.util.Collection<UUID> goalIds) {
+        Map<UUID, Map<UUID, String>> owners = new java.util.HashMap<>();
+        if (goalIds.isEmpty()) {
+            return owners;
+        }
+        jdbc.sql("""
+                        select goal_id, team_id, contribution from goal_owner_team
+                        where organization_id = :org and goal_id in (:goals) order by goal_id, position
+                        """)
+                .param("org", organizationId)
+                .param("goals", List.copyOf(goalIds))
+                .query(rs -> {
+                    owners.computeIfAbsent(rs.getObject("goal_id", UUID.class), g -> new LinkedHashMap<>())
+                            .put(rs.getObject("team_id", UUID.class), rs.getString("contribution"));
+                });
         return owners;
     }
 

@@ -3,6 +3,9 @@ package dev.kept.teams;
 import dev.kept.people.Caller;
 import dev.kept.shared.Answers;
 import dev.kept.shared.NeverAnswers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,7 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,11 +57,13 @@ class AdviceApi {
 
     @GetMapping
     @Operation(summary = "Advice requests, newest first; invited=true: those you are invited to; mine=true: yours")
-    List<AdviceView> list(
+    ResponseEntity<PageAnswer<AdviceView>> list(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(defaultValue = "false") boolean invited,
-            @RequestParam(defaultValue = "false") boolean mine) {
-        return advice.list(caller, invited, mine);
+            @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(advice.list(caller, invited, mine, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/{id}")

@@ -2,9 +2,12 @@ package dev.kept.teams;
 
 import dev.kept.people.Caller;
 import dev.kept.people.Strengths;
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -44,8 +48,20 @@ class AdvicePages {
             @AuthenticationPrincipal Caller caller,
             @RequestParam(defaultValue = "false") boolean invited,
             @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        model.addAttribute("requests", advice.list(caller, invited, mine));
+        Page<AdviceView> page;
+        try {
+            page = advice.list(caller, invited, mine, cursor, Page.DEFAULT);
+        } catch (BadCursorException unknown) {
+            page = advice.list(caller, invited, mine, null, Page.DEFAULT);
+        }
+        model.addAttribute("requests", page.items());
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        if (htmx != null && cursor != null) {
+            return "teams/advice-list :: more-requests";
+        }
         model.addAttribute("invited", invited);
         model.addAttribute("mine", mine);
         return "teams/advice-list";

@@ -5,10 +5,12 @@ import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Strengths;
 import dev.kept.shared.ConflictException;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.MoveRows;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,8 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class AdviceRequests {
 
     static final int MOST_AREAS = 5;
-    private static final int PAGE = 100;
-
     private static final String SELECT = """
             select r.id, r.asker_id, asker.name as asker_name, r.question, r.details, r.created_at, r.closed_at
               from advice_request r join person asker on asker.id = r.asker_id
@@ -95,7 +95,8 @@ public class AdviceRequests {
      * only those the caller was invited to answer; with {@code mine}, only the caller's own.
      */
     @Transactional(readOnly = true)
-    public List<AdviceView> list(Caller caller, boolean invited, boolean mine) {
+    public Page<AdviceView> list(Caller caller, boolean invited, boolean mine, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Instant::parse, null);
         member(caller);
         StringBuilder sql = new StringBuilder(SELECT);
         if (invited) {
@@ -105,13 +106,24 @@ public class AdviceRequests {
         if (mine) {
             sql.append(" and r.asker_id = :me");
         }
-        sql.append(" order by r.created_at desc, r.id desc limit " + PAGE);
-        List<Row> rows = jdbc.sql(sql.toString())
+        if (after != null) {
+            sql.append(" and (r.created_at < :at or (r.created_at = :at and r.id < :id))");
+        }
+        sql.append(" order by r.created_at desc, r.id desc limit :rows");
+        JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
                 .param("organization", caller.organizationId())
                 .param("me", caller.personId())
-                .query(AdviceRequests::row)
-                .list();
-        return views(rows, false);
+                .param("rows", limit + 1);
+        if (after != null) {
+            statement = statement
+                    .param("at", Timestamp.from(Instant.parse(after.position())))
+                    .param("id", after.id());
+        }
+        Page<Row> page = Page.of(
+                statement.query(AdviceRequests::row).list(),
+                limit,
+                last -> new Cursor(last.createdAt().toString(), last.id()));
+        return new Page<>(views(page.items(), false), page.next());
     }
 
     /** One request with its answers, oldest first. */
@@ -247,7 +259,16 @@ public class AdviceRequests {
                 .query((rs, n) -> invited.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(new AdviceView.Invited(rs.getObject(2, UUID.class), rs.getString(3))))
                 .list();
-        Map<UUID, List<AdviceView.Answer>> answers = answers(ids);
+        Map<UUID, List<AdviceView.Answer>> answers = withAnswers ? answers(ids) : Map.of();
+        Map<UUID, Integer> answerCounts = new HashMap<>();
+        if (!withAnswers) {
+            // a list shows how many answers each request has, never the answers themselves
+            jdbc.sql("select advice_request_id, count(*) from advice_answer where advice_request_id in (:ids)"
+                            + " group by advice_request_id")
+                    .param("ids", ids)
+                    .query((rs, n) -> answerCounts.put(rs.getObject(1, UUID.class), rs.getInt(2)))
+                    .list();
+        }
         return rows.stream()
                 .map(r -> {
                     List<AdviceView.Answer> answered = answers.getOrDefault(r.id(), List.of());
@@ -262,7 +283,7 @@ public class AdviceRequests {
                             r.createdAt(),
                             r.closedAt(),
                             invited.getOrDefault(r.id(), List.of()),
-                            answered.size(),
+                            withAnswers ? answered.size() : answerCounts.getOrDefault(r.id(), 0),
                             withAnswers ? answered : List.of());
                 })
                 .toList();

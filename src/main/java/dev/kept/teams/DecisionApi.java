@@ -3,13 +3,15 @@ package dev.kept.teams;
 import dev.kept.people.Caller;
 import dev.kept.shared.Answers;
 import dev.kept.shared.NeverAnswers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,8 +54,12 @@ class DecisionApi {
 
     @GetMapping
     @Operation(summary = "Decisions, newest first; teamId: those affecting that team")
-    List<DecisionView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) UUID teamId) {
-        return decisions.list(caller, teamId);
+    ResponseEntity<PageAnswer<DecisionView>> list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) UUID teamId,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(decisions.list(caller, teamId, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/{id}")

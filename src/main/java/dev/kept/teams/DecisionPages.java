@@ -1,6 +1,9 @@
 package dev.kept.teams;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.BadCursorException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -43,8 +47,23 @@ class DecisionPages {
     record CommentForm(@NotBlank @Size(max = 2000) String text) {}
 
     @GetMapping("/decisions")
-    String list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) UUID teamId, Model model) {
-        model.addAttribute("decisions", decisions.list(caller, teamId));
+    String list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) UUID teamId,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        Page<DecisionView> page;
+        try {
+            page = decisions.list(caller, teamId, cursor, Page.DEFAULT);
+        } catch (BadCursorException unknown) {
+            page = decisions.list(caller, teamId, null, Page.DEFAULT);
+        }
+        model.addAttribute("decisions", page.items());
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        if (htmx != null && cursor != null) {
+            return "teams/decision-list :: more-decisions";
+        }
         model.addAttribute("teams", decisions.teamChoices(caller));
         model.addAttribute("teamId", teamId);
         return "teams/decision-list";

@@ -4,10 +4,12 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.MoveRows;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,8 +35,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Decisions {
-
-    private static final int PAGE = 100;
 
     private static final String SELECT = """
             select d.id, d.author_id, author.name as author_name, d.title, d.decision, d.serves_organization,
@@ -103,21 +103,38 @@ public class Decisions {
         return get(caller, id);
     }
 
-    /** The decisions of the caller's organization, newest first (at most 100), or those affecting one team. */
+    /**
+     * The decisions of the caller's organization, newest first, or those affecting one team: the
+     * page after {@code cursor} (null: the first), at most {@code limit}; a forged cursor answers 400.
+     */
     @Transactional(readOnly = true)
-    public List<DecisionView> list(Caller caller, UUID teamId) {
+    public Page<DecisionView> list(Caller caller, UUID teamId, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Instant::parse, null);
         Person me = member(caller);
         String sql = SELECT;
         if (teamId != null) {
             people.team(caller, teamId);
             sql += " and exists (select 1 from decision_team t where t.decision_id = d.id and t.team_id = :team)";
         }
-        JdbcClient.StatementSpec statement = jdbc.sql(sql + " order by d.created_at desc, d.id desc limit " + PAGE)
-                .param("organization", caller.organizationId());
+        if (after != null) {
+            sql += " and (d.created_at < :at or (d.created_at = :at and d.id < :id))";
+        }
+        JdbcClient.StatementSpec statement = jdbc.sql(sql + " order by d.created_at desc, d.id desc limit :rows")
+                .param("organization", caller.organizationId())
+                .param("rows", limit + 1);
         if (teamId != null) {
             statement = statement.param("team", teamId);
         }
-        return views(caller, me, statement.query(Decisions::row).list(), false);
+        if (after != null) {
+            statement = statement
+                    .param("at", Timestamp.from(Instant.parse(after.position())))
+                    .param("id", after.id());
+        }
+        Page<Row> page = Page.of(
+                statement.query(Decisions::row).list(),
+                limit,
+                last -> new Cursor(last.createdAt().toString(), last.id()));
+        return new Page<>(views(caller, me, page.items(), false), page.next());
     }
 
     /** One decision with its comments, oldest first. */
@@ -211,19 +228,29 @@ public class Decisions {
                 .list();
         Map<UUID, List<DecisionView.AffectedTeam>> teams = affectedTeams(ids);
         Map<UUID, List<DecisionView.Comment>> comments = new HashMap<>();
-        jdbc.sql("""
+        Map<UUID, Integer> commentCounts = new HashMap<>();
+        if (!withComments) {
+            // a list shows how many comments each decision has, never the threads themselves
+            jdbc.sql(
+                            "select decision_id, count(*) from decision_comment where decision_id in (:ids) group by decision_id")
+                    .param("ids", ids)
+                    .query((rs, n) -> commentCounts.put(rs.getObject(1, UUID.class), rs.getInt(2)))
+                    .list();
+        } else {
+            jdbc.sql("""
                         select c.decision_id, c.id, c.author_id, p.name, c.text, c.created_at
                           from decision_comment c join person p on p.id = c.author_id
                          where c.decision_id in (:ids) order by c.created_at, c.id""")
-                .param("ids", ids)
-                .query((rs, n) -> comments.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(new DecisionView.Comment(
-                                rs.getObject(2, UUID.class),
-                                rs.getObject(3, UUID.class),
-                                rs.getString(4),
-                                rs.getString(5),
-                                rs.getTimestamp(6).toInstant())))
-                .list();
+                    .param("ids", ids)
+                    .query((rs, n) -> comments.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                            .add(new DecisionView.Comment(
+                                    rs.getObject(2, UUID.class),
+                                    rs.getObject(3, UUID.class),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getTimestamp(6).toInstant())))
+                    .list();
+        }
         return rows.stream()
                 .map(r -> {
                     List<DecisionView.AffectedTeam> affected = teams.getOrDefault(r.id(), List.of());
@@ -238,7 +265,7 @@ public class Decisions {
                             r.servesOrganization(),
                             affected,
                             r.createdAt(),
-                            thread.size(),
+                            withComments ? thread.size() : commentCounts.getOrDefault(r.id(), 0),
                             withComments ? thread : List.of(),
                             mayComment(me, r, affected));
                 })

@@ -101,9 +101,13 @@ public class Flags {
         if (type == null || ids.isEmpty() || targets.isGuest(caller)) {
             return List.of();
         }
+        List<JeopardyFlag> found = flags.findOnTargets(caller.organizationId(), type.name(), ids);
+        if (found.isEmpty()) {
+            return List.of();
+        }
         Set<UUID> visible = targets.visibleAmong(caller, type, ids);
         Names names = names(caller);
-        return flags.findOnTargets(caller.organizationId(), type.name(), ids).stream()
+        return found.stream()
                 .filter(flag -> visible.contains(flag.getTargetId())
                         || flag.getRaisedBy().equals(caller.personId()))
                 .map(flag -> view(flag, caller, names))

@@ -166,10 +166,14 @@ public class HelpOffers {
         if (ids.isEmpty() || targets.isGuest(caller)) {
             return List.of();
         }
+        List<HelpOffer> found = offers.findAcceptedOn(caller.organizationId(), type.name(), ids);
+        if (found.isEmpty()) {
+            return List.of();
+        }
         Set<UUID> visible = targets.visibleAmong(caller, type, ids);
         Set<UUID> teams = myTeams(caller);
         Names names = new Names(people, targets, caller);
-        return offers.findAcceptedOn(caller.organizationId(), type.name(), ids).stream()
+        return found.stream()
                 .filter(offer -> visible.contains(offer.getTargetId()) || involves(caller, offer, teams))
                 .map(offer -> view(offer, caller, names))
                 .toList();

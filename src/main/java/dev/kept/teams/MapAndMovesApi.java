@@ -2,6 +2,7 @@ package dev.kept.teams;
 
 import dev.kept.people.Caller;
 import dev.kept.shared.Answers;
+import dev.kept.shared.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The map of a goal tree and the weekly count of the six everyday moves, over the API. */
 @RestController
@@ -26,10 +28,22 @@ class MapAndMovesApi {
 
     @GetMapping("/api/v1/goals/{id}/map")
     @Operation(
-            summary = "How every team's work contributes to a goal and the goals beneath it: co-owners, visible"
-                    + " commitments per team (the others counted), open flags, help given and thanks")
+            summary = "How every team's work contributes to a goal and the goals beneath it, summarized: co-owners,"
+                    + " each team's commitments counted by state (the ones the caller may not see only as a count),"
+                    + " the goals directly beneath (each with its counts and its own map), the first page of the"
+                    + " commitments serving the goal itself, and the open flags, help given and thanks on it")
     GoalMapView map(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return map.map(caller, id);
+        GoalMapView found = map.map(caller, id);
+        String next = found.commitments().next();
+        return found.withNextCommitments(
+                next == null
+                        ? null
+                        : ServletUriComponentsBuilder.fromCurrentContextPath()
+                                .path("/api/v1/goals/{id}/commitments")
+                                .queryParam("cursor", next)
+                                .queryParam("limit", Page.DEFAULT)
+                                .buildAndExpand(id)
+                                .toUriString());
     }
 
     @Answers(status = 404, description = "A guest sees no goals and no moves")

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The map page of a goal tree, and the page of the everyday moves (the caller's and their team's). */
@@ -22,10 +23,15 @@ class MapAndMovesPages {
         this.moves = moves;
     }
 
+    /** The map page; with htmx, only the goals directly beneath, to open a child in place. */
     @GetMapping("/goals/{id}/map")
-    String map(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+    String map(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
         model.addAttribute("map", map.map(caller, id));
-        return "teams/map";
+        return htmx != null ? "teams/map :: children" : "teams/map";
     }
 
     @GetMapping("/moves")

@@ -36,6 +36,9 @@ class CheckInApiTests {
     ApiFixtures api;
 
     @Autowired
+    dev.kept.StatementCounter counter;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -60,9 +63,10 @@ class CheckInApiTests {
 
     private List<JsonNode> checkInsOf(Account account, String from, String to) {
         List<JsonNode> found = new ArrayList<>();
-        api.get(account.token(), "/api/v1/checkins?from=" + from + "&to=" + to)
+        api.get(account.token(), "/api/v1/checkins?limit=100&from=" + from + "&to=" + to)
                 .expect(200)
                 .json()
+                .get("items")
                 .forEach(found::add);
         return found;
     }
@@ -434,5 +438,66 @@ class CheckInApiTests {
                 weekly("TUESDAY", "09:00", "Europe/Berlin"));
         assertThat(((ObjectNode) refused.expectProblem(404)).without("instance"))
                 .isEqualTo(((ObjectNode) unknown.expectProblem(404)).without("instance"));
+    }
+
+    @Test
+    void listsCheckInsAPageAtATimeSoonestOrLatestFirstWithTheSameStatementsForMore() {
+        Pair pair = pair();
+        api.send(
+                        HttpMethod.PUT,
+                        pair.dana().token(),
+                        schedule(pair.partnership()),
+                        weekly("TUESDAY", "09:00", "Europe/Berlin"))
+                .expect(200);
+        api.post(pair.lee().token(), schedule(pair.partnership()) + "/accept", Map.of())
+                .expect(200);
+        List<String> all = checkInsOf(pair.dana(), "2026-11-23", "2027-11-01").stream()
+                .map(c -> c.get("id").asString())
+                .toList();
+        assertThat(all).hasSizeGreaterThan(6);
+
+        List<String> soonest = new ArrayList<>();
+        List<String> latest = new ArrayList<>();
+        for (String order : List.of("soonest", "latest")) {
+            String page = "/api/v1/checkins?from=2026-11-23&to=2027-11-01&limit=3&order=" + order;
+            while (page != null) {
+                var answer = api.get(pair.dana().token(), page).expect(200);
+                JsonNode body = answer.json();
+                assertThat(body.get("items").size()).isLessThanOrEqualTo(3);
+                body.get("items")
+                        .forEach(c -> (order.equals("soonest") ? soonest : latest)
+                                .add(c.get("id").asString()));
+                String next =
+                        body.get("next").isNull() ? null : body.get("next").asString();
+                if (next != null) {
+                    assertThat(answer.headers().getFirst("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
+                }
+                page = next == null ? null : next.substring(next.indexOf("/api/v1/"));
+            }
+        }
+        assertThat(soonest).containsExactlyElementsOf(all);
+        List<String> reversed = new ArrayList<>(all);
+        java.util.Collections.reverse(reversed);
+        assertThat(latest).containsExactlyElementsOf(reversed);
+
+        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor", "order=sideways")) {
+            JsonNode problem =
+                    api.get(pair.dana().token(), "/api/v1/checkins?" + bad).expectProblem(400);
+            assertThat(problem.get("errors").get(0).get("field").asString())
+                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+
+        String month = UUID.randomUUID().toString();
+        String year = UUID.randomUUID().toString();
+        int few = api.getCounted(pair.dana().token(), "/api/v1/checkins?from=2026-11-23&to=2026-12-09", month)
+                .json()
+                .get("items")
+                .size();
+        int many = api.getCounted(pair.dana().token(), "/api/v1/checkins?from=2026-11-23&to=2027-11-01&limit=100", year)
+                .json()
+                .get("items")
+                .size();
+        assertThat(many).isGreaterThan(2 * few);
+        assertThat(counter.statements(year)).isEqualTo(counter.statements(month));
     }
 }

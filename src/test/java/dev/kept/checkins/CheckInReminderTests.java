@@ -159,6 +159,7 @@ class CheckInReminderTests {
         String id = api.get(pair.dana().token(), "/api/v1/checkins?from=2026-11-23&to=2026-11-25")
                 .expect(200)
                 .json()
+                .get("items")
                 .get(0)
                 .get("id")
                 .asString();

@@ -48,7 +48,7 @@ class FormerPartnerCheckInTests {
 
     // the first check-in started at 08:00 UTC: it is over, and the next one is a week away
     private static final Instant AFTER_THE_FIRST = Instant.parse("2026-11-24T10:00:00Z");
-    private static final String ALL_OF_THEM = "/api/v1/checkins?from=2026-11-01&to=2027-06-01";
+    private static final String ALL_OF_THEM = "/api/v1/checkins?from=2026-11-01&to=2027-06-01&limit=100";
 
     @Autowired
     ApiFixtures api;
@@ -296,6 +296,7 @@ class FormerPartnerCheckInTests {
         return api.get(account.token(), ALL_OF_THEM)
                 .expect(200)
                 .json()
+                .get("items")
                 .valueStream()
                 .map(c -> UUID.fromString(c.get("id").asString()))
                 .toList();

@@ -8,7 +8,6 @@ import dev.kept.ApiResponse;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +115,9 @@ class GoalApiTests {
         assertThat(read.get("id").asString()).isEqualTo(id.toString());
         assertThat(read.get("title").asString()).isEqualTo("Customers succeed in month one");
         assertThat(read.get("children").size()).isZero();
-        assertThat(read.get("commitments").size()).isZero();
+        assertThat(read.at("/commitments/items").size()).isZero();
+        assertThat(read.at("/commitments/next").isNull()).isTrue();
+        assertThat(read.at("/total/visible").asLong()).isZero();
         assertThat(read.get("hiddenCommitments").asLong()).isZero();
     }
 
@@ -334,26 +335,26 @@ class GoalApiTests {
         UUID unlinked = goal(platform.lead(), "Deploys take minutes", platform.team(), null);
         UUID subGoal = goal(platform.lead(), "Self-serve sign-up", platform.team(), teamGoal);
 
-        JsonNode list = api.get(admin.token(), "/api/v1/goals").expect(200).json();
+        JsonNode top = api.get(admin.token(), "/api/v1/goals").expect(200).json();
+        JsonNode beneathSooner = api.get(admin.token(), "/api/v1/goals?parentId=" + sooner)
+                .expect(200)
+                .json();
+        JsonNode beneathTeamGoal = api.get(admin.token(), "/api/v1/goals?parentId=" + teamGoal)
+                .expect(200)
+                .json();
 
-        List<String> ids = new ArrayList<>();
-        Map<String, String> parents = new LinkedHashMap<>();
-        list.forEach(goal -> {
-            ids.add(goal.get("id").asString());
-            parents.put(
-                    goal.get("id").asString(),
-                    goal.get("parentId").isNull() ? null : goal.get("parentId").asString());
-        });
-        assertThat(ids)
-                .containsExactly(
-                        sooner.toString(),
-                        teamGoal.toString(),
-                        subGoal.toString(),
-                        later.toString(),
-                        unlinked.toString());
-        assertThat(parents.get(teamGoal.toString())).isEqualTo(sooner.toString());
-        assertThat(parents.get(subGoal.toString())).isEqualTo(teamGoal.toString());
-        assertThat(parents.get(later.toString())).isNull();
+        // One level at a time: organization goals first, then by due date; each says how many lie beneath.
+        assertThat(top.get("items").findValuesAsString("id"))
+                .containsExactly(sooner.toString(), later.toString(), unlinked.toString());
+        assertThat(top.at("/items/0/goalsBeneath").asLong()).isEqualTo(1);
+        assertThat(top.at("/items/1/goalsBeneath").asLong()).isZero();
+        assertThat(top.get("next").isNull()).isTrue();
+        assertThat(beneathSooner.get("items").findValuesAsString("id")).containsExactly(teamGoal.toString());
+        assertThat(beneathSooner.at("/items/0/parentId").asString()).isEqualTo(sooner.toString());
+        assertThat(beneathSooner.at("/items/0/goalsBeneath").asLong()).isEqualTo(1);
+        assertThat(beneathTeamGoal.get("items").findValuesAsString("id")).containsExactly(subGoal.toString());
+        assertThat(beneathTeamGoal.at("/items/0/parentId").asString()).isEqualTo(teamGoal.toString());
+        api.get(admin.token(), "/api/v1/goals?parentId=" + UUID.randomUUID()).expectProblem(404);
 
         JsonNode detail = api.get(admin.token(), "/api/v1/goals/" + sooner).json();
         assertThat(detail.get("children").findValuesAsString("id")).containsExactly(teamGoal.toString());
@@ -438,7 +439,7 @@ class GoalApiTests {
         api.post(guest.token(), "/api/v1/goals", terms("A guest's goal", null, null))
                 .expectProblem(404);
         ApiResponse theirList = api.get(stranger.token(), "/api/v1/goals").expect(200);
-        assertThat(theirList.json().size()).isZero();
+        assertThat(theirList.json().get("items").size()).isZero();
         assertThat(api.get(admin.token(), "/api/v1/goals/" + id).text("title")).isEqualTo(title);
         assertThat(goalsOf(admin)).isEqualTo(1);
     }
@@ -463,10 +464,13 @@ class GoalApiTests {
 
         JsonNode detail = seenByColleague.json();
         assertThat(detail.get("commitments").findValuesAsString("id")).containsExactly(shown.toString());
-        assertThat(detail.at("/commitments/0/what").asString()).isEqualTo(open);
-        assertThat(detail.at("/commitments/0/ownerName").asString()).isEqualTo(owner.name());
-        assertThat(detail.at("/commitments/0/goalId").asString()).isEqualTo(goal.toString());
+        assertThat(detail.at("/commitments/items/0/what").asString()).isEqualTo(open);
+        assertThat(detail.at("/commitments/items/0/ownerName").asString()).isEqualTo(owner.name());
+        assertThat(detail.at("/commitments/items/0/goalId").asString()).isEqualTo(goal.toString());
         assertThat(detail.get("hiddenCommitments").asLong()).isEqualTo(2);
+        assertThat(detail.at("/here/visible").asLong()).isEqualTo(1);
+        assertThat(detail.at("/here/open").asLong()).isEqualTo(1);
+        assertThat(detail.at("/here/hidden").asLong()).isEqualTo(2);
         assertThat(seenByColleague.body())
                 .doesNotContain(secret)
                 .doesNotContain(hidden.toString())
@@ -483,7 +487,7 @@ class GoalApiTests {
     }
 
     @Test
-    void aGoalShowsTheCommitmentsOfTheGoalsBeneathIt() {
+    void aGoalListsTheCommitmentsServingItAndCountsThoseOfTheGoalsBeneathIt() {
         Account admin = api.signUp();
         Led platform = team(admin);
         UUID top = goal(admin, "Customers succeed in month one", null, null);
@@ -491,18 +495,37 @@ class GoalApiTests {
         UUID sibling = goal(admin, "Expand to a second region", null, null);
         UUID direct = serving(admin, top, "ORGANIZATION", "direct " + UUID.randomUUID());
         UUID beneath = serving(platform.lead(), teamGoal, "ORGANIZATION", "beneath " + UUID.randomUUID());
-        serving(platform.lead(), teamGoal, "PRIVATE", "private " + UUID.randomUUID());
+        String secret = "private " + UUID.randomUUID();
+        serving(platform.lead(), teamGoal, "PRIVATE", secret);
         UUID elsewhere = serving(admin, sibling, "ORGANIZATION", "elsewhere " + UUID.randomUUID());
 
-        JsonNode detail = api.get(admin.token(), "/api/v1/goals/" + top).json();
+        ApiResponse answer = api.get(admin.token(), "/api/v1/goals/" + top).expect(200);
+        JsonNode detail = answer.json();
 
-        assertThat(detail.get("commitments").findValuesAsString("id"))
-                .containsExactlyInAnyOrder(direct.toString(), beneath.toString())
-                .doesNotContain(elsewhere.toString());
+        assertThat(detail.at("/commitments/items").findValuesAsString("id")).containsExactly(direct.toString());
+        assertThat(answer.body()).doesNotContain(beneath.toString()).doesNotContain(elsewhere.toString());
+        assertThat(answer.body()).doesNotContain(secret);
         assertThat(detail.get("hiddenCommitments").asLong()).isEqualTo(1);
+        assertThat(detail.at("/total/visible").asLong()).isEqualTo(2);
+        assertThat(detail.at("/total/hidden").asLong()).isEqualTo(1);
+        assertThat(detail.at("/children/0/id").asString()).isEqualTo(teamGoal.toString());
+        assertThat(detail.at("/children/0/tally/visible").asLong()).isEqualTo(1);
+        assertThat(detail.at("/children/0/tally/open").asLong()).isEqualTo(1);
+        assertThat(detail.at("/children/0/tally/hidden").asLong()).isEqualTo(1);
+        JsonNode platformTeam = null;
+        for (JsonNode team : detail.get("teams")) {
+            if (platform.team().toString().equals(team.get("teamId").asString())) {
+                platformTeam = team;
+            }
+        }
+        assertThat(platformTeam).as("Platform's count in %s", detail).isNotNull();
+        assertThat(platformTeam.at("/tally/visible").asLong()).isEqualTo(1);
+        assertThat(platformTeam.at("/tally/hidden").asLong()).isEqualTo(1);
+
         JsonNode teamDetail =
                 api.get(admin.token(), "/api/v1/goals/" + teamGoal).json();
-        assertThat(teamDetail.get("commitments").findValuesAsString("id")).containsExactly(beneath.toString());
+        assertThat(teamDetail.at("/commitments/items").findValuesAsString("id")).containsExactly(beneath.toString());
+        assertThat(teamDetail.get("hiddenCommitments").asLong()).isEqualTo(1);
     }
 
     @Test

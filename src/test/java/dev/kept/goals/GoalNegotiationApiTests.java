@@ -220,11 +220,13 @@ class GoalNegotiationApiTests {
         assertThat(api.get(d.member().token(), "/api/v1/goals/" + goal + "/proposals")
                         .expect(200)
                         .json()
+                        .get("items")
                         .size())
                 .isZero();
         assertThat(api.get(b.member().token(), "/api/v1/goals/" + goal + "/proposals")
                         .expect(200)
                         .json()
+                        .get("items")
                         .size())
                 .isEqualTo(1);
         // Another organization answers as if the goal did not exist.
@@ -390,5 +392,40 @@ class GoalNegotiationApiTests {
         assertThat(moves)
                 .allMatch(move -> move.kind() == EverydayMove.Kind.CO_OWN_GOAL
                         && move.sourceId().equals(proposal));
+    }
+
+    @Test
+    void listsAGoalsProposalsAPageAtATimeNewestFirst() {
+        List<UUID> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            UUID proposal =
+                    propose(a.lead(), contributions(a, b), b).expect(201).id();
+            made.add(0, proposal);
+            if (i < 2) {
+                api.post(a.lead().token(), path(proposal) + "/withdraw", Map.of("reason", "Try again"))
+                        .expect(200);
+            }
+        }
+        String list = "/api/v1/goals/" + goal + "/proposals";
+
+        ApiResponse first = api.get(b.member().token(), list + "?limit=2").expect(200);
+        String next = first.json().get("next").asString();
+        assertThat(first.headers().getFirst("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
+        JsonNode rest = api.get(b.member().token(), next.substring(next.indexOf("/api/v1/")))
+                .expect(200)
+                .json();
+
+        List<String> seen = new java.util.ArrayList<>();
+        first.json().get("items").forEach(p -> seen.add(p.get("id").asString()));
+        rest.get("items").forEach(p -> seen.add(p.get("id").asString()));
+        assertThat(seen)
+                .containsExactlyElementsOf(made.stream().map(UUID::toString).toList());
+        assertThat(rest.get("next").isNull()).isTrue();
+        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
+            JsonNode problem = api.get(b.member().token(), list + "?" + bad).expectProblem(400);
+            assertThat(problem.get("errors").get(0).get("field").asString())
+                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
     }
 }

@@ -93,7 +93,7 @@ class GoalPagesTests {
     // --- the tree -----------------------------------------------------------------------------
 
     @Test
-    void showsTeamGoalsBeneathTheOrganizationGoalTheyServe() {
+    void showsTheTopLevelGoalsAndOpensTheGoalsBeneathOneLevelAtATime() {
         GoalView growth = set(ada, "Customers succeed in month one", null, null);
         GoalView onboarding = set(lee, "Onboarding takes a day", core.getId(), growth.id());
         GoalView region = set(ada, "Expand to a second region", null, null);
@@ -102,16 +102,70 @@ class GoalPagesTests {
 
         assertThat(result).hasStatusOk();
         String page = body(result);
-        String growthItem = between(page, link(growth), link(region));
+        String opener = "/goals?parentId=" + growth.id();
+        // growth and region are due the same day: their order is the ids'; growth's item ends at its </li>.
+        String growthItem = between(page, link(growth), "</li>");
+        assertThat(page).contains(link(region));
         assertThat(growthItem)
-                .contains("<ul>")
-                .contains(link(onboarding) + ">Onboarding takes a day</a>")
-                .contains("<span class=\"badge\">Core</span>");
-        assertThat(page.indexOf(link(growth))).isLessThan(page.indexOf(link(onboarding)));
+                .contains("href=\"" + opener + "\"")
+                .contains("data-hx-get=\"" + opener + "\"")
+                .contains("data-hx-target=\"#beneath-" + growth.id() + "\"")
+                .contains("Open the goals beneath it (1)");
+        assertThat(page).doesNotContain(link(onboarding));
         assertThat(page)
                 .doesNotContain("<form class=\"stacked\" action=\"/goals\"")
                 .contains("Admins set the organization's goals; a team's lead sets the team's.");
         assertHoldsToThePolicy(result);
+
+        // With htmx, opening a goal answers only the goals beneath it; without, a whole page of them.
+        String fragment = body(
+                mvc.get().uri(opener).header("HX-Request", "true").with(as(mo)).exchange());
+        assertThat(fragment)
+                .contains(link(onboarding) + ">Onboarding takes a day</a>")
+                .contains("<span class=\"badge\">Core</span>")
+                .doesNotContain(link(region))
+                .doesNotContain("<html")
+                .doesNotContain("<nav");
+        String whole = body(mvc.get().uri(opener).with(as(mo)).exchange());
+        assertThat(whole)
+                .contains("<html")
+                .contains(link(onboarding) + ">Onboarding takes a day</a>")
+                .contains("Goals beneath Customers succeed in month one")
+                .doesNotContain(link(region) + ">");
+    }
+
+    @Test
+    void showsMoreGoalsAPageAtATimeWithAndWithoutHtmx() {
+        for (int i = 0; i < 52; i++) {
+            set(ada, "Goal number " + (100 + i), null, null);
+        }
+
+        String page = body(mvc.get().uri("/goals").with(as(mo)).exchange());
+        String more = between(page, "<p class=\"more\" id=\"more-goals-top\">", "</p>");
+        assertThat(more).contains("data-hx-get=\"/goals?cursor=").contains("data-hx-target=\"#goals-top\"");
+        assertThat(goalsListed(page)).isEqualTo(50);
+        String next = more.substring(more.indexOf("href=\"") + 6, more.indexOf('"', more.indexOf("href=\"") + 6))
+                .replace("&amp;", "&");
+
+        String rows = body(
+                mvc.get().uri(next).header("HX-Request", "true").with(as(mo)).exchange());
+        assertThat(rows.split("<li>", -1).length - 1).isEqualTo(2);
+        assertThat(rows).doesNotContain("<html").contains("data-hx-swap-oob=\"true\"");
+        assertThat(rows).doesNotContain("data-hx-get=\"/goals?cursor=");
+        String plain = body(mvc.get().uri(next).with(as(mo)).exchange());
+        assertThat(plain).contains("<html");
+        assertThat(goalsListed(plain)).isEqualTo(2);
+        // A cursor that does not parse starts the list over.
+        assertThat(goalsListed(
+                        body(mvc.get().uri("/goals?cursor=forged").with(as(mo)).exchange())))
+                .isEqualTo(50);
+    }
+
+    private static int goalsListed(String page) {
+        return between(page, "<ul class=\"chart goals\" id=\"goals-top\">", "</ul>")
+                        .split("<li>", -1)
+                        .length
+                - 1;
     }
 
     @Test
@@ -243,15 +297,15 @@ class GoalPagesTests {
 
         assertThat(seenByNed).hasStatusOk();
         String page = body(seenByNed);
-        String table = between(page, "<h2>Commitments serving this goal</h2>", "</table>");
-        assertThat(table)
+        String list = between(page, "<ul id=\"goal-commitments\"", "</ul>");
+        assertThat(list)
                 .contains(open)
                 .contains("Mo Member")
                 .contains("40%")
-                .contains("<span class=\"badge AT_RISK\">At risk</span>")
-                .contains("The owner&#39;s confidence is at risk or off track.");
+                .contains("<span class=\"badge AT_RISK\">At risk</span>");
         assertThat(page)
-                .contains("1 more commitment serves this goal that you cannot see.")
+                .contains("1 commitment serves this goal or one beneath it that you cannot see.")
+                .contains("1 you cannot see")
                 .doesNotContain(secret)
                 .doesNotContain(hidden.id().toString());
         assertHoldsToThePolicy(seenByNed);
@@ -261,11 +315,11 @@ class GoalPagesTests {
 
         commit(mo, "Another quiet plan " + suffix, Visibility.TEAM, growth.id());
         assertThat(body(mvc.get().uri("/goals/" + growth.id()).with(as(ned))))
-                .contains("2 more commitments serve this goal that you cannot see.");
+                .contains("2 commitments serve this goal or one beneath it that you cannot see.");
     }
 
     @Test
-    void saysWhichGoalBeneathACommitmentServes() {
+    void countsTheCommitmentsOfEachGoalBeneath() {
         GoalView growth = set(ada, "Customers succeed in month one", null, null);
         GoalView onboarding = set(lee, "Onboarding takes a day", core.getId(), growth.id());
         commit(mo, "Publish the onboarding checklist", Visibility.ORGANIZATION, onboarding.id());
@@ -273,10 +327,74 @@ class GoalPagesTests {
         String page = body(mvc.get().uri("/goals/" + growth.id()).with(as(ned)));
 
         assertThat(between(page, "<h2>Goals beneath it</h2>", "</ul>"))
-                .contains(link(onboarding) + ">Onboarding takes a day</a>");
-        assertThat(between(page, "<tbody>", "</tbody>"))
-                .contains("Publish the onboarding checklist")
-                .contains("(for <span>Onboarding takes a day</span>)");
+                .contains(link(onboarding) + ">Onboarding takes a day</a>")
+                .contains("1 open");
+        assertThat(between(page, "<table id=\"team-tallies\">", "</table>"))
+                .contains("Core")
+                .contains("1 open");
+        assertThat(page).doesNotContain("Publish the onboarding checklist");
+    }
+
+    @Test
+    void showsMoreCommitmentsWithAndWithoutHtmx() {
+        GoalView growth = set(ada, "Customers succeed in month one", null, null);
+        for (int i = 0; i < 51; i++) {
+            commit(mo, "Serving step " + (100 + i), Visibility.ORGANIZATION, growth.id());
+        }
+
+        String page = body(mvc.get().uri("/goals/" + growth.id()).with(as(ned)));
+        String more = between(page, "<p class=\"more\" id=\"more-goal-commitments\">", "</p>");
+        assertThat(more).contains("data-hx-target=\"#goal-commitments\"");
+        assertThat(between(page, "<ul id=\"goal-commitments\"", "</ul>").split("<li>", -1).length - 1)
+                .isEqualTo(50);
+        String next = more.substring(more.indexOf("href=\"") + 6, more.indexOf('"', more.indexOf("href=\"") + 6))
+                .replace("&amp;", "&");
+        assertThat(next).startsWith("/goals/" + growth.id() + "?cursor=");
+
+        String rows = body(
+                mvc.get().uri(next).header("HX-Request", "true").with(as(ned)).exchange());
+        assertThat(rows.split("<li>", -1).length - 1).isEqualTo(1);
+        assertThat(rows)
+                .doesNotContain("<html")
+                .contains("data-hx-swap-oob=\"true\"")
+                .doesNotContain("data-hx-get");
+        String plain = body(mvc.get().uri(next).with(as(ned)).exchange());
+        assertThat(plain).contains("<html").contains("Customers succeed in month one");
+        assertThat(between(plain, "<ul id=\"goal-commitments\"", "</ul>").split("<li>", -1).length - 1)
+                .isEqualTo(1);
+        assertThat(body(mvc.get()
+                        .uri("/goals/" + growth.id() + "?cursor=forged")
+                        .header("HX-Request", "true")
+                        .with(as(ned))))
+                .contains("Serving step");
+    }
+
+    @Test
+    void theMapPageOpensAChildInPlaceWithHtmxOrAsItsOwnMap() {
+        GoalView growth = set(ada, "Customers succeed in month one", null, null);
+        GoalView onboarding = set(lee, "Onboarding takes a day", core.getId(), growth.id());
+        GoalView signUp = set(lee, "Self-serve sign-up", core.getId(), onboarding.id());
+        commit(mo, "Publish the onboarding checklist", Visibility.ORGANIZATION, signUp.id());
+
+        String map = body(mvc.get().uri("/goals/" + growth.id() + "/map").with(as(ned)));
+        String own = "/goals/" + onboarding.id() + "/map";
+        assertThat(map)
+                .contains("<html")
+                .contains(link(onboarding))
+                .contains("data-hx-get=\"" + own + "\"")
+                .contains("data-hx-target=\"#beneath-" + onboarding.id() + "\"")
+                .doesNotContain(link(signUp));
+
+        String opened = body(mvc.get().uri(own).header("HX-Request", "true").with(as(ned)));
+        assertThat(opened)
+                .doesNotContain("<html")
+                .contains(link(signUp) + ">Self-serve sign-up</a>")
+                .contains("1 open");
+        String whole = body(mvc.get().uri(own).with(as(ned)));
+        assertThat(whole)
+                .contains("<html")
+                .contains("How every team contributes to")
+                .contains(link(signUp));
     }
 
     @Test

@@ -490,6 +490,7 @@ class AccessMatrixTests {
         checkIn = api.get(owner.token(), "/api/v1/checkins")
                 .expect(200)
                 .json()
+                .get("items")
                 .get(0)
                 .get("id")
                 .asString();
@@ -534,6 +535,7 @@ class AccessMatrixTests {
         String id = api.get(other.token(), "/api/v1/checkins")
                 .expect(200)
                 .json()
+                .get("items")
                 .get(0)
                 .get("id")
                 .asString();

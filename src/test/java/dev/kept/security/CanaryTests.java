@@ -227,6 +227,7 @@ class CanaryTests {
         String checkIn = api.get(owner.token(), "/api/v1/checkins")
                 .expect(200)
                 .json()
+                .get("items")
                 .get(0)
                 .get("id")
                 .asString();

@@ -31,6 +31,9 @@ class AdviceApiTests {
     ApiFixtures api;
 
     @Autowired
+    dev.kept.StatementCounter counter;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -214,8 +217,63 @@ class AdviceApiTests {
         return api.get(viewer.token(), "/api/v1/advice-requests" + query)
                 .expect(200)
                 .json()
+                .get("items")
                 .valueStream()
                 .map(r -> r.get("id").asString())
                 .toList();
+    }
+
+    @Test
+    void listsRequestsAPageAtATimeNewestFirstWithTheSameStatementsForTenTimesMore() {
+        Account admin = api.signUp();
+        Account asker = api.join(admin);
+        Account large = api.signUp();
+        List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            made.add(
+                    0,
+                    api.post(asker.token(), "/api/v1/advice-requests", question("Why " + i + "?", List.of("postgres")))
+                            .expect(201)
+                            .id()
+                            .toString());
+        }
+        for (int i = 0; i < 50; i++) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            api.post(large.token(), "/api/v1/advice-requests", question("Why " + i + "?", List.of("postgres")))
+                    .expect(201);
+        }
+
+        List<String> seen = new java.util.ArrayList<>();
+        String page = "/api/v1/advice-requests?limit=2";
+        int pages = 0;
+        while (page != null) {
+            ApiResponse answer = api.get(admin.token(), page).expect(200);
+            answer.json().get("items").forEach(r -> seen.add(r.get("id").asString()));
+            String next = answer.json().get("next").isNull()
+                    ? null
+                    : answer.json().get("next").asString();
+            if (next != null) {
+                assertThat(answer.headers().getFirst("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
+            }
+            page = next == null ? null : next.substring(next.indexOf("/api/v1/"));
+            pages++;
+        }
+        assertThat(seen).containsExactlyElementsOf(made);
+        assertThat(pages).isEqualTo(3);
+        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
+            JsonNode problem =
+                    api.get(admin.token(), "/api/v1/advice-requests?" + bad).expectProblem(400);
+            assertThat(problem.get("errors").get(0).get("field").asString())
+                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+
+        String small = UUID.randomUUID().toString();
+        String ten = UUID.randomUUID().toString();
+        api.getCounted(admin.token(), "/api/v1/advice-requests", small);
+        JsonNode tenTimes = api.getCounted(large.token(), "/api/v1/advice-requests?limit=100", ten)
+                .json();
+        assertThat(counter.statements(ten)).isEqualTo(counter.statements(small));
+        assertThat(tenTimes.get("items").size()).isEqualTo(50);
     }
 }

@@ -28,6 +28,9 @@ class DecisionApiTests {
     ApiFixtures api;
 
     @Autowired
+    dev.kept.StatementCounter counter;
+
+    @Autowired
     MutableClock clock;
 
     @Autowired
@@ -156,8 +159,63 @@ class DecisionApiTests {
         return api.get(viewer.token(), "/api/v1/decisions" + query)
                 .expect(200)
                 .json()
+                .get("items")
                 .valueStream()
                 .map(r -> r.get("id").asString())
                 .toList();
+    }
+
+    @Test
+    void listsDecisionsAPageAtATimeNewestFirstWithTheSameStatementsForTenTimesMore() {
+        Account admin = api.signUp();
+        UUID platform = api.team(admin, ApiFixtures.unique("Platform"));
+        Account author = api.join(admin);
+        Account large = api.signUp();
+        UUID largeTeam = api.team(large, ApiFixtures.unique("Platform"));
+        List<UUID> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            made.add(api.post(author.token(), "/api/v1/decisions", note(List.of(platform)))
+                    .expect(201)
+                    .id());
+        }
+        for (int i = 0; i < 50; i++) {
+            clock.advance(java.time.Duration.ofMinutes(1));
+            api.post(large.token(), "/api/v1/decisions", note(List.of(largeTeam)))
+                    .expect(201);
+        }
+
+        JsonNode first =
+                api.get(admin.token(), "/api/v1/decisions?limit=2").expect(200).json();
+        String next = first.get("next").asString();
+        JsonNode second = api.get(admin.token(), next.substring(next.indexOf("/api/v1/")))
+                .expect(200)
+                .json();
+        String last = second.get("next").asString();
+        JsonNode third = api.get(admin.token(), last.substring(last.indexOf("/api/v1/")))
+                .expect(200)
+                .json();
+        List<String> seen = new java.util.ArrayList<>();
+        for (JsonNode page : List.of(first, second, third)) {
+            page.get("items").forEach(d -> seen.add(d.get("id").asString()));
+        }
+        java.util.Collections.reverse(made);
+        assertThat(seen)
+                .containsExactlyElementsOf(made.stream().map(UUID::toString).toList());
+        assertThat(third.get("next").isNull()).isTrue();
+        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
+            JsonNode problem =
+                    api.get(admin.token(), "/api/v1/decisions?" + bad).expectProblem(400);
+            assertThat(problem.get("errors").get(0).get("field").asString())
+                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+
+        String small = UUID.randomUUID().toString();
+        String ten = UUID.randomUUID().toString();
+        api.getCounted(admin.token(), "/api/v1/decisions", small);
+        JsonNode tenTimes = api.getCounted(large.token(), "/api/v1/decisions?limit=100", ten)
+                .json();
+        assertThat(counter.statements(ten)).isEqualTo(counter.statements(small));
+        assertThat(tenTimes.get("items").size()).isEqualTo(50);
     }
 }

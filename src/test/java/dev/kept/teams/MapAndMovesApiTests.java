@@ -113,24 +113,24 @@ class MapAndMovesApiTests {
                 .expect(200);
     }
 
-    private static JsonNode lane(JsonNode node, UUID team) {
-        for (JsonNode lane : node.get("lanes")) {
+    private static JsonNode lane(JsonNode map, UUID team) {
+        for (JsonNode lane : map.get("lanes")) {
             if (team.toString().equals(lane.get("teamId").asString())) {
                 return lane;
             }
         }
-        throw new AssertionError("no lane for " + team + " in " + node);
+        throw new AssertionError("no lane for " + team + " in " + map);
     }
 
-    private static List<String> whats(JsonNode lane) {
-        return lane.get("commitments")
+    private static List<String> whats(JsonNode map) {
+        return map.at("/commitments/items")
                 .valueStream()
                 .map(c -> c.get("what").asString())
                 .toList();
     }
 
     @Test
-    void theMapShowsEachTeamsVisibleWorkAndCountsTheRest() {
+    void theMapCountsEachTeamsWorkAndShowsOnlyWhatTheViewerMaySee() {
         coOwn();
         commit(platform.member(), "Ship the setup wizard", "ORGANIZATION", teamGoal);
         commit(support.member(), "Call every new customer in week one", "TEAM", teamGoal);
@@ -140,38 +140,51 @@ class MapAndMovesApiTests {
         JsonNode seenByPlatform = api.get(platform.member().token(), "/api/v1/goals/" + orgGoal + "/map")
                 .expect(200)
                 .json();
-        assertThat(seenByPlatform.get("goals").size()).isEqualTo(2);
-        JsonNode top = seenByPlatform.get("goals").get(0);
-        JsonNode beneath = seenByPlatform.get("goals").get(1);
-        assertThat(top.get("goalId").asString()).isEqualTo(orgGoal.toString());
-        assertThat(beneath.get("depth").asInt()).isEqualTo(1);
-        assertThat(whats(lane(top, platform.id()))).containsExactly("Measure time to first value");
-        assertThat(beneath.get("owners")
+        assertThat(seenByPlatform.get("rootId").asString()).isEqualTo(orgGoal.toString());
+        assertThat(whats(seenByPlatform)).containsExactly("Measure time to first value");
+        assertThat(seenByPlatform.at("/here/visible").asLong()).isEqualTo(1);
+        // One level at a time: the team goal is a child with its counts and its own map.
+        assertThat(seenByPlatform.get("children").size()).isEqualTo(1);
+        JsonNode child = seenByPlatform.get("children").get(0);
+        assertThat(child.get("goalId").asString()).isEqualTo(teamGoal.toString());
+        assertThat(child.get("map").asString()).isEqualTo("/api/v1/goals/" + teamGoal + "/map");
+        assertThat(child.get("owners")
                         .valueStream()
                         .map(o -> o.get("contribution").asString()))
                 .containsExactly("Build the setup wizard", "Run the first-week calls");
-        assertThat(whats(lane(beneath, platform.id()))).containsExactly("Ship the setup wizard");
-        assertThat(whats(lane(beneath, support.id()))).isEmpty();
-        assertThat(lane(beneath, support.id()).get("hidden").asLong()).isEqualTo(2);
+        assertThat(child.at("/tally/visible").asLong()).isEqualTo(1);
+        assertThat(child.at("/tally/open").asLong()).isEqualTo(1);
+        assertThat(child.at("/tally/hidden").asLong()).isEqualTo(2);
+        // Each team's part over the whole tree: what the viewer sees by state, the rest as a count.
+        assertThat(lane(seenByPlatform, platform.id()).at("/tally/visible").asLong())
+                .isEqualTo(2);
+        assertThat(lane(seenByPlatform, support.id()).at("/tally/visible").asLong())
+                .isZero();
+        assertThat(lane(seenByPlatform, support.id()).at("/tally/hidden").asLong())
+                .isEqualTo(2);
         assertThat(seenByPlatform.get("totals").get("hidden").asLong()).isEqualTo(2);
+        assertThat(seenByPlatform.get("totals").get("commitments").asLong()).isEqualTo(2);
         assertThat(seenByPlatform.toString()).doesNotContain("call script").doesNotContain("Call every new customer");
 
         // Support's other member sees the team commitment, not the private one.
         JsonNode seenBySupport = api.get(support.other().token(), "/api/v1/goals/" + orgGoal + "/map")
                 .expect(200)
                 .json();
-        JsonNode supportLane = lane(seenBySupport.get("goals").get(1), support.id());
-        assertThat(whats(supportLane)).containsExactly("Call every new customer in week one");
-        assertThat(supportLane.get("hidden").asLong()).isEqualTo(1);
+        assertThat(lane(seenBySupport, support.id()).at("/tally/visible").asLong())
+                .isEqualTo(1);
+        assertThat(lane(seenBySupport, support.id()).at("/tally/hidden").asLong())
+                .isEqualTo(1);
         assertThat(seenBySupport.toString()).doesNotContain("call script");
 
-        // The map of the team goal alone holds only that goal.
-        assertThat(api.get(admin.token(), "/api/v1/goals/" + teamGoal + "/map")
-                        .expect(200)
-                        .json()
-                        .get("goals")
-                        .size())
-                .isEqualTo(1);
+        // The team goal's own map lists what serves it and has no child; its lanes name the co-owners.
+        JsonNode teamMap = api.get(support.other().token(), "/api/v1/goals/" + teamGoal + "/map")
+                .expect(200)
+                .json();
+        assertThat(teamMap.get("children").size()).isZero();
+        assertThat(whats(teamMap))
+                .containsExactlyInAnyOrder("Ship the setup wizard", "Call every new customer in week one");
+        assertThat(lane(teamMap, support.id()).get("contribution").asString()).isEqualTo("Run the first-week calls");
+        assertThat(teamMap.toString()).doesNotContain("call script");
         // Outsiders and guests: as if it did not exist.
         api.get(api.signUp().token(), "/api/v1/goals/" + orgGoal + "/map").expectProblem(404);
         Account guest = api.guest(platform.member(), "COACH");
@@ -271,9 +284,7 @@ class MapAndMovesApiTests {
 
         JsonNode node = api.get(support.other().token(), "/api/v1/goals/" + teamGoal + "/map")
                 .expect(200)
-                .json()
-                .get("goals")
-                .get(0);
+                .json();
         assertThat(node.get("flags").valueStream().map(f -> f.get("text").asString()))
                 .containsExactly("The wizard has had no update for two weeks");
         assertThat(node.get("help").get(0).get("text").asString())
@@ -285,7 +296,7 @@ class MapAndMovesApiTests {
         JsonNode seenByTeammate = api.get(platform.other().token(), "/api/v1/goals/" + teamGoal + "/map")
                 .expect(200)
                 .json();
-        assertThat(seenByTeammate.get("goals").get(0).get("flags").size()).isEqualTo(2);
+        assertThat(seenByTeammate.get("flags").size()).isEqualTo(2);
         assertThat(seenByTeammate.get("totals").get("openFlags").asInt()).isEqualTo(2);
 
         // Offering help, asking advice, explaining a decision and thanking across teams are moves.

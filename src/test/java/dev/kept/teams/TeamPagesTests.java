@@ -59,7 +59,8 @@ class TeamPagesTests {
                 .andReturn();
 
         assertThat(asked.getResponse().getStatus()).isEqualTo(302);
-        UUID id = advice.list(caller(asker), false, true).get(0).id();
+        UUID id =
+                advice.list(caller(asker), false, true, null, 50).items().get(0).id();
         assertThat(asked.getResponse().getRedirectedUrl()).isEqualTo("/advice/" + id);
         String page = page(admin, "/advice/" + id);
         assertThat(page)
@@ -87,7 +88,7 @@ class TeamPagesTests {
                 .andReturn();
         assertThat(tooMany.getResponse().getStatus()).isEqualTo(200);
         assertThat(body(tooMany)).contains("Name at most 5 areas.");
-        assertThat(advice.list(caller(asker), false, true)).isEmpty();
+        assertThat(advice.list(caller(asker), false, true, null, 50).items()).isEmpty();
     }
 
     @Test
@@ -154,7 +155,8 @@ class TeamPagesTests {
                 .andReturn();
 
         assertThat(recorded.getResponse().getStatus()).isEqualTo(302);
-        DecisionView note = decisions.list(caller(author), null).get(0);
+        DecisionView note =
+                decisions.list(caller(author), null, null, 50).items().get(0);
         assertThat(recorded.getResponse().getRedirectedUrl()).isEqualTo("/decisions/" + note.id());
         assertThat(note.options()).containsExactly("Any time", "Once a week", "Twice a week");
         assertThat(note.teams()).hasSize(2);
@@ -205,7 +207,7 @@ class TeamPagesTests {
                 .contains("Choose at least one team it affects.")
                 .contains("must not be blank")
                 .contains("value=\"" + platform + "\"");
-        assertThat(decisions.list(caller(author), null)).isEmpty();
+        assertThat(decisions.list(caller(author), null, null, 50).items()).isEmpty();
     }
 
     @Test

@@ -185,15 +185,16 @@ class TeamsBrowserTests {
         // the map shows the co-owners, the commitment, the open flag, the help and the thanks
         sam.navigate(goalUrl);
         sam.click("text=See the map");
-        Locator card = sam.locator("section.map-goal").first();
-        assertThat(card.locator(".co-owners")).containsText("Platform");
-        assertThat(card.locator(".co-owners")).containsText("Support");
-        assertThat(card.locator(".lane").filter(new Locator.FilterOptions().setHasText("Platform")))
-                .containsText(what);
-        assertThat(card.locator(".signals .flag")).containsText(noticed);
-        assertThat(card.locator(".signals .help")).containsText(help);
-        assertThat(card.locator(".signals .thanks")).containsText(thanks);
-        assertThat(card.locator(".signals .thanks")).containsText("across teams");
+        Locator owners = sam.locator("p.co-owners").first();
+        assertThat(owners).containsText("Platform");
+        assertThat(owners).containsText("Support");
+        assertThat(sam.locator("#lanes .lane").filter(new Locator.FilterOptions().setHasText("Platform")))
+                .containsText("1 open");
+        assertThat(sam.locator("#here")).containsText(what);
+        assertThat(sam.locator(".signals .flag")).containsText(noticed);
+        assertThat(sam.locator(".signals .help")).containsText(help);
+        assertThat(sam.locator(".signals .thanks")).containsText(thanks);
+        assertThat(sam.locator(".signals .thanks")).containsText("across teams");
         sam.screenshot(
                 new Page.ScreenshotOptions().setPath(Paths.get("/tmp/map.png")).setFullPage(true));
 

@@ -1,0 +1,215 @@
+package dev.kept.goals;
+
+import dev.kept.people.Caller;
+import dev.kept.security.AccessPolicy;
+import dev.kept.shared.Cursor;
+import dev.kept.shared.Page;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reads behind a goal's summary and its lists, in SQL: the commitments serving a set of goals
+ * counted per goal and per owner's team in one statement (group by), whatever the tree's size; the
+ * commitments serving one goal a page at a time; the goals beneath one goal a page at a time. Every
+ * commitment read is behind the access policy's SQL scope: what the viewer may not see is counted
+ * the way {@code Commitments.hiddenServingByTeam} counts it (per goal and team, never by state) and
+ * never shown.
+ */
+@Component
+class GoalReads {
+
+    /** The commitments module's rule for "silent" (RiskReason.SILENCE), read the same way here. */
+    private static final Duration SILENCE = Duration.ofDays(14);
+
+    private static final int SOON_DAYS = dev.kept.commitments.RiskReason.SOON_DAYS;
+
+    /** An open commitment at risk, as {@code RiskReason} says, as a SQL condition on {@code c}. */
+    private static final String AT_RISK = """
+            (c.status = 'OPEN' and (c.confidence in ('AT_RISK', 'OFF_TRACK')
+              or (c.due <= :soon and (c.percent < 50 or 2 * (select count(*) from milestone m
+                    where m.commitment_id = c.id and m.done_at is not null)
+                  < (select count(*) from milestone m where m.commitment_id = c.id)))
+              or coalesce(c.last_progress_at, c.created_at) < :silentSince))""";
+
+    private static final Cursor FIRST = new Cursor("", new UUID(0, 0));
+
+    private final JdbcClient jdbc;
+    private final AccessPolicy policy;
+
+    GoalReads(JdbcClient jdbc, AccessPolicy policy) {
+        this.jdbc = jdbc;
+        this.policy = policy;
+    }
+
+    /** The commitments serving one goal, owned by members of one team (null: of no team), counted. */
+    record Counted(UUID goalId, UUID teamId, Tally tally) {}
+
+    /** The commitments serving each of these goals, counted per goal and owner's team, in one statement. */
+    List<Counted> tallies(Caller caller, Collection<UUID> goalIds, LocalDate today, Instant now) {
+        if (goalIds.isEmpty()) {
+            return List.of();
+        }
+        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
+        // "case when": the predicate can be null (a null column compared), and the row is then hidden.
+        // "offset 0 rows" keeps the inner select whole, so that the predicate is evaluated once per row
+        // (PostgreSQL would otherwise fold it into each sum and evaluate it eight times).
+        String sql = """
+                select x.goal_id, x.team_id, sum(x.seen) as visible,
+                       sum(case when x.seen = 1 and x.status = 'OPEN' then 1 else 0 end) as open_count,
+                       sum(case when x.seen = 1 and x.at_risk = 1 then 1 else 0 end) as at_risk,
+                       sum(case when x.seen = 1 and x.status = 'OPEN' and x.due < :today then 1 else 0 end)
+                           as overdue,
+                       sum(case when x.seen = 1 and x.status = 'CLOSED' then 1 else 0 end) as closed_count,
+                       sum(case when x.seen = 1 and x.outcome = 'KEPT' then 1 else 0 end) as kept,
+                       sum(case when x.seen = 1 and x.outcome = 'NOT_KEPT' then 1 else 0 end) as not_kept,
+                       sum(1 - x.seen) as hidden
+                  from (select c.goal_id, owner.team_id, c.status, c.outcome, c.due,
+                               case when %s then 1 else 0 end as seen,
+                               case when %s then 1 else 0 end as at_risk
+                          from commitment c join person owner on owner.id = c.owner_id
+                         where c.organization_id = :organization and c.goal_id in (:goals)
+                        offset 0 rows) x
+                 group by x.goal_id, x.team_id
+                """.formatted(scope.predicate(), AT_RISK);
+        return jdbc.sql(sql)
+                .params(scope.parameters())
+                .params(riskParameters(today, now))
+                .param("today", today)
+                .param("organization", caller.organizationId())
+                .param("goals", List.copyOf(goalIds))
+                .query((rs, n) -> new Counted(
+                        rs.getObject("goal_id", UUID.class),
+                        rs.getObject("team_id", UUID.class),
+                        new Tally(
+                                rs.getLong("visible"),
+                                rs.getLong("open_count"),
+                                rs.getLong("at_risk"),
+                                rs.getLong("overdue"),
+                                rs.getLong("closed_count"),
+                                rs.getLong("kept"),
+                                rs.getLong("not_kept"),
+                                rs.getLong("hidden"))))
+                .list();
+    }
+
+    /**
+     * The commitments serving this goal itself that the caller may see, open ones first, then by
+     * due date: the page after {@code cursor} (null: the first), at most {@code limit}.
+     */
+    Page<ServingCommitment> serving(
+            Caller caller, UUID goalId, String cursor, int limit, LocalDate today, Instant now) {
+        Cursor after = Cursor.orStart(cursor, GoalReads::rankAndDay, FIRST);
+        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.putAll(riskParameters(today, now));
+        StringBuilder sql = new StringBuilder("""
+                select c.id, c.what, c.owner_id, p.name as owner_name, c.goal_id, c.due, c.status, c.percent,
+                       c.confidence, c.outcome, case when %s then 1 else 0 end as at_risk
+                  from commitment c
+                  join person p on p.id = c.owner_id and p.organization_id = c.organization_id
+                 where c.goal_id = :goal and %s
+                """.formatted(AT_RISK, scope.predicate()));
+        if (after != FIRST) {
+            String[] position = after.position().split(":", 2);
+            boolean open = position[0].equals("0");
+            sql.append(
+                    open
+                            ? " and (c.status <> 'OPEN' or (c.status = 'OPEN' and (c.due > :due or (c.due = :due and c.id > :id))))"
+                            : " and c.status <> 'OPEN' and (c.due > :due or (c.due = :due and c.id > :id))");
+            parameters.put("due", LocalDate.parse(position[1]));
+            parameters.put("id", after.id());
+        }
+        sql.append(" order by case when c.status = 'OPEN' then 0 else 1 end, c.due, c.id limit :rows");
+        parameters.put("goal", goalId);
+        parameters.put("rows", limit + 1);
+        List<ServingCommitment> rows = jdbc.sql(sql.toString())
+                .params(parameters)
+                .query((rs, n) -> {
+                    String status = rs.getString("status");
+                    LocalDate due = rs.getObject("due", LocalDate.class);
+                    return new ServingCommitment(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("what"),
+                            rs.getObject("owner_id", UUID.class),
+                            rs.getString("owner_name"),
+                            rs.getObject("goal_id", UUID.class),
+                            due,
+                            status,
+                            rs.getInt("percent"),
+                            rs.getString("confidence"),
+                            rs.getString("outcome"),
+                            rs.getInt("at_risk") == 1,
+                            "OPEN".equals(status) && due.isBefore(today));
+                })
+                .list();
+        return Page.of(
+                rows, limit, last -> new Cursor(("OPEN".equals(last.status()) ? "0:" : "1:") + last.due(), last.id()));
+    }
+
+    /** A goal in a list, with how many goals sit directly beneath it. */
+    record Listed(UUID id, long beneath) {}
+
+    /**
+     * The goals directly beneath a goal (the top-level goals when {@code parentId} is null):
+     * organization goals first, then by due date; the page after {@code cursor}, at most {@code limit}.
+     */
+    Page<Listed> beneath(UUID organizationId, UUID parentId, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, GoalReads::rankAndDay, FIRST);
+        Map<String, Object> parameters = new HashMap<>();
+        StringBuilder sql = new StringBuilder("""
+                select g.id, g.due, case when g.team_id is null then 0 else 1 end as kind,
+                       (select count(*) from goal k where k.organization_id = g.organization_id
+                           and k.parent_id = g.id) as beneath
+                  from goal g where g.organization_id = :organization
+                """);
+        sql.append(parentId == null ? " and g.parent_id is null" : " and g.parent_id = :parent");
+        if (after != FIRST) {
+            String[] position = after.position().split(":", 2);
+            sql.append(
+                    position[0].equals("0")
+                            ? " and (g.team_id is not null or (g.team_id is null and (g.due > :due or (g.due = :due and g.id > :id))))"
+                            : " and g.team_id is not null and (g.due > :due or (g.due = :due and g.id > :id))");
+            parameters.put("due", LocalDate.parse(position[1]));
+            parameters.put("id", after.id());
+        }
+        sql.append(" order by case when g.team_id is null then 0 else 1 end, g.due, g.id limit :rows");
+        parameters.put("organization", organizationId);
+        if (parentId != null) {
+            parameters.put("parent", parentId);
+        }
+        parameters.put("rows", limit + 1);
+        record Row(UUID id, LocalDate due, int kind, long beneath) {}
+        List<Row> rows = jdbc.sql(sql.toString())
+                .params(parameters)
+                .query((rs, n) -> new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("due", LocalDate.class),
+                        rs.getInt("kind"),
+                        rs.getLong("beneath")))
+                .list();
+        return Page.of(rows, limit, last -> new Cursor(last.kind() + ":" + last.due(), last.id()))
+                .map(row -> new Listed(row.id(), row.beneath()));
+    }
+
+    /** A position of the form "0:2026-12-01" (0 first, 1 after): parses, or throws. */
+    private static Object rankAndDay(String position) {
+        String[] parts = position.split(":", 2);
+        if (parts.length != 2 || !(parts[0].equals("0") || parts[0].equals("1"))) {
+            throw new IllegalArgumentException("not a position of this list");
+        }
+        return LocalDate.parse(parts[1]);
+    }
+
+    private static Map<String, Object> riskParameters(LocalDate today, Instant now) {
+        return Map.of("soon", today.plusDays(SOON_DAYS), "silentSince", Timestamp.from(now.minus(SILENCE)));
+    }
+}
