@@ -112,7 +112,7 @@ class TeamworkPagesTests {
                 .param("helpWhat", "An afternoon of proofreading")
                 .exchange();
 
-        List<FlagView> mine = flags.mine(cleo);
+        List<FlagView> mine = flags.mine(cleo, null, 50).items();
         assertThat(mine).hasSize(1);
         assertThat(raised)
                 .hasStatus3xxRedirection()
@@ -167,7 +167,7 @@ class TeamworkPagesTests {
                 .contains("Nothing was raised")
                 .contains("The guide is not in the handbook.")
                 .contains("Say what you offer, or choose no help.");
-        assertThat(flags.mine(cleo)).isEmpty();
+        assertThat(flags.mine(cleo, null, 50).items()).isEmpty();
     }
 
     @Test
@@ -234,7 +234,7 @@ class TeamworkPagesTests {
                 .param("targetId", commitment.id().toString())
                 .exchange();
 
-        List<HelpOfferView> mine = offers.mine(cleo);
+        List<HelpOfferView> mine = offers.mine(cleo, null, 50).items();
         assertThat(mine).as(body(made)).hasSize(1);
         assertThat(made).hasRedirectedUrl("/help-offers/" + mine.get(0).id());
         String detail = body(mvc.get().uri("/help-offers/" + mine.get(0).id()).with(as(owen)));
@@ -261,7 +261,7 @@ class TeamworkPagesTests {
 
         assertThat(refused).hasStatusOk();
         assertThat(body(refused)).contains("Nothing was offered").contains("You cannot offer help to yourself.");
-        assertThat(offers.mine(cleo)).isEmpty();
+        assertThat(offers.mine(cleo, null, 50).items()).isEmpty();
     }
 
     @Test
