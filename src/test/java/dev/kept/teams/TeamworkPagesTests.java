@@ -57,6 +57,9 @@ class TeamworkPagesTests {
     @Autowired
     HelpOffers offers;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private String suffix;
     private Caller ada;
     private Caller owen;
@@ -262,6 +265,36 @@ class TeamworkPagesTests {
         assertThat(refused).hasStatusOk();
         assertThat(body(refused)).contains("Nothing was offered").contains("You cannot offer help to yourself.");
         assertThat(offers.mine(cleo, null, 50).items()).isEmpty();
+    }
+
+    @Test
+    void theFlagAndHelpPagesShowAPageAndShowMoreFromItsEnd() {
+        TeamworkListFixtures fixtures = new TeamworkListFixtures(jdbc);
+        java.time.Instant start = java.time.Instant.now().minusSeconds(3600);
+        for (int i = 0; i < 51; i++) {
+            fixtures.flag(
+                    owen.organizationId(),
+                    commitment.id(),
+                    cleo.personId(),
+                    owen.personId(),
+                    "OPEN",
+                    start.plusSeconds(i));
+            fixtures.offer(owen.organizationId(), owen.personId(), cleo.personId(), "PENDING", start.plusSeconds(i));
+        }
+        for (String list : List.of("flags", "offers")) {
+            String path = list.equals("flags") ? "/flags" : "/help-offers";
+            String first = body(mvc.get().uri(path).with(as(cleo)));
+            java.util.regex.Matcher more =
+                    java.util.regex.Pattern.compile("data-hx-get=\"([^\"]+)\"").matcher(first);
+            assertThat(more.find()).as(list).isTrue();
+            assertThat(first).contains("id=\"" + list + "\"").contains("id=\"more-" + list + "\"");
+            String next = more.group(1).replace("&amp;", "&");
+            String fragment = body(mvc.get().uri(next).with(as(cleo)).header("HX-Request", "true"));
+            assertThat(fragment).doesNotContain("<html").contains("data-hx-swap-oob=\"true\"");
+            assertThat(fragment).doesNotContain("data-hx-get");
+            String plain = body(mvc.get().uri(path + "?cursor=not-a-cursor").with(as(cleo)));
+            assertThat(plain).contains("data-hx-get");
+        }
     }
 
     @Test
