@@ -2,6 +2,9 @@ package dev.kept.teams;
 
 import dev.kept.people.Caller;
 import dev.kept.shared.Answers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import dev.kept.shared.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,7 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -77,12 +79,14 @@ class FlagApi {
     @Operation(
             summary = "The flags you raised or that are on what you own, open first; with targetType and targetId,"
                     + " the flags you may see on that one target")
-    List<FlagView> list(
+    ResponseEntity<PageAnswer<FlagView>> list(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) TargetType targetType,
-            @RequestParam(required = false) UUID targetId) {
+            @RequestParam(required = false) UUID targetId,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
         if (targetType == null && targetId == null) {
-            return flags.mine(caller);
+            return PageAnswer.of(flags.mine(caller, cursor, Page.limitOr(limit)), limit);
         }
         if (targetType == null || targetId == null) {
             throw new RuleViolationException(
@@ -90,7 +94,7 @@ class FlagApi {
                     "targetId",
                     "Name both the kind of thing (targetType) and its id (targetId), or neither.");
         }
-        return flags.on(caller, targetType, targetId);
+        return PageAnswer.of(flags.on(caller, targetType, targetId, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/{id}")

@@ -1,9 +1,12 @@
 package dev.kept.teams;
 
 import dev.kept.people.Caller;
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -44,18 +48,22 @@ class FlagPages {
             @Size(max = 1000) String helpWhat) {}
 
     @GetMapping("/flags")
-    String list(@AuthenticationPrincipal Caller caller, Model model) {
-        List<FlagView> mine = flags.mine(caller);
-        model.addAttribute(
-                "raised",
-                mine.stream()
-                        .filter(f -> f.raisedBy().equals(caller.personId()))
-                        .toList());
-        model.addAttribute(
-                "onMine",
-                mine.stream()
-                        .filter(f -> !f.raisedBy().equals(caller.personId()))
-                        .toList());
+    String list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        Page<FlagView> page;
+        try {
+            page = flags.mine(caller, cursor, Page.DEFAULT);
+        } catch (BadCursorException unknown) {
+            page = flags.mine(caller, null, Page.DEFAULT);
+        }
+        model.addAttribute("flags", page.items());
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        if (htmx != null && cursor != null) {
+            return "teams/flag-list :: more-flags";
+        }
         return "teams/flags";
     }
 

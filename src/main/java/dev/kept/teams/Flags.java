@@ -3,12 +3,19 @@ package dev.kept.teams;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.shared.ConflictException;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -30,8 +37,16 @@ public class Flags {
     private final Targets targets;
     private final People people;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    Flags(FlagRepository flags, HelpOffers helpOffers, Targets targets, People people, Clock clock) {
+    Flags(
+            FlagRepository flags,
+            HelpOffers helpOffers,
+            Targets targets,
+            People people,
+            Clock clock,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.flags = flags;
         this.helpOffers = helpOffers;
         this.targets = targets;
@@ -74,22 +89,153 @@ public class Flags {
         return view(flags.save(flag), caller, names(caller));
     }
 
-    /** The flags the caller raised or that were raised on what they own; open first, newest first. */
+    /**
+     * The flags the caller raised or that were raised on what they own; open first, newest first:
+     * the page after {@code cursor} (null: the first), at most {@code limit}. The rows are read a
+     * page at a time and those the caller may no longer see are left out, so a page may hold fewer
+     * than {@code limit} while another follows. A forged cursor answers 400.
+     */
     @Transactional(readOnly = true)
-    public List<FlagView> mine(Caller caller) {
+    public Page<FlagView> mine(Caller caller, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Ranked::parse, null);
         requireMember(caller);
+        List<JeopardyFlag> rows =
+                read("""
+                f.organization_id = :organization
+                and (f.raised_by = :person
+                     or exists (select 1 from jeopardy_flag_owner o where o.flag_id = f.id and o.person_id = :person))""", Map.of("organization", caller.organizationId(), "person", caller.personId()), after, limit);
+        Page<JeopardyFlag> page = Page.of(rows, limit, Flags::position);
         Names names = names(caller);
-        return flags.findInvolving(caller.organizationId(), caller.personId()).stream()
-                .filter(flag -> seen(caller, flag, names))
-                .map(flag -> view(flag, caller, names))
-                .toList();
+        names.preload(people(page.items()));
+        return new Page<>(
+                page.items().stream()
+                        .filter(flag -> seen(caller, flag, names))
+                        .map(flag -> view(flag, caller, names))
+                        .toList(),
+                page.next());
     }
 
-    /** The flags the caller may see on one target; open first. */
+    /**
+     * The flags the caller may see on one target (all of them while the caller sees the target,
+     * else the ones the caller raised); open first, newest first: the page after {@code cursor}.
+     */
     @Transactional(readOnly = true)
-    public List<FlagView> on(Caller caller, TargetType type, UUID id) {
+    public Page<FlagView> on(Caller caller, TargetType type, UUID id, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Ranked::parse, null);
         requireMember(caller);
-        return onTargets(caller, type, List.of(id));
+        List<JeopardyFlag> rows = read(
+                "f.organization_id = :organization and f.target_type = :type and f.target_id = :target",
+                Map.of("organization", caller.organizationId(), "type", type.name(), "target", id),
+                after,
+                limit);
+        Page<JeopardyFlag> page = Page.of(rows, limit, Flags::position);
+        Names names = names(caller);
+        names.preload(people(page.items()));
+        return new Page<>(
+                page.items().stream()
+                        .filter(flag -> seen(caller, flag, names))
+                        .map(flag -> view(flag, caller, names))
+                        .toList(),
+                page.next());
+    }
+
+    private static final String RANK = "case when f.status = 'OPEN' then 0 else 1 end";
+
+    /**
+     * The flags matching {@code where}, open first, newest first (then by id), after {@code after}
+     * (null: from the start), at most {@code limit + 1}; their owners at the time are read in one
+     * more statement for the whole page (the repository would read them one flag at a time).
+     */
+    private List<JeopardyFlag> read(String where, Map<String, ?> parameters, Cursor after, int limit) {
+        String sql = "select f.* from jeopardy_flag f where " + where;
+        Map<String, Object> values = new HashMap<>(parameters);
+        if (after != null) {
+            Ranked at = Ranked.parse(after.position());
+            sql += " and (" + RANK + " > :rank or (" + RANK + " = :rank"
+                    + " and (f.created_at < :at or (f.created_at = :at and f.id > :id))))";
+            values.put("rank", at.rank());
+            values.put("at", Timestamp.from(at.at()));
+            values.put("id", after.id());
+        }
+        values.put("rows", limit + 1);
+        List<java.util.function.Function<Map<UUID, Set<FlagOwner>>, JeopardyFlag>> found = jdbc.sql(
+                        sql + " order by " + RANK + ", f.created_at desc, f.id limit :rows")
+                .params(values)
+                .query((rs, n) -> flag(rs))
+                .list();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Set<FlagOwner>> owners = new HashMap<>();
+        List<JeopardyFlag> withoutOwners =
+                found.stream().map(f -> f.apply(Map.of())).toList();
+        jdbc.sql("select flag_id, person_id from jeopardy_flag_owner where flag_id in (:ids)")
+                .param("ids", withoutOwners.stream().map(JeopardyFlag::getId).toList())
+                .query((rs, n) -> owners.computeIfAbsent(rs.getObject("flag_id", UUID.class), k -> new HashSet<>())
+                        .add(new FlagOwner(rs.getObject("person_id", UUID.class))))
+                .list();
+        return found.stream().map(f -> f.apply(owners)).toList();
+    }
+
+    /** A flag row, waiting for its owners. */
+    private static java.util.function.Function<Map<UUID, Set<FlagOwner>>, JeopardyFlag> flag(java.sql.ResultSet rs)
+            throws java.sql.SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        long version = rs.getLong("version");
+        JeopardyFlag read = new JeopardyFlag(
+                id,
+                rs.getObject("organization_id", UUID.class),
+                TargetType.valueOf(rs.getString("target_type")),
+                rs.getObject("target_id", UUID.class),
+                rs.getObject("raised_by", UUID.class),
+                rs.getString("noticed"),
+                rs.getString("question"),
+                rs.getObject("help_offer_id", UUID.class),
+                FlagStatus.valueOf(rs.getString("status")),
+                rs.getString("answer"),
+                rs.getObject("answered_by", UUID.class),
+                instant(rs.getTimestamp("answered_at")),
+                rs.getString("note"),
+                rs.getObject("closed_by", UUID.class),
+                instant(rs.getTimestamp("closed_at")),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")),
+                Set.of(),
+                rs.getLong("version"));
+        return owners -> new JeopardyFlag(
+                id,
+                read.getOrganizationId(),
+                read.getTargetType(),
+                read.getTargetId(),
+                read.getRaisedBy(),
+                read.getNoticed(),
+                read.getQuestion(),
+                read.getHelpOfferId(),
+                read.getStatus(),
+                read.getAnswer(),
+                read.getAnsweredBy(),
+                read.getAnsweredAt(),
+                read.getNote(),
+                read.getClosedBy(),
+                read.getClosedAt(),
+                read.getCreatedAt(),
+                read.getUpdatedAt(),
+                owners.getOrDefault(id, Set.of()),
+                version);
+    }
+
+    private static Instant instant(Timestamp at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    private static Cursor position(JeopardyFlag f) {
+        return new Cursor(new Ranked(f.getStatus() == FlagStatus.OPEN ? 0 : 1, f.getCreatedAt()).text(), f.getId());
+    }
+
+    private static List<UUID> people(List<JeopardyFlag> page) {
+        return page.stream()
+                .flatMap(f -> java.util.stream.Stream.of(f.getRaisedBy(), f.getAnsweredBy(), f.getClosedBy()))
+                .toList();
     }
 
     /**

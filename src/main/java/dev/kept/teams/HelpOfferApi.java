@@ -2,6 +2,9 @@ package dev.kept.teams;
 
 import dev.kept.people.Caller;
 import dev.kept.shared.Answers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -9,7 +12,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Offers of help over the API: offer, accept, decline, withdraw. */
@@ -66,8 +69,11 @@ class HelpOfferApi {
 
     @GetMapping
     @Operation(summary = "The offers of help you made, or that were made to you or your team; waiting ones first")
-    List<HelpOfferView> list(@AuthenticationPrincipal Caller caller) {
-        return offers.mine(caller);
+    ResponseEntity<PageAnswer<HelpOfferView>> list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(offers.mine(caller, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/{id}")

@@ -2,9 +2,12 @@ package dev.kept.teams;
 
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -46,8 +50,22 @@ class HelpOfferPages {
             UUID targetId) {}
 
     @GetMapping("/help-offers")
-    String list(@AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("offers", offers.mine(caller));
+    String list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        Page<HelpOfferView> page;
+        try {
+            page = offers.mine(caller, cursor, Page.DEFAULT);
+        } catch (BadCursorException unknown) {
+            page = offers.mine(caller, null, Page.DEFAULT);
+        }
+        model.addAttribute("offers", page.items());
+        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        if (htmx != null && cursor != null) {
+            return "teams/help-offers :: more-offers";
+        }
         return "teams/help-offers";
     }
 

@@ -12,15 +12,37 @@ interface HelpOfferRepository extends ListCrudRepository<HelpOffer, UUID> {
 
     Optional<HelpOffer> findByIdAndOrganizationId(UUID id, UUID organizationId);
 
+    /** The offers a person made or that were made to them or their teams; waiting first, newest first. */
     @Query("""
             select * from help_offer
              where organization_id = :organization
                and (offered_by = :person or to_person_id = :person or to_team_id in (:teams))
-             order by case when status = 'PENDING' then 0 else 1 end, created_at desc""")
+             order by case when status = 'PENDING' then 0 else 1 end, created_at desc, id
+             limit :rows""")
     List<HelpOffer> findInvolving(
             @Param("organization") UUID organizationId,
             @Param("person") UUID personId,
-            @Param("teams") Collection<UUID> teamIds);
+            @Param("teams") Collection<UUID> teamIds,
+            @Param("rows") int rows);
+
+    /** The same list after the offer of rank {@code rank} (0 waiting), made at {@code at}, id {@code id}. */
+    @Query("""
+            select * from help_offer
+             where organization_id = :organization
+               and (offered_by = :person or to_person_id = :person or to_team_id in (:teams))
+               and (case when status = 'PENDING' then 0 else 1 end > :rank
+                    or (case when status = 'PENDING' then 0 else 1 end = :rank
+                        and (created_at < :at or (created_at = :at and id > :id))))
+             order by case when status = 'PENDING' then 0 else 1 end, created_at desc, id
+             limit :rows""")
+    List<HelpOffer> findInvolvingAfter(
+            @Param("organization") UUID organizationId,
+            @Param("person") UUID personId,
+            @Param("teams") Collection<UUID> teamIds,
+            @Param("rank") int rank,
+            @Param("at") java.sql.Timestamp at,
+            @Param("id") UUID id,
+            @Param("rows") int rows);
 
     @Query("""
             select * from help_offer

@@ -2,9 +2,11 @@ package dev.kept.teams;
 
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import java.time.Clock;
 import java.time.Instant;
@@ -114,18 +116,44 @@ public class HelpOffers {
                 clock.instant()));
     }
 
-    /** The offers the caller made, or that were made to them or to their team; waiting ones first. */
+    /**
+     * The offers the caller made, or that were made to them or to their team; waiting ones first,
+     * newest first (then by id): the page after {@code cursor} (null: the first), at most {@code
+     * limit}. A forged cursor answers 400.
+     */
     @Transactional(readOnly = true)
-    public List<HelpOfferView> mine(Caller caller) {
+    public Page<HelpOfferView> mine(Caller caller, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Ranked::parse, null);
         requireMember(caller);
-        List<UUID> teams = new ArrayList<>(myTeams(caller));
+        Set<UUID> mine = myTeams(caller);
+        List<UUID> teams = new ArrayList<>(mine);
         if (teams.isEmpty()) {
             teams.add(new UUID(0, 0));
         }
+        List<HelpOffer> rows;
+        if (after == null) {
+            rows = offers.findInvolving(caller.organizationId(), caller.personId(), teams, limit + 1);
+        } else {
+            Ranked at = Ranked.parse(after.position());
+            rows = offers.findInvolvingAfter(
+                    caller.organizationId(),
+                    caller.personId(),
+                    teams,
+                    at.rank(),
+                    java.sql.Timestamp.from(at.at()),
+                    after.id(),
+                    limit + 1);
+        }
+        Page<HelpOffer> page = Page.of(
+                rows,
+                limit,
+                o -> new Cursor(
+                        new Ranked(o.getStatus() == HelpStatus.PENDING ? 0 : 1, o.getCreatedAt()).text(), o.getId()));
         Names names = new Names(people, targets, caller);
-        return offers.findInvolving(caller.organizationId(), caller.personId(), teams).stream()
-                .map(offer -> view(offer, caller, names))
-                .toList();
+        names.preload(page.items().stream()
+                .flatMap(o -> java.util.stream.Stream.of(o.getOfferedBy(), o.getToPersonId(), o.getAnsweredBy()))
+                .toList());
+        return page.map(offer -> view(offer, caller, names, mine));
     }
 
     @Transactional(readOnly = true)
@@ -285,7 +313,10 @@ public class HelpOffers {
     }
 
     HelpOfferView view(HelpOffer o, Caller caller, Names names) {
-        Set<UUID> teams = myTeams(caller);
+        return view(o, caller, names, myTeams(caller));
+    }
+
+    private HelpOfferView view(HelpOffer o, Caller caller, Names names, Set<UUID> teams) {
         boolean pending = o.getStatus() == HelpStatus.PENDING;
         String targetTitle = o.getTargetType() == null
                 ? null

@@ -29,6 +29,12 @@ class FlagApiTests {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    dev.kept.StatementCounter counter;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private LocalDate inDays(int days) {
         return LocalDate.now(clock).plusDays(days);
     }
@@ -366,8 +372,100 @@ class FlagApiTests {
                 .asLong();
     }
 
+    @Test
+    void listsFlagsAPageAtATimeOpenFirstWithTheSameStatementsForTenTimesMore() {
+        TeamworkListFixtures fixtures = new TeamworkListFixtures(jdbc);
+        Account admin = api.signUp();
+        Account owner = api.join(admin);
+        Account colleague = api.join(admin);
+        List<UUID> commitments = List.of(
+                api.commit(owner, inDays(10), "ORGANIZATION"),
+                api.commit(owner, inDays(11), "ORGANIZATION"),
+                api.commit(owner, inDays(12), "ORGANIZATION"));
+        java.time.Instant start = clock.instant();
+        List<UUID> open = new java.util.ArrayList<>();
+        List<UUID> closed = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String status = i % 2 == 1 ? "RESOLVED" : "OPEN";
+            UUID id = fixtures.flag(
+                    admin.organizationId(),
+                    commitments.get(i % 3),
+                    colleague.personId(),
+                    owner.personId(),
+                    status,
+                    start.plusSeconds(60L * i));
+            (status.equals("OPEN") ? open : closed).add(0, id);
+        }
+        List<UUID> expected = new java.util.ArrayList<>(open);
+        expected.addAll(closed);
+
+        ApiResponse firstPage =
+                api.get(colleague.token(), "/api/v1/flags?limit=2").expect(200);
+        String next = firstPage.json().get("next").asString();
+        assertThat(firstPage.headers().getFirst("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
+        List<UUID> seen = new java.util.ArrayList<>(ids(firstPage.json()));
+        JsonNode page = firstPage.json();
+        while (!page.get("next").isNull()) {
+            String address = page.get("next").asString();
+            page = api.get(colleague.token(), address.substring(address.indexOf("/api/v1/")))
+                    .expect(200)
+                    .json();
+            seen.addAll(ids(page));
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(ids(api.get(owner.token(), "/api/v1/flags").expect(200).json()))
+                .containsExactlyElementsOf(expected);
+        JsonNode onOne = api.get(
+                        colleague.token(),
+                        "/api/v1/flags?targetType=COMMITMENT&targetId=" + commitments.get(0) + "&limit=1")
+                .expect(200)
+                .json();
+        assertThat(ids(onOne)).hasSize(1);
+        assertThat(onOne.get("next").isNull()).isFalse();
+        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
+            JsonNode problem =
+                    api.get(colleague.token(), "/api/v1/flags?" + bad).expectProblem(400);
+            assertThat(problem.get("errors").get(0).get("field").asString())
+                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+
+        Account largeAdmin = api.signUp();
+        Account largeOwner = api.join(largeAdmin);
+        Account largeColleague = api.join(largeAdmin);
+        List<UUID> largeCommitments = List.of(
+                api.commit(largeOwner, inDays(10), "ORGANIZATION"),
+                api.commit(largeOwner, inDays(11), "ORGANIZATION"),
+                api.commit(largeOwner, inDays(12), "ORGANIZATION"));
+        for (int i = 0; i < 50; i++) {
+            fixtures.flag(
+                    largeAdmin.organizationId(),
+                    largeCommitments.get(i % 3),
+                    largeColleague.personId(),
+                    largeOwner.personId(),
+                    i % 2 == 1 ? "RESOLVED" : "OPEN",
+                    start.plusSeconds(60L * i));
+        }
+        // the larger list's account reads it twice before counting, as the smaller one's did above
+        // (its first requests write what a first use writes, e.g. the token's last use)
+        for (int warm = 0; warm < 2; warm++) {
+            api.get(largeColleague.token(), "/api/v1/flags").expect(200);
+        }
+        String small = UUID.randomUUID().toString();
+        String ten = UUID.randomUUID().toString();
+        JsonNode smallAnswer =
+                api.getCounted(colleague.token(), "/api/v1/flags", small).json();
+        JsonNode tenTimes =
+                api.getCounted(largeColleague.token(), "/api/v1/flags", ten).json();
+        assertThat(ids(smallAnswer)).hasSize(5);
+        assertThat(ids(tenTimes)).hasSize(50);
+        assertThat(tenTimes.get("next").isNull()).isTrue();
+        assertThat(counter.statements(ten)).isEqualTo(counter.statements(small));
+    }
+
+    /** The ids of a list answer: a page's items, or a bare array. */
     private static List<UUID> ids(JsonNode list) {
-        return list.valueStream()
+        return (list.isArray() ? list : list.get("items"))
+                .valueStream()
                 .map(n -> UUID.fromString(n.get("id").asString()))
                 .toList();
     }

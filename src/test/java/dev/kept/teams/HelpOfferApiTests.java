@@ -36,6 +36,12 @@ class HelpOfferApiTests {
     @Autowired
     HelpOffers offers;
 
+    @Autowired
+    dev.kept.StatementCounter counter;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private static Map<String, Object> offer(String key, UUID to) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(key, to.toString());
@@ -276,8 +282,77 @@ class HelpOfferApiTests {
                 .asString();
     }
 
+    @Test
+    void listsOffersAPageAtATimeWaitingFirstWithTheSameStatementsForTenTimesMore() {
+        TeamworkListFixtures fixtures = new TeamworkListFixtures(jdbc);
+        Account admin = api.signUp();
+        Account helper = api.join(admin);
+        Account helped = api.join(admin);
+        Instant start = clock.instant();
+        List<UUID> waiting = new java.util.ArrayList<>();
+        List<UUID> answered = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String status = i % 2 == 1 ? "DECLINED" : "PENDING";
+            UUID id = fixtures.offer(
+                    admin.organizationId(), helper.personId(), helped.personId(), status, start.plusSeconds(60L * i));
+            (status.equals("PENDING") ? waiting : answered).add(0, id);
+        }
+        List<UUID> expected = new java.util.ArrayList<>(waiting);
+        expected.addAll(answered);
+
+        ApiResponse firstPage =
+                api.get(helped.token(), "/api/v1/help-offers?limit=2").expect(200);
+        String next = firstPage.json().get("next").asString();
+        assertThat(firstPage.headers().getFirst("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
+        List<UUID> seen = new java.util.ArrayList<>(ids(firstPage.json()));
+        JsonNode page = firstPage.json();
+        while (!page.get("next").isNull()) {
+            String address = page.get("next").asString();
+            page = api.get(helped.token(), address.substring(address.indexOf("/api/v1/")))
+                    .expect(200)
+                    .json();
+            seen.addAll(ids(page));
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(ids(api.get(helper.token(), "/api/v1/help-offers")
+                        .expect(200)
+                        .json()))
+                .containsExactlyElementsOf(expected);
+        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
+            JsonNode problem =
+                    api.get(helped.token(), "/api/v1/help-offers?" + bad).expectProblem(400);
+            assertThat(problem.get("errors").get(0).get("field").asString())
+                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+
+        Account largeAdmin = api.signUp();
+        Account largeHelper = api.join(largeAdmin);
+        Account largeHelped = api.join(largeAdmin);
+        for (int i = 0; i < 50; i++) {
+            fixtures.offer(
+                    largeAdmin.organizationId(),
+                    largeHelper.personId(),
+                    largeHelped.personId(),
+                    i % 2 == 1 ? "DECLINED" : "PENDING",
+                    start.plusSeconds(60L * i));
+        }
+        api.get(largeHelped.token(), "/api/v1/help-offers").expect(200);
+        String small = UUID.randomUUID().toString();
+        String ten = UUID.randomUUID().toString();
+        JsonNode smallAnswer =
+                api.getCounted(helped.token(), "/api/v1/help-offers", small).json();
+        JsonNode tenTimes =
+                api.getCounted(largeHelped.token(), "/api/v1/help-offers", ten).json();
+        assertThat(ids(smallAnswer)).hasSize(5);
+        assertThat(ids(tenTimes)).hasSize(50);
+        assertThat(tenTimes.get("next").isNull()).isTrue();
+        assertThat(counter.statements(ten)).isEqualTo(counter.statements(small));
+    }
+
+    /** The ids of a list answer: a page's items, or a bare array. */
     private static List<UUID> ids(JsonNode list) {
-        return list.valueStream()
+        return (list.isArray() ? list : list.get("items"))
+                .valueStream()
                 .map(n -> UUID.fromString(n.get("id").asString()))
                 .toList();
     }

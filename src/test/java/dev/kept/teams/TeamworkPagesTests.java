@@ -57,6 +57,9 @@ class TeamworkPagesTests {
     @Autowired
     HelpOffers offers;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private String suffix;
     private Caller ada;
     private Caller owen;
@@ -112,7 +115,7 @@ class TeamworkPagesTests {
                 .param("helpWhat", "An afternoon of proofreading")
                 .exchange();
 
-        List<FlagView> mine = flags.mine(cleo);
+        List<FlagView> mine = flags.mine(cleo, null, 50).items();
         assertThat(mine).hasSize(1);
         assertThat(raised)
                 .hasStatus3xxRedirection()
@@ -167,7 +170,7 @@ class TeamworkPagesTests {
                 .contains("Nothing was raised")
                 .contains("The guide is not in the handbook.")
                 .contains("Say what you offer, or choose no help.");
-        assertThat(flags.mine(cleo)).isEmpty();
+        assertThat(flags.mine(cleo, null, 50).items()).isEmpty();
     }
 
     @Test
@@ -234,7 +237,7 @@ class TeamworkPagesTests {
                 .param("targetId", commitment.id().toString())
                 .exchange();
 
-        List<HelpOfferView> mine = offers.mine(cleo);
+        List<HelpOfferView> mine = offers.mine(cleo, null, 50).items();
         assertThat(mine).as(body(made)).hasSize(1);
         assertThat(made).hasRedirectedUrl("/help-offers/" + mine.get(0).id());
         String detail = body(mvc.get().uri("/help-offers/" + mine.get(0).id()).with(as(owen)));
@@ -261,7 +264,37 @@ class TeamworkPagesTests {
 
         assertThat(refused).hasStatusOk();
         assertThat(body(refused)).contains("Nothing was offered").contains("You cannot offer help to yourself.");
-        assertThat(offers.mine(cleo)).isEmpty();
+        assertThat(offers.mine(cleo, null, 50).items()).isEmpty();
+    }
+
+    @Test
+    void theFlagAndHelpPagesShowAPageAndShowMoreFromItsEnd() {
+        TeamworkListFixtures fixtures = new TeamworkListFixtures(jdbc);
+        java.time.Instant start = java.time.Instant.now().minusSeconds(3600);
+        for (int i = 0; i < 51; i++) {
+            fixtures.flag(
+                    owen.organizationId(),
+                    commitment.id(),
+                    cleo.personId(),
+                    owen.personId(),
+                    "OPEN",
+                    start.plusSeconds(i));
+            fixtures.offer(owen.organizationId(), owen.personId(), cleo.personId(), "PENDING", start.plusSeconds(i));
+        }
+        for (String list : List.of("flags", "offers")) {
+            String path = list.equals("flags") ? "/flags" : "/help-offers";
+            String first = body(mvc.get().uri(path).with(as(cleo)));
+            java.util.regex.Matcher more =
+                    java.util.regex.Pattern.compile("data-hx-get=\"([^\"]+)\"").matcher(first);
+            assertThat(more.find()).as(list).isTrue();
+            assertThat(first).contains("id=\"" + list + "\"").contains("id=\"more-" + list + "\"");
+            String next = more.group(1).replace("&amp;", "&");
+            String fragment = body(mvc.get().uri(next).with(as(cleo)).header("HX-Request", "true"));
+            assertThat(fragment).doesNotContain("<html").contains("data-hx-swap-oob=\"true\"");
+            assertThat(fragment).doesNotContain("data-hx-get");
+            String plain = body(mvc.get().uri(path + "?cursor=not-a-cursor").with(as(cleo)));
+            assertThat(plain).contains("data-hx-get");
+        }
     }
 
     @Test
