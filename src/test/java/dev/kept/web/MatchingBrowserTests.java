@@ -108,9 +108,11 @@ class MatchingBrowserTests {
 
         // the partnership appears for both
         bob.click("nav >> text=Partners");
-        assertThat(bob.locator("table tr:has-text('Alice Able') .badge")).hasText("Active");
+        assertThat(bob.locator("#partnership-list li:has-text('Alice Able') .badge"))
+                .hasText("Active");
         alice.click("nav >> text=Partners");
-        assertThat(alice.locator("table tr:has-text('Bob Builder') .badge")).hasText("Active");
+        assertThat(alice.locator("#partnership-list li:has-text('Bob Builder') .badge"))
+                .hasText("Active");
         admin.reload();
         assertThat(admin.locator("li.pair .badge")).hasText("Accepted");
 

@@ -151,7 +151,7 @@ class PartnersBrowserTests {
 
         // Bob finds it among what Alice shares with him, sees what to challenge her on, and does
         bob.click("nav >> text=Partners");
-        bob.click("table >> text=Alice Able");
+        bob.click("#partnership-list >> text=Alice Able");
         bob.click("text=What Alice Able shares with you");
         assertThat(bob.locator("h1")).hasText("Commitments I can see");
         assertThat(bob.locator("tbody tr")).hasCount(1);
