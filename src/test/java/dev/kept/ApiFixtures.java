@@ -103,6 +103,24 @@ public final class ApiFixtures {
     }
 
     /**
+     * Asks a paginated list for what every list refuses (limit 0, 101 and x, a forged cursor), and
+     * for each of {@code more} (a query parameter as {@code name=value}): each must answer 400
+     * naming that parameter under errors.
+     */
+    public void expectPagingRefused(String token, String path, String... more) {
+        List<String> bad = new java.util.ArrayList<>(List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor"));
+        bad.addAll(List.of(more));
+        for (String query : bad) {
+            JsonNode problem =
+                    get(token, path + (path.contains("?") ? "&" : "?") + query).expectProblem(400);
+            org.assertj.core.api.Assertions.assertThat(
+                            problem.get("errors").get(0).get("field").asString())
+                    .as(query)
+                    .isEqualTo(query.substring(0, query.indexOf('=')));
+        }
+    }
+
+    /**
      * Gets a path as the holder of {@code token} does, counting its SQL statements under {@code
      * key} with the {@link StatementCounter}; the answer must be a success.
      */

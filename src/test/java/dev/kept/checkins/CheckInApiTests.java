@@ -480,12 +480,7 @@ class CheckInApiTests {
         java.util.Collections.reverse(reversed);
         assertThat(latest).containsExactlyElementsOf(reversed);
 
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor", "order=sideways")) {
-            JsonNode problem =
-                    api.get(pair.dana().token(), "/api/v1/checkins?" + bad).expectProblem(400);
-            assertThat(problem.get("errors").get(0).get("field").asString())
-                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
-        }
+        api.expectPagingRefused(pair.dana().token(), "/api/v1/checkins", "order=sideways");
 
         String month = UUID.randomUUID().toString();
         String year = UUID.randomUUID().toString();

@@ -92,12 +92,7 @@ class ExpectationListTests {
         }
 
         assertThat(seen).containsExactly(byMember.toString(), toTheTeam.toString(), oldest.toString());
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=forged")) {
-            JsonNode problem =
-                    api.get(member.token(), "/api/v1/expectations?" + bad).expectProblem(400);
-            assertThat(problem.get("errors").get(0).get("field").asString())
-                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
-        }
+        api.expectPagingRefused(member.token(), "/api/v1/expectations", "cursor=forged");
     }
 
     @Test

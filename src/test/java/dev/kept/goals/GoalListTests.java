@@ -160,11 +160,7 @@ class GoalListTests {
         assertThat(openDue).isSorted();
         assertThat(seen.get(0).get("overdue").asBoolean()).isTrue();
 
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
-            JsonNode problem = api.get(org.member().token(), path + "?" + bad).expectProblem(400);
-            assertThat(problem.get("errors").get(0).get("field").asString())
-                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
-        }
+        api.expectPagingRefused(org.member().token(), path);
         // A well-formed cursor of another list (a token's instant) is refused too.
         String forged = java.util.Base64.getUrlEncoder()
                 .withoutPadding()
@@ -225,11 +221,6 @@ class GoalListTests {
                         .map(UUID::toString)
                         .toList());
 
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor", "parentId=abc")) {
-            JsonNode problem =
-                    api.get(org.member().token(), "/api/v1/goals?" + bad).expectProblem(400);
-            assertThat(problem.get("errors").get(0).get("field").asString())
-                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
-        }
+        api.expectPagingRefused(org.member().token(), "/api/v1/goals", "parentId=abc");
     }
 }

@@ -422,10 +422,6 @@ class GoalNegotiationApiTests {
         assertThat(seen)
                 .containsExactlyElementsOf(made.stream().map(UUID::toString).toList());
         assertThat(rest.get("next").isNull()).isTrue();
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
-            JsonNode problem = api.get(b.member().token(), list + "?" + bad).expectProblem(400);
-            assertThat(problem.get("errors").get(0).get("field").asString())
-                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
-        }
+        api.expectPagingRefused(b.member().token(), list);
     }
 }

@@ -54,14 +54,8 @@ class PartnershipListTests {
 
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactlyElementsOf(newestFirst(partnerships));
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
-            for (String list : List.of("/api/v1/partnerships?", "/api/v1/partnerships/candidates?")) {
-                JsonNode problem = api.get(me.token(), list + bad).expectProblem(400);
-                assertThat(problem.get("errors").get(0).get("field").asString())
-                        .as(list + bad)
-                        .isEqualTo(bad.substring(0, bad.indexOf('=')));
-            }
-        }
+        api.expectPagingRefused(me.token(), "/api/v1/partnerships");
+        api.expectPagingRefused(me.token(), "/api/v1/partnerships/candidates");
     }
 
     @Test

@@ -86,14 +86,8 @@ class PeopleListTests {
     void refusesABadLimitOrCursorNamingTheField() {
         Account admin = api.signUp();
 
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
-            for (String list : List.of("/api/v1/people?", "/api/v1/teams?")) {
-                JsonNode problem = api.get(admin.token(), list + bad).expectProblem(400);
-                assertThat(problem.get("errors").get(0).get("field").asString())
-                        .as(list + bad)
-                        .isEqualTo(bad.substring(0, bad.indexOf('=')));
-            }
-        }
+        api.expectPagingRefused(admin.token(), "/api/v1/people");
+        api.expectPagingRefused(admin.token(), "/api/v1/teams");
         api.get(admin.token(), "/api/v1/people?team=not-a-team").expectProblem(400);
         JsonNode tooLong =
                 api.get(admin.token(), "/api/v1/people?q=" + "q".repeat(121)).expectProblem(400);

@@ -67,11 +67,7 @@ class KudosListTests {
         assertThat(rest.get("items").valueStream().map(k -> k.get("message").asString()))
                 .containsExactly("Thanks 2", "Thanks 1");
         assertThat(rest.get("next").isNull()).isTrue();
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
-            JsonNode problem = api.get(admin.token(), "/api/v1/kudos?" + bad).expectProblem(400);
-            assertThat(problem.get("errors").get(0).get("field").asString())
-                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
-        }
+        api.expectPagingRefused(admin.token(), "/api/v1/kudos");
     }
 
     @Test

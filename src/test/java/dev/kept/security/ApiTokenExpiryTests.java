@@ -81,11 +81,7 @@ class ApiTokenExpiryTests {
                 .doesNotContain("second", "third");
         assertThat(rest.get("next").isNull()).isTrue();
 
-        for (String bad : java.util.List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
-            JsonNode problem = api.get(admin.token(), "/api/v1/tokens?" + bad).expectProblem(400);
-            assertThat(problem.get("errors").get(0).get("field").asString())
-                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
-        }
+        api.expectPagingRefused(admin.token(), "/api/v1/tokens");
     }
 
     @Test

@@ -261,12 +261,7 @@ class AdviceApiTests {
         }
         assertThat(seen).containsExactlyElementsOf(made);
         assertThat(pages).isEqualTo(3);
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
-            JsonNode problem =
-                    api.get(admin.token(), "/api/v1/advice-requests?" + bad).expectProblem(400);
-            assertThat(problem.get("errors").get(0).get("field").asString())
-                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
-        }
+        api.expectPagingRefused(admin.token(), "/api/v1/advice-requests");
 
         String small = UUID.randomUUID().toString();
         String ten = UUID.randomUUID().toString();

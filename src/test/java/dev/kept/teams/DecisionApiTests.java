@@ -203,12 +203,7 @@ class DecisionApiTests {
         assertThat(seen)
                 .containsExactlyElementsOf(made.stream().map(UUID::toString).toList());
         assertThat(third.get("next").isNull()).isTrue();
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
-            JsonNode problem =
-                    api.get(admin.token(), "/api/v1/decisions?" + bad).expectProblem(400);
-            assertThat(problem.get("errors").get(0).get("field").asString())
-                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
-        }
+        api.expectPagingRefused(admin.token(), "/api/v1/decisions");
 
         String small = UUID.randomUUID().toString();
         String ten = UUID.randomUUID().toString();

@@ -422,12 +422,7 @@ class FlagApiTests {
                 .json();
         assertThat(ids(onOne)).hasSize(1);
         assertThat(onOne.get("next").isNull()).isFalse();
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
-            JsonNode problem =
-                    api.get(colleague.token(), "/api/v1/flags?" + bad).expectProblem(400);
-            assertThat(problem.get("errors").get(0).get("field").asString())
-                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
-        }
+        api.expectPagingRefused(colleague.token(), "/api/v1/flags");
 
         Account largeAdmin = api.signUp();
         Account largeOwner = api.join(largeAdmin);

@@ -318,12 +318,7 @@ class HelpOfferApiTests {
                         .expect(200)
                         .json()))
                 .containsExactlyElementsOf(expected);
-        for (String bad : List.of("limit=0", "limit=101", "limit=x", "cursor=not-a-cursor")) {
-            JsonNode problem =
-                    api.get(helped.token(), "/api/v1/help-offers?" + bad).expectProblem(400);
-            assertThat(problem.get("errors").get(0).get("field").asString())
-                    .isEqualTo(bad.substring(0, bad.indexOf('=')));
-        }
+        api.expectPagingRefused(helped.token(), "/api/v1/help-offers");
 
         Account largeAdmin = api.signUp();
         Account largeHelper = api.join(largeAdmin);
