@@ -121,6 +121,29 @@ public final class ApiFixtures {
     }
 
     /**
+     * Reads a paginated list to its end, following {@code next} from {@code path}: every page must
+     * answer 200 with its {@code next} also in a {@code Link} header (none on the last page). The
+     * items of every page, in order.
+     */
+    public List<JsonNode> followPages(String token, String path) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        String current = path;
+        while (current != null) {
+            ApiResponse answer = get(token, current).expect(200);
+            JsonNode page = answer.json();
+            page.get("items").valueStream().forEach(items::add);
+            JsonNode next = page.get("next");
+            org.assertj.core.api.Assertions.assertThat(answer.headers().getFirst(HttpHeaders.LINK))
+                    .as("the Link header of " + current)
+                    .isEqualTo(next.isNull() ? null : "<" + next.asString() + ">; rel=\"next\"");
+            current = next.isNull()
+                    ? null
+                    : next.asString().substring(next.asString().indexOf("/api/v1/"));
+        }
+        return items;
+    }
+
+    /**
      * Gets a path as the holder of {@code token} does, counting its SQL statements under {@code
      * key} with the {@link StatementCounter}; the answer must be a success.
      */

@@ -5,7 +5,6 @@ import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.ReportingLineChanged;
 import dev.kept.people.ReportingLines;
-import dev.kept.people.Team;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
@@ -15,7 +14,6 @@ import dev.kept.shared.RuleViolationException;
 import dev.kept.shared.StorableTime;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -51,10 +49,10 @@ public class Partnerships {
             + " partnership at any time, and ending it takes effect at once.";
 
     private static final int MOST_COMPETITORS = 200;
-    private static final int LARGE_LEVEL_GAP = 3;
 
     private final PartnershipRepository partnerships;
     private final Competitors competitors;
+    private final CandidateQueries candidateQueries;
     private final People people;
     private final PartnershipProperties properties;
     private final Clock clock;
@@ -62,11 +60,13 @@ public class Partnerships {
     Partnerships(
             PartnershipRepository partnerships,
             Competitors competitors,
+            CandidateQueries candidateQueries,
             People people,
             PartnershipProperties properties,
             Clock clock) {
         this.partnerships = partnerships;
         this.competitors = competitors;
+        this.candidateQueries = candidateQueries;
         this.people = people;
         this.properties = properties;
         this.clock = clock;
@@ -374,152 +374,42 @@ public class Partnerships {
     }
 
     /**
-     * The members the caller could invite, as far as the caller can know, each with a fit hint:
-     * the best fits first (more good signs than reasons to consider someone else), then by name.
+     * A page of the members the caller could invite, as far as the caller can know, each with a fit
+     * hint: the best fits first (more good signs than reasons to consider someone else), then by
+     * name and id; only those whose name contains {@code q} (any case) when it is not blank. The
+     * database ranks the organization, so the caller's organization is never read whole.
      */
     @Transactional(readOnly = true)
-    public List<FitHint> candidates(Caller caller) {
-        return candidates(caller, null);
-    }
-
-    /** The candidates whose name contains {@code q} (any case; everyone when blank), best fits first. */
-    @Transactional(readOnly = true)
-    public List<FitHint> candidates(Caller caller, String q) {
+    public Page<FitHint> candidates(Caller caller, String q, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, CandidateQueries.Position::parse, null);
         Person me = people.me(caller);
         if (me.isGuest()) {
-            return List.of();
+            return new Page<>(List.of(), null);
         }
-        String part = q == null || q.isBlank() ? null : q.strip().toLowerCase(java.util.Locale.ROOT);
-        ReportingLines lines = people.reportingLines(caller.organizationId());
+        String part = q == null || q.isBlank() ? null : q.strip();
         Set<UUID> excluded = new HashSet<>(competitors(caller));
-        excluded.add(me.getId());
         for (Partnership p : knownTo(caller)) {
             if (p.getStatus().isOpen()) {
                 excluded.add(p.other(me.getId()));
             }
         }
-        Map<UUID, String> teams = teamNames(caller);
-        return people.people(caller).stream()
-                .filter(person -> part == null
-                        || person.getName().toLowerCase(java.util.Locale.ROOT).contains(part))
-                .filter(person -> !excluded.contains(person.getId()))
-                .filter(person -> !lines.inOneLine(me.getId(), person.getId()))
-                .map(person -> fit(me, person, teams))
-                .sorted(BEST_FIT_FIRST)
+        List<FitHint> rows = candidateQueries.page(me, excluded, part, after, limit + 1).stream()
+                .map(profile -> Fit.hint(me, profile))
                 .toList();
-    }
-
-    /**
-     * A page of the candidates, best fits first, then by name and id; the cursor carries the fit
-     * and the name of the last one of the page before. Working out a fit needs the organization's
-     * reporting lines, read in a bounded number of statements; the answer holds one page.
-     */
-    @Transactional(readOnly = true)
-    public Page<FitHint> candidates(Caller caller, String q, String cursor, int limit) {
-        Cursor after = Cursor.orStart(cursor, FitPosition::parse, null);
-        List<FitHint> all = candidates(caller, q);
-        int from = 0;
-        if (after != null) {
-            FitPosition position = FitPosition.parse(after.position());
-            while (from < all.size() && !position.isBefore(all.get(from), after.id())) {
-                from++;
-            }
-        }
         return Page.of(
-                all.subList(from, Math.min(all.size(), from + limit + 1)),
+                rows,
                 limit,
-                last -> new Cursor(FitPosition.of(last).text(), last.personId()));
+                last -> new Cursor(CandidateQueries.Position.of(last).text(), last.personId()));
     }
-
-    /** Where a candidate stands in the best-fit order: its score (lower is better) and name. */
-    record FitPosition(int score, String name) {
-
-        static FitPosition of(FitHint hint) {
-            return new FitPosition(fitScore(hint), hint.name());
-        }
-
-        static FitPosition parse(String text) {
-            int colon = text.indexOf(':');
-            if (colon < 1) {
-                throw new IllegalArgumentException("not a fit position: " + text);
-            }
-            return new FitPosition(Integer.parseInt(text.substring(0, colon)), text.substring(colon + 1));
-        }
-
-        String text() {
-            return score + ":" + name;
-        }
-
-        /** Whether this position, with this id, comes before the hint in the best-fit order. */
-        boolean isBefore(FitHint hint, UUID id) {
-            int byScore = Integer.compare(score, fitScore(hint));
-            if (byScore != 0) {
-                return byScore < 0;
-            }
-            int byName = String.CASE_INSENSITIVE_ORDER.compare(name, hint.name());
-            if (byName != 0) {
-                return byName < 0;
-            }
-            return id.compareTo(hint.personId()) < 0;
-        }
-    }
-
-    private static int fitScore(FitHint hint) {
-        return hint.considerElsewhere().size() - hint.goodSigns().size();
-    }
-
-    private static final java.util.Comparator<FitHint> BEST_FIT_FIRST = java.util.Comparator.comparingInt(
-                    (FitHint hint) ->
-                            hint.considerElsewhere().size() - hint.goodSigns().size())
-            .thenComparing(FitHint::name, String.CASE_INSENSITIVE_ORDER)
-            .thenComparing(FitHint::personId);
 
     /** The fit hint for one member of the caller's organization. */
     @Transactional(readOnly = true)
     public FitHint fit(Caller caller, UUID personId) {
-        return fit(people.me(caller), people.person(caller, personId), teamNames(caller));
-    }
-
-    private Map<UUID, String> teamNames(Caller caller) {
-        return people.teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
-    }
-
-    private static FitHint fit(Person me, Person other, Map<UUID, String> teams) {
-        List<String> consider = new ArrayList<>();
-        List<String> good = new ArrayList<>();
-        if (other.isGuest()) {
-            good.add("from outside the organization");
-        }
-        if (me.getTeamId() != null && other.getTeamId() != null) {
-            if (me.getTeamId().equals(other.getTeamId())) {
-                consider.add("works in your team");
-            } else {
-                good.add("works in another team");
-            }
-        }
-        if (me.getRegion() != null && other.getRegion() != null) {
-            if (me.getRegion().equalsIgnoreCase(other.getRegion())) {
-                consider.add("works in your region");
-            } else {
-                good.add("works in another region");
-            }
-        }
-        if (me.getLevel() != null && other.getLevel() != null) {
-            int gap = Math.abs(me.getLevel() - other.getLevel());
-            if (gap >= LARGE_LEVEL_GAP) {
-                consider.add(gap + " levels apart");
-            } else {
-                good.add("close in level");
-            }
-        }
-        return new FitHint(
-                other.getId(),
-                other.getName(),
-                other.getTeamId() == null ? null : teams.get(other.getTeamId()),
-                other.getRegion(),
-                other.getLevel(),
-                List.copyOf(consider),
-                List.copyOf(good));
+        Person other = people.person(caller, personId);
+        String teamName = other.getTeamId() == null
+                ? null
+                : people.team(caller, other.getTeamId()).getName();
+        return Fit.hint(people.me(caller), Fit.Profile.of(other, teamName));
     }
 
     /**

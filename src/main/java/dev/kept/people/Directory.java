@@ -1,11 +1,11 @@
 package dev.kept.people;
 
 import dev.kept.shared.Cursor;
+import dev.kept.shared.LikePattern;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,13 +53,13 @@ class Directory {
                 .param("id", after.id())
                 .param("rows", rows);
         if (search.q() != null) {
-            statement = statement.param("q", contains(search.q()));
+            statement = statement.param("q", LikePattern.contains(search.q()));
         }
         if (search.teamId() != null) {
             statement = statement.param("team", search.teamId());
         }
         if (search.title() != null) {
-            statement = statement.param("title", contains(search.title()));
+            statement = statement.param("title", LikePattern.contains(search.title()));
         }
         return statement
                 .query((rs, row) ->
@@ -195,15 +195,6 @@ class Directory {
                 .param("organization", organizationId)
                 .query(Long.class)
                 .single();
-    }
-
-    /** The text a {@code like} matches when it contains {@code text}, its wildcards taken literally. */
-    static String contains(String text) {
-        String escaped = text.toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\")
-                .replace("%", "\\%")
-                .replace("_", "\\_");
-        return "%" + escaped + "%";
     }
 
     private static ChartEntry chartEntry(ResultSet rs) throws SQLException {

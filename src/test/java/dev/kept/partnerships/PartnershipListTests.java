@@ -108,6 +108,56 @@ class PartnershipListTests {
     }
 
     @Test
+    void ranksCandidatesByFitAcrossPagesAndLeavesOutTheWholeReportingLine() {
+        Account me = api.signUp();
+        UUID org = me.organizationId();
+        PeopleFixtures people = new PeopleFixtures(jdbc);
+        UUID mine = api.team(me, "Mine");
+        UUID theirs = api.team(me, "Theirs");
+        UUID top = people.people(org, "Top", 1, null, null, null).get(0);
+        UUID boss = people.people(org, "Boss", 1, null, null, top).get(0);
+        profile(me.personId(), mine, "North", 5, boss);
+        UUID report = people.people(org, "Report", 1, null, null, me.personId()).get(0);
+        people.people(org, "Deep", 2, null, null, report);
+        // best: another team, another region, close in level (-3)
+        UUID best = people.people(org, "Bea", 1, null, null, null).get(0);
+        profile(best, theirs, "South", 4, null);
+        // next: another team, same region (any case), no level (0)
+        UUID middle = people.people(org, "Cal", 1, null, null, null).get(0);
+        profile(middle, theirs, "NORTH", null, null);
+        // worst: my team, my region, 3 levels apart (+3)
+        UUID worst = people.people(org, "Abe", 1, null, null, null).get(0);
+        profile(worst, mine, "north", 8, null);
+        List<UUID> plain = people.people(org, "Plain", 2, null, null, null);
+
+        List<String> names = api.followPages(me.token(), "/api/v1/partnerships/candidates?limit=1").stream()
+                .map(c -> c.get("name").asString())
+                .toList();
+
+        assertThat(names).containsExactly("Bea 001", "Cal 001", "Plain 001", "Plain 002", "Abe 001");
+        JsonNode first = api.get(me.token(), "/api/v1/partnerships/candidates?limit=1")
+                .json()
+                .get("items")
+                .get(0);
+        assertThat(first.get("team").asString()).isEqualTo("Theirs");
+        assertThat(first.get("goodSigns").valueStream().map(JsonNode::asString))
+                .containsExactly("works in another team", "works in another region", "close in level");
+        assertThat(plain).hasSize(2);
+    }
+
+    /** Sets a person's team, region, level and manager. */
+    private void profile(UUID person, UUID team, String region, Integer level, UUID manager) {
+        jdbc.sql(
+                        "update person set team_id = :team, region = :region, level = :level, manager_id = :manager where id = :id")
+                .param("team", team)
+                .param("region", region)
+                .param("level", level)
+                .param("manager", manager)
+                .param("id", person)
+                .update();
+    }
+
+    @Test
     void listsCandidatesInTheSameStatementsForTenTimesAsMany() {
         long small = candidateStatements(3, "small");
         long large = candidateStatements(30, "large");
