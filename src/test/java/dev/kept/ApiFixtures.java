@@ -160,6 +160,64 @@ public final class ApiFixtures {
         return answer;
     }
 
+    /**
+     * Signs {@code account} in on the login form, as a browser does, and answers the session's
+     * cookie header ({@code JSESSIONID=...}) for {@link #getPageCounted}.
+     */
+    public String pageSession(Account account) {
+        ApiResponse form = http().get()
+                .uri("/login")
+                .exchange((req, res) -> new ApiResponse(
+                        res.getStatusCode().value(), HttpHeaders.copyOf(res.getHeaders()), read(res.getBody())));
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(form.body());
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF token on /login");
+        }
+        String cookie = sessionCookie(form.headers());
+        org.springframework.util.LinkedMultiValueMap<String, String> fields =
+                new org.springframework.util.LinkedMultiValueMap<>();
+        fields.add("email", account.email());
+        fields.add("password", account.password());
+        fields.add("_csrf", csrf.group(1));
+        HttpHeaders signedIn = http().post()
+                .uri("/login")
+                .header(HttpHeaders.COOKIE, cookie)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(fields)
+                .exchange((req, res) -> HttpHeaders.copyOf(res.getHeaders()));
+        String location = signedIn.getFirst(HttpHeaders.LOCATION);
+        if (location == null || location.contains("error")) {
+            throw new AssertionError("signing in " + account.email() + " led to " + location);
+        }
+        return sessionCookie(signedIn);
+    }
+
+    private static String sessionCookie(HttpHeaders headers) {
+        return headers.getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .filter(cookie -> cookie.startsWith("JSESSIONID="))
+                .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no session cookie"));
+    }
+
+    /**
+     * Gets a page with a session from {@link #pageSession}, counting its SQL statements under
+     * {@code key} with the {@link StatementCounter}; the page must answer 200.
+     */
+    public ApiResponse getPageCounted(String session, String path, String key) {
+        ApiResponse answer = http().get()
+                .uri(path)
+                .header(HttpHeaders.COOKIE, session)
+                .header(StatementCounter.HEADER, key)
+                .exchange((req, res) -> new ApiResponse(
+                        res.getStatusCode().value(), HttpHeaders.copyOf(res.getHeaders()), read(res.getBody())));
+        if (answer.status() != 200) {
+            throw new AssertionError("GET " + path + " answered " + answer.status());
+        }
+        return answer;
+    }
+
     public ApiResponse post(String token, String path, Object body) {
         return send(HttpMethod.POST, token, path, body);
     }

@@ -62,8 +62,8 @@ class GoalPages {
         if (htmx != null && (cursor != null || parentId != null)) {
             return cursor != null ? "goals/list :: more-goals" : "goals/list :: level";
         }
-        showForm(caller, model);
         model.addAttribute("form", new GoalForm("", "", "", null, null, parentId));
+        showForm(caller, model);
         return "goals/list";
     }
 
@@ -138,6 +138,9 @@ class GoalPages {
         model.addAttribute("moreProposals", proposalPage.hasNext());
         java.util.Map<UUID, String> owners = negotiations.owners(caller.organizationId(), id);
         model.addAttribute("detail", detail);
+        model.addAttribute(
+                "canSetGoals",
+                goals.canSetOrganizationGoals(caller) || !goals.teamsFor(caller).isEmpty());
         model.addAttribute("proposals", proposals);
         model.addAttribute(
                 "canPropose",
@@ -160,13 +163,33 @@ class GoalPages {
         model.addAttribute("moreHref", PageAnswer.moreHref(page));
     }
 
+    /**
+     * The goals a new goal may be set beneath, as many as the page shows: the goal whose level is
+     * shown and the goals of that level (a deeper goal is reached by opening its level, or from its
+     * own page), and the goal the form names if it is not among them.
+     */
+    @SuppressWarnings("unchecked")
+    private List<GoalView> parentChoices(Caller caller, Model model) {
+        List<GoalView> choices = new java.util.ArrayList<>();
+        if (model.getAttribute("parent") instanceof GoalView parent) {
+            choices.add(parent);
+        }
+        ((List<Goals.Listed>) model.getAttribute("level")).forEach(listed -> choices.add(listed.goal()));
+        if (model.getAttribute("form") instanceof GoalForm form
+                && form.parentId() != null
+                && choices.stream().noneMatch(choice -> choice.id().equals(form.parentId()))) {
+            goals.find(caller, form.parentId()).ifPresent(choices::add);
+        }
+        return choices;
+    }
+
     /** Puts the form's choices in the model; says whether the caller may set any goal. */
     private boolean showForm(Caller caller, Model model) {
         boolean organization = goals.canSetOrganizationGoals(caller);
         List<Team> teams = goals.teamsFor(caller);
         model.addAttribute("canSetOrganizationGoals", organization);
         model.addAttribute("teamChoices", teams);
-        model.addAttribute("parentChoices", goals.list(caller));
+        model.addAttribute("parentChoices", parentChoices(caller, model));
         boolean formShown = organization || !teams.isEmpty();
         model.addAttribute("canSetGoals", formShown);
         return formShown;

@@ -314,7 +314,13 @@ public class Goals {
         if (!policy.canSeeGoals(caller)) {
             return List.of();
         }
-        return people.teams(caller).stream()
+        List<Team> teams = people.teams(caller);
+        if (policy.canChangeGoal(caller, null)) {
+            return teams;
+        }
+        // only a team's lead may change its goals: ask the policy about the teams the caller leads
+        return teams.stream()
+                .filter(team -> caller.personId().equals(team.getLeadId()))
                 .filter(team -> policy.canChangeGoal(caller, team.getId()))
                 .toList();
     }

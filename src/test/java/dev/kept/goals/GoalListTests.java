@@ -125,6 +125,47 @@ class GoalListTests {
     }
 
     @Test
+    void theGoalPagesRunTheSameStatementsForATreeAndTeamsTenTimesLarger() {
+        Org small = organization(5, 2, 20, 20);
+        Org large = organization(50, 2, 200, 200);
+        for (int i = 0; i < 2; i++) {
+            api.team(small.admin(), ApiFixtures.unique("Team"));
+        }
+        for (int i = 0; i < 20; i++) {
+            api.team(large.admin(), ApiFixtures.unique("Team"));
+        }
+        String smallMember = api.pageSession(small.member());
+        String largeMember = api.pageSession(large.member());
+        String smallAdmin = api.pageSession(small.admin());
+        String largeAdmin = api.pageSession(large.admin());
+
+        for (String path : List.of("/goals", "/goals?parentId={root}", "/goals/{root}", "/goals/{root}/map")) {
+            long member = pageStatements(
+                    smallMember, path.replace("{root}", small.root().toString()));
+            long memberLarge = pageStatements(
+                    largeMember, path.replace("{root}", large.root().toString()));
+            long admin = pageStatements(
+                    smallAdmin, path.replace("{root}", small.root().toString()));
+            long adminLarge = pageStatements(
+                    largeAdmin, path.replace("{root}", large.root().toString()));
+            assertThat(memberLarge).as("a member's " + path).isEqualTo(member);
+            assertThat(adminLarge).as("an admin's " + path).isEqualTo(admin);
+        }
+        // The form offers the goals of the level shown, not the whole tree.
+        String beneath = api.getPageCounted(largeAdmin, "/goals?parentId=" + large.root(), "x")
+                .body();
+        String choices = beneath.substring(beneath.indexOf("<select id=\"parentId\""));
+        choices = choices.substring(0, choices.indexOf("</select>"));
+        assertThat(choices.split("<option ").length - 2).isEqualTo(50 + 1);
+    }
+
+    private long pageStatements(String session, String path) {
+        String key = UUID.randomUUID().toString();
+        api.getPageCounted(session, path, key);
+        return counter.statements(key);
+    }
+
+    @Test
     void listsTheCommitmentsServingAGoalAPageAtATimeOpenOnesFirst() {
         Org org = organization(0, 0, 0, 0);
         GoalFixtures fixtures = new GoalFixtures(jdbc);
