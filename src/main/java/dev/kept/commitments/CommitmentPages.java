@@ -149,7 +149,7 @@ class CommitmentPages {
         model.addAttribute("dueAfter", after == null ? dueAfter : after.toString());
         model.addAttribute("dueBefore", before == null ? dueBefore : before.toString());
         model.addAttribute("problems", problems);
-        model.addAttribute("goals", goals.choices(caller));
+        model.addAttribute("goals", goals.choices(caller, goalId));
         return "commitments/list";
     }
 
@@ -204,7 +204,7 @@ class CommitmentPages {
         model.addAttribute(
                 "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));
         model.addAttribute("sharable", partnerships.sharable(caller));
-        model.addAttribute("goals", goals.choices(caller));
+        model.addAttribute("goals", goals.choices(caller, form.goalId()));
         if (errors.hasErrors()) {
             return "commitments/new";
         }
@@ -252,7 +252,7 @@ class CommitmentPages {
                         c.goalId()));
         List<PartnershipView> sharable = partnerships.sharable(caller);
         model.addAttribute("sharable", sharable);
-        model.addAttribute("goals", goals.choices(caller));
+        model.addAttribute("goals", goals.choices(caller, c.goalId()));
         model.addAttribute("sharedWithNoneShown", sharedWithNoneShown(c, sharable));
         model.addAttribute("clarity", commitments.clarity(caller, c.what(), c.doneWhen(), c.due(), c.why()));
         return "commitments/edit";
@@ -270,7 +270,7 @@ class CommitmentPages {
         List<PartnershipView> sharable = partnerships.sharable(caller);
         model.addAttribute("commitment", current);
         model.addAttribute("sharable", sharable);
-        model.addAttribute("goals", goals.choices(caller));
+        model.addAttribute("goals", goals.choices(caller, form.goalId() == null ? current.goalId() : form.goalId()));
         model.addAttribute("sharedWithNoneShown", sharedWithNoneShown(current, sharable));
         model.addAttribute(
                 "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));

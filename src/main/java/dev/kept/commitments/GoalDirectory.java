@@ -12,8 +12,20 @@ import java.util.UUID;
  */
 public interface GoalDirectory {
 
-    /** The goals of the caller's organization in tree order, or none when the caller may not see goals. */
-    List<Choice> choices(Caller caller);
+    /**
+     * The goals the caller's work is likely to serve, in tree order: the organization's goals, the
+     * goals of the caller's team and those it co-owns, at most {@link #MOST_CHOICES}; none when the
+     * caller may not see goals. A form offers these, whatever the size of the organization.
+     */
+    default List<Choice> choices(Caller caller) {
+        return choices(caller, null);
+    }
+
+    /** The same, with {@code current} too when it is a goal the caller may see (the one a form holds). */
+    List<Choice> choices(Caller caller, UUID current);
+
+    /** The most goals a form offers. */
+    int MOST_CHOICES = 100;
 
     /** The goal, if it is one of the caller's organization and the caller may see goals. */
     Optional<Choice> find(Caller caller, UUID goalId);

@@ -29,13 +29,17 @@ class GoalLookup implements GoalDirectory {
 
     @Override
     @Transactional(readOnly = true)
-    public List<Choice> choices(Caller caller) {
+    public List<Choice> choices(Caller caller, UUID current) {
         if (!policy.canSeeGoals(caller)) {
             return List.of();
         }
         Map<UUID, String> teamNames =
                 people.teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
-        return new GoalTree(goals.findByOrganizationId(caller.organizationId()))
+        UUID none = new UUID(0, 0);
+        UUID team = people.me(caller).getTeamId();
+        List<Goal> offered = goals.findChoices(
+                caller.organizationId(), team == null ? none : team, current == null ? none : current, MOST_CHOICES);
+        return new GoalTree(offered)
                 .inOrder().stream()
                         .map(placed -> new Choice(
                                 placed.goal().getId(),

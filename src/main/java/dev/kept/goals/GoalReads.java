@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -153,6 +154,69 @@ class GoalReads {
                 .list();
         return Page.of(
                 rows, limit, last -> new Cursor(("OPEN".equals(last.status()) ? "0:" : "1:") + last.due(), last.id()));
+    }
+
+    /** A goal and every goal beneath it, at any depth, each with its parent. */
+    record Subtree(UUID root, Map<UUID, UUID> parentOf) {
+
+        Set<UUID> ids() {
+            return parentOf.keySet();
+        }
+
+        /** The goals directly beneath {@code id}. */
+        List<UUID> children(UUID id) {
+            return parentOf.entrySet().stream()
+                    .filter(entry ->
+                            id.equals(entry.getValue()) && !entry.getKey().equals(root))
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+
+        /** How many goals sit directly beneath each goal that has any. */
+        Map<UUID, Long> childCounts() {
+            Map<UUID, Long> counts = new HashMap<>();
+            parentOf.forEach((id, parent) -> {
+                if (parent != null && !id.equals(root)) {
+                    counts.merge(parent, 1L, Long::sum);
+                }
+            });
+            return counts;
+        }
+
+        /** For each goal beneath the root's children (and each child), the child it sits under. */
+        Map<UUID, UUID> branches() {
+            Map<UUID, UUID> branchOf = new HashMap<>();
+            for (UUID id : parentOf.keySet()) {
+                UUID current = id;
+                int steps = 0;
+                while (current != null && !root.equals(parentOf.get(current)) && steps++ < parentOf.size()) {
+                    current = parentOf.get(current);
+                }
+                if (current != null && !current.equals(root) && root.equals(parentOf.get(current))) {
+                    branchOf.put(id, current);
+                }
+            }
+            return branchOf;
+        }
+    }
+
+    /** A goal and the goals beneath it at any depth, in one recursive statement. */
+    Subtree subtree(UUID organizationId, UUID goalId) {
+        Map<UUID, UUID> parentOf = new HashMap<>();
+        jdbc.sql("""
+                        with recursive beneath (id, parent_id, depth) as (
+                            select id, parent_id, 0 from goal where organization_id = :organization and id = :goal
+                            union all
+                            select g.id, g.parent_id, beneath.depth + 1 from goal g
+                              join beneath on g.parent_id = beneath.id
+                             where g.organization_id = :organization and beneath.depth < 64
+                        )
+                        select distinct id, parent_id from beneath""")
+                .param("organization", organizationId)
+                .param("goal", goalId)
+                .query((rs, n) -> parentOf.put(rs.getObject("id", UUID.class), rs.getObject("parent_id", UUID.class)))
+                .list();
+        return new Subtree(goalId, parentOf);
     }
 
     /** A goal in a list, with how many goals sit directly beneath it. */

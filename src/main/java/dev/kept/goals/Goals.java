@@ -167,15 +167,6 @@ public class Goals {
                 || !Objects.equals(teamId, goal.getTeamId());
     }
 
-    /** Every goal of the caller's organization, in the tree's order (each with its parent's id). */
-    @Transactional(readOnly = true)
-    public List<GoalView> list(Caller caller) {
-        requireSeeing(caller);
-        Function<Goal, GoalView> view = views(caller, teams(caller));
-        return new GoalTree(goals.findByOrganizationId(caller.organizationId()))
-                .inOrder().stream().map(placed -> view.apply(placed.goal())).toList();
-    }
-
     /**
      * One goal summarized: its parent, the goals directly beneath it with the commitments serving
      * each (or a goal beneath it) counted by state, the same counts per owner's team, and the first
@@ -185,15 +176,16 @@ public class Goals {
     @Transactional(readOnly = true)
     public GoalDetail get(Caller caller, UUID id) {
         Goal goal = visible(caller, id);
-        GoalTree tree = new GoalTree(goals.findByOrganizationId(caller.organizationId()));
+        GoalReads.Subtree subtree = reads.subtree(caller.organizationId(), goal.getId());
         Map<UUID, Team> teams = teams(caller);
         Function<Goal, GoalView> view = views(caller, teams);
         LocalDate today = commitments.today(caller);
         Instant now = clock.instant();
-        List<GoalReads.Counted> counted = reads.tallies(caller, tree.subtree(goal.getId()), today, now);
-        Map<UUID, UUID> branchOf = new HashMap<>();
-        List<Goal> children = tree.children(goal.getId());
-        children.forEach(child -> tree.subtree(child.getId()).forEach(g -> branchOf.putIfAbsent(g, child.getId())));
+        List<GoalReads.Counted> counted = reads.tallies(caller, subtree.ids(), today, now);
+        Map<UUID, UUID> branchOf = subtree.branches();
+        List<UUID> childIds = subtree.children(goal.getId());
+        List<Goal> children = childIds.isEmpty() ? List.of() : new GoalTree(goals.findAllById(childIds)).roots();
+        Map<UUID, Long> beneathCounts = subtree.childCounts();
         Map<UUID, Tally> byBranch = new HashMap<>();
         Map<UUID, Tally> byTeam = new LinkedHashMap<>();
         Tally here = Tally.NONE;
@@ -223,11 +215,13 @@ public class Goals {
                                 .toList(),
                 goal.getParentId() == null
                         ? null
-                        : tree.get(goal.getParentId()).map(view).orElse(null),
+                        : goals.findByIdAndOrganizationId(goal.getParentId(), caller.organizationId())
+                                .map(view)
+                                .orElse(null),
                 children.stream()
                         .map(child -> new GoalDetail.Child(
                                 view.apply(child),
-                                tree.children(child.getId()).size(),
+                                beneathCounts.getOrDefault(child.getId(), 0L),
                                 byBranch.getOrDefault(child.getId(), Tally.NONE)))
                         .toList(),
                 here,

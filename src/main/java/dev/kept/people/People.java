@@ -109,7 +109,7 @@ public class People {
         if (email == null || password == null || password.length() > PasswordPolicy.MAX_LENGTH) {
             return Optional.empty();
         }
-        List<Person> accounts = persons.findByEmailAndStatus(normalize(email), PersonStatus.ACTIVE).stream()
+        List<Person> accounts = persons.findByEmailAndStatus(normalize(email), PersonStatus.ACTIVE.name()).stream()
                 .sorted(Comparator.comparing(Person::getCreatedAt))
                 .toList();
         if (accounts.isEmpty()) {

@@ -8,13 +8,16 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface PersonRepository extends ListCrudRepository<Person, UUID> {
 
+    @Query("select * from person where id = :id and organization_id = :organizationId")
     Optional<Person> findByIdAndOrganizationId(UUID id, UUID organizationId);
 
+    @Query("select * from person where organization_id = :organizationId and email = :email")
     Optional<Person> findByOrganizationIdAndEmail(UUID organizationId, String email);
 
     List<Person> findByOrganizationIdOrderByName(UUID organizationId);
 
-    List<Person> findByEmailAndStatus(String email, PersonStatus status);
+    @Query("select * from person where email = :email and status = :status")
+    List<Person> findByEmailAndStatus(String email, String status);
 
     long countByOrganizationIdAndRole(UUID organizationId, Role role);
 

@@ -3,13 +3,16 @@ package dev.kept.people;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface TeamRepository extends ListCrudRepository<Team, UUID> {
 
+    @Query("select * from team where id = :id and organization_id = :organizationId")
     Optional<Team> findByIdAndOrganizationId(UUID id, UUID organizationId);
 
     Optional<Team> findByOrganizationIdAndName(UUID organizationId, String name);
 
+    @Query("select * from team where organization_id = :organizationId order by name")
     List<Team> findByOrganizationIdOrderByName(UUID organizationId);
 }

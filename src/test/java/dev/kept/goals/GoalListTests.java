@@ -159,6 +159,29 @@ class GoalListTests {
         assertThat(choices.split("<option ").length - 2).isEqualTo(50 + 1);
     }
 
+    @Test
+    void aCommitmentFormOffersTheOrganizationsGoalsAndTheTeamsNotEveryTeamsGoals() {
+        Org org = organization(3, 1, 0, 0);
+        UUID elsewhere = api.team(org.admin(), ApiFixtures.unique("Elsewhere"));
+        UUID theirs = new GoalFixtures(jdbc)
+                .goal(org.admin(), "Their own goal", elsewhere, org.root(), today().plusDays(30), clock.instant());
+        String session = api.pageSession(org.member());
+
+        String form = api.getPageCounted(session, "/commitments/new", "form").body();
+        String offered = form.substring(form.indexOf("<select id=\"goalId\""));
+        offered = offered.substring(0, offered.indexOf("</select>"));
+        assertThat(offered).contains(org.root().toString()).doesNotContain(theirs.toString());
+        for (UUID mine : org.beneath()) {
+            assertThat(offered).contains(mine.toString());
+        }
+
+        String filtered = api.getPageCounted(session, "/commitments?goal=" + theirs, "filter")
+                .body();
+        String filter = filtered.substring(filtered.indexOf("<select id=\"filter-goal\""));
+        filter = filter.substring(0, filter.indexOf("</select>"));
+        assertThat(filter).contains(theirs.toString()).contains(org.root().toString());
+    }
+
     private long pageStatements(String session, String path) {
         String key = UUID.randomUUID().toString();
         api.getPageCounted(session, path, key);
