@@ -105,17 +105,10 @@ class CommitmentQueries {
      * An open commitment at risk, as {@link RiskReason} says: the confidence, behind with a week to
      * go, or silent for 14 days.
      */
-    static final String AT_RISK = """
-            c.status = 'OPEN' and (c.confidence in ('AT_RISK', 'OFF_TRACK')
-              or (c.due <= :soon and (c.percent < 50 or 2 * (select count(*) from milestone m
-                    where m.commitment_id = c.id and m.done_at is not null)
-                  < (select count(*) from milestone m where m.commitment_id = c.id)))
-              or coalesce(c.last_progress_at, c.created_at) < :silentSince)""";
+    static final String AT_RISK = RiskReason.SQL;
 
     static Map<String, Object> atRiskParameters(LocalDate today, Instant now) {
-        return Map.of(
-                "soon", today.plusDays(RiskReason.SOON_DAYS),
-                "silentSince", Timestamp.from(now.minus(RiskReason.SILENCE)));
+        return RiskReason.sqlParameters(today, now);
     }
 
     /**

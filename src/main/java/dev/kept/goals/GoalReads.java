@@ -1,11 +1,10 @@
 package dev.kept.goals;
 
+import dev.kept.commitments.RiskReason;
 import dev.kept.people.Caller;
 import dev.kept.security.AccessPolicy;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.Page;
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -28,18 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 class GoalReads {
 
-    /** The commitments module's rule for "silent" (RiskReason.SILENCE), read the same way here. */
-    private static final Duration SILENCE = Duration.ofDays(14);
-
-    private static final int SOON_DAYS = dev.kept.commitments.RiskReason.SOON_DAYS;
-
     /** An open commitment at risk, as {@code RiskReason} says, as a SQL condition on {@code c}. */
-    private static final String AT_RISK = """
-            (c.status = 'OPEN' and (c.confidence in ('AT_RISK', 'OFF_TRACK')
-              or (c.due <= :soon and (c.percent < 50 or 2 * (select count(*) from milestone m
-                    where m.commitment_id = c.id and m.done_at is not null)
-                  < (select count(*) from milestone m where m.commitment_id = c.id)))
-              or coalesce(c.last_progress_at, c.created_at) < :silentSince))""";
+    private static final String AT_RISK = "(" + RiskReason.SQL + ")";
 
     private static final Cursor FIRST = new Cursor("", new UUID(0, 0));
 
@@ -274,6 +263,6 @@ class GoalReads {
     }
 
     private static Map<String, Object> riskParameters(LocalDate today, Instant now) {
-        return Map.of("soon", today.plusDays(SOON_DAYS), "silentSince", Timestamp.from(now.minus(SILENCE)));
+        return RiskReason.sqlParameters(today, now);
     }
 }
