@@ -449,11 +449,7 @@ class CommitmentPages {
         model.addAttribute("otherSide", rights.otherSide());
         model.addAttribute("canReport", rights.report());
         if (rights.change() && commitment.isOpen() && !people.me(caller).isGuest()) {
-            model.addAttribute(
-                    "coOwnerCandidates",
-                    people.people(caller).stream()
-                            .filter(p -> !p.getId().equals(caller.personId()))
-                            .toList());
+            model.addAttribute("canInviteCoOwner", true);
         }
         model.addAttribute("challengeKinds", ChallengeKind.values());
         if (!model.containsAttribute("challengeForm")) {

@@ -45,9 +45,10 @@ class ExpectationPages {
         this.goals = goals;
     }
 
-    /** "person:{id}" or "team:{id}": whom the form asks. */
+    /** Whom the form asks: a person, named by e-mail, or a team. */
     record AskForm(
-            @NotBlank String ask,
+            @Size(max = 254) String toPersonEmail,
+            UUID toTeamId,
             @NotBlank @Size(max = 500) String what,
             @NotBlank @Size(max = 1000) String doneWhen,
 
@@ -69,7 +70,7 @@ class ExpectationPages {
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        model.addAttribute("form", new AskForm("", "", "", null, "", null));
+        model.addAttribute("form", new AskForm("", null, "", "", null, "", null));
         if (htmx != null && cursor != null && (OF_ME.equals(list) || BY_ME.equals(list))) {
             boolean ofMe = OF_ME.equals(list);
             Page<ExpectationView> page = pageOf(caller, list, list, cursor);
@@ -116,21 +117,38 @@ class ExpectationPages {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
+        boolean byEmail = form.toPersonEmail() != null && !form.toPersonEmail().isBlank();
+        UUID person = null;
+        if (byEmail && form.toTeamId() != null) {
+            errors.rejectValue("toPersonEmail", "ASKED", "Ask either a person or a team, not both.");
+        } else if (!byEmail && form.toTeamId() == null) {
+            errors.rejectValue("toPersonEmail", "ASKED", "Give the e-mail of a person to ask, or choose a team.");
+        } else if (byEmail && !errors.hasFieldErrors("toPersonEmail")) {
+            try {
+                person = people.memberByEmail(caller, form.toPersonEmail(), "toPersonEmail");
+            } catch (RuleViolationException unknown) {
+                unknown.rejectOn(errors);
+            }
+        }
         if (!errors.hasErrors()) {
-            UUID person = idAfter(form.ask(), "person:");
-            UUID team = idAfter(form.ask(), "team:");
-            if (person == null && team == null) {
-                errors.rejectValue("ask", "ask", "Choose a person or a team to ask.");
-            } else {
-                try {
-                    ExpectationView asked = expectations.ask(
-                            caller,
-                            new ExpectationDraft(
-                                    person, team, form.what(), form.doneWhen(), form.due(), form.why(), form.goalId()));
-                    redirect.addFlashAttribute("notice", "Asked. You will hear from them in your inbox.");
-                    return "redirect:/expectations/" + asked.id();
-                } catch (RuleViolationException broken) {
-                    String field = broken.field() == null || broken.field().startsWith("to") ? "ask" : broken.field();
+            try {
+                ExpectationView asked = expectations.ask(
+                        caller,
+                        new ExpectationDraft(
+                                person,
+                                form.toTeamId(),
+                                form.what(),
+                                form.doneWhen(),
+                                form.due(),
+                                form.why(),
+                                form.goalId()));
+                redirect.addFlashAttribute("notice", "Asked. You will hear from them in your inbox.");
+                return "redirect:/expectations/" + asked.id();
+            } catch (RuleViolationException broken) {
+                String field = "toPersonId".equals(broken.field()) ? "toPersonEmail" : broken.field();
+                if (field == null) {
+                    errors.reject(broken.reason(), broken.detail());
+                } else {
                     errors.rejectValue(field, broken.reason(), broken.detail());
                 }
             }
@@ -152,11 +170,6 @@ class ExpectationPages {
         boolean guest = people.me(caller).isGuest();
         model.addAttribute("canAsk", !guest);
         if (!guest) {
-            model.addAttribute(
-                    "people",
-                    people.people(caller).stream()
-                            .filter(p -> !p.getId().equals(caller.personId()))
-                            .toList());
             model.addAttribute("teams", people.teams(caller));
             model.addAttribute("goals", goals.choices(caller));
         }
@@ -262,16 +275,5 @@ class ExpectationPages {
     private static String problem(UUID id, RedirectAttributes redirect, String text) {
         redirect.addFlashAttribute("problem", text);
         return "redirect:/expectations/" + id;
-    }
-
-    private static UUID idAfter(String choice, String prefix) {
-        if (choice == null || !choice.startsWith(prefix)) {
-            return null;
-        }
-        try {
-            return UUID.fromString(choice.substring(prefix.length()));
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.kept.commitments;
 
 import dev.kept.people.Caller;
+import dev.kept.people.People;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.RuleViolationException;
@@ -29,9 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LifecyclePages {
 
     private final Commitments commitments;
+    private final People people;
 
-    LifecyclePages(Commitments commitments) {
+    LifecyclePages(Commitments commitments, People people) {
         this.commitments = commitments;
+        this.people = people;
     }
 
     record MilestoneForm(
@@ -59,22 +62,43 @@ class LifecyclePages {
                 id, null, redirect, "You declared the outcome yours.", () -> commitments.declareOwnership(caller, id));
     }
 
+    /**
+     * The owner invites a co-owner, named by e-mail ({@code email}) or by id ({@code personId}). An
+     * e-mail that names no one comes back with the address as typed and the problem beside it.
+     */
     @PostMapping("/commitments/{id}/co-owners")
     String inviteCoOwner(
             @AuthenticationPrincipal Caller caller,
             @PathVariable UUID id,
             @RequestParam(required = false) UUID personId,
+            @RequestParam(required = false) String email,
             RedirectAttributes redirect) {
-        if (personId == null) {
-            redirect.addFlashAttribute("problem", "Choose whom to invite.");
-            return "redirect:/commitments/" + id;
+        boolean byEmail = email != null && !email.isBlank();
+        if (!byEmail && personId == null) {
+            return coOwnerProblem(id, redirect, email, "Give the e-mail of the person to invite.");
+        }
+        if (byEmail && email.length() > 254) {
+            return coOwnerProblem(id, redirect, email, "An e-mail address has at most 254 characters.");
+        }
+        UUID invited;
+        try {
+            invited = byEmail ? people.memberByEmail(caller, email, "email") : personId;
+        } catch (RuleViolationException unknown) {
+            return coOwnerProblem(id, redirect, email, unknown.detail());
         }
         return act(
                 id,
                 null,
                 redirect,
                 "Invited: they accept from their inbox.",
-                () -> commitments.inviteCoOwner(caller, id, personId));
+                () -> commitments.inviteCoOwner(caller, id, invited));
+    }
+
+    private static String coOwnerProblem(UUID id, RedirectAttributes redirect, String email, String problem) {
+        redirect.addFlashAttribute("problem", "No one was invited: " + problem);
+        redirect.addFlashAttribute("coOwnerProblem", problem);
+        redirect.addFlashAttribute("coOwnerEmail", email);
+        return "redirect:/commitments/" + id;
     }
 
     @PostMapping("/commitments/{id}/co-owners/accept")

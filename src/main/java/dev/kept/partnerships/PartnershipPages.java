@@ -2,6 +2,7 @@ package dev.kept.partnerships;
 
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.people.Person;
 import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
@@ -13,8 +14,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -289,32 +292,72 @@ class PartnershipPages {
 
     @GetMapping("/settings/conflicts")
     String conflicts(@AuthenticationPrincipal Caller caller, Model model) {
-        return showConflicts(caller, model, new HashSet<>(partnerships.competitors(caller)));
+        return showConflicts(caller, model);
     }
 
+    /**
+     * Changes the caller's competitor declarations: with {@code email}, adds the member with that
+     * address; with {@code remove}, takes that person off; otherwise replaces the whole list with
+     * {@code personIds} (none: clears it). A problem comes back on the page, the e-mail as typed.
+     */
     @PostMapping("/settings/conflicts")
     String declare(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) List<UUID> personIds,
+            @RequestParam(required = false) String email,
+            @RequestParam(required = false) UUID remove,
             Model model,
             RedirectAttributes redirect) {
+        requireMember(caller);
+        boolean adding = email != null;
         try {
-            partnerships.declareCompetitors(caller, personIds == null ? List.of() : personIds);
+            List<UUID> declared;
+            if (adding) {
+                if (email.isBlank() || email.length() > 254) {
+                    throw new RuleViolationException(
+                            "UNKNOWN_PERSON", "email", "Give the e-mail of someone in this organization.");
+                }
+                UUID added = people.memberByEmail(caller, email, "email");
+                declared = new ArrayList<>(partnerships.competitors(caller));
+                if (!declared.contains(added)) {
+                    declared.add(added);
+                }
+            } else if (remove != null) {
+                declared = new ArrayList<>(partnerships.competitors(caller));
+                declared.remove(remove);
+            } else {
+                declared = personIds == null ? List.of() : personIds;
+            }
+            partnerships.declareCompetitors(caller, declared);
         } catch (RuleViolationException broken) {
-            model.addAttribute("problem", broken.detail());
-            return showConflicts(caller, model, new HashSet<>(personIds));
+            if (adding) {
+                model.addAttribute("email", email);
+                model.addAttribute("emailProblem", broken.detail());
+            } else {
+                model.addAttribute("problem", broken.detail());
+            }
+            return showConflicts(caller, model);
         }
         redirect.addFlashAttribute("notice", "Saved. Only you see this list.");
         return "redirect:/settings/conflicts";
     }
 
-    private String showConflicts(Caller caller, Model model, java.util.Set<UUID> declared) {
+    /** The people the caller declared (at most the few hundred the rule allows), by name. */
+    private String showConflicts(Caller caller, Model model) {
+        requireMember(caller);
+        Map<UUID, Person> named = people.peopleIn(caller.organizationId(), partnerships.competitors(caller));
         model.addAttribute(
-                "people",
-                people.people(caller).stream()
-                        .filter(person -> !person.getId().equals(caller.personId()))
+                "declared",
+                named.values().stream()
+                        .sorted(Comparator.comparing(Person::getName).thenComparing(Person::getId))
                         .toList());
-        model.addAttribute("declared", declared);
         return "partnerships/conflicts";
+    }
+
+    // a guest (an outside partner) has no colleagues to compete with: the page is not theirs
+    private void requireMember(Caller caller) {
+        if (people.me(caller).isGuest()) {
+            throw new NotFoundException("Page");
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.kept.shared.LikePattern;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -195,6 +196,42 @@ class Directory {
                 .param("organization", organizationId)
                 .query(Long.class)
                 .single();
+    }
+
+    /** The ids of an organization's admins. */
+    List<UUID> admins(UUID organizationId) {
+        return jdbc.sql("select id from person where organization_id = :organization and role = 'ADMIN'")
+                .param("organization", organizationId)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** The ids of the members (never guests) of these teams, only those who have joined when {@code joinedOnly}. */
+    List<UUID> memberIds(UUID organizationId, Collection<UUID> teamIds, boolean joinedOnly) {
+        if (teamIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id from person
+                         where organization_id = :organization and team_id in (:teams) and role <> 'GUEST'""" + (joinedOnly ? " and status = 'ACTIVE'" : ""))
+                .param("organization", organizationId)
+                .param("teams", List.copyOf(teamIds))
+                .query(UUID.class)
+                .list();
+    }
+
+    /** The ids of a team's lead and its members (never guests). */
+    List<UUID> leadAndMemberIds(UUID organizationId, UUID teamId) {
+        return jdbc.sql("""
+                        select lead_id from team
+                         where organization_id = :organization and id = :team and lead_id is not null
+                        union
+                        select id from person
+                         where organization_id = :organization and team_id = :team and role <> 'GUEST'""")
+                .param("organization", organizationId)
+                .param("team", teamId)
+                .query(UUID.class)
+                .list();
     }
 
     private static ChartEntry chartEntry(ResultSet rs) throws SQLException {

@@ -259,6 +259,31 @@ public class People {
     }
 
     /**
+     * The ids of an organization's admins, read in one statement: for rules that name them (an
+     * organization goal is theirs), never a walk through the whole organization.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> adminIds(UUID organizationId) {
+        return Set.copyOf(directory.admins(organizationId));
+    }
+
+    /**
+     * The ids of the members (never guests) of these teams of an organization, read in one
+     * statement; with {@code joinedOnly}, only those who have accepted their invitation (who can be
+     * told something). For modules that count or tell a team's people.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> teamMemberIds(UUID organizationId, Collection<UUID> teamIds, boolean joinedOnly) {
+        return directory.memberIds(organizationId, teamIds, joinedOnly);
+    }
+
+    /** The ids of a team's lead and its members (never guests), read in one statement; none for no such team. */
+    @Transactional(readOnly = true)
+    public Set<UUID> teamLeadAndMemberIds(UUID organizationId, UUID teamId) {
+        return Set.copyOf(directory.leadAndMemberIds(organizationId, teamId));
+    }
+
+    /**
      * A person of an organization, member or guest, for other modules that hold their id (an
      * owner, a partner): not a directory read, so it is not limited to members.
      */

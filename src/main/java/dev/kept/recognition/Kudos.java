@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,10 +113,8 @@ public class Kudos {
                             "UNKNOWN_TEAM", "toTeamId", "There is no such team in this organization."));
             recipientTeam = team.getId();
             teamName = team.getName();
-            recipients = people.people(caller).stream()
-                    .filter(person -> team.getId().equals(person.getTeamId()))
-                    .filter(person -> person.isActive() && !person.getId().equals(giver.getId()))
-                    .map(Person::getId)
+            recipients = people.teamMemberIds(caller.organizationId(), Set.of(team.getId()), true).stream()
+                    .filter(id -> !id.equals(giver.getId()))
                     .toList();
         }
         requireVisibleTarget(caller, draft.forType(), draft.forId());

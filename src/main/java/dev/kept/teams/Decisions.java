@@ -93,10 +93,9 @@ public class Decisions {
                     .param("team", teamId)
                     .update();
         }
-        List<UUID> recipients = people.people(caller).stream()
-                .filter(person -> person.getTeamId() != null && affected.contains(person.getTeamId()))
-                .filter(person -> person.isActive() && !person.getId().equals(author.getId()))
-                .map(Person::getId)
+        // one statement reading ids only, however many people the affected teams hold
+        List<UUID> recipients = people.teamMemberIds(caller.organizationId(), affected, true).stream()
+                .filter(recipient -> !recipient.equals(author.getId()))
                 .toList();
         events.publishEvent(new DecisionRecorded(
                 caller.organizationId(), id, author.getName(), draft.title().strip(), recipients));

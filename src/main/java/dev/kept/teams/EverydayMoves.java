@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,10 +90,7 @@ public class EverydayMoves {
                 .filter(t -> policy.canSeeTeamsWork(caller, Set.of(t.getId())))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Team"));
-        Set<UUID> members = people.people(caller).stream()
-                .filter(person -> teamId.equals(person.getTeamId()))
-                .map(Person::getId)
-                .collect(Collectors.toSet());
+        Set<UUID> members = Set.copyOf(people.teamMemberIds(caller.organizationId(), Set.of(teamId), false));
         Week span = week(me, week);
         List<EverydayMove> made = made(caller.organizationId(), span, move -> members.contains(move.personId()));
         return view(span, null, team.getId(), team.getName(), made);

@@ -2,6 +2,7 @@ package dev.kept.teams;
 
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.people.Person;
 import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
@@ -41,9 +42,10 @@ class HelpOfferPages {
         this.people = people;
     }
 
-    /** {@code recipient} is "person:{id}" or "team:{id}". */
+    /** To whom: a person, named by e-mail, or a team. */
     record HelpForm(
-            @NotBlank String recipient,
+            @Size(max = 254) String toPersonEmail,
+            UUID toTeamId,
             @NotNull HelpKind kind,
             @NotBlank @Size(max = 1000) String what,
             TargetType targetType,
@@ -85,19 +87,22 @@ class HelpOfferPages {
                     .flatMap(type -> targets.visible(caller, type, targetId))
                     .orElseThrow(() -> new NotFoundException("Help target"));
         }
-        String recipient = toPersonId != null
-                ? "person:" + toPersonId
-                : toTeamId != null
-                        ? "team:" + toTeamId
-                        : target == null
-                                ? ""
-                                : target.helpTeam() != null
-                                        ? "team:" + target.helpTeam()
-                                        : target.helpPerson() == null ? "" : "person:" + target.helpPerson();
+        UUID person = null;
+        UUID team = null;
+        if (toPersonId != null) {
+            person = toPersonId;
+        } else if (toTeamId != null) {
+            team = toTeamId;
+        } else if (target != null && target.helpTeam() != null) {
+            team = target.helpTeam();
+        } else if (target != null) {
+            person = target.helpPerson();
+        }
         model.addAttribute(
                 "form",
                 new HelpForm(
-                        recipient,
+                        person == null ? "" : emailOf(caller, person),
+                        team,
                         null,
                         "",
                         target == null ? null : target.type(),
@@ -116,21 +121,33 @@ class HelpOfferPages {
         Target target = form.targetType() == null || form.targetId() == null
                 ? null
                 : targets.visible(caller, form.targetType(), form.targetId()).orElse(null);
-        UUID person = idAfter(form.recipient(), "person:");
-        UUID team = idAfter(form.recipient(), "team:");
-        if (!errors.hasFieldErrors("recipient") && person == null && team == null) {
-            errors.rejectValue("recipient", "recipient", "Choose a person or a team to offer help to.");
+        boolean byEmail = form.toPersonEmail() != null && !form.toPersonEmail().isBlank();
+        UUID person = null;
+        if (byEmail && form.toTeamId() != null) {
+            errors.rejectValue("toPersonEmail", "RECIPIENT", "Offer help either to a person or to a team, not both.");
+        } else if (!byEmail && form.toTeamId() == null) {
+            errors.rejectValue(
+                    "toPersonEmail", "RECIPIENT", "Give the e-mail of a person to offer help to, or choose a team.");
+        } else if (byEmail && !errors.hasFieldErrors("toPersonEmail")) {
+            try {
+                person = people.memberByEmail(caller, form.toPersonEmail(), "toPersonEmail");
+            } catch (RuleViolationException unknown) {
+                unknown.rejectOn(errors);
+            }
         }
         if (!errors.hasErrors()) {
             try {
                 HelpOfferView made = offers.offer(
                         caller,
-                        new HelpOfferDraft(person, team, form.kind(), form.what(), form.targetType(), form.targetId()));
+                        new HelpOfferDraft(
+                                person, form.toTeamId(), form.kind(), form.what(), form.targetType(), form.targetId()));
                 redirect.addFlashAttribute(
                         "notice", "Your offer is on its way. You will hear the answer in your inbox.");
                 return "redirect:/help-offers/" + made.id();
             } catch (RuleViolationException broken) {
-                String field = broken.field() == null || broken.field().startsWith("to") ? "recipient" : null;
+                String field = "toPersonId".equals(broken.field())
+                        ? "toPersonEmail"
+                        : "toTeamId".equals(broken.field()) ? "toTeamId" : null;
                 if (field == null) {
                     errors.reject(broken.reason(), broken.detail());
                 } else {
@@ -143,11 +160,6 @@ class HelpOfferPages {
 
     private String showForm(Caller caller, Target target, Model model) {
         model.addAttribute("target", target);
-        model.addAttribute(
-                "people",
-                people.people(caller).stream()
-                        .filter(p -> !p.getId().equals(caller.personId()))
-                        .toList());
         model.addAttribute("teams", people.teams(caller));
         model.addAttribute("kinds", HelpKind.values());
         return "teams/new-help";
@@ -198,14 +210,11 @@ class HelpOfferPages {
         return "redirect:/help-offers/" + id;
     }
 
-    private static UUID idAfter(String value, String prefix) {
-        if (value == null || !value.startsWith(prefix)) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.substring(prefix.length()));
-        } catch (IllegalArgumentException malformed) {
-            return null;
-        }
+    /** A member's e-mail to prefill the form with; nothing for someone not a member here. */
+    private String emailOf(Caller caller, UUID personId) {
+        return people.personIn(caller.organizationId(), personId)
+                .filter(person -> !person.isGuest())
+                .map(Person::getEmail)
+                .orElse("");
     }
 }

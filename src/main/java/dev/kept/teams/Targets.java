@@ -143,10 +143,7 @@ class Targets {
      */
     private Set<UUID> goalOwners(Caller caller, GoalView goal) {
         if (goal.teamId() == null) {
-            return people.people(caller).stream()
-                    .filter(Person::isAdmin)
-                    .map(Person::getId)
-                    .collect(Collectors.toUnmodifiableSet());
+            return people.adminIds(caller.organizationId());
         }
         Set<UUID> owning = new LinkedHashSet<>(
                 negotiations.owners(caller.organizationId(), goal.id()).keySet());
@@ -160,17 +157,6 @@ class Targets {
 
     /** The lead and the members of a team of the caller's organization. */
     Set<UUID> teamMembers(Caller caller, UUID teamId) {
-        Set<UUID> members = new LinkedHashSet<>();
-        people.teams(caller).stream()
-                .filter(team -> team.getId().equals(teamId))
-                .map(Team::getLeadId)
-                .filter(Objects::nonNull)
-                .forEach(members::add);
-        List<Person> everyone = people.people(caller);
-        everyone.stream()
-                .filter(p -> teamId.equals(p.getTeamId()))
-                .map(Person::getId)
-                .forEach(members::add);
-        return members;
+        return people.teamLeadAndMemberIds(caller.organizationId(), teamId);
     }
 }

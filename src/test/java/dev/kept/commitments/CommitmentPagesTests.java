@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
+import dev.kept.people.PersonDetails;
 import dev.kept.people.SignUp;
 import dev.kept.security.Visibility;
 import java.time.LocalDate;
@@ -251,6 +252,55 @@ class CommitmentPagesTests {
         assertThat(early.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("assessed at or after the due date");
         assertThat(commitments.get(ada, made.id()).status()).isEqualTo(CommitmentStatus.OPEN);
+    }
+
+    @Test
+    void invitesACoOwnerNamedByEMailAndKeepsAnUnknownAddressOnTheForm() throws Exception {
+        Person bob = people.invite(ada, new PersonDetails("Bob", unique("bob"), null, null, null, null, null));
+        CommitmentView made = make(ada);
+        String path = "/commitments/" + made.id();
+
+        assertThat(page(mvc.get().uri(path).with(as(ada)).exchange()))
+                .contains("type=\"email\" id=\"co-owner\" name=\"email\"")
+                .doesNotContain("value=\"" + bob.getId() + "\"");
+
+        String nobody = "nobody-" + UUID.randomUUID() + "@example.org";
+        String problem = "There is no one with this e-mail address in this organization.";
+        MvcTestResult refused = inviteCoOwner(path, nobody);
+        assertThat(refused).hasRedirectedUrl(path);
+        assertThat(refused).flash().containsEntry("coOwnerEmail", nobody).containsEntry("coOwnerProblem", problem);
+        String shown = page(mvc.get()
+                .uri(path)
+                .with(as(ada))
+                .flashAttr("coOwnerEmail", nobody)
+                .flashAttr("coOwnerProblem", problem)
+                .exchange());
+        assertThat(shown)
+                .contains("name=\"email\" maxlength=\"254\" value=\"" + nobody + "\"")
+                .contains("<p class=\"error\">" + problem + "</p>");
+        assertThat(inviteCoOwner(path, " ")).flash().containsKey("coOwnerProblem");
+        assertThat(commitments.get(ada, made.id()).coOwners()).isNullOrEmpty();
+
+        MvcTestResult invited = inviteCoOwner(path, bob.getEmail().toUpperCase());
+        assertThat(invited).hasRedirectedUrl(path);
+        assertThat(invited).flash().containsEntry("notice", "Invited: they accept from their inbox.");
+        assertThat(commitments.get(ada, made.id()).coOwners())
+                .singleElement()
+                .satisfies(co -> assertThat(co.personId()).isEqualTo(bob.getId()));
+    }
+
+    private MvcTestResult inviteCoOwner(String path, String email) {
+        return mvc.post()
+                .uri(path + "/co-owners")
+                .with(as(ada))
+                .with(csrf())
+                .param("email", email)
+                .exchange();
+    }
+
+    private static String page(MvcTestResult result) throws Exception {
+        assertThat(result).hasStatusOk();
+        return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private CommitmentView make(Caller owner) {

@@ -2,6 +2,7 @@ package dev.kept.commitments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
@@ -169,6 +170,114 @@ class ExpectationListTests {
                 .contains("/expectations/" + asked.get(Page.DEFAULT + 2))
                 .contains("data-hx-swap-oob=\"true\"");
         assertThat(fragment.split("<tr>", -1).length - 1).isEqualTo(3);
+    }
+
+    @Test
+    void asksAPersonNamedByEMailOrATeamFromThePage() {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        UUID team = api.team(admin, ApiFixtures.unique("Team"));
+
+        String form = body(mvc.get().uri("/expectations").with(as(admin)).exchange());
+        assertThat(form)
+                .contains("type=\"email\" id=\"toPersonEmail\"")
+                .contains("<option value=\"" + team + "\"")
+                .doesNotContain("<option value=\"person:")
+                .doesNotContain("value=\"" + member.personId() + "\"");
+
+        MvcTestResult toPerson =
+                ask(admin).param("toPersonEmail", member.email().toUpperCase()).exchange();
+        UUID asked = askedBy(admin).get(0);
+        assertThat(toPerson).hasRedirectedUrl("/expectations/" + asked);
+        assertThat(jdbc.sql("select to_person_id from expectation where id = :id")
+                        .param("id", asked)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(member.personId());
+
+        MvcTestResult toTeam = ask(admin).param("toTeamId", team.toString()).exchange();
+        List<UUID> toTheTeam = new ArrayList<>(askedBy(admin));
+        toTheTeam.remove(asked);
+        assertThat(toTheTeam).hasSize(1);
+        assertThat(toTeam).hasRedirectedUrl("/expectations/" + toTheTeam.get(0));
+    }
+
+    @Test
+    void anUnknownEMailComesBackOnTheFormWithNothingLostAndNothingAsked() {
+        Account admin = api.signUp();
+        Account elsewhere = api.signUp();
+
+        for (String email : List.of("nobody-" + UUID.randomUUID() + "@example.org", elsewhere.email())) {
+            MvcTestResult refused = ask(admin).param("toPersonEmail", email).exchange();
+
+            assertThat(refused).hasStatusOk();
+            assertThat(body(refused))
+                    .contains("Nothing was asked: see below.")
+                    .containsPattern("id=\"toPersonEmail\"[^>]*value=\"" + java.util.regex.Pattern.quote(email) + "\"")
+                    .contains("<p class=\"error\">There is no one with this e-mail address in this organization.</p>")
+                    .contains("Publish the release notes")
+                    .contains("They are in the handbook")
+                    .contains("value=\"" + LocalDate.now(clock).plusDays(7) + "\"");
+        }
+        MvcTestResult neither = ask(admin).exchange();
+        assertThat(body(neither)).contains("Give the e-mail of a person to ask, or choose a team.");
+        MvcTestResult self = ask(admin).param("toPersonEmail", admin.email()).exchange();
+        assertThat(body(self)).contains("You cannot ask yourself: make the commitment instead.");
+        assertThat(askedBy(admin)).isEmpty();
+    }
+
+    @Test
+    void showsTheExpectationsPageInTheSameStatementsForTenTimesAsManyPeople() {
+        long small = statementsToShowTheExpectationsPage(5);
+        long large = statementsToShowTheExpectationsPage(50);
+
+        assertThat(large).isEqualTo(small);
+    }
+
+    private long statementsToShowTheExpectationsPage(int count) {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        Instant start = clock.instant().minus(Duration.ofDays(1));
+        for (int i = 0; i < count; i++) {
+            UUID colleague = rows.person(admin.organizationId(), null);
+            rows.expectation(admin.organizationId(), colleague, member.personId(), null, start.plusSeconds(i));
+        }
+        String key = "expectations-page-" + count + "-" + UUID.randomUUID();
+        MvcTestResult page = mvc.get()
+                .uri("/expectations")
+                .with(as(member))
+                .header(StatementCounter.HEADER, key)
+                .exchange();
+        assertThat(page).hasStatusOk();
+        assertThat(body(page)).contains("id=\"toPersonEmail\"");
+        return counter.statements(key);
+    }
+
+    private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder ask(Account asker) {
+        return mvc.post()
+                .uri("/expectations")
+                .with(as(asker))
+                .with(csrf())
+                .param("what", "Publish the release notes")
+                .param("doneWhen", "They are in the handbook")
+                .param("due", LocalDate.now(clock).plusDays(7).toString())
+                .param("why", "Customers read them");
+    }
+
+    /** The expectations this person asked. */
+    private List<UUID> askedBy(Account asker) {
+        return jdbc.sql("select id from expectation where requester_id = :asker")
+                .param("asker", asker.personId())
+                .query(UUID.class)
+                .list();
+    }
+
+    private static String body(MvcTestResult result) {
+        try {
+            return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.UnsupportedEncodingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     @Test

@@ -438,11 +438,19 @@ class PartnershipPagesTests {
         MvcTestResult page = mvc.get().uri("/settings/conflicts").with(as(dana)).exchange();
         assertThat(page).hasStatusOk();
         String form = body(page);
-        assertThat(checkbox(form, cody)).contains("checked");
-        assertThat(checkbox(form, rex)).contains("checked");
-        assertThat(checkbox(form, sam)).doesNotContain("checked");
-        assertThat(checkbox(form, pat)).doesNotContain("checked");
-        assertThat(form).doesNotContain("value=\"" + dana.personId() + "\"");
+        String declared = between(form, "<ul id=\"competitors\"", "</ul>");
+        assertThat(declared)
+                .contains("Cody Rival")
+                .contains("Rex Report")
+                .contains(removeButton(cody))
+                .doesNotContain("Sam Same")
+                .doesNotContain("Pat Peer");
+        assertThat(form)
+                .as("no list of the whole organization to tick")
+                .doesNotContain("type=\"checkbox\"")
+                .doesNotContain("Sam Same")
+                .doesNotContain("value=\"" + dana.personId() + "\"")
+                .contains("type=\"email\" id=\"email\" name=\"email\"");
         assertHoldsToThePolicy(page);
         assertThat(partnerships.competitors(dana)).containsExactlyInAnyOrder(cody.personId(), rex.personId());
         assertThat(partnerships.competitors(sam)).containsExactlyInAnyOrder(dana.personId(), pat.personId());
@@ -465,6 +473,70 @@ class PartnershipPagesTests {
         assertThat(mvc.post().uri("/settings/conflicts").with(as(dana)).with(csrf()))
                 .hasStatus3xxRedirection();
         assertThat(partnerships.competitors(dana)).isEmpty();
+    }
+
+    @Test
+    void addsACompetitorByEMailWithdrawingOnesInvitationAndRemovesOne() {
+        UUID invited = partnerships
+                .invite(dana, invitation(pat.personId(), PartnershipKind.PEER))
+                .id();
+
+        MvcTestResult added = conflicts(dana, "email", email("pat.peer").toUpperCase());
+
+        assertThat(added).hasRedirectedUrl("/settings/conflicts");
+        assertThat(added).flash().containsEntry("notice", "Saved. Only you see this list.");
+        assertThat(partnerships.competitors(dana)).containsExactlyInAnyOrder(cody.personId(), pat.personId());
+        assertThat(partnerships.get(dana, invited).status()).isNotEqualTo(PartnershipStatus.INVITED);
+        String page = body(mvc.get().uri("/settings/conflicts").with(as(dana)).exchange());
+        assertThat(between(page, "<ul id=\"competitors\"", "</ul>"))
+                .contains("Cody Rival")
+                .contains("Pat Peer")
+                .contains(removeButton(pat));
+
+        assertThat(conflicts(dana, "email", email("pat.peer"))).hasRedirectedUrl("/settings/conflicts");
+        assertThat(partnerships.competitors(dana)).containsExactlyInAnyOrder(cody.personId(), pat.personId());
+
+        MvcTestResult removed = conflicts(dana, "remove", cody.personId().toString());
+        assertThat(removed).hasRedirectedUrl("/settings/conflicts");
+        assertThat(partnerships.competitors(dana)).containsExactly(pat.personId());
+    }
+
+    @Test
+    void anUnknownEMailComesBackOnTheCompetitorFormAndChangesNothing() {
+        String nobody = "nobody-" + suffix + "@example.org";
+
+        MvcTestResult unknown = conflicts(dana, "email", nobody);
+
+        assertThat(unknown).hasStatusOk();
+        String page = body(unknown);
+        assertThat(page)
+                .contains("name=\"email\" maxlength=\"254\" value=\"" + nobody + "\"")
+                .contains("<p class=\"error\">There is no one with this e-mail address in this organization.</p>")
+                .contains("Cody Rival");
+        assertThat(body(conflicts(dana, "email", email("dana.self"))))
+                .contains("<p class=\"error\">You cannot declare yourself a competitor.</p>");
+        assertThat(body(conflicts(dana, "email", " "))).contains("Give the e-mail of someone in this organization.");
+        assertThat(partnerships.competitors(dana)).containsExactly(cody.personId());
+
+        UUID coach = partnerships
+                .invite(dana, new PartnerInvitation(null, email("coach"), PartnershipKind.COACH, null, null, null))
+                .partnerId();
+        Caller guest = new Caller(coach, dana.organizationId(), "coach");
+        assertThat(mvc.get().uri("/settings/conflicts").with(as(guest))).hasStatus(404);
+        assertThat(conflicts(guest, "email", email("dana.self"))).hasStatus(404);
+    }
+
+    private MvcTestResult conflicts(Caller caller, String name, String value) {
+        return mvc.post()
+                .uri("/settings/conflicts")
+                .with(as(caller))
+                .with(csrf())
+                .param(name, value)
+                .exchange();
+    }
+
+    private static String removeButton(Caller person) {
+        return "name=\"remove\" value=\"" + person.personId() + "\"";
     }
 
     // --- the commitment form ----------------------------------------------------------------
@@ -1128,10 +1200,6 @@ class PartnershipPagesTests {
 
     private static String option(Caller person) {
         return "<option value=\"" + person.personId() + "\"";
-    }
-
-    private static String checkbox(String page, Caller person) {
-        return between(page, "value=\"" + person.personId() + "\"", ">");
     }
 
     private static RequestPostProcessor as(Caller caller) {

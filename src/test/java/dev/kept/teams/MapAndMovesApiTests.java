@@ -6,6 +6,8 @@ import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
+import dev.kept.StatementCounter;
+import dev.kept.people.PeopleFixtures;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +34,12 @@ class MapAndMovesApiTests {
 
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    StatementCounter counter;
+
+    @Autowired
+    JdbcClient jdbc;
 
     record Squad(UUID id, Account lead, Account member, Account other) {}
 
@@ -361,6 +370,28 @@ class MapAndMovesApiTests {
                 .isEqualTo("Support runs the calls; Platform builds it");
         api.post(platform.lead().token(), "/api/v1/flags/" + before + "/answer", Map.of("answer", "On it"))
                 .expect(200);
+    }
+
+    @Test
+    void showsATeamsMovesInTheSameStatementsForTenTimesAsManyPeople() {
+        long small = statementsForTheTeamsMoves(3);
+        long large = statementsForTheTeamsMoves(30);
+
+        assertThat(large).isEqualTo(small);
+    }
+
+    /** Adds {@code count} people to Platform and as many outside it, then counts the team's moves. */
+    private long statementsForTheTeamsMoves(int count) {
+        PeopleFixtures people = new PeopleFixtures(jdbc);
+        people.people(admin.organizationId(), "Platform", count, null, platform.id(), null);
+        people.people(admin.organizationId(), "Elsewhere", count, null, null, null);
+        String path = "/api/v1/teams/" + platform.id() + "/moves";
+        // once uncounted first: a token's use is written at most once a minute, whatever the fixture
+        api.get(platform.member().token(), path).expect(200);
+        String key = "team-moves-" + count + "-" + UUID.randomUUID();
+        JsonNode team = api.getCounted(platform.member().token(), path, key).json();
+        assertThat(team.get("moves")).isNotEmpty();
+        return counter.statements(key);
     }
 
     private static int count(JsonNode moves, String kind) {

@@ -224,13 +224,17 @@ class TeamworkPagesTests {
         String form = body(mvc.get()
                 .uri("/help-offers/new?targetType=COMMITMENT&targetId=" + commitment.id())
                 .with(as(cleo)));
-        assertThat(form).contains("<option value=\"person:" + owen.personId() + "\" selected=\"selected\"");
+        assertThat(form)
+                .containsPattern(
+                        "id=\"toPersonEmail\"[^>]*value=\"" + java.util.regex.Pattern.quote(email("owen.owner")) + "\"")
+                .doesNotContain("value=\"person:")
+                .doesNotContain("<option value=\"" + cleo.personId() + "\"");
 
         MvcTestResult made = mvc.post()
                 .uri("/help-offers")
                 .with(as(cleo))
                 .with(csrf())
-                .param("recipient", "person:" + owen.personId())
+                .param("toPersonEmail", email("owen.owner"))
                 .param("kind", "RESOURCES")
                 .param("what", "Our style guide")
                 .param("targetType", "COMMITMENT")
@@ -257,13 +261,46 @@ class TeamworkPagesTests {
                 .uri("/help-offers")
                 .with(as(cleo))
                 .with(csrf())
-                .param("recipient", "person:" + cleo.personId())
+                .param("toPersonEmail", email("cleo.colleague"))
                 .param("kind", "TIME")
                 .param("what", "An hour")
                 .exchange();
 
         assertThat(refused).hasStatusOk();
         assertThat(body(refused)).contains("Nothing was offered").contains("You cannot offer help to yourself.");
+        assertThat(offers.mine(cleo, null, 50).items()).isEmpty();
+    }
+
+    @Test
+    void anUnknownEMailComesBackOnTheHelpFormWithNothingLost() {
+        String nobody = "nobody-" + suffix + "@example.org";
+        MvcTestResult refused = mvc.post()
+                .uri("/help-offers")
+                .with(as(cleo))
+                .with(csrf())
+                .param("toPersonEmail", nobody)
+                .param("kind", "TIME")
+                .param("what", "An afternoon of proofreading")
+                .param("targetType", "COMMITMENT")
+                .param("targetId", commitment.id().toString())
+                .exchange();
+
+        assertThat(refused).hasStatusOk();
+        assertThat(body(refused))
+                .contains("Nothing was offered")
+                .containsPattern("id=\"toPersonEmail\"[^>]*value=\"" + java.util.regex.Pattern.quote(nobody) + "\"")
+                .contains("<p class=\"error\">There is no one with this e-mail address in this organization.</p>")
+                .contains("An afternoon of proofreading")
+                .contains("<option value=\"TIME\" selected=\"selected\"")
+                .contains("value=\"" + commitment.id() + "\"");
+        MvcTestResult neither = mvc.post()
+                .uri("/help-offers")
+                .with(as(cleo))
+                .with(csrf())
+                .param("kind", "TIME")
+                .param("what", "An hour")
+                .exchange();
+        assertThat(body(neither)).contains("Give the e-mail of a person to offer help to, or choose a team.");
         assertThat(offers.mine(cleo, null, 50).items()).isEmpty();
     }
 
