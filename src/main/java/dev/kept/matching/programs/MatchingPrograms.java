@@ -80,6 +80,14 @@ public class MatchingPrograms {
 
     static final int MOST_RESPECTED = 50;
 
+    // later than anything made: where the newest-first lists start
+    private static final Cursor NEWEST = new Cursor("9999-12-31T00:00:00Z", new UUID(-1L, -1L));
+
+    // before the first of a run's pairs, trios and unmatched people: where their lists start
+    private static final Cursor FIRST_IN_RUN = new Cursor("-1", new UUID(0L, 0L));
+
+    private static final String SOME_PROGRAM = "a matching program";
+
     private final ProgramRows programs;
     private final ProposalRows proposals;
     private final ProgramPairRules pairRules;
@@ -182,12 +190,6 @@ public class MatchingPrograms {
         Person me = member(caller);
         return view(program(caller, programId), me);
     }
-
-    // later than anything made: where the newest-first lists start
-    private static final Cursor NEWEST = new Cursor("9999-12-31T00:00:00Z", new UUID(-1L, -1L));
-
-    // before the first of a run's pairs, trios and unmatched people: where their lists start
-    private static final Cursor FIRST_IN_RUN = new Cursor("-1", new UUID(0L, 0L));
 
     private static Cursor newest(Instant at, UUID id) {
         return new Cursor(at.toString(), id);
@@ -658,8 +660,6 @@ public class MatchingPrograms {
         return programs.names(caller.organizationId(), List.of(proposal.programId()))
                 .getOrDefault(proposal.programId(), SOME_PROGRAM);
     }
-
-    private static final String SOME_PROGRAM = "a matching program";
 
     // the views of a page of proposals, their people's and programs' names read once for all
     private List<ProposalView> proposalViews(Caller caller, List<Proposal> page) {
