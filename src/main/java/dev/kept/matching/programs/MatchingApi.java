@@ -1,13 +1,19 @@
 package dev.kept.matching.programs;
 
+import dev.kept.matching.programs.Views.PairView;
 import dev.kept.matching.programs.Views.ProfileView;
 import dev.kept.matching.programs.Views.ProgramView;
 import dev.kept.matching.programs.Views.ProposalView;
 import dev.kept.matching.programs.Views.RunSummary;
 import dev.kept.matching.programs.Views.RunView;
+import dev.kept.matching.programs.Views.TrioView;
+import dev.kept.matching.programs.Views.UnmatchedView;
 import dev.kept.people.Caller;
 import dev.kept.shared.Answers;
 import dev.kept.shared.NeverAnswers;
+import dev.kept.shared.Page;
+import dev.kept.shared.PageAnswer;
+import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,6 +31,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -61,9 +68,12 @@ class MatchingApi {
     }
 
     @GetMapping("/programs")
-    @Operation(summary = "The matching programs of your organization, newest first")
-    List<ProgramView> list(@AuthenticationPrincipal Caller caller) {
-        return programs.list(caller);
+    @Operation(summary = "The matching programs of your organization, newest first, a page at a time")
+    ResponseEntity<PageAnswer<ProgramView>> list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(programs.list(caller, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/programs/{id}")
@@ -116,34 +126,100 @@ class MatchingApi {
     @PostMapping("/programs/{id}/runs")
     @Operation(
             summary = "Match everyone waiting for a partner (admins): pairs, trios and unmatched people (offered a"
-                    + " coach), each pair and trio a proposal its people accept or decline")
+                    + " coach), each pair and trio a proposal its people accept or decline; answers the run as"
+                    + " GET .../runs/{runId} does")
     ResponseEntity<RunView> run(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         RunView run = programs.run(caller, id);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
                         .path("/{runId}")
                         .buildAndExpand(run.id())
                         .toUri())
-                .body(run);
+                .body(withPairsAddress(run));
     }
 
     @Answers(status = 403, description = "Only an organization admin sees a program's runs")
     @GetMapping("/programs/{id}/runs")
-    @Operation(summary = "The runs of a program, newest first (admins)")
-    List<RunSummary> runs(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return programs.runs(caller, id);
+    @Operation(summary = "The runs of a program, newest first, a page at a time (admins)")
+    ResponseEntity<PageAnswer<RunSummary>> runs(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(programs.runs(caller, id, cursor, Page.limitOr(limit)), limit);
     }
 
     @Answers(status = 403, description = "Only an organization admin sees a program's runs")
     @GetMapping("/programs/{id}/runs/{runId}")
-    @Operation(summary = "One run of a program with what became of each proposal (admins)")
+    @Operation(
+            summary = "One run of a program (admins): how many pairs, trios, unmatched people and coach offers it"
+                    + " made, what became of its proposals, its total score, and the first page of its pairs"
+                    + " (pairsNext: the address of the next page, null when these are all)")
     RunView run(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, @PathVariable UUID runId) {
-        return programs.run(caller, id, runId);
+        return withPairsAddress(programs.run(caller, id, runId));
+    }
+
+    @Answers(status = 403, description = "Only an organization admin sees a program's runs")
+    @GetMapping("/programs/{id}/runs/{runId}/pairs")
+    @Operation(
+            summary = "A run's pairs in the order it made them, a page at a time (admins): each with its two people's"
+                    + " names, its score and reasons, and what became of its proposal")
+    ResponseEntity<PageAnswer<PairView>> pairs(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @PathVariable UUID runId,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(programs.pairs(caller, id, runId, cursor, Page.limitOr(limit)), limit);
+    }
+
+    @Answers(status = 403, description = "Only an organization admin sees a program's runs")
+    @GetMapping("/programs/{id}/runs/{runId}/trios")
+    @Operation(
+            summary = "A run's trios (a pair joined by a third) in the order it made them, a page at a time"
+                    + " (admins): each with its people's names and what became of its proposal")
+    ResponseEntity<PageAnswer<TrioView>> trios(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @PathVariable UUID runId,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(programs.trios(caller, id, runId, cursor, Page.limitOr(limit)), limit);
+    }
+
+    @Answers(status = 403, description = "Only an organization admin sees a program's runs")
+    @GetMapping("/programs/{id}/runs/{runId}/unmatched")
+    @Operation(
+            summary = "The people a run left without a partner, a page at a time (admins): each with their name and"
+                    + " the coach offered to them (coachOffer, null when no coach could be)")
+    ResponseEntity<PageAnswer<UnmatchedView>> unmatched(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @PathVariable UUID runId,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(programs.unmatched(caller, id, runId, cursor, Page.limitOr(limit)), limit);
+    }
+
+    // the run's next page of pairs as the address of GET .../runs/{runId}/pairs
+    private static RunView withPairsAddress(RunView run) {
+        if (run.pairsNext() == null) {
+            return run;
+        }
+        return run.withPairsNext(ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/api/v1/matching/programs/{id}/runs/{runId}/pairs")
+                .queryParam("cursor", run.pairsNext())
+                .queryParam("limit", Page.DEFAULT)
+                .buildAndExpand(run.programId(), run.id())
+                .toUriString());
     }
 
     @GetMapping("/proposals")
-    @Operation(summary = "Your matches and coach offers, newest first, each with why you fit")
-    List<ProposalView> proposals(@AuthenticationPrincipal Caller caller) {
-        return programs.proposals(caller);
+    @Operation(summary = "Your matches and coach offers, newest first, a page at a time, each with why you fit")
+    ResponseEntity<PageAnswer<ProposalView>> proposals(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @PageLimit Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return PageAnswer.of(programs.proposals(caller, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/proposals/{id}")

@@ -14,8 +14,10 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Strengths;
+import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -43,8 +46,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The matching pages: the programs and my matches, a new program (admins), a program with the
@@ -79,7 +84,8 @@ class MatchingPages {
             @NotNull @DecimalMin("0") @DecimalMax("100") Double levelCloseness,
             @NotNull @DecimalMin("0") @DecimalMax("100") Double workingHoursOverlap,
             @NotNull @DecimalMin("0") @DecimalMax("100") Double sameCadence,
-            List<UUID> coachIds) {
+            List<UUID> coachIds,
+            @Size(max = 254) String coachEmail) {
 
         static ProgramForm defaults() {
             ProgramRules rules = ProgramRules.defaults();
@@ -99,7 +105,8 @@ class MatchingPages {
                     w.levelCloseness(),
                     w.workingHoursOverlap(),
                     w.sameCadence(),
-                    List.of());
+                    List.of(),
+                    "");
         }
 
         /** A program's current settings, the deadline as the day it ends on where the admin is. */
@@ -123,10 +130,12 @@ class MatchingPages {
                     w.levelCloseness(),
                     w.workingHoursOverlap(),
                     w.sameCadence(),
-                    program.coaches().stream().map(Views.PersonRef::id).toList());
+                    program.coaches().stream().map(Views.PersonRef::id).toList(),
+                    "");
         }
 
-        ProgramDraft toDraft(ZoneId zone) {
+        /** The draft with the coach named by e-mail, if any, among the coaches. */
+        ProgramDraft toDraft(ZoneId zone, UUID coachByEmail) {
             return new ProgramDraft(
                     name,
                     teamIds,
@@ -144,7 +153,7 @@ class MatchingPages {
                             levelCloseness,
                             workingHoursOverlap,
                             sameCadence),
-                    coachIds);
+                    withOne(coachIds, coachByEmail));
         }
     }
 
@@ -152,7 +161,9 @@ class MatchingPages {
             @Size(max = 500) String strengths,
             @Size(max = 500) String growthAreas,
             List<UUID> respects,
+            @Size(max = 254) String respectEmail,
             List<UUID> competitors,
+            @Size(max = 254) String competitorEmail,
             @Size(max = 64) String timeZone,
             Cadence preferredCadence) {
 
@@ -161,21 +172,32 @@ class MatchingPages {
                     String.join(", ", profile.strengths()),
                     String.join(", ", profile.growthAreas()),
                     profile.respects(),
+                    "",
                     competitors,
+                    "",
                     profile.timeZone(),
                     profile.preferredCadence());
         }
 
-        ProfileDraft toDraft() {
+        /** The draft with the people named by e-mail, if any, added to those ticked. */
+        ProfileDraft toDraft(UUID respectedByEmail, UUID competitorByEmail) {
             return new ProfileDraft(
                     Strengths.split(strengths),
                     Strengths.split(growthAreas),
-                    respects == null ? List.of() : respects,
-                    // every box unticked means no competitors: the form shows the whole list
-                    competitors == null ? List.of() : competitors,
+                    withOne(respects, respectedByEmail),
+                    // every box unticked means no competitors: the form shows every one declared
+                    withOne(competitors, competitorByEmail),
                     timeZone,
                     preferredCadence);
         }
+    }
+
+    private static List<UUID> withOne(List<UUID> ticked, UUID added) {
+        List<UUID> all = new java.util.ArrayList<>(ticked == null ? List.of() : ticked);
+        if (added != null && !all.contains(added)) {
+            all.add(added);
+        }
+        return all;
     }
 
     @ModelAttribute("cadences")
@@ -185,10 +207,32 @@ class MatchingPages {
 
     // --- the list and a new program ----------------------------------------------------------
 
+    private static final String MATCHES = "matches";
+    private static final String PROGRAMS = "programs";
+
+    /**
+     * My matches and the programs, each a page at a time, and the form for a new program. {@code
+     * list} names the list {@code cursor} continues (the other starts at its first page); an htmx
+     * request for it gets only its next rows and its next "Show more".
+     */
     @GetMapping("/matching")
-    String list(@AuthenticationPrincipal Caller caller, Model model) {
+    String list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) String list,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        if (htmx != null && cursor != null && (MATCHES.equals(list) || PROGRAMS.equals(list))) {
+            Page<?> page = MATCHES.equals(list)
+                    ? pageOf(from -> programs.proposals(caller, from, Page.DEFAULT), cursor)
+                    : pageOf(from -> programs.list(caller, from, Page.DEFAULT), cursor);
+            model.addAttribute("rows", page.items());
+            model.addAttribute("moreHref", more("/matching", list, page));
+            model.addAttribute("list", list);
+            return "matching/list :: more-rows";
+        }
         model.addAttribute("form", ProgramForm.defaults());
-        return showList(caller, model);
+        return showList(caller, model, list, cursor);
     }
 
     @PostMapping("/matching")
@@ -200,21 +244,49 @@ class MatchingPages {
             RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                ProgramView created = programs.create(caller, form.toDraft(zoneOf(caller)));
+                UUID coach = people.memberByEmail(caller, form.coachEmail(), "coachEmail");
+                ProgramView created = programs.create(caller, form.toDraft(zoneOf(caller), coach));
                 redirect.addFlashAttribute("notice", "The program is open: members can opt in now.");
                 return "redirect:/matching/" + created.id();
             } catch (RuleViolationException broken) {
                 broken.rejectOn(errors);
             }
         }
-        return showList(caller, model);
+        return showList(caller, model, null, null);
     }
 
-    private String showList(Caller caller, Model model) {
-        model.addAttribute("programs", programs.list(caller));
-        model.addAttribute("proposals", programs.proposals(caller));
+    private String showList(Caller caller, Model model, String continued, String cursor) {
+        Page<ProposalView> matches = pageOf(
+                from -> programs.proposals(caller, from, Page.DEFAULT), MATCHES.equals(continued) ? cursor : null);
+        Page<ProgramView> list =
+                pageOf(from -> programs.list(caller, from, Page.DEFAULT), PROGRAMS.equals(continued) ? cursor : null);
+        model.addAttribute("proposals", matches.items());
+        model.addAttribute("matchesMore", more("/matching", MATCHES, matches));
+        model.addAttribute("programs", list.items());
+        model.addAttribute("programsMore", more("/matching", PROGRAMS, list));
         addSettingsChoices(caller, model);
         return "matching/list";
+    }
+
+    /** A page from the cursor sent; one that is not of this list starts it over. */
+    private static <T> Page<T> pageOf(Function<String, Page<T>> read, String cursor) {
+        try {
+            return read.apply(cursor);
+        } catch (BadCursorException notOurs) {
+            return read.apply(null);
+        }
+    }
+
+    /** The address of a list's next page: {@code path} with {@code list} and {@code cursor} set. */
+    private static String more(String path, String list, Page<?> page) {
+        if (!page.hasNext()) {
+            return null;
+        }
+        return UriComponentsBuilder.fromPath(path)
+                .queryParam("list", list)
+                .queryParam("cursor", page.next())
+                .build()
+                .toUriString();
     }
 
     // --- changing a program --------------------------------------------------------------------
@@ -238,7 +310,8 @@ class MatchingPages {
         people.requireAdmin(caller);
         if (!errors.hasErrors()) {
             try {
-                programs.update(caller, id, form.toDraft(zoneOf(caller)));
+                UUID coach = people.memberByEmail(caller, form.coachEmail(), "coachEmail");
+                programs.update(caller, id, form.toDraft(zoneOf(caller), coach));
                 redirect.addFlashAttribute("notice", "The program's settings are saved.");
                 return "redirect:/matching/" + id;
             } catch (RuleViolationException broken) {
@@ -254,22 +327,51 @@ class MatchingPages {
         return "matching/edit";
     }
 
-    // What the settings form (matching/program-fields) offers to choose from.
+    // What the settings form (matching/program-fields) offers to choose from: the coaches the form
+    // names, to keep or untick, and an e-mail field to add one, rather than the whole organization
     private void addSettingsChoices(Caller caller, Model model) {
+        ProgramForm form = (ProgramForm) model.getAttribute("form");
+        List<UUID> coaches = form == null || form.coachIds() == null ? List.of() : form.coachIds();
         model.addAttribute("teams", people.teams(caller));
-        model.addAttribute("members", people.people(caller));
+        model.addAttribute(
+                "coachChoices",
+                choices(
+                        coaches,
+                        people.peopleIn(
+                                caller.organizationId(),
+                                coaches.stream()
+                                        .filter(java.util.Objects::nonNull)
+                                        .collect(Collectors.toSet()))));
         model.addAttribute("teamRules", TeamRule.values());
         model.addAttribute("regionPreferences", RegionPreference.values());
     }
 
     // --- a program ---------------------------------------------------------------------------
 
+    /**
+     * A program with the opt-in form and, for an admin, its runs a page at a time ({@code cursor}
+     * continues them; an htmx request gets only the next rows and the next "Show more").
+     */
     @GetMapping("/matching/{id}")
-    String program(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+    String program(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        if (htmx != null && cursor != null) {
+            Page<Views.RunSummary> runs = pageOf(from -> programs.runs(caller, id, from, Page.DEFAULT), cursor);
+            model.addAttribute("program", programs.get(caller, id));
+            model.addAttribute("runs", runs.items());
+            model.addAttribute("runsMore", more("/matching/" + id, RUNS, runs));
+            return "matching/program :: more-runs";
+        }
         ProfileView profile = programs.profileOrDefaults(caller, id);
         model.addAttribute("profileForm", ProfileForm.of(profile, partnerships.competitors(caller)));
-        return showProgram(caller, id, model);
+        return showProgram(caller, id, model, cursor);
     }
+
+    private static final String RUNS = "runs";
 
     @PostMapping("/matching/{id}/participants")
     String optIn(
@@ -281,7 +383,10 @@ class MatchingPages {
             RedirectAttributes redirect) {
         if (!errors.hasErrors()) {
             try {
-                boolean joined = programs.optIn(caller, id, form.toDraft()).joined();
+                UUID respected = people.memberByEmail(caller, form.respectEmail(), "respectEmail");
+                UUID competitor = people.memberByEmail(caller, form.competitorEmail(), "competitorEmail");
+                boolean joined = programs.optIn(caller, id, form.toDraft(respected, competitor))
+                        .joined();
                 redirect.addFlashAttribute(
                         "notice",
                         joined ? "You are in. You will be told when you have a match." : "Your profile is saved.");
@@ -296,7 +401,7 @@ class MatchingPages {
                 errors.reject("REFUSED", refused.getBody().getDetail());
             }
         }
-        return showProgram(caller, id, model);
+        return showProgram(caller, id, model, null);
     }
 
     @PostMapping("/matching/{id}/participants/delete")
@@ -312,12 +417,12 @@ class MatchingPages {
             @AuthenticationPrincipal Caller caller,
             @PathVariable UUID id,
             @RequestParam(required = false) List<UUID> coachIds,
+            @RequestParam(required = false) String coachEmail,
             RedirectAttributes redirect) {
-        return act(
-                "/matching/" + id,
-                redirect,
-                "The coaches are saved.",
-                () -> programs.setCoaches(caller, id, coachIds == null ? List.of() : coachIds));
+        return act("/matching/" + id, redirect, "The coaches are saved.", () -> {
+            UUID added = people.memberByEmail(caller, coachEmail, "coachEmail");
+            return programs.setCoaches(caller, id, withOne(coachIds, added));
+        });
     }
 
     @PostMapping("/matching/{id}/runs")
@@ -332,34 +437,91 @@ class MatchingPages {
         }
     }
 
+    private static final List<String> RUN_LISTS = List.of("pairs", "trios", "unmatched");
+
+    /**
+     * One run: how many it matched and what became of its proposals, then its pairs, trios and
+     * unmatched people, each a page at a time. {@code list} names the list {@code cursor}
+     * continues; an htmx request for it gets only its next rows and its next "Show more".
+     */
     @GetMapping("/matching/{id}/runs/{runId}")
     String runPage(
-            @AuthenticationPrincipal Caller caller, @PathVariable UUID id, @PathVariable UUID runId, Model model) {
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @PathVariable UUID runId,
+            @RequestParam(required = false) String list,
+            @RequestParam(required = false) String cursor,
+            @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Model model) {
+        String path = "/matching/" + id + "/runs/" + runId;
+        if (htmx != null && cursor != null && RUN_LISTS.contains(list)) {
+            Page<?> page = runList(caller, id, runId, list, cursor);
+            model.addAttribute("rows", page.items());
+            model.addAttribute("moreHref", more(path, list, page));
+            model.addAttribute("list", list);
+            return "matching/run :: more-rows";
+        }
+        RunView run = programs.run(caller, id, runId);
         model.addAttribute("program", programs.get(caller, id));
-        model.addAttribute("run", programs.run(caller, id, runId));
+        model.addAttribute("run", run);
+        for (String name : RUN_LISTS) {
+            // the run holds the first page of its pairs
+            Page<?> page = name.equals("pairs") && !name.equals(list)
+                    ? new Page<>(run.pairs(), run.pairsNext())
+                    : runList(caller, id, runId, name, name.equals(list) ? cursor : null);
+            model.addAttribute(name, page.items());
+            model.addAttribute(name + "More", more(path, name, page));
+        }
         return "matching/run";
     }
 
-    private String showProgram(Caller caller, UUID id, Model model) {
+    private Page<?> runList(Caller caller, UUID id, UUID runId, String list, String cursor) {
+        return switch (list) {
+            case "pairs" -> pageOf(from -> programs.pairs(caller, id, runId, from, Page.DEFAULT), cursor);
+            case "trios" -> pageOf(from -> programs.trios(caller, id, runId, from, Page.DEFAULT), cursor);
+            default -> pageOf(from -> programs.unmatched(caller, id, runId, from, Page.DEFAULT), cursor);
+        };
+    }
+
+    private String showProgram(Caller caller, UUID id, Model model, String cursor) {
         ProgramView program = programs.get(caller, id);
         model.addAttribute("program", program);
         Person me = people.me(caller);
-        List<Person> members = people.people(caller);
-        model.addAttribute(
-                "others",
-                members.stream().filter(p -> !p.getId().equals(me.getId())).toList());
-        model.addAttribute("members", members);
+        ProfileForm form = (ProfileForm) model.getAttribute("profileForm");
+        // the people the form names, to keep or untick; anyone else is added by e-mail
+        Set<UUID> named = new HashSet<>();
+        if (form != null) {
+            named.addAll(form.respects() == null ? List.of() : form.respects());
+            named.addAll(form.competitors() == null ? List.of() : form.competitors());
+        }
+        named.remove(me.getId());
+        named.remove(null);
+        Map<UUID, Person> chosen = people.peopleIn(caller.organizationId(), named);
+        model.addAttribute("respected", choices(form == null ? null : form.respects(), chosen));
+        model.addAttribute("declared", choices(form == null ? null : form.competitors(), chosen));
         Map<UUID, String> teamNames = people.teams(caller).stream()
                 .collect(Collectors.toMap(dev.kept.people.Team::getId, dev.kept.people.Team::getName));
         model.addAttribute(
                 "teamNames", program.teamIds().stream().map(teamNames::get).toList());
-        Set<UUID> coachIds = new HashSet<>();
-        program.coaches().forEach(coach -> coachIds.add(coach.id()));
-        model.addAttribute("coachIds", coachIds);
         if (me.isAdmin()) {
-            model.addAttribute("runs", programs.runs(caller, id));
+            Page<Views.RunSummary> runs = pageOf(from -> programs.runs(caller, id, from, Page.DEFAULT), cursor);
+            model.addAttribute("runs", runs.items());
+            model.addAttribute("runsMore", more("/matching/" + id, RUNS, runs));
         }
         return "matching/program";
+    }
+
+    // the people of these ids the organization has, by name, for checkboxes
+    private static List<Person> choices(List<UUID> ids, Map<UUID, Person> people) {
+        if (ids == null) {
+            return List.of();
+        }
+        return ids.stream()
+                .distinct()
+                .map(people::get)
+                .filter(java.util.Objects::nonNull)
+                .sorted(java.util.Comparator.comparing(Person::getName))
+                .toList();
     }
 
     // --- a match -----------------------------------------------------------------------------

@@ -13,9 +13,11 @@ import dev.kept.matching.Participant;
 import dev.kept.matching.Trio;
 import dev.kept.matching.programs.ProgramRows.Profile;
 import dev.kept.matching.programs.ProgramRows.Program;
+import dev.kept.matching.programs.ProposalRows.CoachOffer;
 import dev.kept.matching.programs.ProposalRows.Member;
 import dev.kept.matching.programs.ProposalRows.Proposal;
 import dev.kept.matching.programs.ProposalRows.Run;
+import dev.kept.matching.programs.ProposalRows.Unmatched;
 import dev.kept.matching.programs.Views.CoachOfferView;
 import dev.kept.matching.programs.Views.MemberView;
 import dev.kept.matching.programs.Views.PairView;
@@ -26,6 +28,7 @@ import dev.kept.matching.programs.Views.ProposalView;
 import dev.kept.matching.programs.Views.RunSummary;
 import dev.kept.matching.programs.Views.RunView;
 import dev.kept.matching.programs.Views.TrioView;
+import dev.kept.matching.programs.Views.UnmatchedView;
 import dev.kept.partnerships.Cadence;
 import dev.kept.partnerships.PartnershipKind;
 import dev.kept.partnerships.Partnerships;
@@ -35,9 +38,12 @@ import dev.kept.people.Person;
 import dev.kept.people.Strengths;
 import dev.kept.people.Team;
 import dev.kept.shared.ConflictException;
+import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
+import dev.kept.shared.StorableTime;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -46,7 +52,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +79,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class MatchingPrograms {
 
     static final int MOST_RESPECTED = 50;
+
+    // later than anything made: where the newest-first lists start
+    private static final Cursor NEWEST = new Cursor("9999-12-31T00:00:00Z", new UUID(-1L, -1L));
+
+    // before the first of a run's pairs, trios and unmatched people: where their lists start
+    private static final Cursor FIRST_IN_RUN = new Cursor("-1", new UUID(0L, 0L));
+
+    private static final String SOME_PROGRAM = "a matching program";
 
     private final ProgramRows programs;
     private final ProposalRows proposals;
@@ -157,19 +170,37 @@ public class MatchingPrograms {
                 createdAt);
     }
 
-    /** The programs of the caller's organization, newest first. */
+    /**
+     * A page of the programs of the caller's organization, newest first: the page after {@code
+     * cursor} (null: the first), at most {@code limit}; a forged cursor answers 400.
+     */
     @Transactional(readOnly = true)
-    public List<ProgramView> list(Caller caller) {
+    public Page<ProgramView> list(Caller caller, String cursor, int limit) {
+        Cursor before = Cursor.orStart(cursor, MatchingPrograms::storableInstant, NEWEST);
         Person me = member(caller);
-        return programs.all(caller.organizationId()).stream()
-                .map(program -> view(program, me))
-                .toList();
+        Page<Program> page = Page.of(
+                programs.page(caller.organizationId(), before, limit + 1),
+                limit,
+                program -> newest(program.createdAt(), program.id()));
+        return new Page<>(views(page.items(), me), page.next());
     }
 
     @Transactional(readOnly = true)
     public ProgramView get(Caller caller, UUID programId) {
         Person me = member(caller);
         return view(program(caller, programId), me);
+    }
+
+    private static Cursor newest(Instant at, UUID id) {
+        return new Cursor(at.toString(), id);
+    }
+
+    private static Instant storableInstant(String text) {
+        Instant instant = Instant.parse(text);
+        if (!StorableTime.contains(instant)) {
+            throw new IllegalArgumentException("not a time the database keeps: " + text);
+        }
+        return instant;
     }
 
     /** Names the program's coaches (admins only): members offered to people left unmatched. */
@@ -282,7 +313,7 @@ public class MatchingPrograms {
         Person admin = people.requireAdmin(caller);
         programs.lockForRun(program.id());
         UUID organization = caller.organizationId();
-        Map<UUID, Person> members = membersById(caller);
+        Map<UUID, Person> members = everyMemberById(caller);
         Set<UUID> taken = proposals.taken(program.id());
         List<Profile> waiting = programs.profiles(program.id()).stream()
                 .filter(profile -> !taken.contains(profile.personId()))
@@ -306,8 +337,8 @@ public class MatchingPrograms {
                 program.weights(),
                 Options.forProgram(participants.size(), now));
 
-        Run run = new Run(UUID.randomUUID(), program.id(), pairing.totalScore(), pairing.unmatched(), now);
-        proposals.insertRun(organization, run, admin.getId());
+        Run run = new Run(UUID.randomUUID(), program.id(), pairing.totalScore(), now);
+        proposals.insertRun(organization, run, admin.getId(), pairing.unmatched());
         List<Proposal> made = new ArrayList<>();
         for (Pair pair : pairing.pairs()) {
             made.add(proposal(run, ProposalKind.PAIR, List.of(pair.a(), pair.b()), List.of(pair), null));
@@ -342,7 +373,7 @@ public class MatchingPrograms {
             events.publishEvent(new MatchProposed(
                     organization, proposal.id(), program.name(), proposal.kind() == ProposalKind.COACH, asked));
         }
-        return runView(caller, program, run);
+        return runView(caller, run);
     }
 
     private static Proposal proposal(Run run, ProposalKind kind, List<UUID> people, List<Pair> pairs, UUID coach) {
@@ -354,6 +385,7 @@ public class MatchingPrograms {
                 UUID.randomUUID(),
                 run.programId(),
                 run.id(),
+                0,
                 kind,
                 ProposalStatus.PENDING,
                 members,
@@ -375,80 +407,155 @@ public class MatchingPrograms {
                 profile.preferredCadence());
     }
 
-    /** The runs of a program, newest first (admins only). */
+    /**
+     * A page of the runs of a program, newest first (admins only): the page after {@code cursor}
+     * (null: the first), at most {@code limit}; a forged cursor answers 400.
+     */
     @Transactional(readOnly = true)
-    public List<RunSummary> runs(Caller caller, UUID programId) {
+    public Page<RunSummary> runs(Caller caller, UUID programId, String cursor, int limit) {
+        Cursor before = Cursor.orStart(cursor, MatchingPrograms::storableInstant, NEWEST);
         Program program = program(caller, programId);
         people.requireAdmin(caller);
-        return proposals.summaries(caller.organizationId(), program.id());
+        return Page.of(
+                proposals.summaries(caller.organizationId(), program.id(), before, limit + 1),
+                limit,
+                run -> newest(run.createdAt(), run.id()));
     }
 
-    /** One run of a program with what became of its proposals (admins only). */
+    /**
+     * One run of a program (admins only): how many pairs, trios and unmatched people it made, what
+     * became of its proposals, and the first page of its pairs ({@code pairsNext} holds the cursor
+     * of the next page).
+     */
     @Transactional(readOnly = true)
     public RunView run(Caller caller, UUID programId, UUID runId) {
-        Program program = program(caller, programId);
-        people.requireAdmin(caller);
-        Run run = proposals
-                .findRun(caller.organizationId(), program.id(), runId)
-                .orElseThrow(() -> new NotFoundException("Run"));
-        return runView(caller, program, run);
+        return runView(caller, adminRun(caller, programId, runId));
     }
 
-    private RunView runView(Caller caller, Program program, Run run) {
-        List<PairView> pairs = new ArrayList<>();
-        List<TrioView> trios = new ArrayList<>();
-        List<CoachOfferView> coaches = new ArrayList<>();
-        for (Proposal p : proposals.ofRun(caller.organizationId(), run.id())) {
-            switch (p.kind()) {
-                case PAIR -> {
-                    Pair pair = p.pairs().get(0);
-                    pairs.add(new PairView(pair.a(), pair.b(), pair.score(), pair.reasons(), p.id(), p.status()));
-                }
-                case TRIO ->
-                    trios.add(new TrioView(
-                            p.pairs().get(0), p.pairs().get(1), p.pairs().get(2), p.memberIds(), p.id(), p.status()));
-                case COACH ->
-                    coaches.add(new CoachOfferView(
-                            p.memberIds().get(0), p.memberIds().get(1), p.id(), p.status()));
-            }
-        }
-        Map<UUID, Person> members = membersById(caller);
-        Set<UUID> named = new LinkedHashSet<>(run.unmatched());
-        pairs.forEach(pair -> named.addAll(List.of(pair.a(), pair.b())));
-        trios.forEach(trio -> named.addAll(trio.members()));
-        coaches.forEach(offer -> named.add(offer.coachId()));
-        Map<UUID, String> names = new LinkedHashMap<>();
-        named.forEach(id -> names.put(id, nameOf(members, id)));
+    /** A page of a run's pairs in the order the run made them, each with its people's names (admins only). */
+    @Transactional(readOnly = true)
+    public Page<PairView> pairs(Caller caller, UUID programId, UUID runId, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Integer::parseInt, FIRST_IN_RUN);
+        return pairs(caller, adminRun(caller, programId, runId), after, limit);
+    }
+
+    /** A page of a run's trios in the order the run made them, each with its people's names (admins only). */
+    @Transactional(readOnly = true)
+    public Page<TrioView> trios(Caller caller, UUID programId, UUID runId, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Integer::parseInt, FIRST_IN_RUN);
+        Run run = adminRun(caller, programId, runId);
+        Page<Proposal> page = runPage(caller, run, ProposalKind.TRIO, after, limit);
+        Map<UUID, Person> named = namesOf(caller, page.items().stream().flatMap(p -> p.memberIds().stream()));
+        return page.map(p -> new TrioView(
+                p.pairs().get(0),
+                p.pairs().get(1),
+                p.pairs().get(2),
+                p.memberIds(),
+                p.memberIds().stream().map(id -> nameOf(named, id)).toList(),
+                p.id(),
+                p.status()));
+    }
+
+    /**
+     * A page of the people a run left unmatched, in the run's order, each with their name and the
+     * coach offered to them (admins only).
+     */
+    @Transactional(readOnly = true)
+    public Page<UnmatchedView> unmatched(Caller caller, UUID programId, UUID runId, String cursor, int limit) {
+        Cursor after = Cursor.orStart(cursor, Integer::parseInt, FIRST_IN_RUN);
+        Run run = adminRun(caller, programId, runId);
+        Page<Unmatched> page = Page.of(
+                proposals.unmatched(run.id(), after, limit + 1),
+                limit,
+                left -> new Cursor(String.valueOf(left.position()), left.personId()));
+        List<UUID> left = page.items().stream().map(Unmatched::personId).toList();
+        Map<UUID, CoachOffer> offers = proposals.coachOffers(run.id(), left);
+        Map<UUID, Person> named = namesOf(
+                caller,
+                java.util.stream.Stream.concat(
+                        left.stream(), offers.values().stream().map(CoachOffer::coachId)));
+        return page.map(person -> {
+            CoachOffer offer = offers.get(person.personId());
+            return new UnmatchedView(
+                    person.personId(),
+                    nameOf(named, person.personId()),
+                    offer == null
+                            ? null
+                            : new CoachOfferView(
+                                    person.personId(),
+                                    offer.coachId(),
+                                    nameOf(named, offer.coachId()),
+                                    offer.proposalId(),
+                                    offer.status()));
+        });
+    }
+
+    private Run adminRun(Caller caller, UUID programId, UUID runId) {
+        Program program = program(caller, programId);
+        people.requireAdmin(caller);
+        return proposals
+                .findRun(caller.organizationId(), program.id(), runId)
+                .orElseThrow(() -> new NotFoundException("Run"));
+    }
+
+    private RunView runView(Caller caller, Run run) {
+        Page<PairView> pairs = pairs(caller, run, FIRST_IN_RUN, Page.DEFAULT);
         return new RunView(
                 run.id(),
-                program.id(),
-                pairs,
-                trios,
-                run.unmatched(),
-                coaches,
+                run.programId(),
+                proposals.counts(run.id()),
                 run.totalScore(),
-                names,
+                pairs.items(),
+                pairs.next(),
                 run.createdAt());
+    }
+
+    private Page<PairView> pairs(Caller caller, Run run, Cursor after, int limit) {
+        Page<Proposal> page = runPage(caller, run, ProposalKind.PAIR, after, limit);
+        Map<UUID, Person> named = namesOf(caller, page.items().stream().flatMap(p -> p.memberIds().stream()));
+        return page.map(p -> {
+            Pair pair = p.pairs().get(0);
+            return new PairView(
+                    pair.a(),
+                    nameOf(named, pair.a()),
+                    pair.b(),
+                    nameOf(named, pair.b()),
+                    pair.score(),
+                    pair.reasons(),
+                    p.id(),
+                    p.status());
+        });
+    }
+
+    private Page<Proposal> runPage(Caller caller, Run run, ProposalKind kind, Cursor after, int limit) {
+        return Page.of(
+                proposals.ofRun(caller.organizationId(), run.id(), kind, after, limit + 1),
+                limit,
+                p -> new Cursor(String.valueOf(p.position()), p.id()));
     }
 
     // --- proposals ---------------------------------------------------------------------------
 
-    /** The caller's proposals and coach offers, newest first. */
+    /**
+     * A page of the caller's proposals and coach offers, newest first: the page after {@code
+     * cursor} (null: the first), at most {@code limit}; a forged cursor answers 400.
+     */
     @Transactional(readOnly = true)
-    public List<ProposalView> proposals(Caller caller) {
+    public Page<ProposalView> proposals(Caller caller, String cursor, int limit) {
+        Cursor before = Cursor.orStart(cursor, MatchingPrograms::storableInstant, NEWEST);
         member(caller);
-        Map<UUID, Person> members = membersById(caller);
-        Map<UUID, String> programNames = new HashMap<>();
-        return proposals.of(caller.organizationId(), caller.personId()).stream()
-                .map(p -> proposalView(caller, p, members, programNames))
-                .toList();
+        Page<Proposal> page = Page.of(
+                proposals.of(caller.organizationId(), caller.personId(), before, limit + 1),
+                limit,
+                p -> newest(p.createdAt(), p.id()));
+        return new Page<>(proposalViews(caller, page.items()), page.next());
     }
 
     /** One of the caller's proposals; anyone else's answers 404. */
     @Transactional(readOnly = true)
     public ProposalView proposal(Caller caller, UUID proposalId) {
         member(caller);
-        return proposalView(caller, mine(caller, proposalId), membersById(caller), new HashMap<>());
+        return proposalViews(caller, List.of(mine(caller, proposalId))).get(0);
     }
 
     /**
@@ -550,14 +657,21 @@ public class MatchingPrograms {
     }
 
     private String programName(Caller caller, Proposal proposal) {
-        return programs.find(caller.organizationId(), proposal.programId())
-                .map(Program::name)
-                .orElse("a matching program");
+        return programs.names(caller.organizationId(), List.of(proposal.programId()))
+                .getOrDefault(proposal.programId(), SOME_PROGRAM);
     }
 
-    private ProposalView proposalView(
-            Caller caller, Proposal p, Map<UUID, Person> members, Map<UUID, String> programNames) {
-        String programName = programNames.computeIfAbsent(p.programId(), id -> programName(caller, p));
+    // the views of a page of proposals, their people's and programs' names read once for all
+    private List<ProposalView> proposalViews(Caller caller, List<Proposal> page) {
+        Map<UUID, Person> members = namesOf(caller, page.stream().flatMap(p -> p.memberIds().stream()));
+        Map<UUID, String> programNames = programs.names(
+                caller.organizationId(), page.stream().map(Proposal::programId).collect(Collectors.toSet()));
+        return page.stream()
+                .map(p -> proposalView(caller, p, members, programNames.getOrDefault(p.programId(), SOME_PROGRAM)))
+                .toList();
+    }
+
+    private ProposalView proposalView(Caller caller, Proposal p, Map<UUID, Person> members, String programName) {
         List<MemberView> people = new ArrayList<>();
         List<UUID> ids = p.memberIds();
         for (int i = 0; i < ids.size(); i++) {
@@ -587,26 +701,36 @@ public class MatchingPrograms {
     // --- shared ------------------------------------------------------------------------------
 
     private ProgramView view(Program program, Person viewer) {
-        List<PersonRef> coaches = program.coachIds().stream()
-                .map(id -> new PersonRef(
-                        id,
-                        people.personIn(program.organizationId(), id)
-                                .map(Person::getName)
-                                .orElse("someone")))
+        return views(List.of(program), viewer).get(0);
+    }
+
+    // the views of a page of programs: their participants, the viewer's place in them and their
+    // coaches' names read once for all
+    private List<ProgramView> views(List<Program> page, Person viewer) {
+        List<UUID> ids = page.stream().map(Program::id).toList();
+        Map<UUID, Long> participants = programs.participantCounts(ids);
+        Set<UUID> joined = programs.joinedBy(viewer.getId(), ids);
+        Map<UUID, Person> coaches = people.peopleIn(
+                viewer.getOrganizationId(),
+                page.stream().flatMap(p -> p.coachIds().stream()).collect(Collectors.toSet()));
+        Instant now = clock.instant();
+        return page.stream()
+                .map(program -> new ProgramView(
+                        program.id(),
+                        program.name(),
+                        program.teamIds(),
+                        program.optInUntil(),
+                        program.openAt(now),
+                        program.rules(),
+                        program.weights(),
+                        program.coachIds().stream()
+                                .map(id -> new PersonRef(id, nameOf(coaches, id)))
+                                .toList(),
+                        participants.getOrDefault(program.id(), 0L),
+                        joined.contains(program.id()),
+                        mayJoin(program, viewer),
+                        program.createdAt()))
                 .toList();
-        return new ProgramView(
-                program.id(),
-                program.name(),
-                program.teamIds(),
-                program.optInUntil(),
-                program.openAt(clock.instant()),
-                program.rules(),
-                program.weights(),
-                coaches,
-                programs.participantCount(program.id()),
-                programs.profile(program.id(), viewer.getId()).isPresent(),
-                mayJoin(program, viewer),
-                program.createdAt());
     }
 
     private static ProfileView profileView(UUID programId, Profile profile) {
@@ -648,8 +772,14 @@ public class MatchingPrograms {
         return me;
     }
 
-    private Map<UUID, Person> membersById(Caller caller) {
+    // a run matches everyone waiting in the program, so it reads every member once
+    private Map<UUID, Person> everyMemberById(Caller caller) {
         return people.people(caller).stream().collect(Collectors.toMap(Person::getId, Function.identity()));
+    }
+
+    // the people of a page, read in one statement
+    private Map<UUID, Person> namesOf(Caller caller, java.util.stream.Stream<UUID> ids) {
+        return people.peopleIn(caller.organizationId(), ids.collect(Collectors.toSet()));
     }
 
     private static String nameOf(Map<UUID, Person> members, UUID id) {
@@ -659,11 +789,12 @@ public class MatchingPrograms {
 
     private List<UUID> requireMembers(Caller caller, Collection<UUID> ids, String field) {
         Set<UUID> unique = new LinkedHashSet<>(orEmpty(ids));
+        if (unique.contains(null)) {
+            throw new RuleViolationException("UNKNOWN_PERSON", field, "There is no such person in this organization.");
+        }
+        Map<UUID, Person> found = people.peopleIn(caller.organizationId(), unique);
         for (UUID id : unique) {
-            if (id == null
-                    || people.personIn(caller.organizationId(), id)
-                            .filter(person -> !person.isGuest())
-                            .isEmpty()) {
+            if (!found.containsKey(id) || found.get(id).isGuest()) {
                 throw new RuleViolationException(
                         "UNKNOWN_PERSON", field, "There is no such person in this organization.");
             }

@@ -5,6 +5,7 @@ import dev.kept.matching.ProgramRules.RegionPreference;
 import dev.kept.matching.ProgramRules.TeamRule;
 import dev.kept.matching.Weights;
 import dev.kept.partnerships.Cadence;
+import dev.kept.shared.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,10 @@ class ProgramRows {
 
         boolean openAt(Instant now) {
             return optInUntil == null || now.isBefore(optInUntil);
+        }
+
+        Program with(List<UUID> teams, List<UUID> coaches) {
+            return new Program(id, organizationId, name, optInUntil, rules, weights, teams, coaches, createdAt);
         }
     }
 
@@ -135,26 +141,82 @@ class ProgramRows {
     }
 
     Optional<Program> find(UUID organizationId, UUID programId) {
-        return jdbc.sql("select * from matching_program where organization_id = :organization and id = :id")
-                .param("organization", organizationId)
-                .param("id", programId)
-                .query(this::program)
-                .optional();
+        return withTeamsAndCoaches(
+                        jdbc.sql("select * from matching_program where organization_id = :organization and id = :id")
+                                .param("organization", organizationId)
+                                .param("id", programId)
+                                .query(ProgramRows::program)
+                                .list())
+                .stream()
+                .findFirst();
     }
 
-    List<Program> all(UUID organizationId) {
-        return jdbc.sql("""
+    /**
+     * A page of an organization's programs, newest first: those after {@code before} (a time and an
+     * id), at most {@code rows}.
+     */
+    List<Program> page(UUID organizationId, Cursor before, int rows) {
+        return withTeamsAndCoaches(jdbc.sql("""
                         select * from matching_program where organization_id = :organization
-                         order by created_at desc, id""")
+                           and (created_at < :before or (created_at = :before and id < :beforeId))
+                         order by created_at desc, id desc
+                         limit :rows""")
                 .param("organization", organizationId)
-                .query(this::program)
-                .list();
+                .param("before", Timestamp.from(Instant.parse(before.position())))
+                .param("beforeId", before.id())
+                .param("rows", rows)
+                .query(ProgramRows::program)
+                .list());
     }
 
-    private Program program(ResultSet rs, int row) throws SQLException {
-        UUID id = rs.getObject("id", UUID.class);
+    /** The names of these programs of an organization, by id. */
+    Map<UUID, String> names(UUID organizationId, Collection<UUID> programIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (programIds.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select id, name from matching_program where organization_id = :organization and id in (:ids)")
+                .param("organization", organizationId)
+                .param("ids", programIds)
+                .query((rs, row) -> names.put(rs.getObject("id", UUID.class), rs.getString("name")))
+                .list();
+        return names;
+    }
+
+    // each program with its teams and coaches, read for all of them in two statements
+    private List<Program> withTeamsAndCoaches(List<Program> bare) {
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        List<UUID> ids = bare.stream().map(Program::id).toList();
+        Map<UUID, List<UUID>> teams = grouped(
+                "select program_id, team_id as member_id from matching_program_team where program_id in (:ids)"
+                        + " order by program_id, team_id",
+                ids);
+        Map<UUID, List<UUID>> coaches = grouped(
+                "select program_id, person_id as member_id from matching_program_coach where program_id in (:ids)"
+                        + " order by program_id, person_id",
+                ids);
+        return bare.stream()
+                .map(program -> program.with(
+                        teams.getOrDefault(program.id(), List.of()), coaches.getOrDefault(program.id(), List.of())))
+                .toList();
+    }
+
+    private Map<UUID, List<UUID>> grouped(String sql, Collection<UUID> programIds) {
+        Map<UUID, List<UUID>> grouped = new HashMap<>();
+        jdbc.sql(sql)
+                .param("ids", programIds)
+                .query((rs, row) -> grouped.computeIfAbsent(
+                                rs.getObject("program_id", UUID.class), key -> new ArrayList<>())
+                        .add(rs.getObject("member_id", UUID.class)))
+                .list();
+        return grouped;
+    }
+
+    private static Program program(ResultSet rs, int row) throws SQLException {
         return new Program(
-                id,
+                rs.getObject("id", UUID.class),
                 rs.getObject("organization_id", UUID.class),
                 rs.getString("name"),
                 instant(rs.getTimestamp("opt_in_until")),
@@ -171,13 +233,9 @@ class ProgramRows {
                         rs.getDouble("weight_level"),
                         rs.getDouble("weight_working_hours"),
                         rs.getDouble("weight_cadence")),
-                ids("select team_id from matching_program_team where program_id = :program order by team_id", id),
-                ids("select person_id from matching_program_coach where program_id = :program order by person_id", id),
+                List.of(),
+                List.of(),
                 instant(rs.getTimestamp("created_at")));
-    }
-
-    private List<UUID> ids(String sql, UUID programId) {
-        return jdbc.sql(sql).param("program", programId).query(UUID.class).list();
     }
 
     /**
@@ -190,11 +248,33 @@ class ProgramRows {
                 .update();
     }
 
-    long participantCount(UUID programId) {
-        return jdbc.sql("select count(*) from matching_participant where program_id = :program")
-                .param("program", programId)
-                .query(Long.class)
-                .single();
+    /** How many have opted in to each of these programs (absent: none). */
+    Map<UUID, Long> participantCounts(Collection<UUID> programIds) {
+        Map<UUID, Long> counts = new HashMap<>();
+        if (programIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                        select program_id, count(*) as participants from matching_participant
+                         where program_id in (:ids) group by program_id""")
+                .param("ids", programIds)
+                .query((rs, row) -> counts.put(rs.getObject("program_id", UUID.class), rs.getLong("participants")))
+                .list();
+        return counts;
+    }
+
+    /** Which of these programs a person has opted in to. */
+    Set<UUID> joinedBy(UUID personId, Collection<UUID> programIds) {
+        if (programIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select program_id from matching_participant
+                         where person_id = :person and program_id in (:ids)""")
+                .param("person", personId)
+                .param("ids", programIds)
+                .query(UUID.class)
+                .list());
     }
 
     /** Saves a profile; answers whether the person was new to the program. */

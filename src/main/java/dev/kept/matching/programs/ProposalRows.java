@@ -4,11 +4,15 @@ import static dev.kept.matching.programs.ProgramRows.instant;
 import static dev.kept.matching.programs.ProgramRows.timestamp;
 
 import dev.kept.matching.Pair;
+import dev.kept.shared.Cursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +37,13 @@ class ProposalRows {
         this.jdbc = jdbc;
     }
 
-    record Run(UUID id, UUID programId, double totalScore, List<UUID> unmatched, Instant createdAt) {}
+    record Run(UUID id, UUID programId, double totalScore, Instant createdAt) {}
+
+    /** Someone a run left unmatched, at their place in the run. */
+    record Unmatched(UUID personId, int position) {}
+
+    /** A coach offered in a run: the proposal, its state and the coach. */
+    record CoachOffer(UUID proposalId, ProposalStatus status, UUID coachId) {}
 
     /** Someone in a proposal, with their answer (null while they have not answered). */
     record Member(UUID personId, String answer) {}
@@ -42,6 +52,7 @@ class ProposalRows {
             UUID id,
             UUID programId,
             UUID runId,
+            int position,
             ProposalKind kind,
             ProposalStatus status,
             List<Member> members,
@@ -66,7 +77,7 @@ class ProposalRows {
         }
     }
 
-    void insertRun(UUID organizationId, Run run, UUID runBy) {
+    void insertRun(UUID organizationId, Run run, UUID runBy, List<UUID> unmatched) {
         jdbc.sql("""
                         insert into matching_run (id, organization_id, program_id, run_by, total_score, created_at)
                         values (:id, :organization, :program, :runBy, :total, :now)""")
@@ -77,12 +88,12 @@ class ProposalRows {
                 .param("total", run.totalScore())
                 .param("now", timestamp(run.createdAt()))
                 .update();
-        for (int i = 0; i < run.unmatched().size(); i++) {
+        for (int i = 0; i < unmatched.size(); i++) {
             jdbc.sql("""
                             insert into matching_run_unmatched (run_id, person_id, position)
                             values (:run, :person, :position)""")
                     .param("run", run.id())
-                    .param("person", run.unmatched().get(i))
+                    .param("person", unmatched.get(i))
                     .param("position", i)
                     .update();
         }
@@ -141,20 +152,16 @@ class ProposalRows {
                 .param("organization", organizationId)
                 .param("program", programId)
                 .param("run", runId)
-                .query((rs, row) -> new Run(
-                        runId,
-                        programId,
-                        rs.getDouble("total_score"),
-                        jdbc.sql("select person_id from matching_run_unmatched where run_id = :run order by position")
-                                .param("run", runId)
-                                .query(UUID.class)
-                                .list(),
-                        instant(rs.getTimestamp("created_at"))))
+                .query((rs, row) ->
+                        new Run(runId, programId, rs.getDouble("total_score"), instant(rs.getTimestamp("created_at"))))
                 .optional();
     }
 
-    /** The runs of a program with how many pairs, trios and unmatched each made, newest first. */
-    List<Views.RunSummary> summaries(UUID organizationId, UUID programId) {
+    /**
+     * A page of the runs of a program with how many pairs, trios and unmatched each made, newest
+     * first: those after {@code before} (its time and id), at most {@code rows}.
+     */
+    List<Views.RunSummary> summaries(UUID organizationId, UUID programId, Cursor before, int rows) {
         return jdbc.sql("""
                         select r.id, r.total_score, r.created_at,
                                (select count(*) from match_proposal p
@@ -164,9 +171,14 @@ class ProposalRows {
                                (select count(*) from matching_run_unmatched u where u.run_id = r.id) as unmatched
                           from matching_run r
                          where r.organization_id = :organization and r.program_id = :program
-                         order by r.created_at desc, r.id""")
+                           and (r.created_at < :before or (r.created_at = :before and r.id < :beforeId))
+                         order by r.created_at desc, r.id desc
+                         limit :rows""")
                 .param("organization", organizationId)
                 .param("program", programId)
+                .param("before", Timestamp.from(Instant.parse(before.position())))
+                .param("beforeId", before.id())
+                .param("rows", rows)
                 .query((rs, row) -> new Views.RunSummary(
                         rs.getObject("id", UUID.class),
                         rs.getInt("pairs"),
@@ -177,29 +189,136 @@ class ProposalRows {
                 .list();
     }
 
-    List<Proposal> ofRun(UUID organizationId, UUID runId) {
-        return proposals("p.organization_id = :organization and p.run_id = :id", organizationId, runId);
+    /** How many pairs, trios, unmatched people and coach offers a run made, and their states. */
+    Views.RunCounts counts(UUID runId) {
+        Map<ProposalKind, Long> kinds = new EnumMap<>(ProposalKind.class);
+        Map<ProposalStatus, Long> states = new EnumMap<>(ProposalStatus.class);
+        jdbc.sql("""
+                        select kind, status, count(*) as proposals from match_proposal
+                         where run_id = :run group by kind, status""")
+                .param("run", runId)
+                .query((rs, row) -> {
+                    long count = rs.getLong("proposals");
+                    kinds.merge(ProposalKind.valueOf(rs.getString("kind")), count, Long::sum);
+                    states.merge(ProposalStatus.valueOf(rs.getString("status")), count, Long::sum);
+                    return count;
+                })
+                .list();
+        long unmatched = jdbc.sql("select count(*) from matching_run_unmatched where run_id = :run")
+                .param("run", runId)
+                .query(Long.class)
+                .single();
+        return new Views.RunCounts(
+                kinds.getOrDefault(ProposalKind.PAIR, 0L),
+                kinds.getOrDefault(ProposalKind.TRIO, 0L),
+                unmatched,
+                kinds.getOrDefault(ProposalKind.COACH, 0L),
+                states.getOrDefault(ProposalStatus.PENDING, 0L),
+                states.getOrDefault(ProposalStatus.ACCEPTED, 0L),
+                states.getOrDefault(ProposalStatus.DECLINED, 0L),
+                states.getOrDefault(ProposalStatus.WITHDRAWN, 0L));
+    }
+
+    /**
+     * A page of a run's proposals of one kind in the order the run made them: those after {@code
+     * after} (a position and an id), at most {@code rows}.
+     */
+    List<Proposal> ofRun(UUID organizationId, UUID runId, ProposalKind kind, Cursor after, int rows) {
+        return proposals(
+                """
+                        p.organization_id = :organization and p.run_id = :run and p.kind = :kind
+                           and (p.position > :position or (p.position = :position and p.id > :afterId))
+                         order by p.position, p.id
+                         limit :rows""",
+                Map.of(
+                        "organization",
+                        organizationId,
+                        "run",
+                        runId,
+                        "kind",
+                        kind.name(),
+                        "position",
+                        Integer.parseInt(after.position()),
+                        "afterId",
+                        after.id(),
+                        "rows",
+                        rows));
+    }
+
+    /** A page of the people a run left unmatched, in the run's order, after {@code after}. */
+    List<Unmatched> unmatched(UUID runId, Cursor after, int rows) {
+        return jdbc.sql("""
+                        select person_id, position from matching_run_unmatched
+                         where run_id = :run
+                           and (position > :position or (position = :position and person_id > :afterId))
+                         order by position, person_id
+                         limit :rows""")
+                .param("run", runId)
+                .param("position", Integer.parseInt(after.position()))
+                .param("afterId", after.id())
+                .param("rows", rows)
+                .query((rs, row) -> new Unmatched(rs.getObject("person_id", UUID.class), rs.getInt("position")))
+                .list();
+    }
+
+    /** The coach offered in a run to each of these people who was offered one. */
+    Map<UUID, CoachOffer> coachOffers(UUID runId, Collection<UUID> personIds) {
+        Map<UUID, CoachOffer> offers = new HashMap<>();
+        if (personIds.isEmpty()) {
+            return offers;
+        }
+        jdbc.sql("""
+                        select p.id, p.status, coached.person_id as person_id, coach.person_id as coach_id
+                          from match_proposal p
+                          join match_proposal_member coached on coached.proposal_id = p.id and coached.position = 0
+                          join match_proposal_member coach on coach.proposal_id = p.id and coach.position = 1
+                         where p.run_id = :run and p.kind = 'COACH' and coached.person_id in (:people)""")
+                .param("run", runId)
+                .param("people", personIds)
+                .query((rs, row) -> offers.put(
+                        rs.getObject("person_id", UUID.class),
+                        new CoachOffer(
+                                rs.getObject("id", UUID.class),
+                                ProposalStatus.valueOf(rs.getString("status")),
+                                rs.getObject("coach_id", UUID.class))))
+                .list();
+        return offers;
     }
 
     Optional<Proposal> find(UUID organizationId, UUID proposalId) {
-        return proposals("p.organization_id = :organization and p.id = :id", organizationId, proposalId).stream()
+        return proposals(
+                        "p.organization_id = :organization and p.id = :id",
+                        Map.of("organization", organizationId, "id", proposalId))
+                .stream()
                 .findFirst();
     }
 
-    /** The proposals a person is in, newest first. */
-    List<Proposal> of(UUID organizationId, UUID personId) {
+    /**
+     * A page of the proposals a person is in, newest first: those after {@code before} (a time and
+     * an id), at most {@code rows}.
+     */
+    List<Proposal> of(UUID organizationId, UUID personId, Cursor before, int rows) {
         return proposals(
-                "p.organization_id = :organization and exists (select 1 from match_proposal_member m"
-                        + " where m.proposal_id = p.id and m.person_id = :id)",
-                organizationId,
-                personId);
+                """
+                        p.organization_id = :organization
+                           and exists (select 1 from match_proposal_member m
+                                        where m.proposal_id = p.id and m.person_id = :person)
+                           and (p.created_at < :before or (p.created_at = :before and p.id < :beforeId))
+                         order by p.created_at desc, p.id desc
+                         limit :rows""",
+                Map.of(
+                        "organization", organizationId,
+                        "person", personId,
+                        "before", Timestamp.from(Instant.parse(before.position())),
+                        "beforeId", before.id(),
+                        "rows", rows));
     }
 
-    private List<Proposal> proposals(String where, UUID organizationId, UUID id) {
+    // the proposals a where clause (with its order and limit) selects, with their members and pairs
+    private List<Proposal> proposals(String where, Map<String, ?> parameters) {
         Map<UUID, Proposal> proposals = new LinkedHashMap<>();
-        jdbc.sql("select p.* from match_proposal p where " + where + " order by p.created_at desc, p.position, p.id")
-                .param("organization", organizationId)
-                .param("id", id)
+        jdbc.sql("select p.* from match_proposal p where " + where)
+                .params(parameters)
                 .query(ProposalRows::proposal)
                 .list()
                 .forEach(proposal -> proposals.put(proposal.id(), proposal));
@@ -233,6 +352,7 @@ class ProposalRows {
                         p.id(),
                         p.programId(),
                         p.runId(),
+                        p.position(),
                         p.kind(),
                         p.status(),
                         members.getOrDefault(p.id(), List.of()),
@@ -250,6 +370,7 @@ class ProposalRows {
                 rs.getObject("id", UUID.class),
                 rs.getObject("program_id", UUID.class),
                 rs.getObject("run_id", UUID.class),
+                rs.getInt("position"),
                 ProposalKind.valueOf(rs.getString("kind")),
                 ProposalStatus.valueOf(rs.getString("status")),
                 List.of(),

@@ -6,7 +6,6 @@ import dev.kept.matching.Weights;
 import dev.kept.partnerships.Cadence;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** What the matching API and pages show. */
@@ -52,36 +51,72 @@ public final class Views {
             Instant joinedAt,
             Instant updatedAt) {}
 
-    /** One pair of a run, with the proposal made of it. */
+    /** One pair of a run, with the names of its two people and the proposal made of it. */
     public record PairView(
-            UUID a, UUID b, double score, List<String> reasons, UUID proposalId, ProposalStatus status) {}
+            UUID a,
+            String aName,
+            UUID b,
+            String bName,
+            double score,
+            List<String> reasons,
+            UUID proposalId,
+            ProposalStatus status) {}
 
-    /** A pair joined by a third person, with the proposal made of it. */
+    /**
+     * A pair joined by a third person, with the proposal made of it.
+     *
+     * @param memberNames the names of {@code members}, in the same order
+     */
     public record TrioView(
             Pair pair,
             Pair joinedWithA,
             Pair joinedWithB,
             List<UUID> members,
+            List<String> memberNames,
             UUID proposalId,
             ProposalStatus status) {}
 
     /** A coach offered to someone the run left unmatched. */
-    public record CoachOfferView(UUID personId, UUID coachId, UUID proposalId, ProposalStatus status) {}
+    public record CoachOfferView(
+            UUID personId, UUID coachId, String coachName, UUID proposalId, ProposalStatus status) {}
+
+    /** Someone a run left without a partner, and the coach offered to them (null when none could be). */
+    public record UnmatchedView(UUID personId, String name, CoachOfferView coachOffer) {}
 
     /**
-     * One run of a program as its admin sees it: the engine's pairing, what became of each
-     * proposal, and the names of everyone in it.
+     * How many of each a run made, and what became of its proposals (pairs, trios and coach offers
+     * together) so far.
+     */
+    public record RunCounts(
+            long pairs,
+            long trios,
+            long unmatched,
+            long coachOffers,
+            long pending,
+            long accepted,
+            long declined,
+            long withdrawn) {}
+
+    /**
+     * One run of a program as its admin sees it: how many pairs, trios and unmatched people it
+     * made and what became of its proposals, its total score, and the first page of its pairs.
+     * The rest are read a page at a time: its pairs, trios and unmatched people.
+     *
+     * @param pairsNext where the next page of pairs is (null when these are all)
      */
     public record RunView(
             UUID id,
             UUID programId,
-            List<PairView> pairs,
-            List<TrioView> trios,
-            List<UUID> unmatched,
-            List<CoachOfferView> coachOffers,
+            RunCounts counts,
             double totalScore,
-            Map<UUID, String> names,
-            Instant createdAt) {}
+            List<PairView> pairs,
+            String pairsNext,
+            Instant createdAt) {
+
+        RunView withPairsNext(String address) {
+            return new RunView(id, programId, counts, totalScore, pairs, address, createdAt);
+        }
+    }
 
     /** A run in a program's list of runs. */
     public record RunSummary(UUID id, int pairs, int trios, int unmatched, double totalScore, Instant createdAt) {}

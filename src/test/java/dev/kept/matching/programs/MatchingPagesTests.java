@@ -5,12 +5,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.matching.ProgramRules;
+import dev.kept.matching.programs.ProposalRows.Run;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
 import dev.kept.people.SignUp;
+import dev.kept.shared.Page;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,9 @@ class MatchingPagesTests {
 
     @Autowired
     MatchingPrograms programs;
+
+    @Autowired
+    ProposalRows rows;
 
     private String suffix;
     private Caller ada;
@@ -125,10 +130,10 @@ class MatchingPagesTests {
 
         MvcTestResult past = postProgram(ada, "optInUntil", "2020-01-01");
         assertThat(errorAfter(body(past), "id=\"optInUntil\"")).contains("must be in the future");
-        assertThat(programs.list(ada)).isEmpty();
+        assertThat(programs.list(ada, null, 10).items()).isEmpty();
 
         assertThat(postProgram(sam)).hasStatus(403);
-        assertThat(programs.list(ada)).isEmpty();
+        assertThat(programs.list(ada, null, 10).items()).isEmpty();
     }
 
     /** Posts the new program form with the default rules and weights, and the given fields in pairs. */
@@ -185,8 +190,175 @@ class MatchingPagesTests {
         assertThat(checkbox(mine, "competitors", cody)).contains("checked");
         for (Caller other : List.of(cody, ada, pat)) {
             String theirs = body(mvc.get().uri("/matching/" + program).with(as(other)));
-            assertThat(theirs).doesNotContain("checked=\"checked\"");
+            assertThat(theirs).doesNotContain("checked=\"checked\"").doesNotContain("name=\"competitors\"");
         }
+    }
+
+    @Test
+    void namesPeopleToRespectAndCompetitorsByEmailAndShowsOnlyThoseNamed() {
+        UUID program = program("By e-mail " + suffix);
+
+        MvcTestResult unknown = optIn(sam, program, "sql", "go", "UTC", "respectEmail", "nobody@example.org");
+        assertThat(unknown).hasStatusOk();
+        assertThat(errorAfter(body(unknown), "id=\"respectEmail\""))
+                .contains("There is no one with this e-mail address");
+        MvcTestResult saved = optIn(
+                sam,
+                program,
+                "sql",
+                "go",
+                "UTC",
+                "respectEmail",
+                email("pat.peer"),
+                "competitorEmail",
+                email("cody.rival"));
+
+        assertThat(saved).hasStatus3xxRedirection();
+        assertThat(programs.profile(sam, program).respects()).containsExactly(pat.personId());
+        assertThat(partnerships.competitors(sam)).containsExactly(cody.personId());
+        String page = body(mvc.get().uri("/matching/" + program).with(as(sam)));
+        assertThat(checkbox(page, "respects", pat)).contains("checked");
+        assertThat(checkbox(page, "competitors", cody)).contains("checked");
+        assertThat(page)
+                .as("the form names those chosen, not the whole organization")
+                .doesNotContain("Rex Report")
+                .doesNotContain("Mia Manager");
+
+        MvcTestResult unticked = optIn(
+                sam, program, "sql", "go", "UTC", "respects", pat.personId().toString());
+        assertThat(unticked).hasStatus3xxRedirection();
+        assertThat(partnerships.competitors(sam))
+                .as("every competitor box unticked")
+                .isEmpty();
+        assertThat(programs.profile(sam, program).respects()).containsExactly(pat.personId());
+    }
+
+    @Test
+    void adminNamesCoachesByEmailOnTheFormsAndTheProgramPage() {
+        MvcTestResult created = postProgram(ada, "name", "Coached " + suffix, "coachEmail", email("mia.manager"));
+        assertThat(created).hasStatus3xxRedirection();
+        UUID program = UUID.fromString(created.getResponse().getRedirectedUrl().substring("/matching/".length()));
+        assertThat(programs.get(ada, program).coaches())
+                .extracting(Views.PersonRef::name)
+                .containsExactly("Mia Manager");
+        MvcTestResult unknown = postProgram(ada, "name", "Nobody " + suffix, "coachEmail", "nobody@example.org");
+        assertThat(errorAfter(body(unknown), "id=\"coachEmail\"")).contains("There is no one with this e-mail");
+
+        String edit = body(mvc.get().uri("/matching/" + program + "/edit").with(as(ada)));
+        assertThat(checkbox(edit, "coachIds", mia)).contains("checked");
+        assertThat(edit).doesNotContain("Rex Report");
+
+        MvcTestResult added = mvc.post()
+                .uri("/matching/" + program + "/coaches")
+                .with(as(ada))
+                .with(csrf())
+                .param("coachIds", mia.personId().toString())
+                .param("coachEmail", email("pat.peer"))
+                .exchange();
+        assertThat(added).flash().containsEntry("notice", "The coaches are saved.");
+        assertThat(programs.get(ada, program).coaches())
+                .extracting(Views.PersonRef::id)
+                .containsExactlyInAnyOrder(mia.personId(), pat.personId());
+        MvcTestResult refused = mvc.post()
+                .uri("/matching/" + program + "/coaches")
+                .with(as(ada))
+                .with(csrf())
+                .param("coachEmail", "nobody@example.org")
+                .exchange();
+        assertThat(refused).flash().containsKey("problem");
+        String page = body(mvc.get().uri("/matching/" + program).with(as(ada)));
+        assertThat(checkbox(page, "coachIds", pat)).contains("checked");
+        assertThat(page).doesNotContain("Rex Report");
+    }
+
+    @Test
+    void theProgramsShowAFirstPageAndShowMore() {
+        for (int i = 0; i < Page.DEFAULT + 2; i++) {
+            program("Many " + i + " " + suffix);
+        }
+
+        String page = body(mvc.get().uri("/matching").with(as(sam)));
+
+        assertThat(count(page, "href=\"/matching/")).isEqualTo(Page.DEFAULT);
+        String more = moreHref(page, "programs");
+        String rest = body(mvc.get().uri(more).header("HX-Request", "true").with(as(sam)));
+        assertThat(count(rest, "href=\"/matching/")).isEqualTo(2);
+        assertThat(rest)
+                .contains("id=\"more-programs\"")
+                .doesNotContain("Show more")
+                .doesNotContain("<html");
+        String plain = body(mvc.get().uri(more).with(as(sam)));
+        assertThat(plain)
+                .contains("<h1>Matching</h1>")
+                .contains("Many 0 " + suffix)
+                .doesNotContain("Many 2 " + suffix);
+        assertThat(body(mvc.get().uri("/matching?list=programs&cursor=forged").with(as(sam))))
+                .as("a forged cursor starts the list over")
+                .contains("Many " + (Page.DEFAULT + 1) + " " + suffix);
+    }
+
+    @Test
+    void aRunShowsItsCountsAndAFirstPageOfEachListWithShowMore() {
+        UUID program = program("Large run " + suffix);
+        Run run = new Run(UUID.randomUUID(), program, 3.5, java.time.Instant.now());
+        rows.insertRun(ada.organizationId(), run, ada.personId(), List.of(rex.personId()));
+        List<Caller> pool = List.of(pat, sam, mia, cody);
+        int pairs = Page.DEFAULT + 3;
+        for (int i = 0; i < pairs; i++) {
+            UUID a = pool.get(i % 4).personId();
+            UUID b = pool.get((i + 1) % 4).personId();
+            rows.insertProposal(
+                    ada.organizationId(),
+                    new ProposalRows.Proposal(
+                            UUID.randomUUID(),
+                            program,
+                            run.id(),
+                            i,
+                            ProposalKind.PAIR,
+                            ProposalStatus.PENDING,
+                            List.of(new ProposalRows.Member(a, null), new ProposalRows.Member(b, null)),
+                            List.of(new dev.kept.matching.Pair(a, b, 1.0, List.of("Reason " + i))),
+                            run.createdAt()),
+                    i);
+        }
+        String path = "/matching/" + program + "/runs/" + run.id();
+
+        String page = body(mvc.get().uri(path).with(as(ada)));
+
+        assertThat(page)
+                .contains("<dd class=\"pairs\">" + pairs + "</dd>")
+                .contains("<dd class=\"unmatched\">1</dd>")
+                .contains(pairs + " waiting, 0 accepted, 0 declined, 0 withdrawn")
+                .contains("Pat Peer and Sam Same")
+                .contains("Rex Report");
+        assertThat(count(page, "class=\"pair\"")).isEqualTo(Page.DEFAULT);
+        String rest = body(mvc.get()
+                .uri(moreHref(page, "pairs"))
+                .header("HX-Request", "true")
+                .with(as(ada)));
+        assertThat(count(rest, "class=\"pair\"")).isEqualTo(3);
+        assertThat(rest).contains("Reason " + (pairs - 1)).doesNotContain("Show more");
+        assertThat(mvc.get().uri(moreHref(page, "pairs")).with(as(pat)).exchange())
+                .hasStatus(403);
+        String overview = body(mvc.get().uri("/matching/" + program).with(as(ada)));
+        assertThat(overview).contains("Match now").contains(">" + pairs + "</td>");
+    }
+
+    private static int count(String page, String text) {
+        int count = 0;
+        for (int at = page.indexOf(text); at >= 0; at = page.indexOf(text, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    // the address of a list's "Show more" link
+    private static String moreHref(String page, String list) {
+        java.util.regex.Matcher more = java.util.regex.Pattern.compile(
+                        "id=\"more-" + list + "\"[^>]*><a href=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(more.find()).as("a Show more link for " + list).isTrue();
+        return more.group(1).replace("&amp;", "&");
     }
 
     @Test
@@ -215,7 +387,7 @@ class MatchingPagesTests {
                         .exchange())
                 .hasStatus(403);
 
-        Views.ProposalView match = programs.proposals(pat).get(0);
+        Views.ProposalView match = programs.proposals(pat, null, 10).items().get(0);
         String matchPage =
                 body(mvc.get().uri("/matching/proposals/" + match.id()).with(as(pat)));
         assertThat(matchPage)
@@ -254,7 +426,7 @@ class MatchingPagesTests {
         optIn(pat, program, "kotlin", "negotiation", "UTC");
         optIn(sam, program, "negotiation", "kotlin", "UTC");
         programs.run(ada, program);
-        UUID match = programs.proposals(pat).get(0).id();
+        UUID match = programs.proposals(pat, null, 10).items().get(0).id();
         partnerships.declareCompetitors(sam, List.of(pat.personId()));
 
         MvcTestResult answered = mvc.post()

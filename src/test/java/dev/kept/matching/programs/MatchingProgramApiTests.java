@@ -76,6 +76,7 @@ class MatchingProgramApiTests {
         assertThat(api.get(member.token(), "/api/v1/matching/programs")
                         .expect(200)
                         .json()
+                        .get("items")
                         .valueStream()
                         .map(p -> p.get("id").asString()))
                 .containsExactly(id.toString());
@@ -102,7 +103,8 @@ class MatchingProgramApiTests {
         JsonNode problem = programs.create(member, program("Mine")).expectProblem(403);
 
         assertThat(problem.get("detail").asString()).contains("admin");
-        assertThat(api.get(admin.token(), "/api/v1/matching/programs").json()).isEmpty();
+        assertThat(api.get(admin.token(), "/api/v1/matching/programs").json().get("items"))
+                .isEmpty();
     }
 
     @Test
@@ -131,7 +133,8 @@ class MatchingProgramApiTests {
         for (Map<String, Object> body : List.of(program(" "), noRules, negativeGap, negativeWeight, notANumber)) {
             programs.create(admin, body).expectProblem(400);
         }
-        assertThat(api.get(admin.token(), "/api/v1/matching/programs").json()).isEmpty();
+        assertThat(api.get(admin.token(), "/api/v1/matching/programs").json().get("items"))
+                .isEmpty();
     }
 
     @Test
@@ -159,7 +162,8 @@ class MatchingProgramApiTests {
                         .asString())
                 .isEqualTo("UNKNOWN_PERSON");
 
-        assertThat(api.get(admin.token(), "/api/v1/matching/programs").json()).isEmpty();
+        assertThat(api.get(admin.token(), "/api/v1/matching/programs").json().get("items"))
+                .isEmpty();
     }
 
     @Test
@@ -181,7 +185,8 @@ class MatchingProgramApiTests {
         api.get(guest.token(), "/api/v1/matching/programs").expectProblem(404);
         assertThat(api.get(stranger.token(), "/api/v1/matching/programs")
                         .expect(200)
-                        .json())
+                        .json()
+                        .get("items"))
                 .isEmpty();
         api.get(member.token(), "/api/v1/matching/programs/" + UUID.randomUUID())
                 .expectProblem(404);

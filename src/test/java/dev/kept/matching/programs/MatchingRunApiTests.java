@@ -75,18 +75,19 @@ class MatchingRunApiTests {
             total += p.get("score").asDouble();
         }
         assertThat(run.get("totalScore").asDouble()).isCloseTo(total, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(run.get("names").get(ana.personId().toString()).asString()).isEqualTo(ana.name());
+        assertThat(pair.get(id(pair.get("a")).equals(ana.personId()) ? "aName" : "bName")
+                        .asString())
+                .isEqualTo(ana.name());
+        assertThat(run.get("names"))
+                .as("names are on each row, not in a map of everyone")
+                .isNull();
 
-        JsonNode again = api.get(
-                        admin.token(),
-                        "/api/v1/matching/programs/" + program + "/runs/"
-                                + run.get("id").asString())
-                .expect(200)
-                .json();
+        JsonNode again = programs.run(admin, program, id(run.get("id")));
         assertThat(pairs(again)).isEqualTo(pairs(run));
         assertThat(api.get(admin.token(), "/api/v1/matching/programs/" + program + "/runs")
                         .expect(200)
                         .json()
+                        .get("items")
                         .get(0)
                         .get("pairs")
                         .asInt())
@@ -105,8 +106,10 @@ class MatchingRunApiTests {
         JsonNode run = programs.run(admin, program);
         UUID proposal = proposalOf(run, ana);
 
-        JsonNode mine =
-                api.get(ana.token(), "/api/v1/matching/proposals").expect(200).json();
+        JsonNode mine = api.get(ana.token(), "/api/v1/matching/proposals")
+                .expect(200)
+                .json()
+                .get("items");
 
         assertThat(mine).hasSize(1);
         JsonNode seen = mine.get(0);
@@ -125,7 +128,9 @@ class MatchingRunApiTests {
         for (Account other : List.of(cleo, admin)) {
             api.get(other.token(), "/api/v1/matching/proposals/" + proposal).expectProblem(404);
             programs.answer(other, proposal, "accept").expectProblem(404);
-            assertThat(api.get(other.token(), "/api/v1/matching/proposals").json())
+            assertThat(api.get(other.token(), "/api/v1/matching/proposals")
+                            .json()
+                            .get("items"))
                     .isEmpty();
         }
         api.get(
@@ -385,12 +390,17 @@ class MatchingRunApiTests {
         JsonNode summary = api.get(admin.token(), "/api/v1/matching/programs/" + program + "/runs")
                 .expect(200)
                 .json()
+                .get("items")
                 .get(0);
         assertThat(summary.get("unmatched").asInt()).isEqualTo(1);
         assertThat(summary.get("pairs").asInt()).isZero();
-        JsonNode offer = run.get("coachOffers").get(0);
+        assertThat(run.get("counts").get("coachOffers").asInt()).isEqualTo(1);
+        assertThat(run.get("counts").get("pending").asInt()).isEqualTo(1);
+        assertThat(run.get("unmatched").get(0).get("name").asString()).isEqualTo(alone.name());
+        JsonNode offer = run.get("unmatched").get(0).get("coachOffer");
         assertThat(id(offer.get("personId"))).isEqualTo(alone.personId());
         assertThat(id(offer.get("coachId"))).isEqualTo(coach.personId());
+        assertThat(offer.get("coachName").asString()).isEqualTo(coach.name());
         UUID proposal = id(offer.get("proposalId"));
         api.awaitNotification(alone, "You are offered a coach");
         JsonNode seen = api.get(alone.token(), "/api/v1/matching/proposals/" + proposal)
@@ -433,8 +443,12 @@ class MatchingRunApiTests {
         JsonNode summary = api.get(admin.token(), "/api/v1/matching/programs/" + program + "/runs")
                 .expect(200)
                 .json()
+                .get("items")
                 .get(0);
         assertThat(summary.get("trios").asInt()).isEqualTo(1);
+        assertThat(run.get("counts").get("trios").asInt()).isEqualTo(1);
+        assertThat(run.get("trios").get(0).get("memberNames").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder(ana.name(), ben.name(), cleo.name());
         assertThat(summary.get("pairs").asInt()).isZero();
         assertThat(summary.get("totalScore").asDouble())
                 .isEqualTo(run.get("totalScore").asDouble());

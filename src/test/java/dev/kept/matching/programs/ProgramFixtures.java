@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Programs, profiles and runs through the API, for the matching tests. */
 final class ProgramFixtures {
@@ -61,10 +64,50 @@ final class ProgramFixtures {
         optIn(member, program, profile(strengths, growthAreas, more)).expect(201);
     }
 
+    /**
+     * Runs a program and answers the whole run: its summary as the run answers it, with {@code
+     * pairs}, {@code trios} and {@code unmatched} holding every item of those lists, read a page
+     * at a time.
+     */
     JsonNode run(Account admin, UUID program) {
-        return api.post(admin.token(), "/api/v1/matching/programs/" + program + "/runs", null)
+        JsonNode run = api.post(admin.token(), "/api/v1/matching/programs/" + program + "/runs", null)
                 .expect(201)
                 .json();
+        return whole(admin, run);
+    }
+
+    /** A run read again, whole (see {@link #run(Account, UUID)}). */
+    JsonNode run(Account admin, UUID program, UUID run) {
+        return whole(
+                admin,
+                api.get(admin.token(), "/api/v1/matching/programs/" + program + "/runs/" + run)
+                        .expect(200)
+                        .json());
+    }
+
+    private JsonNode whole(Account admin, JsonNode run) {
+        ObjectNode whole = ((ObjectNode) run).deepCopy();
+        String path = "/api/v1/matching/programs/" + run.get("programId").asString() + "/runs/"
+                + run.get("id").asString();
+        for (String list : List.of("pairs", "trios", "unmatched")) {
+            whole.set(list, all(admin, path + "/" + list + "?limit=" + 2));
+        }
+        return whole;
+    }
+
+    /** Every item of a paged list, following its next addresses to the end. */
+    ArrayNode all(Account reader, String path) {
+        ArrayNode items = JsonNodeFactory.instance.arrayNode();
+        JsonNode page = api.get(reader.token(), path).expect(200).json();
+        items.addAll((ArrayNode) page.get("items"));
+        while (!page.get("next").isNull()) {
+            String next = page.get("next").asString();
+            page = api.get(reader.token(), next.substring(next.indexOf("/api/v1/")))
+                    .expect(200)
+                    .json();
+            items.addAll((ArrayNode) page.get("items"));
+        }
+        return items;
     }
 
     /** The people of each pair of a run, as sets. */
@@ -88,7 +131,7 @@ final class ProgramFixtures {
 
     static List<UUID> unmatched(JsonNode run) {
         List<UUID> unmatched = new ArrayList<>();
-        run.get("unmatched").forEach(id -> unmatched.add(id(id)));
+        run.get("unmatched").forEach(person -> unmatched.add(id(person.get("personId"))));
         return unmatched;
     }
 
