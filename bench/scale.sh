@@ -100,6 +100,8 @@ member api /api/v1/goals
 member api /api/v1/goals/$GOAL
 member api /api/v1/goals/$GOAL/map
 member api /api/v1/partnerships
+member api /api/v1/partnerships/candidates
+member api /api/v1/matching/proposals
 member api /api/v1/kudos
 member api /api/v1/notifications
 member api /api/v1/checkins
@@ -120,6 +122,8 @@ member page /goals/$GOAL
 member page /goals/$GOAL/map
 member page /kudos
 member page /partnerships
+member page /expectations
+member page /commitments/new
 member page /notifications
 member page /checkins
 member page /org-chart
