@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -106,6 +107,16 @@ class CommitmentQueries {
      * go, or silent for 14 days.
      */
     static final String AT_RISK = RiskReason.SQL;
+
+    Optional<String> ownTitle(UUID organizationId, UUID ownerId, UUID id) {
+        return jdbc.sql(
+                        "select what from commitment where id = :id and organization_id = :organization and owner_id = :owner")
+                .param("id", id)
+                .param("organization", organizationId)
+                .param("owner", ownerId)
+                .query(String.class)
+                .optional();
+    }
 
     static Map<String, Object> atRiskParameters(LocalDate today, Instant now) {
         return RiskReason.sqlParameters(today, now);

@@ -310,6 +310,15 @@ public class Commitments {
         return view(visible(caller, id), today(caller), caller);
     }
 
+    /**
+     * What a commitment of this owner says (its title), read alone: for a notice to its owner, who
+     * may always see it; empty when it is not theirs or no longer exists.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> ownTitle(UUID organizationId, UUID ownerId, UUID id) {
+        return queries.ownTitle(organizationId, ownerId, id);
+    }
+
     /** One commitment if the caller may see it; empty, never an exception, when not (for other modules). */
     @Transactional(readOnly = true)
     public Optional<CommitmentView> find(Caller caller, UUID id) {

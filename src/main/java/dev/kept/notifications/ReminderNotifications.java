@@ -7,9 +7,7 @@ import dev.kept.checkins.CheckIns;
 import dev.kept.checkins.ScheduleView;
 import dev.kept.commitments.CommitmentDueSoon;
 import dev.kept.commitments.CommitmentOverdue;
-import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
-import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Preferences;
@@ -209,14 +207,11 @@ class ReminderNotifications {
         if (person.isEmpty()) {
             return;
         }
-        CommitmentView commitment;
-        try {
-            commitment = commitments.get(
-                    new Caller(ownerId, organizationId, person.get().getName()), commitmentId);
-        } catch (dev.kept.shared.NotFoundException gone) {
+        Optional<String> what = commitments.ownTitle(organizationId, ownerId, commitmentId);
+        if (what.isEmpty()) {
             return;
         }
-        String body = "Your commitment \"" + commitment.what() + "\" " + state + ".\n\n" + baseUrl + "/commitments/"
+        String body = "Your commitment \"" + what.get() + "\" " + state + ".\n\n" + baseUrl + "/commitments/"
                 + commitmentId + "\n";
         mail.deliver(organizationId, key, new Mail(person.get().getEmail(), "Your commitment " + state, body, true));
     }
