@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -225,26 +226,63 @@ class CommitmentQueries {
      * Contributions made visible in [from, to): each commitment made to serve a goal (by its owner)
      * and each progress report on one that serves a goal (by its author).
      */
-    List<dev.kept.shared.EverydayMove> contributionMoves(UUID organizationId, Instant from, Instant to) {
-        return jdbc.sql("""
+    List<dev.kept.shared.EverydayMove> contributionMoves(
+            UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
+        String made = personIds == null ? "" : " and c.owner_id in (:people)";
+        String reported = personIds == null ? "" : " and p.author_id in (:people)";
+        JdbcClient.StatementSpec statement = jdbc.sql("""
                         select c.owner_id as person_id, c.created_at as at, c.id as source_id from commitment c
                         where c.organization_id = :organization and c.goal_id is not null
-                          and c.created_at >= :from and c.created_at < :to
+                          and c.created_at >= :from and c.created_at < :to""" + made + """
+
                         union all
                         select p.author_id, p.created_at, p.commitment_id from progress_update p
                         join commitment c on c.id = p.commitment_id
                         where p.organization_id = :organization and c.goal_id is not null
-                          and p.created_at >= :from and p.created_at < :to
-                        """)
+                          and p.created_at >= :from and p.created_at < :to""" + reported)
                 .param("organization", organizationId)
                 .param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
+                .param("to", Timestamp.from(to));
+        if (personIds != null) {
+            statement = statement.param("people", List.copyOf(personIds));
+        }
+        return statement
                 .query((rs, n) -> new dev.kept.shared.EverydayMove(
                         dev.kept.shared.EverydayMove.Kind.MAKE_VISIBLE,
                         rs.getObject("person_id", UUID.class),
                         rs.getTimestamp("at").toInstant(),
                         rs.getObject("source_id", UUID.class)))
                 .list();
+    }
+
+    /** These commitments the caller may see, with their owners now: two statements whatever the number. */
+    List<Commitments.Titled> titledAmong(Caller caller, Collection<UUID> ids) {
+        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
+        List<Commitments.Titled> found = jdbc.sql(
+                        "select c.id, c.what, c.owner_id from commitment c where c.id in (:ids) and "
+                                + scope.predicate())
+                .params(scope.parameters())
+                .param("ids", List.copyOf(ids))
+                .query((rs, n) -> new Commitments.Titled(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("what"),
+                        rs.getObject("owner_id", UUID.class),
+                        new java.util.LinkedHashSet<>()))
+                .list();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Set<UUID>> coOwners = new HashMap<>();
+        found.forEach(c -> coOwners.put(c.id(), c.coOwners()));
+        jdbc.sql("select commitment_id, person_id from co_owner where commitment_id in (:ids) and status = 'ACCEPTED'"
+                        + " order by accepted_at, person_id")
+                .param("ids", List.copyOf(coOwners.keySet()))
+                .query((rs, n) -> coOwners.get(rs.getObject("commitment_id", UUID.class))
+                        .add(rs.getObject("person_id", UUID.class)))
+                .list();
+        return found.stream()
+                .map(c -> new Commitments.Titled(c.id(), c.what(), c.ownerId(), Set.copyOf(c.coOwners())))
+                .toList();
     }
 
     private static CommitmentView view(ResultSet rs, LocalDate today, Instant now) throws SQLException {

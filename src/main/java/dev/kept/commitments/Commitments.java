@@ -340,6 +340,21 @@ public class Commitments {
                 .collect(Collectors.toSet());
     }
 
+    /**
+     * A commitment as another module names it: its title and who owns it now (the owner and the
+     * co-owners who accepted).
+     */
+    public record Titled(UUID id, String what, UUID ownerId, Set<UUID> coOwners) {}
+
+    /**
+     * These commitments, those the caller may see, as other modules name them: two statements
+     * whatever the number, behind the policy's SQL scope (the same rule as its check on one).
+     */
+    @Transactional(readOnly = true)
+    public List<Titled> titledAmong(Caller caller, Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : queries.titledAmong(caller, ids);
+    }
+
     /** The visibilities the caller may choose: a guest keeps to private and partners. */
     @Transactional(readOnly = true)
     public List<Visibility> visibilitiesFor(Caller caller) {
@@ -504,7 +519,17 @@ public class Commitments {
      */
     @Transactional(readOnly = true)
     public List<dev.kept.shared.EverydayMove> contributionMoves(UUID organizationId, Instant from, Instant to) {
-        return queries.contributionMoves(organizationId, from, to);
+        return queries.contributionMoves(organizationId, from, to, null);
+    }
+
+    /**
+     * The same moves made by these people only ({@code personIds} read in SQL, not filtered here):
+     * what one person's or one team's count needs.
+     */
+    @Transactional(readOnly = true)
+    public List<dev.kept.shared.EverydayMove> contributionMoves(
+            UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
+        return personIds.isEmpty() ? List.of() : queries.contributionMoves(organizationId, from, to, personIds);
     }
 
     /**

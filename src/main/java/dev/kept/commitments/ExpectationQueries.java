@@ -126,4 +126,20 @@ class ExpectationQueries {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    /** These expectations of an organization, as other modules name them, in one statement. */
+    List<Expectations.Titled> titledAmong(UUID organizationId, java.util.Collection<UUID> ids) {
+        return jdbc.sql("""
+                        select id, what, requester_id, to_person_id, to_team_id from expectation
+                         where organization_id = :organization and id in (:ids)""")
+                .param("organization", organizationId)
+                .param("ids", List.copyOf(ids))
+                .query((rs, n) -> new Expectations.Titled(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("what"),
+                        rs.getObject("requester_id", UUID.class),
+                        rs.getObject("to_person_id", UUID.class),
+                        rs.getObject("to_team_id", UUID.class)))
+                .list();
+    }
 }

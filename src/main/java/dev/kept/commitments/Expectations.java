@@ -152,6 +152,24 @@ public class Expectations {
                 .map(e -> view(e, caller));
     }
 
+    /** An expectation as another module names it: its title, who asked it and whom it asks. */
+    public record Titled(UUID id, String what, UUID requesterId, UUID toPersonId, UUID toTeamId) {}
+
+    /**
+     * These expectations, those the caller may read, as other modules name them: one statement
+     * whatever the number, each row held to the same rule as {@link #find}.
+     */
+    @Transactional(readOnly = true)
+    public List<Titled> titledAmong(Caller caller, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return queries.titledAmong(caller.organizationId(), ids).stream()
+                .filter(e -> policy.canSeeExpectation(
+                        caller, caller.organizationId(), e.requesterId(), e.toPersonId(), e.toTeamId()))
+                .toList();
+    }
+
     /** A question from the side asked, or the requester's answer, in the thread. */
     @Transactional
     public ExpectationView discuss(Caller caller, UUID id, String text) {

@@ -283,7 +283,13 @@ public class GoalNegotiations {
     /** One co-own-a-goal move per proposal, counter-proposal and acceptance made in [from, to). */
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
-        return store.movesBetween(organizationId, from, to);
+        return store.movesBetween(organizationId, from, to, null);
+    }
+
+    /** The same moves made by these people only, read in SQL. */
+    @Transactional(readOnly = true)
+    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
+        return personIds.isEmpty() ? List.of() : store.movesBetween(organizationId, from, to, personIds);
     }
 
     private NegotiationView step(Caller caller, Negotiation negotiation, UUID team, boolean agreed) {

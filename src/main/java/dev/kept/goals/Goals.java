@@ -296,6 +296,24 @@ public class Goals {
         return goals.findByIdAndOrganizationId(id, caller.organizationId()).map(views(caller, teams(caller)));
     }
 
+    /** A goal as another module names it: its title, its team (null: the organization's) and who set it. */
+    public record Titled(UUID id, String title, UUID teamId, UUID createdBy) {}
+
+    /** These goals, those the caller may see, as other modules name them: one statement whatever the number. */
+    @Transactional(readOnly = true)
+    public List<Titled> titledAmong(Caller caller, java.util.Collection<UUID> ids) {
+        if (ids.isEmpty() || !policy.canSeeGoals(caller)) {
+            return List.of();
+        }
+        List<Titled> found = new java.util.ArrayList<>();
+        for (Goal goal : goals.findAllById(java.util.Set.copyOf(ids))) {
+            if (goal.getOrganizationId().equals(caller.organizationId())) {
+                found.add(new Titled(goal.getId(), goal.getTitle(), goal.getTeamId(), goal.getCreatedBy()));
+            }
+        }
+        return found;
+    }
+
     /** Whether the caller may set an organization goal (an admin). */
     @Transactional(readOnly = true)
     public boolean canSetOrganizationGoals(Caller caller) {

@@ -434,16 +434,19 @@ class NegotiationStore {
     }
 
     /** The negotiation steps (proposing, countering, accepting) people took in [from, to). */
-    List<EverydayMove> movesBetween(UUID organizationId, Instant from, Instant to) {
-        return jdbc.sql("""
+    List<EverydayMove> movesBetween(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
+        JdbcClient.StatementSpec statement = jdbc.sql(
+                        """
                         select s.* from goal_proposal_step s join goal_proposal p on p.id = s.proposal_id
                         where p.organization_id = :org and s.at >= :from and s.at < :to
-                          and s.kind in ('PROPOSED', 'COUNTERED', 'ACCEPTED')
-                        order by s.at
-                        """)
+                          and s.kind in ('PROPOSED', 'COUNTERED', 'ACCEPTED')""" + (personIds == null ? "" : " and s.person_id in (:people)") + " order by s.at")
                 .param("org", organizationId)
                 .param("from", timestamp(from))
-                .param("to", timestamp(to))
+                .param("to", timestamp(to));
+        if (personIds != null) {
+            statement = statement.param("people", List.copyOf(personIds));
+        }
+        return statement
                 .query((rs, n) -> new EverydayMove(
                         EverydayMove.Kind.CO_OWN_GOAL,
                         rs.getObject("person_id", UUID.class),

@@ -202,8 +202,22 @@ public class Kudos {
      */
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
+        return moves(organizationId, from, to, null);
+    }
+
+    /** The same moves made by these people only (null: by anyone), read in SQL. */
+    @Transactional(readOnly = true)
+    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
         return MoveRows.between(
-                jdbc, EverydayMove.Kind.THANK, "kudos", "giver_id", "across_teams = true", organizationId, from, to);
+                jdbc,
+                EverydayMove.Kind.THANK,
+                "kudos",
+                "giver_id",
+                "across_teams = true",
+                organizationId,
+                from,
+                to,
+                personIds);
     }
 
     /** Whether the caller may thank and read thanks: a member, not a guest (404 otherwise). */

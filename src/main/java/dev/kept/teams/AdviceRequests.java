@@ -205,8 +205,22 @@ public class AdviceRequests {
     /** The everyday moves of kind {@code ASK_ADVICE} made in [from, to): one per request, by its asker. */
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
+        return moves(organizationId, from, to, null);
+    }
+
+    /** The same moves made by these people only (null: by anyone), read in SQL. */
+    @Transactional(readOnly = true)
+    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
         return MoveRows.between(
-                jdbc, EverydayMove.Kind.ASK_ADVICE, "advice_request", "asker_id", null, organizationId, from, to);
+                jdbc,
+                EverydayMove.Kind.ASK_ADVICE,
+                "advice_request",
+                "asker_id",
+                null,
+                organizationId,
+                from,
+                to,
+                personIds);
     }
 
     private record Row(

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -176,8 +177,22 @@ public class Decisions {
     /** The everyday moves of kind {@code EXPLAIN_DECISION} made in [from, to): one per decision, by its author. */
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
+        return moves(organizationId, from, to, null);
+    }
+
+    /** The same moves made by these people only (null: by anyone), read in SQL. */
+    @Transactional(readOnly = true)
+    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
         return MoveRows.between(
-                jdbc, EverydayMove.Kind.EXPLAIN_DECISION, "decision_note", "author_id", null, organizationId, from, to);
+                jdbc,
+                EverydayMove.Kind.EXPLAIN_DECISION,
+                "decision_note",
+                "author_id",
+                null,
+                organizationId,
+                from,
+                to,
+                personIds);
     }
 
     private record Row(

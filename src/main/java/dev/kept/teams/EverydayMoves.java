@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,8 +75,7 @@ public class EverydayMoves {
     public MovesView mine(Caller caller, String week) {
         Person me = member(caller);
         Week span = week(me, week);
-        List<EverydayMove> made =
-                made(caller.organizationId(), span, move -> move.personId().equals(me.getId()));
+        List<EverydayMove> made = made(caller.organizationId(), span, Set.of(me.getId()));
         return view(span, me.getId(), null, null, made);
     }
 
@@ -92,7 +90,7 @@ public class EverydayMoves {
                 .orElseThrow(() -> new NotFoundException("Team"));
         Set<UUID> members = Set.copyOf(people.teamMemberIds(caller.organizationId(), Set.of(teamId), false));
         Week span = week(me, week);
-        List<EverydayMove> made = made(caller.organizationId(), span, move -> members.contains(move.personId()));
+        List<EverydayMove> made = made(caller.organizationId(), span, members);
         return view(span, null, team.getId(), team.getName(), made);
     }
 
@@ -102,15 +100,22 @@ public class EverydayMoves {
         return member(caller).getTeamId();
     }
 
-    private List<EverydayMove> made(UUID organizationId, Week span, Predicate<EverydayMove> whose) {
+    /**
+     * The moves these people made in the week, each source read for them only (never the whole
+     * organization's week): one statement per source whatever the organization holds.
+     */
+    private List<EverydayMove> made(UUID organizationId, Week span, Set<UUID> whose) {
+        if (whose.isEmpty()) {
+            return List.of();
+        }
         List<EverydayMove> all = new ArrayList<>();
-        all.addAll(negotiations.moves(organizationId, span.start(), span.end()));
-        all.addAll(commitments.contributionMoves(organizationId, span.start(), span.end()));
-        all.addAll(help.moves(organizationId, span.start(), span.end()));
-        all.addAll(advice.moves(organizationId, span.start(), span.end()));
-        all.addAll(decisions.moves(organizationId, span.start(), span.end()));
-        all.addAll(kudos.moves(organizationId, span.start(), span.end()));
-        return all.stream().filter(whose).toList();
+        all.addAll(negotiations.moves(organizationId, span.start(), span.end(), whose));
+        all.addAll(commitments.contributionMoves(organizationId, span.start(), span.end(), whose));
+        all.addAll(help.moves(organizationId, span.start(), span.end(), whose));
+        all.addAll(advice.moves(organizationId, span.start(), span.end(), whose));
+        all.addAll(decisions.moves(organizationId, span.start(), span.end(), whose));
+        all.addAll(kudos.moves(organizationId, span.start(), span.end(), whose));
+        return all;
     }
 
     private static MovesView view(Week span, UUID personId, UUID teamId, String teamName, List<EverydayMove> made) {

@@ -105,8 +105,7 @@ public class Flags {
                 and (f.raised_by = :person
                      or exists (select 1 from jeopardy_flag_owner o where o.flag_id = f.id and o.person_id = :person))""", Map.of("organization", caller.organizationId(), "person", caller.personId()), after, limit);
         Page<JeopardyFlag> page = Page.of(rows, limit, Flags::position);
-        Names names = names(caller);
-        names.preload(people(page.items()));
+        Names names = names(caller, page.items());
         return new Page<>(
                 page.items().stream()
                         .filter(flag -> seen(caller, flag, names))
@@ -129,8 +128,7 @@ public class Flags {
                 after,
                 limit);
         Page<JeopardyFlag> page = Page.of(rows, limit, Flags::position);
-        Names names = names(caller);
-        names.preload(people(page.items()));
+        Names names = names(caller, page.items());
         return new Page<>(
                 page.items().stream()
                         .filter(flag -> seen(caller, flag, names))
@@ -251,11 +249,9 @@ public class Flags {
         if (found.isEmpty()) {
             return List.of();
         }
-        Set<UUID> visible = targets.visibleAmong(caller, type, ids);
-        Names names = names(caller);
+        Names names = names(caller, found);
         return found.stream()
-                .filter(flag -> visible.contains(flag.getTargetId())
-                        || flag.getRaisedBy().equals(caller.personId()))
+                .filter(flag -> seen(caller, flag, names))
                 .map(flag -> view(flag, caller, names))
                 .toList();
     }
@@ -376,6 +372,14 @@ public class Flags {
 
     private Names names(Caller caller) {
         return new Names(people, targets, caller);
+    }
+
+    /** Names for a page of flags: their people and their targets read for the whole page at once. */
+    private Names names(Caller caller, List<JeopardyFlag> page) {
+        Names names = names(caller);
+        names.preload(people(page));
+        names.preloadTargets(Names.targetsOf(page, JeopardyFlag::getTargetType, JeopardyFlag::getTargetId));
+        return names;
     }
 
     private static String clean(String text) {

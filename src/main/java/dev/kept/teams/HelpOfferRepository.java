@@ -53,14 +53,4 @@ interface HelpOfferRepository extends ListCrudRepository<HelpOffer, UUID> {
             @Param("organization") UUID organizationId,
             @Param("type") String type,
             @Param("ids") Collection<UUID> targetIds);
-
-    /** Timestamps, not instants: an instant bound to a query parameter is read in the JVM's zone. */
-    @Query("""
-            select * from help_offer
-             where organization_id = :organization and created_at >= :from and created_at < :to
-             order by created_at, id""")
-    List<HelpOffer> findMadeBetween(
-            @Param("organization") UUID organizationId,
-            @Param("from") java.sql.Timestamp from,
-            @Param("to") java.sql.Timestamp to);
 }

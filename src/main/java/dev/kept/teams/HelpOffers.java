@@ -5,6 +5,7 @@ import dev.kept.people.People;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.MoveRows;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,8 +37,10 @@ public class HelpOffers {
     private final Targets targets;
     private final People people;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
-    HelpOffers(HelpOfferRepository offers, Targets targets, People people, Clock clock) {
+    HelpOffers(HelpOfferRepository offers, Targets targets, People people, Clock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.offers = offers;
         this.targets = targets;
         this.people = people;
@@ -149,10 +153,7 @@ public class HelpOffers {
                 limit,
                 o -> new Cursor(
                         new Ranked(o.getStatus() == HelpStatus.PENDING ? 0 : 1, o.getCreatedAt()).text(), o.getId()));
-        Names names = new Names(people, targets, caller);
-        names.preload(page.items().stream()
-                .flatMap(o -> java.util.stream.Stream.of(o.getOfferedBy(), o.getToPersonId(), o.getAnsweredBy()))
-                .toList());
+        Names names = names(caller, page.items());
         return page.map(offer -> view(offer, caller, names, mine));
     }
 
@@ -198,24 +199,43 @@ public class HelpOffers {
         if (found.isEmpty()) {
             return List.of();
         }
-        Set<UUID> visible = targets.visibleAmong(caller, type, ids);
         Set<UUID> teams = myTeams(caller);
-        Names names = new Names(people, targets, caller);
+        Names names = names(caller, found);
         return found.stream()
-                .filter(offer -> visible.contains(offer.getTargetId()) || involves(caller, offer, teams))
-                .map(offer -> view(offer, caller, names))
+                .filter(offer -> names.target(type, offer.getTargetId()).isPresent() || involves(caller, offer, teams))
+                .map(offer -> view(offer, caller, names, teams))
                 .toList();
+    }
+
+    /** Names for a page of offers: their people and their targets read for the whole page at once. */
+    private Names names(Caller caller, List<HelpOffer> page) {
+        Names names = new Names(people, targets, caller);
+        names.preload(page.stream()
+                .flatMap(o -> java.util.stream.Stream.of(o.getOfferedBy(), o.getToPersonId(), o.getAnsweredBy()))
+                .toList());
+        names.preloadTargets(Names.targetsOf(page, HelpOffer::getTargetType, HelpOffer::getTargetId));
+        return names;
     }
 
     /** One everyday move "offer help" per offer made in the organization in [from, to). */
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
-        return offers
-                .findMadeBetween(organizationId, java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
-                .stream()
-                .map(offer -> new EverydayMove(
-                        EverydayMove.Kind.OFFER_HELP, offer.getOfferedBy(), offer.getCreatedAt(), offer.getId()))
-                .toList();
+        return moves(organizationId, from, to, null);
+    }
+
+    /** The same moves made by these people only (null: by anyone), read in SQL. */
+    @Transactional(readOnly = true)
+    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
+        return MoveRows.between(
+                jdbc,
+                EverydayMove.Kind.OFFER_HELP,
+                "help_offer",
+                "offered_by",
+                null,
+                organizationId,
+                from,
+                to,
+                personIds);
     }
 
     /** A commitment's help goes to its owner or a co-owner; a goal's to its team or someone in it. */

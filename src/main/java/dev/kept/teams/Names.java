@@ -57,8 +57,45 @@ final class Names {
         return teamNames.getOrDefault(id, "a team");
     }
 
+    /**
+     * Reads these targets of a page, type by type, in a bounded number of statements whatever their
+     * number, so that {@link #target} then answers from what was read.
+     */
+    void preloadTargets(Map<TargetType, ? extends java.util.Collection<UUID>> byType) {
+        byType.forEach((type, ids) -> {
+            java.util.Set<UUID> missing = ids.stream()
+                    .filter(java.util.Objects::nonNull)
+                    .filter(id -> !seen.containsKey(key(type, id)))
+                    .collect(Collectors.toSet());
+            if (type == null || missing.isEmpty()) {
+                return;
+            }
+            Map<UUID, Target> found = targets.visibleTargets(caller, type, missing);
+            missing.forEach(id -> seen.put(key(type, id), Optional.ofNullable(found.get(id))));
+        });
+    }
+
+    /** The targets of these items (those that have one), grouped by type, for {@link #preloadTargets}. */
+    static <T> Map<TargetType, java.util.Set<UUID>> targetsOf(
+            java.util.Collection<T> items,
+            java.util.function.Function<T, TargetType> type,
+            java.util.function.Function<T, UUID> id) {
+        Map<TargetType, java.util.Set<UUID>> byType = new java.util.EnumMap<>(TargetType.class);
+        for (T item : items) {
+            if (type.apply(item) != null && id.apply(item) != null) {
+                byType.computeIfAbsent(type.apply(item), k -> new java.util.HashSet<>())
+                        .add(id.apply(item));
+            }
+        }
+        return byType;
+    }
+
+    private static String key(TargetType type, UUID id) {
+        return type + ":" + id;
+    }
+
     /** The target if the caller may see it now. */
     Optional<Target> target(TargetType type, UUID id) {
-        return seen.computeIfAbsent(type + ":" + id, key -> targets.visible(caller, type, id));
+        return seen.computeIfAbsent(key(type, id), key -> targets.visible(caller, type, id));
     }
 }

@@ -10,17 +10,18 @@ import dev.kept.goals.Goals;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
-import dev.kept.people.Team;
-import dev.kept.security.AccessPolicy;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,19 +36,13 @@ class Targets {
     private final Goals goals;
     private final GoalNegotiations negotiations;
     private final People people;
-    private final AccessPolicy policy;
-    private final JdbcClient jdbc;
 
     Targets(
             Commitments commitments,
             Expectations expectations,
             Goals goals,
             GoalNegotiations negotiations,
-            People people,
-            AccessPolicy policy,
-            JdbcClient jdbc) {
-        this.policy = policy;
-        this.jdbc = jdbc;
+            People people) {
         this.negotiations = negotiations;
         this.commitments = commitments;
         this.expectations = expectations;
@@ -62,33 +57,48 @@ class Targets {
         }
         return switch (type) {
             case COMMITMENT -> commitments.find(caller, id).map(Targets::commitment);
-            case EXPECTATION -> expectations.find(caller, id).map(e -> expectation(caller, e));
-            case GOAL -> goals.find(caller, id).map(g -> goal(caller, g));
+            case EXPECTATION ->
+                expectations
+                        .find(caller, id)
+                        .map(e -> expectation(caller, titled(e), team -> teamMembers(caller, team)));
+            case GOAL ->
+                goals.find(caller, id)
+                        .map(g -> goal(
+                                new Goals.Titled(g.id(), g.title(), g.teamId(), g.createdBy()), goalOwners(caller, g)));
         };
     }
 
-    /** Which of these targets of one type the caller may see now. */
-    Set<UUID> visibleAmong(Caller caller, TargetType type, Collection<UUID> ids) {
-        if (ids.isEmpty() || isGuest(caller)) {
-            return Set.of();
+    /**
+     * These targets of one type that the caller may see now, as {@link #visible} tells each one, by
+     * id: a bounded number of statements whatever the number of ids (a page of flags or offers).
+     */
+    Map<UUID, Target> visibleTargets(Caller caller, TargetType type, Collection<UUID> ids) {
+        Set<UUID> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (type == null || wanted.isEmpty() || isGuest(caller)) {
+            return Map.of();
         }
-        if (type == TargetType.COMMITMENT) {
-            // One statement for any number of ids, behind the policy's SQL scope (the same rule as
-            // its check on one commitment), rather than loading and checking each commitment.
-            AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
-            return Set.copyOf(jdbc.sql("select c.id from commitment c where c.id in (:ids) and " + scope.predicate())
-                    .params(scope.parameters())
-                    .param("ids", List.copyOf(ids))
-                    .query(UUID.class)
-                    .list());
+        Map<UUID, Target> found = new HashMap<>();
+        switch (type) {
+            case COMMITMENT -> commitments.titledAmong(caller, wanted).forEach(c -> found.put(c.id(), commitment(c)));
+            case EXPECTATION -> {
+                List<Expectations.Titled> read = expectations.titledAmong(caller, wanted);
+                Map<UUID, Set<UUID>> members = teamsMembers(
+                        caller,
+                        read.stream()
+                                .filter(e -> e.toPersonId() == null)
+                                .map(Expectations.Titled::toTeamId)
+                                .filter(Objects::nonNull)
+                                .collect(Collectors.toSet()));
+                read.forEach(e ->
+                        found.put(e.id(), expectation(caller, e, team -> members.getOrDefault(team, Set.of()))));
+            }
+            case GOAL -> {
+                List<Goals.Titled> read = goals.titledAmong(caller, wanted);
+                Map<UUID, Set<UUID>> owners = goalsOwners(caller, read);
+                read.forEach(g -> found.put(g.id(), goal(g, owners.getOrDefault(g.id(), Set.of()))));
+            }
         }
-        return ids.stream()
-                .filter(id -> switch (type) {
-                    case EXPECTATION -> expectations.find(caller, id).isPresent();
-                    case GOAL -> goals.find(caller, id).isPresent();
-                    case COMMITMENT -> false;
-                })
-                .collect(Collectors.toSet());
+        return found;
     }
 
     /** Whether the caller is a guest (an outside partner): none of the teamwork is theirs. */
@@ -99,21 +109,33 @@ class Targets {
     }
 
     private static Target commitment(CommitmentView c) {
+        Set<UUID> coOwners = c.coOwners() == null
+                ? Set.of()
+                : c.coOwners().stream()
+                        .filter(CommitmentView.CoOwnerView::accepted)
+                        .map(CommitmentView.CoOwnerView::personId)
+                        .collect(Collectors.toCollection(LinkedHashSet::new));
+        return commitment(new Commitments.Titled(c.id(), c.what(), c.ownerId(), coOwners));
+    }
+
+    private static Target commitment(Commitments.Titled c) {
         Set<UUID> owners = new LinkedHashSet<>();
         owners.add(c.ownerId());
-        if (c.coOwners() != null) {
-            c.coOwners().stream().filter(CommitmentView.CoOwnerView::accepted).forEach(co -> owners.add(co.personId()));
-        }
+        owners.addAll(c.coOwners());
         return new Target(TargetType.COMMITMENT, c.id(), c.what(), Set.copyOf(owners), c.ownerId(), null, null);
     }
 
-    private Target expectation(Caller caller, ExpectationView e) {
+    private static Expectations.Titled titled(ExpectationView e) {
+        return new Expectations.Titled(e.id(), e.what(), e.requesterId(), e.toPersonId(), e.toTeamId());
+    }
+
+    private Target expectation(Caller caller, Expectations.Titled e, Function<UUID, Set<UUID>> teamMembers) {
         Set<UUID> owners = new LinkedHashSet<>();
         owners.add(e.requesterId());
         if (e.toPersonId() != null) {
             owners.add(e.toPersonId());
         } else if (e.toTeamId() != null) {
-            owners.addAll(teamMembers(caller, e.toTeamId()));
+            owners.addAll(teamMembers.apply(e.toTeamId()));
         }
         boolean raiserAsked = !Objects.equals(caller.personId(), e.requesterId());
         return new Target(
@@ -126,12 +148,12 @@ class Targets {
                 null);
     }
 
-    private Target goal(Caller caller, GoalView g) {
+    private static Target goal(Goals.Titled g, Set<UUID> owners) {
         return new Target(
                 TargetType.GOAL,
                 g.id(),
                 g.title(),
-                goalOwners(caller, g),
+                owners,
                 g.teamId() == null ? g.createdBy() : null,
                 g.teamId(),
                 g.teamId());
@@ -142,17 +164,58 @@ class Targets {
      * it), or the organization's admins for an organization goal. The one place that says so.
      */
     private Set<UUID> goalOwners(Caller caller, GoalView goal) {
-        if (goal.teamId() == null) {
-            return people.adminIds(caller.organizationId());
+        return goalsOwners(caller, List.of(new Goals.Titled(goal.id(), goal.title(), goal.teamId(), goal.createdBy())))
+                .getOrDefault(goal.id(), Set.of());
+    }
+
+    /** {@link #goalOwners} for many goals, in a bounded number of statements. */
+    private Map<UUID, Set<UUID>> goalsOwners(Caller caller, Collection<Goals.Titled> read) {
+        Map<UUID, Set<UUID>> owners = new HashMap<>();
+        if (read.isEmpty()) {
+            return owners;
         }
-        Set<UUID> owning = new LinkedHashSet<>(
-                negotiations.owners(caller.organizationId(), goal.id()).keySet());
-        owning.add(goal.teamId());
-        return people.teams(caller).stream()
-                .filter(team -> owning.contains(team.getId()))
-                .map(Team::getLeadId)
-                .filter(Objects::nonNull)
-                .collect(Collectors.toUnmodifiableSet());
+        Map<UUID, UUID> teamOf = new HashMap<>();
+        read.stream().filter(g -> g.teamId() != null).forEach(g -> teamOf.put(g.id(), g.teamId()));
+        Set<UUID> admins = teamOf.size() < read.size() ? people.adminIds(caller.organizationId()) : Set.of();
+        Map<UUID, Map<UUID, String>> owning =
+                teamOf.isEmpty() ? Map.of() : negotiations.ownersOf(caller.organizationId(), teamOf);
+        Map<UUID, UUID> leads = new HashMap<>();
+        if (!teamOf.isEmpty()) {
+            people.teams(caller).stream()
+                    .filter(team -> team.getLeadId() != null)
+                    .forEach(team -> leads.put(team.getId(), team.getLeadId()));
+        }
+        for (Goals.Titled goal : read) {
+            if (goal.teamId() == null) {
+                owners.put(goal.id(), admins);
+                continue;
+            }
+            Set<UUID> teams =
+                    new LinkedHashSet<>(owning.getOrDefault(goal.id(), Map.of()).keySet());
+            teams.add(goal.teamId());
+            owners.put(
+                    goal.id(),
+                    teams.stream().map(leads::get).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet()));
+        }
+        return owners;
+    }
+
+    /** The lead and the members of each of these teams, in a bounded number of statements. */
+    private Map<UUID, Set<UUID>> teamsMembers(Caller caller, Set<UUID> teamIds) {
+        Map<UUID, Set<UUID>> members = new HashMap<>();
+        if (teamIds.isEmpty()) {
+            return members;
+        }
+        people.teams(caller).stream()
+                .filter(team -> teamIds.contains(team.getId()) && team.getLeadId() != null)
+                .forEach(team -> members.computeIfAbsent(team.getId(), k -> new HashSet<>())
+                        .add(team.getLeadId()));
+        List<UUID> ids = people.teamMemberIds(caller.organizationId(), teamIds, false);
+        people.peopleIn(caller.organizationId(), ids).values().stream()
+                .filter(person -> person.getTeamId() != null && teamIds.contains(person.getTeamId()))
+                .forEach(person -> members.computeIfAbsent(person.getTeamId(), k -> new HashSet<>())
+                        .add(person.getId()));
+        return members;
     }
 
     /** The lead and the members of a team of the caller's organization. */

@@ -378,22 +378,13 @@ class FlagApiTests {
         Account admin = api.signUp();
         Account owner = api.join(admin);
         Account colleague = api.join(admin);
-        List<UUID> commitments = List.of(
-                api.commit(owner, inDays(10), "ORGANIZATION"),
-                api.commit(owner, inDays(11), "ORGANIZATION"),
-                api.commit(owner, inDays(12), "ORGANIZATION"));
+        UUID commitment = api.commit(owner, inDays(10), "ORGANIZATION");
         java.time.Instant start = clock.instant();
         List<UUID> open = new java.util.ArrayList<>();
         List<UUID> closed = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String status = i % 2 == 1 ? "RESOLVED" : "OPEN";
-            UUID id = fixtures.flag(
-                    admin.organizationId(),
-                    commitments.get(i % 3),
-                    colleague.personId(),
-                    owner.personId(),
-                    status,
-                    start.plusSeconds(60L * i));
+            UUID id = flagOnItsOwnTarget(fixtures, admin, owner, colleague, i, status, start.plusSeconds(60L * i));
             (status.equals("OPEN") ? open : closed).add(0, id);
         }
         List<UUID> expected = new java.util.ArrayList<>(open);
@@ -415,28 +406,18 @@ class FlagApiTests {
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(ids(api.get(owner.token(), "/api/v1/flags").expect(200).json()))
                 .containsExactlyElementsOf(expected);
-        JsonNode onOne = api.get(
-                        colleague.token(),
-                        "/api/v1/flags?targetType=COMMITMENT&targetId=" + commitments.get(0) + "&limit=1")
-                .expect(200)
-                .json();
-        assertThat(ids(onOne)).hasSize(1);
-        assertThat(onOne.get("next").isNull()).isFalse();
         api.expectPagingRefused(colleague.token(), "/api/v1/flags");
 
         Account largeAdmin = api.signUp();
         Account largeOwner = api.join(largeAdmin);
         Account largeColleague = api.join(largeAdmin);
-        List<UUID> largeCommitments = List.of(
-                api.commit(largeOwner, inDays(10), "ORGANIZATION"),
-                api.commit(largeOwner, inDays(11), "ORGANIZATION"),
-                api.commit(largeOwner, inDays(12), "ORGANIZATION"));
         for (int i = 0; i < 50; i++) {
-            fixtures.flag(
-                    largeAdmin.organizationId(),
-                    largeCommitments.get(i % 3),
-                    largeColleague.personId(),
-                    largeOwner.personId(),
+            flagOnItsOwnTarget(
+                    fixtures,
+                    largeAdmin,
+                    largeOwner,
+                    largeColleague,
+                    i,
                     i % 2 == 1 ? "RESOLVED" : "OPEN",
                     start.plusSeconds(60L * i));
         }
@@ -454,7 +435,69 @@ class FlagApiTests {
         assertThat(ids(smallAnswer)).hasSize(5);
         assertThat(ids(tenTimes)).hasSize(50);
         assertThat(tenTimes.get("next").isNull()).isTrue();
+        // each item names its own target, read with the page's others
+        assertThat(tenTimes.get("items").valueStream().map(item -> item.get("targetTitle")))
+                .allMatch(title -> title != null && !title.isNull());
         assertThat(counter.statements(ten)).isEqualTo(counter.statements(small));
+
+        for (int i = 0; i < 2; i++) {
+            fixtures.flag(
+                    admin.organizationId(),
+                    commitment,
+                    colleague.personId(),
+                    owner.personId(),
+                    "OPEN",
+                    start.plusSeconds(600L + i));
+        }
+        JsonNode onOne = api.get(
+                        colleague.token(), "/api/v1/flags?targetType=COMMITMENT&targetId=" + commitment + "&limit=1")
+                .expect(200)
+                .json();
+        assertThat(ids(onOne)).hasSize(1);
+        assertThat(onOne.get("next").isNull()).isFalse();
+    }
+
+    /**
+     * The {@code i}th flag of a list fixture, each on a target of its own: mostly commitments (some
+     * co-owned), and every fifth an organization goal or an expectation, so that a page names many.
+     */
+    private static UUID flagOnItsOwnTarget(
+            TeamworkListFixtures fixtures,
+            Account admin,
+            Account owner,
+            Account raiser,
+            int i,
+            String status,
+            java.time.Instant at) {
+        UUID organization = admin.organizationId();
+        return switch (i % 5) {
+            case 1 ->
+                fixtures.flag(
+                        organization,
+                        "GOAL",
+                        fixtures.goal(organization, null, admin.personId(), at),
+                        raiser.personId(),
+                        owner.personId(),
+                        status,
+                        at);
+            case 3 ->
+                fixtures.flag(
+                        organization,
+                        "EXPECTATION",
+                        fixtures.expectation(organization, owner.personId(), raiser.personId(), at),
+                        raiser.personId(),
+                        owner.personId(),
+                        status,
+                        at);
+            default ->
+                fixtures.flag(
+                        organization,
+                        fixtures.commitment(organization, owner.personId(), i % 5 == 2 ? admin.personId() : null, at),
+                        raiser.personId(),
+                        owner.personId(),
+                        status,
+                        at);
+        };
     }
 
     /** The ids of a list answer: a page's items, or a bare array. */

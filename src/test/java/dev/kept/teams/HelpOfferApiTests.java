@@ -293,8 +293,7 @@ class HelpOfferApiTests {
         List<UUID> answered = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String status = i % 2 == 1 ? "DECLINED" : "PENDING";
-            UUID id = fixtures.offer(
-                    admin.organizationId(), helper.personId(), helped.personId(), status, start.plusSeconds(60L * i));
+            UUID id = offerWithItsOwnTarget(fixtures, admin, helper, helped, i, status, start.plusSeconds(60L * i));
             (status.equals("PENDING") ? waiting : answered).add(0, id);
         }
         List<UUID> expected = new java.util.ArrayList<>(waiting);
@@ -324,10 +323,12 @@ class HelpOfferApiTests {
         Account largeHelper = api.join(largeAdmin);
         Account largeHelped = api.join(largeAdmin);
         for (int i = 0; i < 50; i++) {
-            fixtures.offer(
-                    largeAdmin.organizationId(),
-                    largeHelper.personId(),
-                    largeHelped.personId(),
+            offerWithItsOwnTarget(
+                    fixtures,
+                    largeAdmin,
+                    largeHelper,
+                    largeHelped,
+                    i,
                     i % 2 == 1 ? "DECLINED" : "PENDING",
                     start.plusSeconds(60L * i));
         }
@@ -341,7 +342,31 @@ class HelpOfferApiTests {
         assertThat(ids(smallAnswer)).hasSize(5);
         assertThat(ids(tenTimes)).hasSize(50);
         assertThat(tenTimes.get("next").isNull()).isTrue();
+        // each item names its own target, read with the page's others
+        assertThat(tenTimes.get("items").valueStream().map(item -> item.get("targetTitle")))
+                .allMatch(title -> title != null && !title.isNull());
         assertThat(counter.statements(ten)).isEqualTo(counter.statements(small));
+    }
+
+    /**
+     * The {@code i}th offer of a list fixture, each with a target of its own: a commitment of the
+     * person helped (some co-owned), or an organization goal, so that a page names many.
+     */
+    private static UUID offerWithItsOwnTarget(
+            TeamworkListFixtures fixtures,
+            Account admin,
+            Account helper,
+            Account helped,
+            int i,
+            String status,
+            Instant at) {
+        UUID organization = admin.organizationId();
+        boolean goal = i % 3 == 1;
+        UUID target = goal
+                ? fixtures.goal(organization, null, admin.personId(), at)
+                : fixtures.commitment(organization, helped.personId(), i % 3 == 2 ? admin.personId() : null, at);
+        return fixtures.offer(
+                organization, helper.personId(), helped.personId(), goal ? "GOAL" : "COMMITMENT", target, status, at);
     }
 
     /** The ids of a list answer: a page's items, or a bare array. */
