@@ -37,6 +37,7 @@ public final class ApiFixtures {
     public static final String PASSWORD = "Quiet-river-stones-42";
 
     private static final Pattern INVITATION_LINK = Pattern.compile("/invitations/([A-Za-z0-9_-]+)");
+    private static final Pattern LIMIT = Pattern.compile("[?&]limit=(\\d+)");
     private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
 
     private final Environment environment;
@@ -122,16 +123,35 @@ public final class ApiFixtures {
 
     /**
      * Reads a paginated list to its end, following {@code next} from {@code path}: every page must
-     * answer 200 with its {@code next} also in a {@code Link} header (none on the last page). The
-     * items of every page, in order.
+     * answer 200 with its {@code next} also in a {@code Link} header (none on the last page), and
+     * hold no more items than the {@code limit} the path asks for, if it asks. The items of every
+     * page, in order.
      */
     public List<JsonNode> followPages(String token, String path) {
-        List<JsonNode> items = new java.util.ArrayList<>();
+        return new java.util.ArrayList<>(itemsOf(pagesOf(token, path)));
+    }
+
+    /** The items of {@code pages} ({@code {items, next}} each, as {@link #pagesOf} answers), in order. */
+    public static List<JsonNode> itemsOf(List<JsonNode> pages) {
+        return pages.stream().flatMap(page -> page.get("items").valueStream()).toList();
+    }
+
+    /**
+     * Reads a paginated list to its end as {@link #followPages} does, with the same checks; the
+     * pages themselves ({@code {items, next}}), in order, for a test that looks at each page.
+     */
+    public List<JsonNode> pagesOf(String token, String path) {
+        Matcher limit = LIMIT.matcher(path);
+        int most = limit.find() ? Integer.parseInt(limit.group(1)) : Integer.MAX_VALUE;
+        List<JsonNode> pages = new java.util.ArrayList<>();
         String current = path;
         while (current != null) {
             ApiResponse answer = get(token, current).expect(200);
             JsonNode page = answer.json();
-            page.get("items").valueStream().forEach(items::add);
+            pages.add(page);
+            org.assertj.core.api.Assertions.assertThat(page.get("items").size())
+                    .as("the items of " + current)
+                    .isLessThanOrEqualTo(most);
             JsonNode next = page.get("next");
             org.assertj.core.api.Assertions.assertThat(answer.headers().getFirst(HttpHeaders.LINK))
                     .as("the Link header of " + current)
@@ -140,7 +160,7 @@ public final class ApiFixtures {
                     ? null
                     : next.asString().substring(next.asString().indexOf("/api/v1/"));
         }
-        return items;
+        return pages;
     }
 
     /**

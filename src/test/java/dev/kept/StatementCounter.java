@@ -37,6 +37,16 @@ public final class StatementCounter extends OncePerRequestFilter implements Quer
         return count == null ? 0 : count.get();
     }
 
+    /**
+     * How many statements {@code request} ran: it is handed a new key, to send with its requests
+     * under {@link #HEADER} (e.g. {@code key -> api.getCounted(token, path, key)}).
+     */
+    public long statementsOf(java.util.function.Consumer<String> request) {
+        String key = java.util.UUID.randomUUID().toString();
+        request.accept(key);
+        return statements(key);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -9,9 +9,9 @@ import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
-import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
 import dev.kept.shared.PageAnswer;
@@ -298,11 +298,8 @@ class CheckInPages {
     }
 
     private Page<CheckInView> listed(Caller caller, Instant from, Instant to, boolean latestFirst, String cursor) {
-        try {
-            return checkIns.page(caller, from, to, latestFirst, cursor, Page.DEFAULT);
-        } catch (BadCursorException unknown) {
-            return checkIns.page(caller, from, to, latestFirst, null, Page.DEFAULT);
-        }
+        return MorePages.pageOrFirst(
+                after -> checkIns.page(caller, from, to, latestFirst, after, Page.DEFAULT), cursor);
     }
 
     private static List<Line> lines(Page<CheckInView> page, Instant now) {

@@ -3,9 +3,9 @@ package dev.kept.commitments;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.security.Visibility;
-import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.Page;
 import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
@@ -29,7 +29,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** The expectation pages: what I asked and was asked, asking someone, and one expectation's thread. */
 @Controller
@@ -91,23 +90,7 @@ class ExpectationPages {
         ExpectationQueries.Side side =
                 OF_ME.equals(list) ? ExpectationQueries.Side.ASKED_OF_ME : ExpectationQueries.Side.ASKED_BY_ME;
         String from = list.equals(continued) ? cursor : null;
-        try {
-            return expectations.page(caller, side, from, Page.DEFAULT);
-        } catch (BadCursorException notOurs) {
-            return expectations.page(caller, side, null, Page.DEFAULT);
-        }
-    }
-
-    /** The address of a list's next page: this page with {@code list} and {@code cursor} set. */
-    private static String moreOf(Page<?> page, String list) {
-        if (!page.hasNext()) {
-            return null;
-        }
-        return UriComponentsBuilder.fromPath("/expectations")
-                .queryParam("list", list)
-                .queryParam("cursor", page.next())
-                .build()
-                .toUriString();
+        return MorePages.pageOrFirst(after -> expectations.page(caller, side, after, Page.DEFAULT), from);
     }
 
     @PostMapping("/expectations")
@@ -164,9 +147,9 @@ class ExpectationPages {
         Page<ExpectationView> ofMe = pageOf(caller, OF_ME, continued, cursor);
         Page<ExpectationView> byMe = pageOf(caller, BY_ME, continued, cursor);
         model.addAttribute("askedOfMe", ofMe.items());
-        model.addAttribute("askedOfMeMore", moreOf(ofMe, OF_ME));
+        model.addAttribute("askedOfMeMore", MorePages.moreHref("/expectations", OF_ME, ofMe));
         model.addAttribute("askedByMe", byMe.items());
-        model.addAttribute("askedByMeMore", moreOf(byMe, BY_ME));
+        model.addAttribute("askedByMeMore", MorePages.moreHref("/expectations", BY_ME, byMe));
         boolean guest = people.me(caller).isGuest();
         model.addAttribute("canAsk", !guest);
         if (!guest) {

@@ -2,8 +2,8 @@ package dev.kept.goals;
 
 import dev.kept.people.Caller;
 import dev.kept.people.Team;
-import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.Page;
 import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
@@ -72,15 +72,8 @@ class GoalPages {
      * from {@code cursor} on (one that does not parse starts over).
      */
     private void showLevel(Caller caller, UUID parentId, String cursor, Model model) {
-        Page<Goals.Listed> page;
-        try {
-            page = goals.beneath(caller, parentId, cursor, Page.DEFAULT);
-        } catch (BadCursorException unknown) {
-            page = goals.beneath(caller, parentId, null, Page.DEFAULT);
-        }
-        model.addAttribute("level", page.items());
+        MorePages.show(model, "level", from -> goals.beneath(caller, parentId, from, Page.DEFAULT), cursor);
         model.addAttribute("levelId", parentId == null ? "goals-top" : "goals-beneath-" + parentId);
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
         model.addAttribute("parent", parentId == null ? null : goals.one(caller, parentId));
     }
 
@@ -153,14 +146,7 @@ class GoalPages {
 
     /** A page of the commitments serving the goal; a cursor that does not parse starts over. */
     private void showCommitments(Caller caller, UUID id, String cursor, Model model) {
-        Page<ServingCommitment> page;
-        try {
-            page = goals.serving(caller, id, cursor, Page.DEFAULT);
-        } catch (BadCursorException unknown) {
-            page = goals.serving(caller, id, null, Page.DEFAULT);
-        }
-        model.addAttribute("commitments", page.items());
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        MorePages.show(model, "commitments", from -> goals.serving(caller, id, from, Page.DEFAULT), cursor);
     }
 
     /**

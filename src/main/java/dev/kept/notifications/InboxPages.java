@@ -1,9 +1,8 @@
 package dev.kept.notifications;
 
 import dev.kept.people.Caller;
-import dev.kept.shared.BadCursorException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.Page;
-import dev.kept.shared.PageAnswer;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,14 +27,7 @@ class InboxPages {
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        Page<Inbox.Notice> page;
-        try {
-            page = inbox.page(caller, cursor, Page.DEFAULT);
-        } catch (BadCursorException forged) {
-            page = inbox.page(caller, null, Page.DEFAULT);
-        }
-        model.addAttribute("notices", page.items());
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        MorePages.show(model, "notices", from -> inbox.page(caller, from, Page.DEFAULT), cursor);
         if (htmx != null) {
             model.addAttribute("htmx", true);
             return "notifications/inbox :: more-notices";

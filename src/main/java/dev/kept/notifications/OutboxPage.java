@@ -2,10 +2,9 @@ package dev.kept.notifications;
 
 import dev.kept.people.Caller;
 import dev.kept.people.People;
-import dev.kept.shared.BadCursorException;
 import dev.kept.shared.Cursor;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.Page;
-import dev.kept.shared.PageAnswer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -51,14 +50,7 @@ class OutboxPage {
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
         people.requireAdmin(caller);
-        Page<OutgoingMail> page;
-        try {
-            page = page(caller, cursor);
-        } catch (BadCursorException unknown) {
-            page = page(caller, null);
-        }
-        model.addAttribute("mails", page.items());
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        MorePages.show(model, "mails", from -> page(caller, from), cursor);
         model.addAttribute("mailServer", smtp.getIfAvailable() != null);
         return htmx != null && cursor != null ? "notifications/outbox :: more-mails" : "notifications/outbox";
     }

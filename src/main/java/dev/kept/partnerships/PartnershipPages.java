@@ -3,12 +3,11 @@ package dev.kept.partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
-import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
-import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -146,14 +145,7 @@ class PartnershipPages {
     }
 
     private void showPage(Caller caller, String cursor, Model model) {
-        Page<PartnershipView> page;
-        try {
-            page = partnerships.page(caller, cursor, Page.DEFAULT);
-        } catch (BadCursorException forged) {
-            page = partnerships.page(caller, null, Page.DEFAULT);
-        }
-        model.addAttribute("partnerships", page.items());
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        MorePages.show(model, "partnerships", from -> partnerships.page(caller, from, Page.DEFAULT), cursor);
     }
 
     @GetMapping("/partnerships/{id}")

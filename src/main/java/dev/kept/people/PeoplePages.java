@@ -1,8 +1,7 @@
 package dev.kept.people;
 
-import dev.kept.shared.BadCursorException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.Page;
-import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -325,14 +324,7 @@ class PeoplePages {
     }
 
     private void showDirectory(Caller caller, PeopleSearch search, String cursor, Model model) {
-        Page<DirectoryEntry> page;
-        try {
-            page = people.directory(caller, search, cursor, Page.DEFAULT);
-        } catch (BadCursorException forged) {
-            page = people.directory(caller, search, null, Page.DEFAULT);
-        }
-        model.addAttribute("entries", page.items());
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        MorePages.show(model, "entries", from -> people.directory(caller, search, from, Page.DEFAULT), cursor);
         model.addAttribute("search", search);
         model.addAttribute("organization", people.organization(caller));
         showTeamNames(caller, model);
@@ -348,14 +340,7 @@ class PeoplePages {
     }
 
     private void showTeams(Caller caller, String cursor, Model model) {
-        Page<TeamSummary> page;
-        try {
-            page = people.teamPage(caller, cursor, Page.DEFAULT);
-        } catch (BadCursorException forged) {
-            page = people.teamPage(caller, null, Page.DEFAULT);
-        }
-        model.addAttribute("teams", page.items());
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        MorePages.show(model, "teams", from -> people.teamPage(caller, from, Page.DEFAULT), cursor);
     }
 
     private void showTeamNames(Caller caller, Model model) {

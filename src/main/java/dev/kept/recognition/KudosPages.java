@@ -4,10 +4,9 @@ import dev.kept.commitments.Commitments;
 import dev.kept.goals.Goals;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
-import dev.kept.shared.BadCursorException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
-import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -103,14 +102,7 @@ class KudosPages {
     }
 
     private void show(Caller caller, UUID team, String cursor, Model model) {
-        Page<KudosView> page;
-        try {
-            page = kudos.feed(caller, team, cursor, Page.DEFAULT);
-        } catch (BadCursorException forged) {
-            page = kudos.feed(caller, team, null, Page.DEFAULT);
-        }
-        model.addAttribute("feed", page.items());
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        MorePages.show(model, "feed", from -> kudos.feed(caller, team, from, Page.DEFAULT), cursor);
         model.addAttribute("team", team);
         model.addAttribute("teamChoices", people.teams(caller));
     }

@@ -6,7 +6,7 @@ import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.SignUp;
 import dev.kept.people.SignedUp;
-import dev.kept.shared.BadCursorException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -225,12 +225,8 @@ class AccountPages {
 
     /** The first page of the caller's tokens, or the one after {@code cursor}; one that does not parse starts over. */
     private void showTokens(Caller caller, String cursor, Model model) {
-        Page<ApiTokens.TokenSummary> page;
-        try {
-            page = tokens.list(caller, cursor, Page.DEFAULT);
-        } catch (BadCursorException unknown) {
-            page = tokens.list(caller, null, Page.DEFAULT);
-        }
+        Page<ApiTokens.TokenSummary> page =
+                MorePages.pageOrFirst(from -> tokens.list(caller, from, Page.DEFAULT), cursor);
         model.addAttribute("tokens", page.items());
         model.addAttribute("nextTokens", page.next());
         model.addAttribute("mayNeverExpire", tokens.mayNeverExpire(caller));

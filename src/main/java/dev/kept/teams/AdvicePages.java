@@ -2,12 +2,11 @@ package dev.kept.teams;
 
 import dev.kept.people.Caller;
 import dev.kept.people.Strengths;
-import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
-import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -51,14 +50,7 @@ class AdvicePages {
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        Page<AdviceView> page;
-        try {
-            page = advice.list(caller, invited, mine, cursor, Page.DEFAULT);
-        } catch (BadCursorException unknown) {
-            page = advice.list(caller, invited, mine, null, Page.DEFAULT);
-        }
-        model.addAttribute("requests", page.items());
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        MorePages.show(model, "requests", from -> advice.list(caller, invited, mine, from, Page.DEFAULT), cursor);
         if (htmx != null && cursor != null) {
             return "teams/advice-list :: more-requests";
         }

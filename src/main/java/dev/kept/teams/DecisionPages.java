@@ -1,9 +1,8 @@
 package dev.kept.teams;
 
 import dev.kept.people.Caller;
-import dev.kept.shared.BadCursorException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.Page;
-import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -53,14 +52,7 @@ class DecisionPages {
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        Page<DecisionView> page;
-        try {
-            page = decisions.list(caller, teamId, cursor, Page.DEFAULT);
-        } catch (BadCursorException unknown) {
-            page = decisions.list(caller, teamId, null, Page.DEFAULT);
-        }
-        model.addAttribute("decisions", page.items());
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        MorePages.show(model, "decisions", from -> decisions.list(caller, teamId, from, Page.DEFAULT), cursor);
         if (htmx != null && cursor != null) {
             return "teams/decision-list :: more-decisions";
         }

@@ -1,12 +1,11 @@
 package dev.kept.teams;
 
 import dev.kept.people.Caller;
-import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
-import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -53,14 +52,7 @@ class FlagPages {
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        Page<FlagView> page;
-        try {
-            page = flags.mine(caller, cursor, Page.DEFAULT);
-        } catch (BadCursorException unknown) {
-            page = flags.mine(caller, null, Page.DEFAULT);
-        }
-        model.addAttribute("flags", page.items());
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        MorePages.show(model, "flags", from -> flags.mine(caller, from, Page.DEFAULT), cursor);
         if (htmx != null && cursor != null) {
             return "teams/flag-list :: more-flags";
         }

@@ -3,12 +3,11 @@ package dev.kept.teams;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
-import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
-import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -57,14 +56,7 @@ class HelpOfferPages {
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        Page<HelpOfferView> page;
-        try {
-            page = offers.mine(caller, cursor, Page.DEFAULT);
-        } catch (BadCursorException unknown) {
-            page = offers.mine(caller, null, Page.DEFAULT);
-        }
-        model.addAttribute("offers", page.items());
-        model.addAttribute("moreHref", PageAnswer.moreHref(page));
+        MorePages.show(model, "offers", from -> offers.mine(caller, from, Page.DEFAULT), cursor);
         if (htmx != null && cursor != null) {
             return "teams/help-offers :: more-offers";
         }

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
-import dev.kept.ApiResponse;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
 import dev.kept.StatementCounter;
@@ -88,29 +87,15 @@ class CommitmentListTests {
         expected.add(closedEarly);
         expected.add(closedLate);
 
-        List<String> seen = new ArrayList<>();
-        String path = "/api/v1/commitments?limit=2";
-        int pages = 0;
-        while (path != null) {
-            ApiResponse answer = api.get(owner.token(), path).expect(200);
-            JsonNode page = answer.json();
-            assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
-            page.get("items").valueStream().forEach(c -> seen.add(c.get("id").asString()));
-            pages++;
-            if (page.get("next").isNull()) {
-                assertThat(answer.headers().getFirst("Link")).isNull();
-                path = null;
-            } else {
-                String next = page.get("next").asString();
-                assertThat(answer.headers().getFirst("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
-                assertThat(next).contains("limit=2").contains("cursor=");
-                path = next.substring(next.indexOf("/api/v1/"));
-            }
-        }
+        List<JsonNode> pages = api.pagesOf(owner.token(), "/api/v1/commitments?limit=2");
 
-        assertThat(seen)
+        assertThat(pages).hasSize(3);
+        assertThat(pages.subList(0, 2))
+                .allSatisfy(page -> assertThat(page.get("next").asString())
+                        .contains("limit=2")
+                        .contains("cursor="));
+        assertThat(ApiFixtures.itemsOf(pages).stream().map(c -> c.get("id").asString()))
                 .containsExactlyElementsOf(expected.stream().map(UUID::toString).toList());
-        assertThat(pages).isEqualTo(3);
     }
 
     @Test
@@ -213,17 +198,17 @@ class CommitmentListTests {
         for (int c = 0; c < commitmentsEach; c++) {
             rows.share(rows.open(org, partner.personId(), "PARTNERS", due.plusDays(c)), partnership);
         }
-        String key = "commitments-" + people + "-" + UUID.randomUUID();
-        JsonNode page =
-                api.getCounted(viewer.token(), "/api/v1/commitments", key).json();
-        assertThat(page.get("items").size()).isPositive().isLessThanOrEqualTo(Page.DEFAULT);
-        // everything the viewer may see in the small organization fits one page
-        if (people * commitmentsEach < Page.DEFAULT) {
-            assertThat(page.get("next").isNull()).isTrue();
-        } else {
-            assertThat(page.get("next").isNull()).isFalse();
-        }
-        return counter.statements(key);
+        return counter.statementsOf(key -> {
+            JsonNode page =
+                    api.getCounted(viewer.token(), "/api/v1/commitments", key).json();
+            assertThat(page.get("items").size()).isPositive().isLessThanOrEqualTo(Page.DEFAULT);
+            // everything the viewer may see in the small organization fits one page
+            if (people * commitmentsEach < Page.DEFAULT) {
+                assertThat(page.get("next").isNull()).isTrue();
+            } else {
+                assertThat(page.get("next").isNull()).isFalse();
+            }
+        });
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
-import dev.kept.ApiResponse;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
 import dev.kept.StatementCounter;
@@ -71,26 +70,14 @@ class ExpectationListTests {
         UUID someoneElse = rows.person(org, null);
         rows.expectation(org, admin.personId(), someoneElse, null, start.plusSeconds(180));
 
-        List<String> seen = new ArrayList<>();
-        String path = "/api/v1/expectations?limit=2";
-        while (path != null) {
-            ApiResponse answer = api.get(member.token(), path).expect(200);
-            JsonNode page = answer.json();
-            assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
-            page.get("items").valueStream().forEach(e -> {
-                seen.add(e.get("id").asString());
-                assertThat(e.get("thread").size())
-                        .as("a list leaves the thread out")
-                        .isZero();
-                assertThat(e.get("requesterName").asString()).isNotBlank();
-            });
-            JsonNode next = page.get("next");
-            assertThat(answer.headers().getFirst("Link"))
-                    .isEqualTo(next.isNull() ? null : "<" + next.asString() + ">; rel=\"next\"");
-            path = next.isNull()
-                    ? null
-                    : next.asString().substring(next.asString().indexOf("/api/v1/"));
-        }
+        List<JsonNode> items = api.followPages(member.token(), "/api/v1/expectations?limit=2");
+        assertThat(items).allSatisfy(e -> {
+            assertThat(e.get("thread").size())
+                    .as("a list leaves the thread out")
+                    .isZero();
+            assertThat(e.get("requesterName").asString()).isNotBlank();
+        });
+        List<String> seen = items.stream().map(e -> e.get("id").asString()).toList();
 
         assertThat(seen).containsExactly(byMember.toString(), toTheTeam.toString(), oldest.toString());
         api.expectPagingRefused(member.token(), "/api/v1/expectations", "cursor=forged");
@@ -116,11 +103,11 @@ class ExpectationListTests {
                 rows.expectation(admin.organizationId(), member.personId(), colleague, null, start.plusSeconds(i));
             }
         }
-        String key = "expectations-" + count + "-" + UUID.randomUUID();
-        JsonNode page = api.getCounted(member.token(), "/api/v1/expectations?limit=20", key)
-                .json();
-        assertThat(page.get("items").size()).isEqualTo(Math.min(count, 20));
-        return counter.statements(key);
+        return counter.statementsOf(key -> {
+            JsonNode page = api.getCounted(member.token(), "/api/v1/expectations?limit=20", key)
+                    .json();
+            assertThat(page.get("items").size()).isEqualTo(Math.min(count, 20));
+        });
     }
 
     @Test
@@ -242,15 +229,15 @@ class ExpectationListTests {
             UUID colleague = rows.person(admin.organizationId(), null);
             rows.expectation(admin.organizationId(), colleague, member.personId(), null, start.plusSeconds(i));
         }
-        String key = "expectations-page-" + count + "-" + UUID.randomUUID();
-        MvcTestResult page = mvc.get()
-                .uri("/expectations")
-                .with(as(member))
-                .header(StatementCounter.HEADER, key)
-                .exchange();
-        assertThat(page).hasStatusOk();
-        assertThat(body(page)).contains("id=\"toPersonEmail\"");
-        return counter.statements(key);
+        return counter.statementsOf(key -> {
+            MvcTestResult page = mvc.get()
+                    .uri("/expectations")
+                    .with(as(member))
+                    .header(StatementCounter.HEADER, key)
+                    .exchange();
+            assertThat(page).hasStatusOk();
+            assertThat(body(page)).contains("id=\"toPersonEmail\"");
+        });
     }
 
     private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder ask(Account asker) {
@@ -300,18 +287,14 @@ class ExpectationListTests {
         UUID others = rows.challenge(org, commitment, owner.personId(), other.personId(), at.plusSeconds(1));
 
         String path = "/api/v1/commitments/" + commitment + "/challenges?limit=3";
-        JsonNode page = api.get(owner.token(), path).expect(200).json();
-        assertThat(ids(page))
+        List<JsonNode> pages = api.pagesOf(owner.token(), path);
+        assertThat(pages).hasSize(2);
+        assertThat(ids(pages.get(0)))
                 .containsExactly(
                         partners.get(0).toString(),
                         others.toString(),
                         partners.get(1).toString());
-        String next = page.get("next").asString();
-        JsonNode last = api.get(owner.token(), next.substring(next.indexOf("/api/v1/")))
-                .expect(200)
-                .json();
-        assertThat(ids(last)).containsExactly(partners.get(2).toString());
-        assertThat(last.get("next").isNull()).isTrue();
+        assertThat(ids(pages.get(1))).containsExactly(partners.get(2).toString());
 
         assertThat(ids(api.get(partner.token(), "/api/v1/commitments/" + commitment + "/challenges")
                         .expect(200)

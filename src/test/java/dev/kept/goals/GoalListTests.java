@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
-import dev.kept.ApiResponse;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
 import dev.kept.StatementCounter;
@@ -64,9 +63,7 @@ class GoalListTests {
     }
 
     private long counted(Account who, String path) {
-        String key = UUID.randomUUID().toString();
-        api.getCounted(who.token(), path, key);
-        return counter.statements(key);
+        return counter.statementsOf(key -> api.getCounted(who.token(), path, key));
     }
 
     @Test
@@ -183,9 +180,7 @@ class GoalListTests {
     }
 
     private long pageStatements(String session, String path) {
-        String key = UUID.randomUUID().toString();
-        api.getPageCounted(session, path, key);
-        return counter.statements(key);
+        return counter.statementsOf(key -> api.getPageCounted(session, path, key));
     }
 
     @Test
@@ -196,22 +191,10 @@ class GoalListTests {
         // 10 of the member's own: 2 closed (kept), 8 open; the member sees them all.
         String path = "/api/v1/goals/" + org.root() + "/commitments";
 
-        List<JsonNode> seen = new ArrayList<>();
-        ApiResponse first = api.get(org.member().token(), path + "?limit=4").expect(200);
-        first.json().get("items").forEach(seen::add);
-        String next = first.json().get("next").asString();
-        assertThat(first.headers().getFirst("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
-        JsonNode second = api.get(org.member().token(), next.substring(next.indexOf("/api/v1/")))
-                .expect(200)
-                .json();
-        second.get("items").forEach(seen::add);
-        String last = second.get("next").asString();
-        JsonNode third = api.get(org.member().token(), last.substring(last.indexOf("/api/v1/")))
-                .expect(200)
-                .json();
-        third.get("items").forEach(seen::add);
+        List<JsonNode> pages = api.pagesOf(org.member().token(), path + "?limit=4");
+        List<JsonNode> seen = ApiFixtures.itemsOf(pages);
 
-        assertThat(third.get("next").isNull()).isTrue();
+        assertThat(pages).hasSize(3);
         assertThat(seen).hasSize(10);
         assertThat(seen.stream().map(c -> c.get("id").asString()).distinct()).hasSize(10);
         List<String> statuses =
@@ -248,32 +231,18 @@ class GoalListTests {
         UUID teamTop =
                 fixtures.goal(org.admin(), "Team's own", org.team(), null, today().plusDays(10), clock.instant());
 
-        JsonNode top = api.get(org.member().token(), "/api/v1/goals?limit=2")
-                .expect(200)
-                .json();
-        assertThat(top.get("items").findValuesAsString("id"))
+        List<JsonNode> top = api.pagesOf(org.member().token(), "/api/v1/goals?limit=2");
+        assertThat(top).hasSize(2);
+        assertThat(top.get(0).get("items").findValuesAsString("id"))
                 .containsExactly(org.root().toString(), later.toString());
-        String next = top.get("next").asString();
-        JsonNode rest = api.get(org.member().token(), next.substring(next.indexOf("/api/v1/")))
-                .expect(200)
-                .json();
-        assertThat(rest.get("items").findValuesAsString("id")).containsExactly(teamTop.toString());
-        assertThat(rest.get("next").isNull()).isTrue();
+        assertThat(top.get(1).get("items").findValuesAsString("id")).containsExactly(teamTop.toString());
 
-        List<String> children = new ArrayList<>();
-        String page = "/api/v1/goals?limit=3&parentId=" + org.root();
-        while (page != null) {
-            JsonNode answer = api.get(org.member().token(), page).expect(200).json();
-            answer.get("items").forEach(child -> {
-                children.add(child.get("id").asString());
-                assertThat(child.get("goalsBeneath").asLong()).isEqualTo(1);
-            });
-            page = answer.get("next").isNull()
-                    ? null
-                    : answer.get("next")
-                            .asString()
-                            .substring(answer.get("next").asString().indexOf("/api/v1/"));
-        }
+        List<JsonNode> beneath = api.followPages(org.member().token(), "/api/v1/goals?limit=3&parentId=" + org.root());
+        assertThat(beneath)
+                .allSatisfy(
+                        child -> assertThat(child.get("goalsBeneath").asLong()).isEqualTo(1));
+        List<String> children =
+                beneath.stream().map(child -> child.get("id").asString()).toList();
         assertThat(children).hasSize(7).doesNotHaveDuplicates();
         assertThat(children)
                 .containsExactlyInAnyOrderElementsOf(org.beneath().stream()

@@ -37,44 +37,32 @@ class PartnershipListTests {
         Account me = api.signUp();
         List<UUID> partnerships = partnerships(me, 5);
 
-        List<String> seen = new ArrayList<>();
-        String path = "/api/v1/partnerships?limit=2";
-        int pages = 0;
-        while (path != null) {
-            JsonNode page = api.get(me.token(), path).expect(200).json();
-            assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
-            page.get("items").valueStream().forEach(p -> seen.add(p.get("id").asString()));
-            path = page.get("next").isNull()
-                    ? null
-                    : page.get("next")
-                            .asString()
-                            .substring(page.get("next").asString().indexOf("/api/v1/"));
-            pages++;
-        }
+        List<JsonNode> pages = api.pagesOf(me.token(), "/api/v1/partnerships?limit=2");
 
-        assertThat(pages).isEqualTo(3);
-        assertThat(seen).containsExactlyElementsOf(newestFirst(partnerships));
+        assertThat(pages).hasSize(3);
+        assertThat(ApiFixtures.itemsOf(pages).stream().map(p -> p.get("id").asString()))
+                .containsExactlyElementsOf(newestFirst(partnerships));
         api.expectPagingRefused(me.token(), "/api/v1/partnerships");
         api.expectPagingRefused(me.token(), "/api/v1/partnerships/candidates");
     }
 
     @Test
     void listsPartnershipsInTheSameStatementsForTenTimesAsMany() {
-        long small = partnershipStatements(3, "small");
-        long large = partnershipStatements(30, "large");
+        long small = partnershipStatements(3);
+        long large = partnershipStatements(30);
 
         assertThat(large).isEqualTo(small);
     }
 
-    private long partnershipStatements(int count, String key) {
+    private long partnershipStatements(int count) {
         Account me = api.signUp();
         partnerships(me, count);
-        String unique = key + UUID.randomUUID();
-        JsonNode page = api.getCounted(me.token(), "/api/v1/partnerships?limit=2", unique)
-                .json();
-        assertThat(page.get("items").size()).isEqualTo(2);
-        assertThat(page.get("items").get(0).get("partnerName").asString()).startsWith("Partner");
-        return counter.statements(unique);
+        return counter.statementsOf(key -> {
+            JsonNode page = api.getCounted(me.token(), "/api/v1/partnerships?limit=2", key)
+                    .json();
+            assertThat(page.get("items").size()).isEqualTo(2);
+            assertThat(page.get("items").get(0).get("partnerName").asString()).startsWith("Partner");
+        });
     }
 
     @Test
@@ -84,18 +72,9 @@ class PartnershipListTests {
         people.people(me.organizationId(), "Candidate", 7, null, null, null);
         people.people(me.organizationId(), "Dana", 1, null, null, null);
 
-        List<String> names = new ArrayList<>();
-        String path = "/api/v1/partnerships/candidates?limit=3";
-        while (path != null) {
-            JsonNode page = api.get(me.token(), path).expect(200).json();
-            assertThat(page.get("items").size()).isLessThanOrEqualTo(3);
-            page.get("items").valueStream().forEach(c -> names.add(c.get("name").asString()));
-            path = page.get("next").isNull()
-                    ? null
-                    : page.get("next")
-                            .asString()
-                            .substring(page.get("next").asString().indexOf("/api/v1/"));
-        }
+        List<String> names = api.followPages(me.token(), "/api/v1/partnerships/candidates?limit=3").stream()
+                .map(c -> c.get("name").asString())
+                .toList();
 
         assertThat(names).hasSize(8).doesNotHaveDuplicates().contains("Dana 001", "Candidate 007");
         assertThat(api.get(me.token(), "/api/v1/partnerships/candidates?q=DAN")
@@ -159,20 +138,20 @@ class PartnershipListTests {
 
     @Test
     void listsCandidatesInTheSameStatementsForTenTimesAsMany() {
-        long small = candidateStatements(3, "small");
-        long large = candidateStatements(30, "large");
+        long small = candidateStatements(3);
+        long large = candidateStatements(30);
 
         assertThat(large).isEqualTo(small);
     }
 
-    private long candidateStatements(int count, String key) {
+    private long candidateStatements(int count) {
         Account me = api.signUp();
         new PeopleFixtures(jdbc).people(me.organizationId(), "Candidate", count, null, null, null);
-        String unique = key + UUID.randomUUID();
-        JsonNode page = api.getCounted(me.token(), "/api/v1/partnerships/candidates?limit=2", unique)
-                .json();
-        assertThat(page.get("items").size()).isEqualTo(2);
-        return counter.statements(unique);
+        return counter.statementsOf(key -> {
+            JsonNode page = api.getCounted(me.token(), "/api/v1/partnerships/candidates?limit=2", key)
+                    .json();
+            assertThat(page.get("items").size()).isEqualTo(2);
+        });
     }
 
     private static List<String> newestFirst(List<UUID> ids) {

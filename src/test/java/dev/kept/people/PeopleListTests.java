@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
-import dev.kept.ApiResponse;
 import dev.kept.KeptApiTest;
 import dev.kept.StatementCounter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,26 +36,12 @@ class PeopleListTests {
         Account admin = api.signUp();
         fixtures().people(admin.organizationId(), "Bea", 5, null, null, null);
 
-        List<String> names = new ArrayList<>();
-        String path = "/api/v1/people?limit=2";
-        int pages = 0;
-        while (path != null) {
-            ApiResponse answer = api.get(admin.token(), path).expect(200);
-            JsonNode page = answer.json();
-            assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
-            page.get("items").valueStream().forEach(p -> names.add(p.get("name").asString()));
-            if (page.get("next").isNull()) {
-                assertThat(answer.headers().getFirst("Link")).isNull();
-                path = null;
-            } else {
-                String next = page.get("next").asString();
-                assertThat(answer.headers().getFirst("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
-                path = next.substring(next.indexOf("/api/v1/"));
-            }
-            pages++;
-        }
+        List<JsonNode> pages = api.pagesOf(admin.token(), "/api/v1/people?limit=2");
+        List<String> names = ApiFixtures.itemsOf(pages).stream()
+                .map(p -> p.get("name").asString())
+                .toList();
 
-        assertThat(pages).isEqualTo(3);
+        assertThat(pages).hasSize(3);
         assertThat(names).hasSize(6).contains(admin.name());
         assertThat(names.stream().filter(name -> !name.equals(admin.name())))
                 .containsExactly("Bea 001", "Bea 002", "Bea 003", "Bea 004", "Bea 005");
@@ -69,13 +53,10 @@ class PeopleListTests {
         String longName = "Bé".repeat(58);
         fixtures().people(admin.organizationId(), longName, 3, null, null, null);
 
-        JsonNode first =
-                api.get(admin.token(), "/api/v1/people?limit=2").expect(200).json();
-        String next = first.get("next").asString();
-        assertThat(next.length()).isLessThan(400);
-        JsonNode second = api.get(admin.token(), next.substring(next.indexOf("/api/v1/")))
-                .expect(200)
-                .json();
+        List<JsonNode> pages = api.pagesOf(admin.token(), "/api/v1/people?limit=2");
+        JsonNode first = pages.get(0);
+        JsonNode second = pages.get(1);
+        assertThat(first.get("next").asString().length()).isLessThan(400);
 
         assertThat(first.get("items").get(0).get("name").asString()).isEqualTo(admin.name());
         assertThat(first.get("items").get(1).get("name").asString()).isEqualTo(longName + " 001");
@@ -131,12 +112,12 @@ class PeopleListTests {
         for (UUID manager : managers) {
             fixtures().people(admin.organizationId(), "Report", 2, "Engineer", team, manager);
         }
-        String unique = key + UUID.randomUUID();
-        JsonNode page =
-                api.getCounted(admin.token(), "/api/v1/people?limit=5", unique).json();
-        assertThat(page.get("items").size()).isEqualTo(5);
-        assertThat(page.get("next").isNull()).isFalse();
-        return counter.statements(unique);
+        return counter.statementsOf(unique -> {
+            JsonNode page = api.getCounted(admin.token(), "/api/v1/people?limit=5", unique)
+                    .json();
+            assertThat(page.get("items").size()).isEqualTo(5);
+            assertThat(page.get("next").isNull()).isFalse();
+        });
     }
 
     @Test
@@ -153,8 +134,9 @@ class PeopleListTests {
         api.team(admin, "Beta");
         api.team(admin, "Gamma");
 
-        JsonNode first =
-                api.get(admin.token(), "/api/v1/teams?limit=2").expect(200).json();
+        List<JsonNode> pages = api.pagesOf(admin.token(), "/api/v1/teams?limit=2");
+        assertThat(pages).hasSize(2);
+        JsonNode first = pages.get(0);
         assertThat(first.get("items").valueStream().map(t -> t.get("name").asString()))
                 .containsExactly("Alpha", "Beta");
         JsonNode alphaView = first.get("items").get(0);
@@ -162,13 +144,11 @@ class PeopleListTests {
                 .as("the lead joined, and four members")
                 .isEqualTo(5);
         assertThat(alphaView.get("leadName").asString()).isEqualTo(lead.name());
-        String next = first.get("next").asString();
-        JsonNode rest = api.get(admin.token(), next.substring(next.indexOf("/api/v1/")))
-                .expect(200)
-                .json();
-        assertThat(rest.get("items").valueStream().map(t -> t.get("name").asString()))
+        assertThat(pages.get(1)
+                        .get("items")
+                        .valueStream()
+                        .map(t -> t.get("name").asString()))
                 .containsExactly("Gamma");
-        assertThat(rest.get("next").isNull()).isTrue();
 
         JsonNode one =
                 api.get(admin.token(), "/api/v1/teams/" + alpha).expect(200).json();
@@ -179,24 +159,24 @@ class PeopleListTests {
 
     @Test
     void listsTeamsInTheSameStatementsForTenTimesAsMany() {
-        long small = teamStatements(3, "small");
-        long large = teamStatements(30, "large");
+        long small = teamStatements(3);
+        long large = teamStatements(30);
 
         assertThat(large).isEqualTo(small);
     }
 
-    private long teamStatements(int count, String key) {
+    private long teamStatements(int count) {
         Account admin = api.signUp();
         for (int i = 0; i < count; i++) {
             UUID team = fixtures().team(admin.organizationId(), String.format("Team %03d", i));
             fixtures().people(admin.organizationId(), "In " + i, 3, null, team, null);
         }
-        String unique = key + UUID.randomUUID();
-        JsonNode page =
-                api.getCounted(admin.token(), "/api/v1/teams?limit=2", unique).json();
-        assertThat(page.get("items").size()).isEqualTo(2);
-        assertThat(page.get("items").get(0).get("members").asLong()).isEqualTo(3);
-        return counter.statements(unique);
+        return counter.statementsOf(unique -> {
+            JsonNode page = api.getCounted(admin.token(), "/api/v1/teams?limit=2", unique)
+                    .json();
+            assertThat(page.get("items").size()).isEqualTo(2);
+            assertThat(page.get("items").get(0).get("members").asLong()).isEqualTo(3);
+        });
     }
 
     private List<String> names(Account account, String path) {

@@ -66,20 +66,20 @@ class ApiTokenExpiryTests {
             create(admin, Map.of("name", name)).expect(201);
         }
 
-        ApiResponse firstPage = api.get(admin.token(), "/api/v1/tokens?limit=2");
-        JsonNode page = firstPage.expect(200).json();
-        assertThat(page.get("items").valueStream().map(t -> t.get("name").asString()))
+        java.util.List<JsonNode> pages = api.pagesOf(admin.token(), "/api/v1/tokens?limit=2");
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(0)
+                        .get("items")
+                        .valueStream()
+                        .map(t -> t.get("name").asString()))
                 .containsExactly("third", "second");
-        String next = page.get("next").asString();
-        assertThat(firstPage.headers().getFirst("Link")).isEqualTo("<" + next + ">; rel=\"next\"");
-        JsonNode rest = api.get(admin.token(), next.substring(next.indexOf("/api/v1/")))
-                .expect(200)
-                .json();
-        assertThat(rest.get("items").valueStream().map(t -> t.get("name").asString()))
+        assertThat(pages.get(1)
+                        .get("items")
+                        .valueStream()
+                        .map(t -> t.get("name").asString()))
                 .as("the last page: the first token made, and the one that signed up")
                 .contains("first")
                 .doesNotContain("second", "third");
-        assertThat(rest.get("next").isNull()).isTrue();
 
         api.expectPagingRefused(admin.token(), "/api/v1/tokens");
     }

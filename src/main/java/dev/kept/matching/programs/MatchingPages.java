@@ -14,9 +14,9 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Strengths;
-import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.MorePages;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -49,7 +48,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The matching pages: the programs and my matches, a new program (admins), a program with the
@@ -224,10 +222,10 @@ class MatchingPages {
             Model model) {
         if (htmx != null && cursor != null && (MATCHES.equals(list) || PROGRAMS.equals(list))) {
             Page<?> page = MATCHES.equals(list)
-                    ? pageOf(from -> programs.proposals(caller, from, Page.DEFAULT), cursor)
-                    : pageOf(from -> programs.list(caller, from, Page.DEFAULT), cursor);
+                    ? MorePages.pageOrFirst(from -> programs.proposals(caller, from, Page.DEFAULT), cursor)
+                    : MorePages.pageOrFirst(from -> programs.list(caller, from, Page.DEFAULT), cursor);
             model.addAttribute("rows", page.items());
-            model.addAttribute("moreHref", more("/matching", list, page));
+            model.addAttribute("moreHref", MorePages.moreHref("/matching", list, page));
             model.addAttribute("list", list);
             return "matching/list :: more-rows";
         }
@@ -256,37 +254,16 @@ class MatchingPages {
     }
 
     private String showList(Caller caller, Model model, String continued, String cursor) {
-        Page<ProposalView> matches = pageOf(
+        Page<ProposalView> matches = MorePages.pageOrFirst(
                 from -> programs.proposals(caller, from, Page.DEFAULT), MATCHES.equals(continued) ? cursor : null);
-        Page<ProgramView> list =
-                pageOf(from -> programs.list(caller, from, Page.DEFAULT), PROGRAMS.equals(continued) ? cursor : null);
+        Page<ProgramView> list = MorePages.pageOrFirst(
+                from -> programs.list(caller, from, Page.DEFAULT), PROGRAMS.equals(continued) ? cursor : null);
         model.addAttribute("proposals", matches.items());
-        model.addAttribute("matchesMore", more("/matching", MATCHES, matches));
+        model.addAttribute("matchesMore", MorePages.moreHref("/matching", MATCHES, matches));
         model.addAttribute("programs", list.items());
-        model.addAttribute("programsMore", more("/matching", PROGRAMS, list));
+        model.addAttribute("programsMore", MorePages.moreHref("/matching", PROGRAMS, list));
         addSettingsChoices(caller, model);
         return "matching/list";
-    }
-
-    /** A page from the cursor sent; one that is not of this list starts it over. */
-    private static <T> Page<T> pageOf(Function<String, Page<T>> read, String cursor) {
-        try {
-            return read.apply(cursor);
-        } catch (BadCursorException notOurs) {
-            return read.apply(null);
-        }
-    }
-
-    /** The address of a list's next page: {@code path} with {@code list} and {@code cursor} set. */
-    private static String more(String path, String list, Page<?> page) {
-        if (!page.hasNext()) {
-            return null;
-        }
-        return UriComponentsBuilder.fromPath(path)
-                .queryParam("list", list)
-                .queryParam("cursor", page.next())
-                .build()
-                .toUriString();
     }
 
     // --- changing a program --------------------------------------------------------------------
@@ -360,10 +337,11 @@ class MatchingPages {
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
         if (htmx != null && cursor != null) {
-            Page<Views.RunSummary> runs = pageOf(from -> programs.runs(caller, id, from, Page.DEFAULT), cursor);
+            Page<Views.RunSummary> runs =
+                    MorePages.pageOrFirst(from -> programs.runs(caller, id, from, Page.DEFAULT), cursor);
             model.addAttribute("program", programs.get(caller, id));
             model.addAttribute("runs", runs.items());
-            model.addAttribute("runsMore", more("/matching/" + id, RUNS, runs));
+            model.addAttribute("runsMore", MorePages.moreHref("/matching/" + id, RUNS, runs));
             return "matching/program :: more-runs";
         }
         ProfileView profile = programs.profileOrDefaults(caller, id);
@@ -457,7 +435,7 @@ class MatchingPages {
         if (htmx != null && cursor != null && RUN_LISTS.contains(list)) {
             Page<?> page = runList(caller, id, runId, list, cursor);
             model.addAttribute("rows", page.items());
-            model.addAttribute("moreHref", more(path, list, page));
+            model.addAttribute("moreHref", MorePages.moreHref(path, list, page));
             model.addAttribute("list", list);
             return "matching/run :: more-rows";
         }
@@ -470,16 +448,18 @@ class MatchingPages {
                     ? new Page<>(run.pairs(), run.pairsNext())
                     : runList(caller, id, runId, name, name.equals(list) ? cursor : null);
             model.addAttribute(name, page.items());
-            model.addAttribute(name + "More", more(path, name, page));
+            model.addAttribute(name + "More", MorePages.moreHref(path, name, page));
         }
         return "matching/run";
     }
 
     private Page<?> runList(Caller caller, UUID id, UUID runId, String list, String cursor) {
         return switch (list) {
-            case "pairs" -> pageOf(from -> programs.pairs(caller, id, runId, from, Page.DEFAULT), cursor);
-            case "trios" -> pageOf(from -> programs.trios(caller, id, runId, from, Page.DEFAULT), cursor);
-            default -> pageOf(from -> programs.unmatched(caller, id, runId, from, Page.DEFAULT), cursor);
+            case "pairs" ->
+                MorePages.pageOrFirst(from -> programs.pairs(caller, id, runId, from, Page.DEFAULT), cursor);
+            case "trios" ->
+                MorePages.pageOrFirst(from -> programs.trios(caller, id, runId, from, Page.DEFAULT), cursor);
+            default -> MorePages.pageOrFirst(from -> programs.unmatched(caller, id, runId, from, Page.DEFAULT), cursor);
         };
     }
 
@@ -504,9 +484,10 @@ class MatchingPages {
         model.addAttribute(
                 "teamNames", program.teamIds().stream().map(teamNames::get).toList());
         if (me.isAdmin()) {
-            Page<Views.RunSummary> runs = pageOf(from -> programs.runs(caller, id, from, Page.DEFAULT), cursor);
+            Page<Views.RunSummary> runs =
+                    MorePages.pageOrFirst(from -> programs.runs(caller, id, from, Page.DEFAULT), cursor);
             model.addAttribute("runs", runs.items());
-            model.addAttribute("runsMore", more("/matching/" + id, RUNS, runs));
+            model.addAttribute("runsMore", MorePages.moreHref("/matching/" + id, RUNS, runs));
         }
         return "matching/program";
     }

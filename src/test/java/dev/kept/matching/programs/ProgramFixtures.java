@@ -97,17 +97,7 @@ final class ProgramFixtures {
 
     /** Every item of a paged list, following its next addresses to the end. */
     ArrayNode all(Account reader, String path) {
-        ArrayNode items = JsonNodeFactory.instance.arrayNode();
-        JsonNode page = api.get(reader.token(), path).expect(200).json();
-        items.addAll((ArrayNode) page.get("items"));
-        while (!page.get("next").isNull()) {
-            String next = page.get("next").asString();
-            page = api.get(reader.token(), next.substring(next.indexOf("/api/v1/")))
-                    .expect(200)
-                    .json();
-            items.addAll((ArrayNode) page.get("items"));
-        }
-        return items;
+        return JsonNodeFactory.instance.arrayNode().addAll(api.followPages(reader.token(), path));
     }
 
     /** The people of each pair of a run, as sets. */
