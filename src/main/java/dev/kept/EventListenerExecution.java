@@ -5,7 +5,6 @@ import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
 import org.springframework.aop.interceptor.SimpleAsyncUncaughtExceptionHandler;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -22,22 +21,31 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 @Configuration(proxyBeanMethods = false)
 class EventListenerExecution implements AsyncConfigurer, DisposableBean {
 
-    /** How many threads hand events to their listeners. */
+    /**
+     * How many threads hand events to their listeners: {@code kept.events.threads}, or when unset half
+     * the processors, at least one. Measured on two cores with a backlog of 28,000 overdue
+     * commitments (docs/performance.md): with one thread the job marked 2,189 a second, with two
+     * 1,759, with four 750, as the listeners took the processors from it.
+     */
     @ConfigurationProperties("kept.events")
-    record Settings(@DefaultValue("4") int threads) {
+    record Settings(Integer threads) {
 
         Settings {
-            if (threads < 1) {
+            if (threads != null && threads < 1) {
                 throw new IllegalArgumentException("kept.events.threads must be at least 1");
             }
+        }
+
+        int poolSize() {
+            return threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         }
     }
 
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 
     EventListenerExecution(Settings settings) {
-        executor.setCorePoolSize(settings.threads());
-        executor.setMaxPoolSize(settings.threads());
+        executor.setCorePoolSize(settings.poolSize());
+        executor.setMaxPoolSize(settings.poolSize());
         executor.setThreadNamePrefix("event-");
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);

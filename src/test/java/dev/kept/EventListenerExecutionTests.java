@@ -20,7 +20,7 @@ class EventListenerExecutionTests {
     AsyncConfigurer async;
 
     @Test
-    void handsEventsToListenersOnAFixedPoolOfFourThreads() throws InterruptedException {
+    void handsEventsToListenersOnAFixedPoolOfHalfTheProcessors() throws InterruptedException {
         ThreadPoolTaskExecutor executor = (ThreadPoolTaskExecutor) async.getAsyncExecutor();
         Set<String> threads = ConcurrentHashMap.newKeySet();
         CountDownLatch done = new CountDownLatch(40);
@@ -32,8 +32,15 @@ class EventListenerExecutionTests {
         }
 
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(executor.getMaxPoolSize()).isEqualTo(4);
-        assertThat(threads).isNotEmpty().hasSizeLessThanOrEqualTo(4).allMatch(name -> name.startsWith("event-"));
+        int half = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        assertThat(executor.getMaxPoolSize()).isEqualTo(half);
+        assertThat(threads).isNotEmpty().hasSizeLessThanOrEqualTo(half).allMatch(name -> name.startsWith("event-"));
+    }
+
+    @Test
+    void takesTheThreadsAsSet() {
+        assertThat(new EventListenerExecution.Settings(3).poolSize()).isEqualTo(3);
+        assertThat(new EventListenerExecution.Settings(null).poolSize()).isPositive();
     }
 
     @Test
