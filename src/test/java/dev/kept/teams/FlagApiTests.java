@@ -416,19 +416,8 @@ class FlagApiTests {
         for (int warm = 0; warm < 2; warm++) {
             api.get(largeColleague.token(), "/api/v1/flags").expect(200);
         }
-        String small = UUID.randomUUID().toString();
-        String ten = UUID.randomUUID().toString();
-        JsonNode smallAnswer =
-                api.getCounted(colleague.token(), "/api/v1/flags", small).json();
-        JsonNode tenTimes =
-                api.getCounted(largeColleague.token(), "/api/v1/flags", ten).json();
-        assertThat(ids(smallAnswer)).hasSize(5);
-        assertThat(ids(tenTimes)).hasSize(50);
-        assertThat(tenTimes.get("next").isNull()).isTrue();
-        // each item names its own target, read with the page's others
-        assertThat(tenTimes.get("items").valueStream().map(item -> item.get("targetTitle")))
-                .allMatch(title -> title != null && !title.isNull());
-        assertThat(counter.statements(ten)).isEqualTo(counter.statements(small));
+        TeamworkListFixtures.expectTargetsNamedInEqualStatements(
+                api, counter, "/api/v1/flags", colleague.token(), largeColleague.token());
 
         for (int i = 0; i < 2; i++) {
             fixtures.flag(

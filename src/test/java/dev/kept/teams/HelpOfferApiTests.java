@@ -323,19 +323,8 @@ class HelpOfferApiTests {
                     start.plusSeconds(60L * i));
         }
         api.get(largeHelped.token(), "/api/v1/help-offers").expect(200);
-        String small = UUID.randomUUID().toString();
-        String ten = UUID.randomUUID().toString();
-        JsonNode smallAnswer =
-                api.getCounted(helped.token(), "/api/v1/help-offers", small).json();
-        JsonNode tenTimes =
-                api.getCounted(largeHelped.token(), "/api/v1/help-offers", ten).json();
-        assertThat(ids(smallAnswer)).hasSize(5);
-        assertThat(ids(tenTimes)).hasSize(50);
-        assertThat(tenTimes.get("next").isNull()).isTrue();
-        // each item names its own target, read with the page's others
-        assertThat(tenTimes.get("items").valueStream().map(item -> item.get("targetTitle")))
-                .allMatch(title -> title != null && !title.isNull());
-        assertThat(counter.statements(ten)).isEqualTo(counter.statements(small));
+        TeamworkListFixtures.expectTargetsNamedInEqualStatements(
+                api, counter, "/api/v1/help-offers", helped.token(), largeHelped.token());
     }
 
     /**

@@ -136,4 +136,33 @@ final class TeamworkListFixtures {
         statement.update();
         return id;
     }
+
+    /**
+     * Reads a list of 5 items (with {@code smallToken}) and one of 50 (with {@code largeToken}), each
+     * item on a target of its own: both answer in one page, every item names its target, and the
+     * larger list runs as many SQL statements as the smaller.
+     */
+    static void expectTargetsNamedInEqualStatements(
+            dev.kept.ApiFixtures api,
+            dev.kept.StatementCounter counter,
+            String path,
+            String smallToken,
+            String largeToken) {
+        tools.jackson.databind.JsonNode[] answers = new tools.jackson.databind.JsonNode[2];
+        long small = counter.statementsOf(
+                key -> answers[0] = api.getCounted(smallToken, path, key).json());
+        long large = counter.statementsOf(
+                key -> answers[1] = api.getCounted(largeToken, path, key).json());
+        org.assertj.core.api.Assertions.assertThat(answers[0].get("items").size())
+                .isEqualTo(5);
+        org.assertj.core.api.Assertions.assertThat(answers[1].get("items").size())
+                .isEqualTo(50);
+        org.assertj.core.api.Assertions.assertThat(answers[1].get("next").isNull())
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(
+                        answers[1].get("items").valueStream().map(item -> item.get("targetTitle")))
+                .as("each item names its own target, read with the page's others")
+                .allMatch(title -> title != null && !title.isNull());
+        org.assertj.core.api.Assertions.assertThat(large).isEqualTo(small);
+    }
 }
