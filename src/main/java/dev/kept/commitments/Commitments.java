@@ -328,18 +328,6 @@ public class Commitments {
                 .map(c -> view(c, today(caller), caller));
     }
 
-    /** Which of these commitments the caller may see. */
-    @Transactional(readOnly = true)
-    public Set<UUID> visibleAmong(Caller caller, Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Set.of();
-        }
-        return commitments.findAllById(ids).stream()
-                .filter(c -> policy.canSee(caller, owned(c)))
-                .map(Commitment::getId)
-                .collect(Collectors.toSet());
-    }
-
     /**
      * A commitment as another module names it: its title and who owns it now (the owner and the
      * co-owners who accepted).
