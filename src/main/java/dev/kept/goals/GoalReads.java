@@ -43,12 +43,20 @@ class GoalReads {
     /** The commitments serving one goal, owned by members of one team (null: of no team), counted. */
     record Counted(UUID goalId, UUID teamId, Tally tally) {}
 
+    /**
+     * What the caller may see of commitments (aliased {@code c}), as the reads below take it: built
+     * once for a request that both counts and lists, as it reads the caller and their partnerships.
+     */
+    AccessPolicy.SqlScope scope(Caller caller) {
+        return policy.visibleTo(caller, "c");
+    }
+
     /** The commitments serving each of these goals, counted per goal and owner's team, in one statement. */
-    List<Counted> tallies(Caller caller, Collection<UUID> goalIds, LocalDate today, Instant now) {
+    List<Counted> tallies(
+            Caller caller, AccessPolicy.SqlScope scope, Collection<UUID> goalIds, LocalDate today, Instant now) {
         if (goalIds.isEmpty()) {
             return List.of();
         }
-        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
         // "case when": the predicate can be null (a null column compared), and the row is then hidden.
         // "offset 0 rows" keeps the inner select whole, so that the predicate is evaluated once per row
         // (PostgreSQL would otherwise fold it into each sum and evaluate it eight times).
@@ -96,9 +104,8 @@ class GoalReads {
      * due date: the page after {@code cursor} (null: the first), at most {@code limit}.
      */
     Page<ServingCommitment> serving(
-            Caller caller, UUID goalId, String cursor, int limit, LocalDate today, Instant now) {
+            AccessPolicy.SqlScope scope, UUID goalId, String cursor, int limit, LocalDate today, Instant now) {
         Cursor after = Cursor.orStart(cursor, GoalReads::rankAndDay, FIRST);
-        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
         Map<String, Object> parameters = new HashMap<>(scope.parameters());
         parameters.putAll(riskParameters(today, now));
         StringBuilder sql = new StringBuilder("""

@@ -181,7 +181,8 @@ public class Goals {
         Function<Goal, GoalView> view = views(caller, teams);
         LocalDate today = commitments.today(caller);
         Instant now = clock.instant();
-        List<GoalReads.Counted> counted = reads.tallies(caller, subtree.ids(), today, now);
+        AccessPolicy.SqlScope scope = reads.scope(caller);
+        List<GoalReads.Counted> counted = reads.tallies(caller, scope, subtree.ids(), today, now);
         Map<UUID, UUID> branchOf = subtree.branches();
         List<UUID> childIds = subtree.children(goal.getId());
         List<Goal> children = childIds.isEmpty() ? List.of() : new GoalTree(goals.findAllById(childIds)).roots();
@@ -200,7 +201,7 @@ public class Goals {
             }
         }
         Map<UUID, String> owners = negotiations.owners(caller.organizationId(), goal.getId());
-        Page<ServingCommitment> first = reads.serving(caller, goal.getId(), null, Page.DEFAULT, today, now);
+        Page<ServingCommitment> first = reads.serving(scope, goal.getId(), null, Page.DEFAULT, today, now);
         return new GoalDetail(
                 view.apply(goal),
                 owners.size() < 2
@@ -249,7 +250,8 @@ public class Goals {
     @Transactional(readOnly = true)
     public Page<ServingCommitment> serving(Caller caller, UUID id, String cursor, int limit) {
         Goal goal = visible(caller, id);
-        return reads.serving(caller, goal.getId(), cursor, limit, commitments.today(caller), clock.instant());
+        return reads.serving(
+                reads.scope(caller), goal.getId(), cursor, limit, commitments.today(caller), clock.instant());
     }
 
     /** A goal in a list, with how many goals sit directly beneath it (to open them one level at a time). */
