@@ -185,7 +185,9 @@ public class Goals {
         List<GoalReads.Counted> counted = reads.tallies(caller, scope, subtree.ids(), today, now);
         Map<UUID, UUID> branchOf = subtree.branches();
         List<UUID> childIds = subtree.children(goal.getId());
-        List<Goal> children = childIds.isEmpty() ? List.of() : new GoalTree(goals.findAllById(childIds)).roots();
+        List<Goal> children = childIds.isEmpty()
+                ? List.of()
+                : new GoalTree(goals.findAmong(caller.organizationId(), childIds)).roots();
         Map<UUID, Long> beneathCounts = subtree.childCounts();
         Map<UUID, Tally> byBranch = new HashMap<>();
         Map<UUID, Tally> byTeam = new LinkedHashMap<>();
@@ -271,7 +273,9 @@ public class Goals {
         Page<GoalReads.Listed> page = reads.beneath(caller.organizationId(), parentId, cursor, limit);
         Map<UUID, Goal> found = new HashMap<>();
         if (!page.items().isEmpty()) {
-            goals.findAllById(page.items().stream().map(GoalReads.Listed::id).toList())
+            goals.findAmong(
+                            caller.organizationId(),
+                            page.items().stream().map(GoalReads.Listed::id).toList())
                     .forEach(g -> found.put(g.getId(), g));
         }
         Function<Goal, GoalView> view = views(caller, teams(caller));
@@ -308,10 +312,8 @@ public class Goals {
             return List.of();
         }
         List<Titled> found = new java.util.ArrayList<>();
-        for (Goal goal : goals.findAllById(java.util.Set.copyOf(ids))) {
-            if (goal.getOrganizationId().equals(caller.organizationId())) {
-                found.add(new Titled(goal.getId(), goal.getTitle(), goal.getTeamId(), goal.getCreatedBy()));
-            }
+        for (Goal goal : goals.findAmong(caller.organizationId(), java.util.Set.copyOf(ids))) {
+            found.add(new Titled(goal.getId(), goal.getTitle(), goal.getTeamId(), goal.getCreatedBy()));
         }
         return found;
     }

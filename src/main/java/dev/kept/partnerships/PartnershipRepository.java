@@ -14,10 +14,10 @@ interface PartnershipRepository extends ListCrudRepository<Partnership, UUID> {
 
     Optional<Partnership> findByOrganizationIdAndOpenPair(UUID organizationId, String openPair);
 
-    @Query("""
+    @Query(value = """
             select * from partnership
              where organization_id = :organizationId and (inviter_id = :personId or partner_id = :personId)
-             order by created_at desc, id""")
+             order by created_at desc, id""", rowMapperClass = PartnershipRows.class)
     List<Partnership> findOf(UUID organizationId, UUID personId);
 
     /** A page of the partnerships a person may know of, newest first, from before a position. */

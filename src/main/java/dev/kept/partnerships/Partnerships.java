@@ -12,6 +12,7 @@ import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import dev.kept.shared.StorableTime;
+import dev.kept.shared.TransactionMemo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -43,6 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Partnerships {
+
+    /** The active links of a person, both ways, read once per transaction (the access rules ask often). */
+    private static final TransactionMemo.Memo LINKS = new TransactionMemo.Memo("partnership links");
 
     static final String CONFIDENTIALITY = "What we share here stays between the two of us. Kept shows it to nobody"
             + " else: not our managers, not the admins, not our colleagues. Each of us can pause or end this"
@@ -101,7 +105,7 @@ public class Partnerships {
                 now.plus(properties.invitationLapse()),
                 silenced);
         try {
-            return view(partnerships.save(partnership), me.getId());
+            return view(save(partnership), me.getId());
         } catch (DuplicateKeyException race) {
             throw duplicate();
         }
@@ -291,7 +295,7 @@ public class Partnerships {
                     && invitation.getInviterId().equals(caller.personId())
                     && unique.contains(invitation.getPartnerId())) {
                 invitation.end(caller.personId(), caller.name(), now);
-                partnerships.save(invitation);
+                save(invitation);
             }
         }
         return competitors(caller);
@@ -341,7 +345,7 @@ public class Partnerships {
                 cadence == null ? Cadence.BIWEEKLY : cadence,
                 clock.instant());
         try {
-            return partnerships.save(partnership).getId();
+            return save(partnership).getId();
         } catch (DuplicateKeyException race) {
             throw duplicate();
         }
@@ -424,11 +428,14 @@ public class Partnerships {
      */
     @Transactional(readOnly = true)
     public List<Link> seenBy(UUID organizationId, UUID viewerId) {
-        return partnerships.findOf(organizationId, viewerId).stream()
-                .filter(p -> p.getStatus() == PartnershipStatus.ACTIVE)
-                .filter(p -> p.holds(viewerId, p.other(viewerId)))
-                .map(p -> new Link(p.getId(), p.other(viewerId)))
-                .toList();
+        return TransactionMemo.get(
+                LINKS,
+                List.of("seen by", organizationId, viewerId),
+                () -> partnerships.findOf(organizationId, viewerId).stream()
+                        .filter(p -> p.getStatus() == PartnershipStatus.ACTIVE)
+                        .filter(p -> p.holds(viewerId, p.other(viewerId)))
+                        .map(p -> new Link(p.getId(), p.other(viewerId)))
+                        .toList());
     }
 
     /**
@@ -437,11 +444,14 @@ public class Partnerships {
      */
     @Transactional(readOnly = true)
     public List<Link> holdersOf(UUID organizationId, UUID ownerId) {
-        return partnerships.findOf(organizationId, ownerId).stream()
-                .filter(p -> p.getStatus() == PartnershipStatus.ACTIVE)
-                .filter(p -> p.holds(p.other(ownerId), ownerId))
-                .map(p -> new Link(p.getId(), p.other(ownerId)))
-                .toList();
+        return TransactionMemo.get(
+                LINKS,
+                List.of("holders of", organizationId, ownerId),
+                () -> partnerships.findOf(organizationId, ownerId).stream()
+                        .filter(p -> p.getStatus() == PartnershipStatus.ACTIVE)
+                        .filter(p -> p.holds(p.other(ownerId), ownerId))
+                        .map(p -> new Link(p.getId(), p.other(ownerId)))
+                        .toList());
     }
 
     /**
@@ -526,7 +536,7 @@ public class Partnerships {
         for (Partnership partnership : partnerships.findByOrganizationIdAndStatusIn(
                 changed.organizationId(), EnumSet.of(PartnershipStatus.ACTIVE, PartnershipStatus.PAUSED))) {
             if (lines.inOneLine(partnership.getInviterId(), partnership.getPartnerId()) && partnership.suspend(now)) {
-                partnerships.save(partnership);
+                save(partnership);
             }
         }
     }
@@ -579,7 +589,7 @@ public class Partnerships {
         Instant now = clock.instant();
         if (open.isPresent() && open.get().hasLapsed(now)) {
             open.get().lapse(now);
-            partnerships.save(open.get());
+            save(open.get());
             return false;
         }
         return open.isPresent();
@@ -596,7 +606,7 @@ public class Partnerships {
                 .filter(open -> open.isSilenced() && open.getPartnerId().equals(inviter))
                 .ifPresent(silenced -> {
                     silenced.end(invited, "", clock.instant());
-                    partnerships.save(silenced);
+                    save(silenced);
                 });
     }
 
@@ -609,6 +619,12 @@ public class Partnerships {
         return partnerships.findOf(caller.organizationId(), caller.personId()).stream()
                 .filter(p -> p.isKnownTo(caller.personId()))
                 .toList();
+    }
+
+    private Partnership save(Partnership partnership) {
+        Partnership saved = partnerships.save(partnership);
+        TransactionMemo.forget(LINKS);
+        return saved;
     }
 
     private static RuleViolationException self() {
@@ -629,7 +645,7 @@ public class Partnerships {
 
     private PartnershipView save(Partnership partnership, Caller caller) {
         try {
-            return view(partnerships.save(partnership), caller.personId());
+            return view(save(partnership), caller.personId());
         } catch (OptimisticLockingFailureException concurrent) {
             throw new ConflictException("This partnership was changed at the same time; reload it and try again.");
         } catch (DuplicateKeyException race) {

@@ -248,21 +248,6 @@ class Directory {
     }
 
     private static Person person(ResultSet rs) throws SQLException {
-        return new Person(
-                rs.getObject("id", UUID.class),
-                rs.getObject("organization_id", UUID.class),
-                rs.getString("name"),
-                rs.getString("email"),
-                rs.getString("title"),
-                rs.getObject("team_id", UUID.class),
-                rs.getString("region"),
-                rs.getObject("manager_id", UUID.class),
-                Role.valueOf(rs.getString("role")),
-                PersonStatus.valueOf(rs.getString("status")),
-                rs.getString("password_hash"),
-                rs.getString("time_zone"),
-                rs.getObject("level", Integer.class),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getLong("version"));
+        return PersonRows.MAPPER.mapRow(rs, 0);
     }
 }

@@ -9,6 +9,7 @@ import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import dev.kept.shared.SecretTokens;
+import dev.kept.shared.TransactionMemo;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -41,6 +42,8 @@ public class People {
 
     // a hash to compare against when no account matches, so that an unknown e-mail costs as long
     private static final String NO_ACCOUNT = "no account with this e-mail";
+    private static final TransactionMemo.Memo PERSON = new TransactionMemo.Memo("person by id");
+    private static final TransactionMemo.Memo TEAMS = new TransactionMemo.Memo("teams of an organization");
 
     private final OrganizationRepository organizations;
     private final PersonRepository persons;
@@ -88,7 +91,7 @@ public class People {
         String zone = zoneOrDefault(form.timeZone());
         Organization organization =
                 organizations.save(Organization.found(form.organization().strip(), now));
-        Person admin = persons.save(Person.founder(
+        Person admin = save(Person.founder(
                 organization.getId(),
                 form.name().strip(),
                 normalize(form.email()),
@@ -125,7 +128,7 @@ public class People {
     /** The caller an API token of this person stands for, while their account is active. */
     @Transactional(readOnly = true)
     public Optional<Caller> activeCaller(UUID organizationId, UUID personId) {
-        return persons.findByIdAndOrganizationId(personId, organizationId)
+        return byId(personId, organizationId)
                 .filter(Person::isActive)
                 .map(person -> new Caller(person.getId(), person.getOrganizationId(), person.getName()));
     }
@@ -133,8 +136,7 @@ public class People {
     /** The caller as a person; fails when the account no longer exists. */
     @Transactional(readOnly = true)
     public Person me(Caller caller) {
-        return persons.findByIdAndOrganizationId(caller.personId(), caller.organizationId())
-                .orElseThrow(() -> new NotFoundException("Person"));
+        return byId(caller.personId(), caller.organizationId()).orElseThrow(() -> new NotFoundException("Person"));
     }
 
     @Transactional(readOnly = true)
@@ -160,7 +162,7 @@ public class People {
 
     @Transactional(readOnly = true)
     public boolean isAdmin(Caller caller) {
-        return persons.findByIdAndOrganizationId(caller.personId(), caller.organizationId())
+        return byId(caller.personId(), caller.organizationId())
                 .map(Person::isAdmin)
                 .orElse(false);
     }
@@ -172,7 +174,7 @@ public class People {
     @Transactional(readOnly = true)
     public Person person(Caller caller, UUID id) {
         requireMember(caller);
-        return persons.findByIdAndOrganizationId(id, caller.organizationId())
+        return byId(id, caller.organizationId())
                 .filter(person -> !person.isGuest())
                 .orElseThrow(() -> new NotFoundException("Person"));
     }
@@ -289,7 +291,7 @@ public class People {
      */
     @Transactional(readOnly = true)
     public Optional<Person> personIn(UUID organizationId, UUID personId) {
-        return persons.findByIdAndOrganizationId(personId, organizationId);
+        return byId(personId, organizationId);
     }
 
     /**
@@ -332,9 +334,8 @@ public class People {
         Set<UUID> seen = new HashSet<>();
         UUID current = below;
         while (current != null && seen.add(current)) {
-            UUID manager = persons.findByIdAndOrganizationId(current, organizationId)
-                    .map(Person::getManagerId)
-                    .orElse(null);
+            UUID manager =
+                    byId(current, organizationId).map(Person::getManagerId).orElse(null);
             if (above.equals(manager)) {
                 return true;
             }
@@ -362,7 +363,7 @@ public class People {
         String name = address.substring(0, address.indexOf('@'));
         Person guest;
         try {
-            guest = persons.save(Person.guest(
+            guest = save(Person.guest(
                     inviter.organizationId(), name, address, properties.defaultTimeZone(), clock.instant()));
         } catch (DuplicateKeyException race) {
             throw new ConflictException("Someone else invited this person at the same moment; try again.");
@@ -377,7 +378,7 @@ public class People {
      */
     @Transactional
     public void resendGuestInvitation(Caller inviter, UUID guestId) {
-        Person guest = persons.findByIdAndOrganizationId(guestId, inviter.organizationId())
+        Person guest = byId(guestId, inviter.organizationId())
                 .filter(Person::isGuest)
                 .orElseThrow(() -> new NotFoundException("Person"));
         if (guest.isActive()) {
@@ -396,7 +397,7 @@ public class People {
     /** The team a person is in, if any: used to decide who sees what is shared with a team. */
     @Transactional(readOnly = true)
     public Optional<UUID> teamOf(UUID organizationId, UUID personId) {
-        return persons.findByIdAndOrganizationId(personId, organizationId).map(Person::getTeamId);
+        return byId(personId, organizationId).map(Person::getTeamId);
     }
 
     /** Invites a person into the caller's organization and e-mails them a link to set a password. */
@@ -420,8 +421,8 @@ public class People {
                 details.level());
         Person person;
         try {
-            person = persons.save(
-                    Person.invited(caller.organizationId(), clean, properties.defaultTimeZone(), clock.instant()));
+            person =
+                    save(Person.invited(caller.organizationId(), clean, properties.defaultTimeZone(), clock.instant()));
         } catch (DuplicateKeyException race) {
             throw new RuleViolationException(
                     "EMAIL_TAKEN", "email", "Someone in this organization already has this e-mail address.");
@@ -507,7 +508,7 @@ public class People {
         if (name != null && !name.isBlank()) {
             person.rename(name.strip());
         }
-        Person saved = persons.save(person);
+        Person saved = save(person);
         events.publishEvent(new InvitationAccepted(saved.getOrganizationId(), saved.getId()));
         return saved;
     }
@@ -566,7 +567,7 @@ public class People {
             }
             person.assignRole(changes.role());
         }
-        Person saved = persons.save(person);
+        Person saved = save(person);
         if (lineChanged != null) {
             // after the save: listeners in this transaction see the new line
             events.publishEvent(lineChanged);
@@ -584,7 +585,7 @@ public class People {
         if (timeZone != null && !timeZone.isBlank()) {
             me.liveIn(zoneOrDefault(timeZone));
         }
-        return persons.save(me);
+        return save(me);
     }
 
     /** A person's strengths (areas of expertise), in alphabetical order. */
@@ -685,13 +686,13 @@ public class People {
         Person lead = requirePerson(caller, leadId, "leadId");
         Team team;
         try {
-            team = teams.save(Team.form(caller.organizationId(), clean, leadId, clock.instant()));
+            team = saveTeam(Team.form(caller.organizationId(), clean, leadId, clock.instant()));
         } catch (DuplicateKeyException race) {
             throw takenTeamName();
         }
         if (lead != null && lead.getTeamId() == null) {
             lead.joinTeam(team.getId());
-            persons.save(lead);
+            save(lead);
         }
         return team;
     }
@@ -711,16 +712,19 @@ public class People {
             team.ledBy(leadId.orElse(null));
             if (lead != null && lead.getTeamId() == null) {
                 lead.joinTeam(team.getId());
-                persons.save(lead);
+                save(lead);
             }
         }
-        return teams.save(team);
+        return saveTeam(team);
     }
 
     @Transactional(readOnly = true)
     public List<Team> teams(Caller caller) {
         requireMember(caller);
-        return teams.findByOrganizationIdOrderByName(caller.organizationId());
+        return TransactionMemo.get(
+                TEAMS,
+                caller.organizationId(),
+                () -> List.copyOf(teams.findByOrganizationIdOrderByName(caller.organizationId())));
     }
 
     @Transactional(readOnly = true)
@@ -766,11 +770,29 @@ public class People {
         return me;
     }
 
+    /** A person of an organization, read once per transaction: several rules of one request ask for the caller. */
+    private Optional<Person> byId(UUID id, UUID organizationId) {
+        return TransactionMemo.get(
+                PERSON, List.of(id, organizationId), () -> persons.findByIdAndOrganizationId(id, organizationId));
+    }
+
+    private Person save(Person person) {
+        Person saved = persons.save(person);
+        TransactionMemo.forget(PERSON);
+        return saved;
+    }
+
+    private Team saveTeam(Team team) {
+        Team saved = teams.save(team);
+        TransactionMemo.forget(TEAMS);
+        return saved;
+    }
+
     private Person requirePerson(Caller caller, UUID id, String field) {
         if (id == null) {
             return null;
         }
-        return persons.findByIdAndOrganizationId(id, caller.organizationId())
+        return byId(id, caller.organizationId())
                 .filter(person -> !person.isGuest())
                 .orElseThrow(() -> new RuleViolationException(
                         "UNKNOWN_PERSON", field, "There is no such person in this organization."));

@@ -8,7 +8,9 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface PersonRepository extends ListCrudRepository<Person, UUID> {
 
-    @Query("select * from person where id = :id and organization_id = :organizationId")
+    @Query(
+            value = "select * from person where id = :id and organization_id = :organizationId",
+            rowMapperClass = PersonRows.class)
     Optional<Person> findByIdAndOrganizationId(UUID id, UUID organizationId);
 
     @Query("select * from person where organization_id = :organizationId and email = :email")

@@ -8,11 +8,15 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface TeamRepository extends ListCrudRepository<Team, UUID> {
 
-    @Query("select * from team where id = :id and organization_id = :organizationId")
+    @Query(
+            value = "select * from team where id = :id and organization_id = :organizationId",
+            rowMapperClass = TeamRows.class)
     Optional<Team> findByIdAndOrganizationId(UUID id, UUID organizationId);
 
     Optional<Team> findByOrganizationIdAndName(UUID organizationId, String name);
 
-    @Query("select * from team where organization_id = :organizationId order by name")
+    @Query(
+            value = "select * from team where organization_id = :organizationId order by name",
+            rowMapperClass = TeamRows.class)
     List<Team> findByOrganizationIdOrderByName(UUID organizationId);
 }

@@ -10,7 +10,7 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface ApiTokenRepository extends ListCrudRepository<ApiToken, UUID> {
 
-    @Query("select * from api_token where token_hash = :tokenHash")
+    @Query(value = "select * from api_token where token_hash = :tokenHash", rowMapperClass = ApiTokenRows.class)
     Optional<ApiToken> findByTokenHash(String tokenHash);
 
     Optional<ApiToken> findByIdAndOrganizationIdAndPersonId(UUID id, UUID organizationId, UUID personId);

@@ -1,0 +1,76 @@
+package dev.kept.people;
+
+import static dev.kept.SameMapping.assertSameEntity;
+
+import dev.kept.ApiFixtures;
+import dev.kept.ApiFixtures.Account;
+import dev.kept.KeptApiTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The hot reads of a person and a team map a row by hand: the same entity as the generic mapping. */
+@KeptApiTest
+class HandMappedRowsTests {
+
+    @Autowired
+    ApiFixtures api;
+
+    @Autowired
+    PersonRepository persons;
+
+    @Autowired
+    TeamRepository teams;
+
+    @Test
+    void aPersonReadByHandEqualsTheGenericReadWithEveryColumnSet() {
+        Account admin = api.signUp();
+        UUID team = api.team(admin, ApiFixtures.unique("Platform"));
+        Account member = api.join(
+                admin,
+                Map.of(
+                        "title",
+                        "Engineer",
+                        "teamId",
+                        team.toString(),
+                        "region",
+                        "EMEA",
+                        "managerId",
+                        admin.personId().toString(),
+                        "level",
+                        4));
+
+        assertSameEntity(
+                persons.findById(member.personId()).orElseThrow(),
+                persons.findByIdAndOrganizationId(member.personId(), member.organizationId())
+                        .orElseThrow());
+    }
+
+    @Test
+    void aTeamReadByHandEqualsTheGenericReadWithEveryColumnSet() {
+        Account admin = api.signUp();
+        Account lead = api.join(admin);
+        UUID team = api.post(
+                        admin.token(),
+                        "/api/v1/teams",
+                        Map.of(
+                                "name",
+                                ApiFixtures.unique("Sales"),
+                                "leadId",
+                                lead.personId().toString()))
+                .expect(201)
+                .id();
+
+        Team generic = teams.findById(team).orElseThrow();
+        assertSameEntity(
+                generic,
+                teams.findByIdAndOrganizationId(team, admin.organizationId()).orElseThrow());
+        assertSameEntity(
+                generic,
+                teams.findByOrganizationIdOrderByName(admin.organizationId()).stream()
+                        .filter(t -> t.getId().equals(team))
+                        .findFirst()
+                        .orElseThrow());
+    }
+}
