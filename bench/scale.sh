@@ -12,8 +12,10 @@
 # for each request: one curl for the status, the bytes and the items of the first page, then
 # WARMUP (2s, not recorded) and DURATION (5s) of `wrk -tTHREADS -cCONNECTIONS --latency` (2
 # threads, 8 connections); a request that alone takes over SLOW (1) second is instead timed by
-# SEQUENTIAL (3) requests one after the other. Health is measured like the others before the first
-# request, after every tenth and after the last; the ratios use the median.
+# SEQUENTIAL (3) requests one after the other. Then ALONE (3s) of `wrk -t1 -c1 --latency`: the p50
+# of one request at a time, which the other requests' queries on the same cores do not lengthen.
+# Health is measured like the others before the first request, after every tenth and after the
+# last; the ratios use the median.
 #
 # CPU per request counts only the threads that handle requests: Tomcat's http-nio-<port>-exec-*
 # on Java 17, and the carriers of virtual threads (ForkJoinPool-*-worker-*) on Java 21+, where
@@ -25,8 +27,8 @@
 #
 # A request that does not answer 200 is reported and skipped; the run goes on. ONLY=REGEX measures
 # only the requests whose label matches. Targets flagged in the last column: no answer over 256 KB;
-# CPU per request and p50 at most 10 x health's for API lists and 20 x for pages; the organization
-# goal's map under 100 ms p50 (on an idle machine). Output also goes to bench/results/scale-*.txt.
+# CPU per request and p50 (under load and alone) at most 10 x health's for API lists and 20 x for
+# pages; the organization goal's map under 100 ms p50 (on an idle machine). Output also goes to bench/results/scale-*.txt.
 set -euo pipefail
 export PGDATABASE_BENCH=${1:-${PGDATABASE_BENCH:-kept_bench}}
 WARMUP=${WARMUP:-2s}
@@ -188,11 +190,13 @@ measure() {
   fi
   mode=wrk
   per_request "$before" "$after" "$jvm_before" "$jvm_after"
+  wrk -t1 -c1 -d"${ALONE:-3s}" --timeout 120s --latency -H "$2" -s "$BENCH/report.lua" "$3" >"$WORK/$1.alone"
+  read -r _ p50_alone _ < <(grep '^RESULT' "$WORK/$1.alone")
 }
 
 sequential() {
   local before jvm_before after jvm_after db_before db_after times=() answer
-  mode=seq errors=0 requests=${SEQUENTIAL:-3}
+  mode=seq errors=0 requests=${SEQUENTIAL:-3} p50_alone=-
   before=$(request_ms); jvm_before=$(jvm_ticks); db_before=$(db_ticks)
   for _ in $(seq "$requests"); do
     answer=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "$2" "$3")
@@ -201,6 +205,7 @@ sequential() {
   done
   after=$(request_ms); jvm_after=$(jvm_ticks); db_after=$(db_ticks)
   p50=$(median "${times[@]}")
+  p50_alone=$p50
   p99=$(printf '%s\n' "${times[@]}" | sort -n | tail -1)
   rps=$(printf '%s\n' "${times[@]}" | awk '{ s += $1 } END { printf "%.2f", NR * 1000 / s }')
   per_request "$before" "$after" "$jvm_before" "$jvm_after"
@@ -214,11 +219,11 @@ per_request() {
   db=$(awk -v t=$((db_after - db_before)) -v hz="$HZ" -v n="$requests" 'BEGIN { printf "%.3f", n ? t * 1000 / hz / n : 0 }')
 }
 
-H_p50=() H_cpu=() H_rps=() H_jvm=()
+H_p50=() H_cpu=() H_rps=() H_jvm=() H_alone=()
 health() {
   measure health "X-Bench: health" "$BASE/actuator/health"
-  H_p50+=("$p50") H_cpu+=("$cpu") H_rps+=("$rps") H_jvm+=("$jvm")
-  printf '  (health: p50 %s ms, %s req/s, %s ms CPU per request)\n' "$p50" "$rps" "$cpu"
+  H_p50+=("$p50") H_cpu+=("$cpu") H_rps+=("$rps") H_jvm+=("$jvm") H_alone+=("$p50_alone")
+  printf '  (health: p50 %s ms, alone %s ms, %s req/s, %s ms CPU per request)\n' "$p50" "$p50_alone" "$rps" "$cpu"
 }
 
 echo; echo "warming up: each request once, and health for $WARMUP"
@@ -255,10 +260,10 @@ elif isinstance(d, dict) and isinstance(d.get("items"), list): print(str(len(d["
 else: print("-")' "$WORK/body")
   fi
   measure request "$h" "$BASE$path"
-  printf '%-40s %3s %9s B %5s items  p50 %8s ms  p99 %8s ms  %7s req/s  %8s ms CPU/req (JVM %s, PostgreSQL %s) %s%s\n' \
-    "$label" "$code" "$bytes" "$items" "$p50" "$p99" "$rps" "$cpu" "$jvm" "$db" "$mode" \
+  printf '%-40s %3s %9s B %5s items  p50 %8s ms  p99 %8s ms  %7s req/s  %8s ms CPU/req (JVM %s, PostgreSQL %s)  alone p50 %s ms %s%s\n' \
+    "$label" "$code" "$bytes" "$items" "$p50" "$p99" "$rps" "$cpu" "$jvm" "$db" "$p50_alone" "$mode" \
     "$([ "$errors" = 0 ] || echo "  $errors errors")"
-  ROWS+=("$label|$code|$bytes|$items|$p50|$p99|$rps|$cpu|$jvm|$db|$errors|$mode")
+  ROWS+=("$label|$code|$bytes|$items|$p50|$p99|$rps|$cpu|$jvm|$db|$errors|$mode|$p50_alone")
   done_count=$((done_count + 1))
   if [ $((done_count % 10)) = 0 ]; then health; fi
 done <<<"$REQUESTS"
@@ -266,34 +271,36 @@ health
 echo "RSS after load: $(rss_mb) MiB (peak $(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$KEPT_PID/status") MiB);"\
   "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-hp50=$(median "${H_p50[@]}") hcpu=$(median "${H_cpu[@]}") hrps=$(median "${H_rps[@]}")
+hp50=$(median "${H_p50[@]}") hcpu=$(median "${H_cpu[@]}") hrps=$(median "${H_rps[@]}") halone=$(median "${H_alone[@]}")
 echo
-echo "health (median of ${#H_p50[@]} runs): $health_bytes bytes, p50 $hp50 ms, $hrps req/s, $hcpu ms CPU per request"
+echo "health (median of ${#H_p50[@]} runs): $health_bytes bytes, p50 $hp50 ms (alone $halone ms), $hrps req/s, $hcpu ms CPU per request"
 echo
 hjvm=$(median "${H_jvm[@]}")
-echo "| request | status | bytes | items | p50 ms | p99 ms | req/s | CPU ms/req | p50 ÷ health | CPU ÷ health | JVM ms/req | PostgreSQL ms/req | targets |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| request | status | bytes | items | p50 ms | p99 ms | req/s | CPU ms/req | p50 ÷ health | CPU ÷ health | JVM ms/req | PostgreSQL ms/req | p50 alone ms | alone ÷ health | targets |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for row in "${ROWS[@]}"; do
-  IFS='|' read -r label code bytes items p50 p99 rps cpu jvm db errors mode <<<"$row"
+  IFS='|' read -r label code bytes items p50 p99 rps cpu jvm db errors mode alone <<<"$row"
   if [ "$code" != 200 ]; then
-    echo "| \`$label\` | $code | $bytes | | | | | | | | | | not measured |"
+    echo "| \`$label\` | $code | $bytes | | | | | | | | | | | | not measured |"
     continue
   fi
   awk -v label="$label" -v bytes="$bytes" -v items="$items" -v p50="$p50" -v p99="$p99" -v rps="$rps" -v cpu="$cpu" \
-    -v errors="$errors" -v hp50="$hp50" -v hcpu="$hcpu" -v mode="$mode" -v jvm="$jvm" -v db="$db" 'BEGIN {
+    -v errors="$errors" -v hp50="$hp50" -v hcpu="$hcpu" -v mode="$mode" -v jvm="$jvm" -v db="$db" \
+    -v alone="$alone" -v halone="$halone" 'BEGIN {
       page = label ~ / page /; limit = page ? 20 : 10
-      rp = p50 / hp50; rc = hcpu > 0 ? cpu / hcpu : 0; fail = ""
+      rp = p50 / hp50; rc = hcpu > 0 ? cpu / hcpu : 0; ra = alone / halone; fail = ""
       if (bytes > 262144) fail = fail "over 256 KB; "
       if (rc > limit) fail = fail "CPU over " limit " x; "
       if (rp > limit) fail = fail "p50 over " limit " x; "
+      if (ra > limit) fail = fail "p50 alone over " limit " x; "
       if (label ~ /\/map$/ && p50 > 100) fail = fail "map over 100 ms; "
       if (errors > 0) fail = fail errors " errors; "
       sub(/; $/, "", fail)
-      printf "| `%s` | 200 | %d | %s | %.1f | %.1f%s | %.1f | %.2f | %.0f | %.0f | %.2f | %.2f | %s |\n",
+      printf "| `%s` | 200 | %d | %s | %.1f | %.1f%s | %.1f | %.2f | %.0f | %.0f | %.2f | %.2f | %.1f | %.0f | %s |\n",
         label, bytes, items, p50, p99, mode == "seq" ? " (max of 3, one at a time)" : "", rps, cpu, rp, rc,
-        jvm, db, fail == "" ? "ok" : "**" fail "**" }'
+        jvm, db, alone, ra, fail == "" ? "ok" : "**" fail "**" }'
 done
 echo
-echo "health: $health_bytes bytes, p50 $hp50 ms, $hrps req/s, $hcpu ms CPU per request on request threads, $hjvm ms"\
+echo "health: $health_bytes bytes, p50 $hp50 ms (one at a time $halone ms), $hrps req/s, $hcpu ms CPU per request on request threads, $hjvm ms"\
   "in the whole JVM (medians of ${#H_p50[@]} runs)"
 echo "written to $OUT"
