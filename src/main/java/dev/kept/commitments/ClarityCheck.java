@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells what makes a commitment unclear: something missing, a done-when nobody could check, no date
@@ -85,6 +86,9 @@ public final class ClarityCheck {
             "presented",
             "agreed");
 
+    /** Where words part: compiled once, since lists assess every commitment they show. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private ClarityCheck() {}
 
     /** Assesses the terms as they stand; {@code today} is in the owner's time zone. */
@@ -95,7 +99,7 @@ public final class ClarityCheck {
         if (isBlank(what)) {
             issues.add(new ClarityReport.Issue("what", "MISSING", "Say what you will do."));
             penalty += 30;
-        } else if (what.strip().split("\\s+").length < 3) {
+        } else if (SPACES.split(what.strip()).length < 3) {
             issues.add(new ClarityReport.Issue(
                     "what", "TOO_SHORT", "Say in a few more words what you will do, so someone else understands it."));
             penalty += 10;

@@ -48,14 +48,13 @@ class CandidateQueries {
                       join below on p.manager_id = below.id
                      where p.organization_id = :organization and below.depth < 64
                 )
-                select * from (
-                    select p.id, p.name, p.team_id, t.name as team_name, p.region, p.level,
+                select page.*, t.name as team_name from (select * from (
+                    select p.id, p.name, p.team_id, p.region, p.level,
                            lower(p.name) as sort_name,
                 """);
         sql.append("       ").append(score).append(" as score\n");
         sql.append("""
                       from person p
-                      left join team t on t.id = p.team_id
                      where p.organization_id = :organization and p.role <> 'GUEST' and p.id <> :me
                        and p.id not in (:excluded)
                        and not exists (select 1 from above where above.id = p.id)
@@ -72,7 +71,10 @@ class CandidateQueries {
                             or (candidate.sort_name = :name and candidate.id > :id)))
                     """);
         }
-        sql.append(" order by candidate.score, candidate.sort_name, candidate.id limit :rows");
+        // the page is ranked first and named after: the team's name is joined to its rows only
+        sql.append(" order by candidate.score, candidate.sort_name, candidate.id limit :rows) page")
+                .append(" left join team t on t.id = page.team_id")
+                .append(" order by page.score, page.sort_name, page.id");
         JdbcClient.StatementSpec statement = jdbc.sql(sql.toString())
                 .param("organization", me.getOrganizationId())
                 .param("me", me.getId())
