@@ -772,8 +772,7 @@ public class People {
 
     /** A person of an organization, read once per transaction: several rules of one request ask for the caller. */
     private Optional<Person> byId(UUID id, UUID organizationId) {
-        return TransactionMemo.get(
-                PERSON, List.of(id, organizationId), () -> persons.findByIdAndOrganizationId(id, organizationId));
+        return TransactionMemo.get(PERSON, List.of(id, organizationId), () -> directory.person(organizationId, id));
     }
 
     private Person save(Person person) {

@@ -8,11 +8,6 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface PersonRepository extends ListCrudRepository<Person, UUID> {
 
-    @Query(
-            value = "select * from person where id = :id and organization_id = :organizationId",
-            rowMapperClass = PersonRows.class)
-    Optional<Person> findByIdAndOrganizationId(UUID id, UUID organizationId);
-
     @Query("select * from person where organization_id = :organizationId and email = :email")
     Optional<Person> findByOrganizationIdAndEmail(UUID organizationId, String email);
 

@@ -10,9 +10,6 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface ApiTokenRepository extends ListCrudRepository<ApiToken, UUID> {
 
-    @Query(value = "select * from api_token where token_hash = :tokenHash", rowMapperClass = ApiTokenRows.class)
-    Optional<ApiToken> findByTokenHash(String tokenHash);
-
     Optional<ApiToken> findByIdAndOrganizationIdAndPersonId(UUID id, UUID organizationId, UUID personId);
 
     /** A person's tokens that were not revoked, newest first, from just after (before) the given one. */

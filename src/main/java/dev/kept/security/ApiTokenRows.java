@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.RowMapper;
  */
 class ApiTokenRows implements RowMapper<ApiToken> {
 
+    static final ApiTokenRows MAPPER = new ApiTokenRows();
+
     @Override
     public ApiToken mapRow(ResultSet rs, int rowNum) throws SQLException {
         return new ApiToken(

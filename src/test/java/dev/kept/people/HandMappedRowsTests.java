@@ -23,6 +23,9 @@ class HandMappedRowsTests {
     @Autowired
     TeamRepository teams;
 
+    @Autowired
+    Directory directory;
+
     @Test
     void aPersonReadByHandEqualsTheGenericReadWithEveryColumnSet() {
         Account admin = api.signUp();
@@ -43,8 +46,7 @@ class HandMappedRowsTests {
 
         assertSameEntity(
                 persons.findById(member.personId()).orElseThrow(),
-                persons.findByIdAndOrganizationId(member.personId(), member.organizationId())
-                        .orElseThrow());
+                directory.person(member.organizationId(), member.personId()).orElseThrow());
     }
 
     @Test

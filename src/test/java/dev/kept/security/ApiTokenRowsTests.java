@@ -19,11 +19,15 @@ class ApiTokenRowsTests {
     @Autowired
     ApiTokenRepository tokens;
 
+    @Autowired
+    ApiTokens apiTokens;
+
     @Test
     void aTokenReadByHandEqualsTheGenericRead() {
         Account admin = api.signUp();
         api.get(admin.token(), "/api/v1/me").expect(200);
-        ApiToken stored = tokens.findByTokenHash(dev.kept.shared.SecretTokens.hash(admin.token()))
+        ApiToken stored = apiTokens
+                .byHash(dev.kept.shared.SecretTokens.hash(admin.token()))
                 .orElseThrow();
         UUID id = stored.getId();
 
