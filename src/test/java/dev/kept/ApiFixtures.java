@@ -259,7 +259,20 @@ public final class ApiFixtures {
     }
 
     public ApiResponse send(HttpMethod method, String token, String path, Object body, MediaType contentType) {
+        return send(method, token, path, body, contentType, null);
+    }
+
+    /** Sends as {@link #send(HttpMethod, String, String, Object)}, counting its statements under {@code key}. */
+    public ApiResponse sendCounted(HttpMethod method, String token, String path, Object body, String key) {
+        return send(method, token, path, body, MediaType.APPLICATION_JSON, key);
+    }
+
+    private ApiResponse send(
+            HttpMethod method, String token, String path, Object body, MediaType contentType, String countKey) {
         RestClient.RequestBodySpec request = http().method(method).uri(path).accept(MediaType.APPLICATION_JSON);
+        if (countKey != null) {
+            request.header(StatementCounter.HEADER, countKey);
+        }
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }

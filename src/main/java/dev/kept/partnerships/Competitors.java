@@ -77,15 +77,18 @@ class Competitors {
                 .param("organization", organizationId)
                 .param("person", personId)
                 .update();
-        for (UUID competitor : competitors) {
-            jdbc.sql("""
-                            insert into competitor_declaration (organization_id, person_id, competitor_id, created_at)
-                            values (:organization, :person, :competitor, :now)""")
-                    .param("organization", organizationId)
-                    .param("person", personId)
-                    .param("competitor", competitor)
-                    .param("now", java.sql.Timestamp.from(now))
-                    .update();
+        if (competitors.isEmpty()) {
+            return;
         }
+        // one statement whatever the number: the declared are people of the same organization
+        jdbc.sql("""
+                        insert into competitor_declaration (organization_id, person_id, competitor_id, created_at)
+                        select :organization, :person, p.id, :now from person p
+                         where p.organization_id = :organization and p.id in (:competitors)""")
+                .param("organization", organizationId)
+                .param("person", personId)
+                .param("competitors", java.util.List.copyOf(competitors))
+                .param("now", java.sql.Timestamp.from(now))
+                .update();
     }
 }

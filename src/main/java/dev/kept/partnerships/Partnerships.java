@@ -272,16 +272,17 @@ public class Partnerships {
             throw new RuleViolationException(
                     "TOO_MANY", "personIds", "At most " + MOST_COMPETITORS + " people can be declared competitors.");
         }
+        if (unique.contains(null)) {
+            throw new RuleViolationException("UNKNOWN_PERSON", "personIds", "A person id is missing.");
+        }
+        if (unique.contains(caller.personId())) {
+            throw new RuleViolationException("SELF", "personIds", "You cannot declare yourself a competitor.");
+        }
+        // the people declared, read in one statement whatever their number
+        Map<UUID, Person> found = people.peopleIn(caller.organizationId(), unique);
         for (UUID id : unique) {
-            if (id == null) {
-                throw new RuleViolationException("UNKNOWN_PERSON", "personIds", "A person id is missing.");
-            }
-            if (id.equals(caller.personId())) {
-                throw new RuleViolationException("SELF", "personIds", "You cannot declare yourself a competitor.");
-            }
-            if (people.personIn(caller.organizationId(), id)
-                    .filter(person -> !person.isGuest())
-                    .isEmpty()) {
+            Person person = found.get(id);
+            if (person == null || person.isGuest()) {
                 throw new RuleViolationException(
                         "UNKNOWN_PERSON", "personIds", "There is no such person in this organization.");
             }

@@ -28,6 +28,9 @@ class PartnershipRulesTests {
     @Autowired
     ApiFixtures api;
 
+    @Autowired
+    dev.kept.StatementCounter counter;
+
     private PartnershipFixtures partners;
 
     @BeforeEach
@@ -340,6 +343,36 @@ class PartnershipRulesTests {
 
         assertThat(partners.competitorsOf(me))
                 .containsExactly(colleague.personId().toString());
+    }
+
+    @Test
+    void declaringCompetitorsReadsThemInTheSameStatementsWhateverTheirNumber() {
+        Account admin = api.signUp();
+        Account me = api.join(admin);
+        List<Account> colleagues = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            colleagues.add(api.join(admin));
+        }
+        api.get(me.token(), "/api/v1/me").expect(200); // the token's first use is recorded, once a minute
+        long forTwo = counter.statementsOf(key -> declared(me, colleagues.subList(0, 2), key));
+        long forTwelve = counter.statementsOf(key -> declared(me, colleagues, key));
+
+        assertThat(forTwelve).isEqualTo(forTwo).isPositive();
+        assertThat(partners.competitorsOf(me)).hasSize(12);
+    }
+
+    private void declared(Account who, List<Account> competitors, String key) {
+        api.sendCounted(
+                        HttpMethod.PUT,
+                        who.token(),
+                        "/api/v1/me/conflicts",
+                        Map.of(
+                                "personIds",
+                                competitors.stream()
+                                        .map(c -> c.personId().toString())
+                                        .toList()),
+                        key)
+                .expect(200);
     }
 
     // --- DUPLICATE ---------------------------------------------------------------------------
