@@ -4,14 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static dev.kept.web.BrowserFixture.notice;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import dev.kept.MutableClock;
-import java.io.IOException;
 import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -24,19 +20,7 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Two partners meet, in two browser contexts of Debian's Chromium and everything through the pages:
@@ -47,59 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * the agenda and the schedule go to /tmp. Runs with {@code -Pbrowser}; without Chromium it fails,
  * never skips.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class CheckInBrowserTests {
+class CheckInBrowserTests extends BrowserTest {
 
-    private static final int APP_PORT = BrowserFixture.freePort();
-    private static final String BASE = "http://localhost:" + APP_PORT;
-    private static final int MAIL_PORT = BrowserFixture.freePort();
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    @RegisterExtension
-    static final GreenMailExtension MAIL =
-            new GreenMailExtension(new ServerSetup(MAIL_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
-
-    private static BrowserFixture browser;
-
-    @Autowired
-    MutableClock clock;
-
-    /** The application's clock, which the test moves past the check-in's start. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableTime {
-
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> APP_PORT);
-        registry.add("kept.base-url", () -> BASE);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL_PORT);
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = BrowserFixture.start(BASE, MAIL);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @AfterEach
-    void backToTheSystemClock() {
-        clock.reset();
-    }
 
     @Test
     void partnersAgreeAScheduleMeetOnTheAgendaAndKeepTheirPrivateNotesPrivate() {

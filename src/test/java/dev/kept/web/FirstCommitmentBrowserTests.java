@@ -4,9 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import jakarta.mail.internet.MimeMessage;
@@ -19,55 +17,21 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The newcomer's path in a real browser (Debian's Chromium): sign up, invite a colleague, accept
  * the invitation from the e-mail (caught by GreenMail), write a commitment with the clarity check,
  * record progress and close it. Runs with {@code -Pbrowser}; without Chromium it fails, never skips.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class FirstCommitmentBrowserTests {
+class FirstCommitmentBrowserTests extends BrowserTest {
 
-    private static final int APP_PORT = BrowserFixture.freePort();
-    private static final String BASE = "http://localhost:" + APP_PORT;
     private static final Path SHOTS = Paths.get("target", "browser");
 
-    private static final int MAIL_PORT = BrowserFixture.freePort();
-
-    @RegisterExtension
-    static final GreenMailExtension MAIL =
-            new GreenMailExtension(new ServerSetup(MAIL_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
-
-    private static BrowserFixture browser;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> APP_PORT);
-        registry.add("kept.base-url", () -> BASE);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL_PORT);
-    }
-
     @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = BrowserFixture.start(BASE, MAIL);
+    static void screenshotsFolder() throws IOException {
         Files.createDirectories(SHOTS);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -98,8 +62,9 @@ class FirstCommitmentBrowserTests {
                 .setPath(SHOTS.resolve("1-invited.png"))
                 .setFullPage(true));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> MAIL.getReceivedMessages().length > 0);
-        MimeMessage invitation = MAIL.getReceivedMessages()[0];
+        // the mail server is shared by the browser tests: this one's invitation is the one to Bob
+        await().atMost(Duration.ofSeconds(20)).until(() -> invitationTo(colleagueEmail) != null);
+        MimeMessage invitation = invitationTo(colleagueEmail);
         assertThat(invitation.getAllRecipients()[0].toString()).isEqualTo(colleagueEmail);
         Matcher link =
                 Pattern.compile("(http\\S+/invitations/[A-Za-z0-9_-]+)").matcher(GreenMailUtil.getBody(invitation));
@@ -150,5 +115,14 @@ class FirstCommitmentBrowserTests {
         assertThat(admin.locator("h1")).hasText("Not found");
         adminSession.close();
         colleagueSession.close();
+    }
+
+    private static MimeMessage invitationTo(String address) throws jakarta.mail.MessagingException {
+        for (MimeMessage message : MAIL.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address)) {
+                return message;
+            }
+        }
+        return null;
     }
 }

@@ -5,26 +5,16 @@ import static dev.kept.web.BrowserFixture.notice;
 import static dev.kept.web.BrowserFixture.reloadUntilVisible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The five steps of social accountability in Debian's Chromium, everything through the pages and
@@ -37,40 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * it as kept and the lead confirms it and reflects (verification). The admin sees none of it. Runs
  * with {@code -Pbrowser}; without Chromium it fails, never skips.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class FiveStepsBrowserTests {
+class FiveStepsBrowserTests extends BrowserTest {
 
-    private static final int APP_PORT = BrowserFixture.freePort();
-    private static final String BASE = "http://localhost:" + APP_PORT;
-    private static final int MAIL_PORT = BrowserFixture.freePort();
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-
-    @RegisterExtension
-    static final GreenMailExtension MAIL =
-            new GreenMailExtension(new ServerSetup(MAIL_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
-
-    private static BrowserFixture browser;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> APP_PORT);
-        registry.add("kept.base-url", () -> BASE);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL_PORT);
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = BrowserFixture.start(BASE, MAIL);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void leadAsksMemberAlignsOnADateAndTheCommitmentIsOwnedRenegotiatedClosedAndConfirmed() throws Exception {

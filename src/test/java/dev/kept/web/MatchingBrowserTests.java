@@ -5,20 +5,10 @@ import static dev.kept.web.BrowserFixture.notice;
 import static dev.kept.web.BrowserFixture.reloadUntilVisible;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import java.io.IOException;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A matching program through the pages, in three browser contexts of Debian's Chromium: the admin
@@ -27,39 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * their inbox and accepts it, and the partnership appears on their partners page. Runs with
  * {@code -Pbrowser}; without Chromium it fails, never skips.
  */
-@Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class MatchingBrowserTests {
-
-    private static final int APP_PORT = BrowserFixture.freePort();
-    private static final String BASE = "http://localhost:" + APP_PORT;
-    private static final int MAIL_PORT = BrowserFixture.freePort();
-
-    @RegisterExtension
-    static final GreenMailExtension MAIL =
-            new GreenMailExtension(new ServerSetup(MAIL_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
-
-    private static BrowserFixture browser;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> APP_PORT);
-        registry.add("kept.base-url", () -> BASE);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL_PORT);
-    }
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = BrowserFixture.start(BASE, MAIL);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class MatchingBrowserTests extends BrowserTest {
 
     @Test
     void adminRunsAProgramMembersOptInAndBothAcceptTheirMatch() {
