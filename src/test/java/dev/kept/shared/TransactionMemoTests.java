@@ -8,6 +8,8 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A memo lives as long as its transaction: one read per key inside, every read outside. */
@@ -80,6 +82,32 @@ class TransactionMemoTests {
                 .isInstanceOf(IllegalStateException.class);
         transaction.executeWithoutResult(
                 status -> assertThat(read(PEOPLE, "ada")).isEqualTo("ada #2"));
+    }
+
+    @Test
+    void readsWhileATransactionCompletesLeaveNothingForTheNext() {
+        // what the synchronization read, asserted after: Spring logs what afterCompletion throws
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        transaction.executeWithoutResult(status ->
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        seen.add(read(PEOPLE, "ada"));
+                    }
+
+                    @Override
+                    public void afterCompletion(int outcome) {
+                        seen.add(read(PEOPLE, "ada"));
+                    }
+                }));
+        transaction.executeWithoutResult(status -> seen.add(read(PEOPLE, "ada")));
+
+        assertThat(seen)
+                .as("a new read once the transaction is done, and in the next")
+                .containsExactly("ada #1", "ada #2", "ada #3");
+        assertThat(TransactionSynchronizationManager.getResourceMap())
+                .as("nothing left bound")
+                .isEmpty();
     }
 
     @Test
