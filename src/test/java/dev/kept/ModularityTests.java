@@ -38,9 +38,11 @@ class ModularityTests {
                                 .withoutClean())
                 .writeModulesAsPlantUml();
 
-        assertThat(Files.readString(DIAGRAM))
+        // the same lines, in any order: the Documenter lists relations in the order it finds the
+        // types, which differs from one checkout to another
+        assertThat(Files.readAllLines(DIAGRAM))
                 .as("docs/modules/components.puml is out of date: write it again with"
                         + " ./mvnw test -Dtest=ModularityTests -Dkept.write-module-diagram=true")
-                .isEqualTo(Files.readString(folder.resolve("components.puml")));
+                .containsExactlyInAnyOrderElementsOf(Files.readAllLines(folder.resolve("components.puml")));
     }
 }
