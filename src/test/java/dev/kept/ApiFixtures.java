@@ -390,6 +390,16 @@ public final class ApiFixtures {
                 .id();
     }
 
+    /** A team of the admin's organization, led by {@code lead}. */
+    public UUID team(Account admin, String name, Account lead) {
+        return post(
+                        admin.token(),
+                        "/api/v1/teams",
+                        Map.of("name", name, "leadId", lead.personId().toString()))
+                .expect(201)
+                .id();
+    }
+
     /** The terms of a clear commitment (nothing for the clarity check to flag). */
     public static Map<String, Object> clearTerms(LocalDate due, String visibility) {
         Map<String, Object> terms = new LinkedHashMap<>();

@@ -68,16 +68,7 @@ class GoalApiTests {
 
     private Led team(Account admin) {
         Account lead = api.join(admin);
-        UUID team = api.post(
-                        admin.token(),
-                        "/api/v1/teams",
-                        Map.of(
-                                "name",
-                                ApiFixtures.unique("Team"),
-                                "leadId",
-                                lead.personId().toString()))
-                .expect(201)
-                .id();
+        UUID team = api.team(admin, ApiFixtures.unique("Team"), lead);
         return new Led(lead, team);
     }
 

@@ -53,16 +53,7 @@ class HandMappedRowsTests {
     void aTeamReadByHandEqualsTheGenericReadWithEveryColumnSet() {
         Account admin = api.signUp();
         Account lead = api.join(admin);
-        UUID team = api.post(
-                        admin.token(),
-                        "/api/v1/teams",
-                        Map.of(
-                                "name",
-                                ApiFixtures.unique("Sales"),
-                                "leadId",
-                                lead.personId().toString()))
-                .expect(201)
-                .id();
+        UUID team = api.team(admin, ApiFixtures.unique("Sales"), lead);
 
         Team generic = teams.findById(team).orElseThrow();
         assertSameEntity(
