@@ -114,6 +114,10 @@ class PartnershipListTests {
                 .toList();
 
         assertThat(names).containsExactly("Bea 001", "Cal 001", "Plain 001", "Plain 002", "Abe 001");
+        // a page that begins with the best fits and goes on with the others, and a page after it
+        assertThat(api.followPages(me.token(), "/api/v1/partnerships/candidates?limit=3").stream()
+                        .map(c -> c.get("name").asString()))
+                .containsExactly("Bea 001", "Cal 001", "Plain 001", "Plain 002", "Abe 001");
         JsonNode first = api.get(me.token(), "/api/v1/partnerships/candidates?limit=1")
                 .json()
                 .get("items")
@@ -142,6 +146,31 @@ class PartnershipListTests {
         long large = candidateStatements(30);
 
         assertThat(large).isEqualTo(small);
+    }
+
+    @Test
+    void listsTheBestFitsInTheSameStatementsForTenTimesAsMany() {
+        long small = bestFitStatements(3);
+        long large = bestFitStatements(30);
+
+        assertThat(large).isEqualTo(small);
+    }
+
+    /** Statements for the first page when {@code count} people are the best fit, in another team and region. */
+    private long bestFitStatements(int count) {
+        Account me = api.signUp();
+        UUID mine = api.team(me, "Mine");
+        UUID theirs = api.team(me, "Theirs");
+        profile(me.personId(), mine, "North", 5, null);
+        for (UUID other : new PeopleFixtures(jdbc).people(me.organizationId(), "Candidate", count, null, null, null)) {
+            profile(other, theirs, "South", 4, null);
+        }
+        return counter.statementsOf(key -> {
+            JsonNode page = api.getCounted(me.token(), "/api/v1/partnerships/candidates?limit=2", key)
+                    .json();
+            assertThat(page.get("items").valueStream().map(c -> c.get("name").asString()))
+                    .containsExactly("Candidate 001", "Candidate 002");
+        });
     }
 
     private long candidateStatements(int count) {
