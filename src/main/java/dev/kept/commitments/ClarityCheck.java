@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Tells what makes a commitment unclear: something missing, a done-when nobody could check, no date
@@ -87,7 +86,10 @@ public final class ClarityCheck {
             "agreed");
 
     /** Where words part: compiled once, since lists assess every commitment they show. */
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** The first word of each vague phrase: only after one of these is a phrase looked for. */
+    private static final Set<String> PHRASE_STARTS = VAGUE_PHRASES.stream()
+            .map(phrase -> phrase.substring(0, phrase.indexOf(' ')))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private ClarityCheck() {}
 
@@ -99,7 +101,7 @@ public final class ClarityCheck {
         if (isBlank(what)) {
             issues.add(new ClarityReport.Issue("what", "MISSING", "Say what you will do."));
             penalty += 30;
-        } else if (SPACES.split(what.strip()).length < 3) {
+        } else if (wordCount(what) < 3) {
             issues.add(new ClarityReport.Issue(
                     "what", "TOO_SHORT", "Say in a few more words what you will do, so someone else understands it."));
             penalty += 10;
@@ -147,10 +149,12 @@ public final class ClarityCheck {
         Set<String> found = new LinkedHashSet<>();
         List<String> words = words(text);
         for (int i = 0; i < words.size(); i++) {
-            if (i + 1 < words.size() && VAGUE_PHRASES.contains(words.get(i) + " " + words.get(i + 1))) {
-                found.add(words.get(i) + " " + words.get(i + 1));
-            } else if (VAGUE_WORDS.contains(words.get(i))) {
-                found.add(words.get(i));
+            String word = words.get(i);
+            String phrase = i + 1 < words.size() && PHRASE_STARTS.contains(word) ? word + " " + words.get(i + 1) : null;
+            if (phrase != null && VAGUE_PHRASES.contains(phrase)) {
+                found.add(phrase);
+            } else if (VAGUE_WORDS.contains(word)) {
+                found.add(word);
             }
         }
         return found;
@@ -192,6 +196,20 @@ public final class ClarityCheck {
             }
         }
         return words;
+    }
+
+    /** How many runs of non-space characters the text has (the words as a reader counts them). */
+    private static int wordCount(String text) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i));
+            if (!space && !inWord) {
+                count++;
+            }
+            inWord = !space;
+        }
+        return count;
     }
 
     private static boolean isBlank(String value) {

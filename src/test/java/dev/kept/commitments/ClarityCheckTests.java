@@ -39,6 +39,23 @@ class ClarityCheckTests {
     }
 
     @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"Ship it|true", "  Ship   it  |true", "Ship the release|false", "  Ship  the  release  |false"})
+    void asksForMoreWordsWhenWhatIsUnderThree(String what, boolean tooShort) {
+        ClarityReport report = ClarityCheck.assess(what, "3 reviewers approved it", TODAY.plusDays(3), "why", TODAY);
+
+        assertThat(report.issues())
+                .extracting(ClarityReport.Issue::code)
+                .filteredOn("TOO_SHORT"::equals)
+                .hasSize(tooShort ? 1 : 0);
+        assertThat(ClarityCheck.assess("Ship\tit\nnow", "3 reviewers approved it", TODAY, "why", TODAY)
+                        .issues())
+                .extracting(ClarityReport.Issue::code)
+                .doesNotContain("TOO_SHORT");
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "try, I will try to publish the report",
         "soon, Publish the report soon please",

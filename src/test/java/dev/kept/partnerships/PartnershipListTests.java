@@ -128,6 +128,29 @@ class PartnershipListTests {
         assertThat(plain).hasSize(2);
     }
 
+    @Test
+    void leavesOutEachCallersOwnReportingLineOneCallAfterAnother() {
+        Account first = api.signUp();
+        UUID org = first.organizationId();
+        PeopleFixtures people = new PeopleFixtures(jdbc);
+        UUID firstBoss = people.people(org, "First boss", 1, null, null, null).get(0);
+        Account second = api.join(first);
+        UUID secondBoss = people.people(org, "Second boss", 1, null, null, null).get(0);
+        profile(first.personId(), null, null, null, firstBoss);
+        profile(second.personId(), null, null, null, secondBoss);
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(candidateNames(first)).contains("Second boss 001").doesNotContain("First boss 001");
+            assertThat(candidateNames(second)).contains("First boss 001").doesNotContain("Second boss 001");
+        }
+    }
+
+    private List<String> candidateNames(Account me) {
+        return api.followPages(me.token(), "/api/v1/partnerships/candidates?limit=50").stream()
+                .map(c -> c.get("name").asString())
+                .toList();
+    }
+
     /** Sets a person's team, region, level and manager. */
     private void profile(UUID person, UUID team, String region, Integer level, UUID manager) {
         jdbc.sql(
