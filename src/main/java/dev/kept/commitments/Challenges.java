@@ -1,9 +1,9 @@
 package dev.kept.commitments;
 
+import dev.kept.access.AccessPolicy;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
-import dev.kept.security.AccessPolicy;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;

@@ -1,6 +1,6 @@
 package dev.kept.commitments;
 
-import dev.kept.security.Visibility;
+import dev.kept.access.Visibility;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;

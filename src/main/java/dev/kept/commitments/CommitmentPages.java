@@ -1,11 +1,11 @@
 package dev.kept.commitments;
 
+import dev.kept.access.Visibility;
 import dev.kept.partnerships.PartnershipStatus;
 import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
-import dev.kept.security.Visibility;
 import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;

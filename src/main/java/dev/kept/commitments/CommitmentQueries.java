@@ -1,8 +1,8 @@
 package dev.kept.commitments;
 
+import dev.kept.access.AccessPolicy;
+import dev.kept.access.Visibility;
 import dev.kept.people.Caller;
-import dev.kept.security.AccessPolicy;
-import dev.kept.security.Visibility;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

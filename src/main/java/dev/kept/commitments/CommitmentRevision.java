@@ -1,6 +1,6 @@
 package dev.kept.commitments;
 
-import dev.kept.security.Visibility;
+import dev.kept.access.Visibility;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -2,7 +2,7 @@ package dev.kept.commitments;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.kept.security.Visibility;
+import dev.kept.access.Visibility;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

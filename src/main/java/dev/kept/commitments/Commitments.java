@@ -1,13 +1,13 @@
 package dev.kept.commitments;
 
+import dev.kept.access.AccessPolicy;
+import dev.kept.access.Visibility;
 import dev.kept.partnerships.PartnershipStatus;
 import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
-import dev.kept.security.AccessPolicy;
-import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;

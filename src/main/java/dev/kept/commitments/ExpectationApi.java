@@ -1,7 +1,7 @@
 package dev.kept.commitments;
 
+import dev.kept.access.Visibility;
 import dev.kept.people.Caller;
-import dev.kept.security.Visibility;
 import dev.kept.shared.Page;
 import dev.kept.shared.PageAnswer;
 import dev.kept.shared.PageLimit;

@@ -1,8 +1,8 @@
 package dev.kept.commitments;
 
+import dev.kept.access.Visibility;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
-import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.MorePages;

@@ -1,11 +1,11 @@
 package dev.kept.commitments;
 
+import dev.kept.access.AccessPolicy;
+import dev.kept.access.Visibility;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
-import dev.kept.security.AccessPolicy;
-import dev.kept.security.Visibility;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;

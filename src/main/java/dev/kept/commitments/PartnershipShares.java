@@ -1,10 +1,10 @@
 package dev.kept.commitments;
 
+import dev.kept.access.Visibility;
 import dev.kept.partnerships.PartnershipSharing;
 import dev.kept.partnerships.PartnershipView;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
-import dev.kept.security.Visibility;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;

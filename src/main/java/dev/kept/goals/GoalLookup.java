@@ -1,10 +1,10 @@
 package dev.kept.goals;
 
+import dev.kept.access.AccessPolicy;
 import dev.kept.commitments.GoalDirectory;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Team;
-import dev.kept.security.AccessPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

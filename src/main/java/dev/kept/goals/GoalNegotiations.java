@@ -1,5 +1,6 @@
 package dev.kept.goals;
 
+import dev.kept.access.AccessPolicy;
 import dev.kept.goals.Negotiation.Party;
 import dev.kept.goals.Negotiation.Step;
 import dev.kept.goals.Negotiation.Terms;
@@ -12,7 +13,6 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
-import dev.kept.security.AccessPolicy;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.ForbiddenException;

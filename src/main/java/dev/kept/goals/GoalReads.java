@@ -1,8 +1,8 @@
 package dev.kept.goals;
 
+import dev.kept.access.AccessPolicy;
 import dev.kept.commitments.RiskReason;
 import dev.kept.people.Caller;
-import dev.kept.security.AccessPolicy;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.Page;
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package dev.kept.goals;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.kept.access.AccessPolicy;
 import dev.kept.commitments.Commitments;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Team;
-import dev.kept.security.AccessPolicy;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;

@@ -1,12 +1,12 @@
 package dev.kept.recognition;
 
+import dev.kept.access.AccessPolicy;
 import dev.kept.commitments.Commitments;
 import dev.kept.goals.Goals;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
-import dev.kept.security.AccessPolicy;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.MoveRows;

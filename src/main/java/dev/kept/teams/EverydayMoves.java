@@ -1,5 +1,6 @@
 package dev.kept.teams;
 
+import dev.kept.access.AccessPolicy;
 import dev.kept.commitments.Commitments;
 import dev.kept.goals.GoalNegotiations;
 import dev.kept.people.Caller;
@@ -7,7 +8,6 @@ import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
 import dev.kept.recognition.Kudos;
-import dev.kept.security.AccessPolicy;
 import dev.kept.shared.EverydayMove;
 import dev.kept.shared.EverydayMove.Kind;
 import dev.kept.shared.NotFoundException;

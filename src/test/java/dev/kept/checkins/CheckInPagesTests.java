@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
+import dev.kept.access.Visibility;
 import dev.kept.commitments.CommitmentDraft;
 import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
@@ -18,7 +19,6 @@ import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
 import dev.kept.people.SignUp;
-import dev.kept.security.Visibility;
 import java.io.UnsupportedEncodingException;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.kept.commitments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.kept.security.Visibility;
+import dev.kept.access.Visibility;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;

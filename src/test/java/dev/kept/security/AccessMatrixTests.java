@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
 import dev.kept.KeptApiTest;
+import dev.kept.access.Visibility;
 import dev.kept.people.Caller;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.kept.access.Visibility;
 import dev.kept.commitments.CommitmentDraft;
 import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
@@ -15,7 +16,6 @@ import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
 import dev.kept.people.SignUp;
-import dev.kept.security.Visibility;
 import java.io.UnsupportedEncodingException;
 import java.time.LocalDate;
 import java.util.List;

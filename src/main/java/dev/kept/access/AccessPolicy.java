@@ -1,4 +1,4 @@
-package dev.kept.security;
+package dev.kept.access;
 
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;

@@ -1,4 +1,4 @@
-package dev.kept.security;
+package dev.kept.access;
 
 /** Who, besides its owner, may see a piece of content. */
 public enum Visibility {
