@@ -226,7 +226,7 @@ class CommitmentQueries {
      * Contributions made visible in [from, to): each commitment made to serve a goal (by its owner)
      * and each progress report on one that serves a goal (by its author).
      */
-    List<dev.kept.shared.EverydayMove> contributionMoves(
+    List<dev.kept.moves.EverydayMove> contributionMoves(
             UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
         String made = personIds == null ? "" : " and c.owner_id in (:people)";
         String reported = personIds == null ? "" : " and p.author_id in (:people)";
@@ -247,8 +247,8 @@ class CommitmentQueries {
             statement = statement.param("people", List.copyOf(personIds));
         }
         return statement
-                .query((rs, n) -> new dev.kept.shared.EverydayMove(
-                        dev.kept.shared.EverydayMove.Kind.MAKE_VISIBLE,
+                .query((rs, n) -> new dev.kept.moves.EverydayMove(
+                        dev.kept.moves.EverydayMove.Kind.MAKE_VISIBLE,
                         rs.getObject("person_id", UUID.class),
                         rs.getTimestamp("at").toInstant(),
                         rs.getObject("source_id", UUID.class)))

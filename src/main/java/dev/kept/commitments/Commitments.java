@@ -506,7 +506,7 @@ public class Commitments {
      * and each progress report on one.
      */
     @Transactional(readOnly = true)
-    public List<dev.kept.shared.EverydayMove> contributionMoves(UUID organizationId, Instant from, Instant to) {
+    public List<dev.kept.moves.EverydayMove> contributionMoves(UUID organizationId, Instant from, Instant to) {
         return queries.contributionMoves(organizationId, from, to, null);
     }
 
@@ -515,7 +515,7 @@ public class Commitments {
      * what one person's or one team's count needs.
      */
     @Transactional(readOnly = true)
-    public List<dev.kept.shared.EverydayMove> contributionMoves(
+    public List<dev.kept.moves.EverydayMove> contributionMoves(
             UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
         return personIds.isEmpty() ? List.of() : queries.contributionMoves(organizationId, from, to, personIds);
     }

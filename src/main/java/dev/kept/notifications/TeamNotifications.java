@@ -1,8 +1,8 @@
 package dev.kept.notifications;
 
-import dev.kept.teams.AdviceAnswered;
-import dev.kept.teams.AdviceRequested;
-import dev.kept.teams.DecisionRecorded;
+import dev.kept.advice.AdviceAnswered;
+import dev.kept.advice.AdviceRequested;
+import dev.kept.decisions.DecisionRecorded;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;

@@ -1,11 +1,11 @@
 package dev.kept.notifications;
 
-import dev.kept.teams.FlagAnswered;
-import dev.kept.teams.FlagClosed;
-import dev.kept.teams.FlagRaised;
-import dev.kept.teams.FlagStatus;
-import dev.kept.teams.HelpOfferAnswered;
-import dev.kept.teams.HelpOffered;
+import dev.kept.teamwork.FlagAnswered;
+import dev.kept.teamwork.FlagClosed;
+import dev.kept.teamwork.FlagRaised;
+import dev.kept.teamwork.FlagStatus;
+import dev.kept.teamwork.HelpOfferAnswered;
+import dev.kept.teamwork.HelpOffered;
 import java.util.UUID;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;

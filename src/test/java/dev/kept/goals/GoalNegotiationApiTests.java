@@ -7,7 +7,7 @@ import dev.kept.ApiFixtures.Account;
 import dev.kept.ApiResponse;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
-import dev.kept.shared.EverydayMove;
+import dev.kept.moves.EverydayMove;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

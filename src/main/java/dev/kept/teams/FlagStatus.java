@@ -1,8 +1,0 @@
-package dev.kept.teams;
-
-/** A jeopardy flag is open until it is resolved (an owner or its raiser) or withdrawn (its raiser). */
-public enum FlagStatus {
-    OPEN,
-    RESOLVED,
-    WITHDRAWN
-}

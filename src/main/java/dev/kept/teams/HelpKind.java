@@ -1,9 +1,0 @@
-package dev.kept.teams;
-
-/** What is offered: information, ideas, resources or time. */
-public enum HelpKind {
-    INFORMATION,
-    IDEAS,
-    RESOURCES,
-    TIME
-}
