@@ -4,6 +4,7 @@ import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
+import dev.kept.people.Teams;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +44,12 @@ import org.springframework.stereotype.Component;
 public class AccessPolicy {
 
     private final People people;
+    private final Teams orgTeams;
     private final Partnerships partnerships;
 
-    AccessPolicy(People people, Partnerships partnerships) {
+    AccessPolicy(People people, Teams orgTeams, Partnerships partnerships) {
         this.people = people;
+        this.orgTeams = orgTeams;
         this.partnerships = partnerships;
     }
 
@@ -105,7 +108,7 @@ public class AccessPolicy {
                 UUID viewerTeam = viewer.getTeamId();
                 yield viewerTeam != null
                         && !viewer.isGuest()
-                        && viewerTeam.equals(people.teamOf(content.organizationId(), content.ownerId())
+                        && viewerTeam.equals(orgTeams.teamOf(content.organizationId(), content.ownerId())
                                 .orElse(null));
             }
         };
@@ -202,7 +205,7 @@ public class AccessPolicy {
         if (viewer == null || viewer.isGuest() || teamId == null) {
             return false;
         }
-        boolean leads = people.teams(caller).stream()
+        boolean leads = orgTeams.teams(caller).stream()
                 .anyMatch(
                         team -> team.getId().equals(teamId) && caller.personId().equals(team.getLeadId()));
         return leads || (allowed.contains(caller.personId()) && teamId.equals(viewer.getTeamId()));
@@ -220,7 +223,7 @@ public class AccessPolicy {
         if (viewer.getTeamId() != null && teamIds.contains(viewer.getTeamId())) {
             return true;
         }
-        return people.teams(caller).stream()
+        return orgTeams.teams(caller).stream()
                 .anyMatch(team ->
                         teamIds.contains(team.getId()) && caller.personId().equals(team.getLeadId()));
     }
@@ -234,7 +237,7 @@ public class AccessPolicy {
             return true;
         }
         return teamId != null
-                && people.teams(caller).stream()
+                && orgTeams.teams(caller).stream()
                         .anyMatch(team ->
                                 team.getId().equals(teamId) && caller.personId().equals(team.getLeadId()));
     }

@@ -3,6 +3,7 @@ package dev.kept.checkins;
 import dev.kept.commitments.CommitmentFilter;
 import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
@@ -66,6 +67,7 @@ public class CalendarFeeds {
     private final CheckIns entry;
     private final Commitments commitments;
     private final People people;
+    private final Accounts accounts;
     private final String baseUrl;
     private final InternetAddress sender;
     private final Clock clock;
@@ -76,6 +78,7 @@ public class CalendarFeeds {
             CheckIns entry,
             Commitments commitments,
             People people,
+            Accounts accounts,
             @Value("${kept.base-url:http://localhost:8080}") String baseUrl,
             @Value("${kept.mail-from:Kept <no-reply@kept.local>}") String mailFrom,
             Clock clock) {
@@ -84,6 +87,7 @@ public class CalendarFeeds {
         this.entry = entry;
         this.commitments = commitments;
         this.people = people;
+        this.accounts = accounts;
         this.baseUrl = baseUrl;
         this.sender = address(mailFrom);
         this.clock = clock;
@@ -152,7 +156,7 @@ public class CalendarFeeds {
                 .query((rs, row) ->
                         Map.entry(rs.getObject("organization_id", UUID.class), rs.getObject("person_id", UUID.class)))
                 .optional()
-                .flatMap(owner -> people.activeCaller(owner.getKey(), owner.getValue()))
+                .flatMap(owner -> accounts.activeCaller(owner.getKey(), owner.getValue()))
                 .map(this::calendarOf);
     }
 

@@ -5,6 +5,7 @@ import dev.kept.commitments.Commitments;
 import dev.kept.commitments.RiskReason;
 import dev.kept.partnerships.PartnershipChanged;
 import dev.kept.partnerships.Partnerships;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
@@ -54,6 +55,7 @@ public class CheckIns {
     private final Partnerships partnerships;
     private final Commitments commitments;
     private final People people;
+    private final Accounts accounts;
     private final JdbcClient jdbc;
     private final CheckInProperties properties;
     private final Clock clock;
@@ -64,6 +66,7 @@ public class CheckIns {
             Partnerships partnerships,
             Commitments commitments,
             People people,
+            Accounts accounts,
             JdbcClient jdbc,
             CheckInProperties properties,
             Clock clock) {
@@ -72,6 +75,7 @@ public class CheckIns {
         this.partnerships = partnerships;
         this.commitments = commitments;
         this.people = people;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -365,7 +369,7 @@ public class CheckIns {
     /** The reminder for one partner of a check-in; empty if it is not theirs (any more). */
     @Transactional(readOnly = true)
     public Optional<Reminder> reminder(UUID organizationId, UUID checkInId, UUID personId) {
-        Optional<Caller> caller = people.activeCaller(organizationId, personId);
+        Optional<Caller> caller = accounts.activeCaller(organizationId, personId);
         Optional<CheckIn> checkIn = checkIns.findByIdAndOrganizationId(checkInId, organizationId);
         if (caller.isEmpty() || checkIn.isEmpty()) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package dev.kept.commitments;
 import dev.kept.access.Visibility;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.MorePages;
@@ -36,11 +37,13 @@ class ExpectationPages {
 
     private final Expectations expectations;
     private final People people;
+    private final Teams orgTeams;
     private final GoalDirectory goals;
 
-    ExpectationPages(Expectations expectations, People people, GoalDirectory goals) {
+    ExpectationPages(Expectations expectations, People people, Teams orgTeams, GoalDirectory goals) {
         this.expectations = expectations;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.goals = goals;
     }
 
@@ -153,7 +156,7 @@ class ExpectationPages {
         boolean guest = people.me(caller).isGuest();
         model.addAttribute("canAsk", !guest);
         if (!guest) {
-            model.addAttribute("teams", people.teams(caller));
+            model.addAttribute("teams", orgTeams.teams(caller));
             model.addAttribute("goals", goals.choices(caller));
         }
         return "commitments/expectations";

@@ -6,6 +6,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
@@ -41,6 +42,7 @@ public class Expectations {
     private final CommitmentRepository commitments;
     private final AccessPolicy policy;
     private final People people;
+    private final Teams orgTeams;
     private final GoalDirectory goals;
     private final Clock clock;
 
@@ -50,6 +52,7 @@ public class Expectations {
             CommitmentRepository commitments,
             AccessPolicy policy,
             People people,
+            Teams orgTeams,
             GoalDirectory goals,
             Clock clock) {
         this.goals = goals;
@@ -58,6 +61,7 @@ public class Expectations {
         this.commitments = commitments;
         this.policy = policy;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.clock = clock;
     }
 
@@ -84,7 +88,7 @@ public class Expectations {
                     .getId();
         } else {
             try {
-                Team team = people.team(caller, draft.toTeamId());
+                Team team = orgTeams.team(caller, draft.toTeamId());
                 recipient = team.getLeadId();
             } catch (NotFoundException unknown) {
                 throw new RuleViolationException(
@@ -319,7 +323,7 @@ public class Expectations {
         String teamName = null;
         if (e.getToTeamId() != null) {
             try {
-                teamName = people.team(caller, e.getToTeamId()).getName();
+                teamName = orgTeams.team(caller, e.getToTeamId()).getName();
             } catch (NotFoundException gone) {
                 teamName = "a team";
             }

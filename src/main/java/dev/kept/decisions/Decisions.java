@@ -6,6 +6,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
@@ -45,12 +46,14 @@ public class Decisions {
 
     private final JdbcClient jdbc;
     private final People people;
+    private final Teams orgTeams;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Decisions(JdbcClient jdbc, People people, ApplicationEventPublisher events, Clock clock) {
+    Decisions(JdbcClient jdbc, People people, Teams orgTeams, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.events = events;
         this.clock = clock;
     }
@@ -95,7 +98,7 @@ public class Decisions {
                     .update();
         }
         // one statement reading ids only, however many people the affected teams hold
-        List<UUID> recipients = people.teamMemberIds(caller.organizationId(), affected, true).stream()
+        List<UUID> recipients = orgTeams.teamMemberIds(caller.organizationId(), affected, true).stream()
                 .filter(recipient -> !recipient.equals(author.getId()))
                 .toList();
         events.publishEvent(new DecisionRecorded(
@@ -113,7 +116,7 @@ public class Decisions {
         Person me = member(caller);
         String sql = SELECT;
         if (teamId != null) {
-            people.team(caller, teamId);
+            orgTeams.team(caller, teamId);
             sql += " and exists (select 1 from decision_team t where t.decision_id = d.id and t.team_id = :team)";
         }
         if (after != null) {
@@ -171,7 +174,7 @@ public class Decisions {
     @Transactional(readOnly = true)
     public List<Team> teamChoices(Caller caller) {
         member(caller);
-        return people.teams(caller);
+        return orgTeams.teams(caller);
     }
 
     /** The everyday moves of kind {@code EXPLAIN_DECISION} made in [from, to): one per decision, by its author. */
@@ -299,7 +302,7 @@ public class Decisions {
     }
 
     private Map<UUID, Team> teams(Caller caller) {
-        return people.teams(caller).stream().collect(Collectors.toMap(Team::getId, Function.identity()));
+        return orgTeams.teams(caller).stream().collect(Collectors.toMap(Team::getId, Function.identity()));
     }
 
     private Person member(Caller caller) {

@@ -5,6 +5,7 @@ import dev.kept.commitments.GoalDirectory;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +20,13 @@ class GoalLookup implements GoalDirectory {
 
     private final GoalRepository goals;
     private final People people;
+    private final Teams orgTeams;
     private final AccessPolicy policy;
 
-    GoalLookup(GoalRepository goals, People people, AccessPolicy policy) {
+    GoalLookup(GoalRepository goals, People people, Teams orgTeams, AccessPolicy policy) {
         this.goals = goals;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.policy = policy;
     }
 
@@ -34,7 +37,7 @@ class GoalLookup implements GoalDirectory {
             return List.of();
         }
         Map<UUID, String> teamNames =
-                people.teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
+                orgTeams.teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
         UUID none = new UUID(0, 0);
         UUID team = people.me(caller).getTeamId();
         List<Goal> offered = goals.findChoices(

@@ -14,6 +14,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
@@ -54,6 +55,7 @@ public class GoalNegotiations {
     private final NegotiationStore store;
     private final GoalRepository goals;
     private final People people;
+    private final Teams orgTeams;
     private final AccessPolicy policy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -62,12 +64,14 @@ public class GoalNegotiations {
             NegotiationStore store,
             GoalRepository goals,
             People people,
+            Teams orgTeams,
             AccessPolicy policy,
             ApplicationEventPublisher events,
             Clock clock) {
         this.store = store;
         this.goals = goals;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.policy = policy;
         this.events = events;
         this.clock = clock;
@@ -242,7 +246,7 @@ public class GoalNegotiations {
         if (!policy.canSeeGoals(caller)) {
             return List.of();
         }
-        return people.teams(caller).stream()
+        return orgTeams.teams(caller).stream()
                 .filter(team -> actsFor(caller, team.getId()))
                 .toList();
     }
@@ -250,14 +254,14 @@ public class GoalNegotiations {
     /** The members a team's lead allows to negotiate co-owned goals for the team. */
     @Transactional(readOnly = true)
     public List<UUID> negotiators(Caller caller, UUID teamId) {
-        Team team = people.team(caller, teamId);
+        Team team = orgTeams.team(caller, teamId);
         return store.negotiators(caller.organizationId(), team.getId());
     }
 
     /** Replaces the members allowed to negotiate for the team; only its lead may. */
     @Transactional
     public List<UUID> allowNegotiators(Caller caller, UUID teamId, Collection<UUID> personIds) {
-        Team team = people.team(caller, teamId);
+        Team team = orgTeams.team(caller, teamId);
         if (!caller.personId().equals(team.getLeadId())) {
             throw new ForbiddenException("Only the team's lead chooses who negotiates goals for the team.");
         }
@@ -476,7 +480,7 @@ public class GoalNegotiations {
     }
 
     private Map<UUID, Team> teams(Caller caller) {
-        return people.teams(caller).stream()
+        return orgTeams.teams(caller).stream()
                 .collect(Collectors.toMap(Team::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 

@@ -6,6 +6,7 @@ import dev.kept.commitments.Commitments;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
@@ -44,6 +45,7 @@ public class Goals {
 
     private final GoalRepository goals;
     private final People people;
+    private final Teams orgTeams;
     private final AccessPolicy policy;
     private final Commitments commitments;
     private final NegotiationStore negotiations;
@@ -53,6 +55,7 @@ public class Goals {
     Goals(
             GoalRepository goals,
             People people,
+            Teams orgTeams,
             AccessPolicy policy,
             Commitments commitments,
             NegotiationStore negotiations,
@@ -62,6 +65,7 @@ public class Goals {
         this.goals = goals;
         this.negotiations = negotiations;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.policy = policy;
         this.commitments = commitments;
         this.clock = clock;
@@ -330,7 +334,7 @@ public class Goals {
         if (!policy.canSeeGoals(caller)) {
             return List.of();
         }
-        List<Team> teams = people.teams(caller);
+        List<Team> teams = orgTeams.teams(caller);
         if (policy.canChangeGoal(caller, null)) {
             return teams;
         }
@@ -345,7 +349,7 @@ public class Goals {
     @Transactional(readOnly = true)
     public List<Team> allTeams(Caller caller) {
         requireSeeing(caller);
-        return people.teams(caller);
+        return orgTeams.teams(caller);
     }
 
     private Goal visible(Caller caller, UUID id) {
@@ -370,7 +374,7 @@ public class Goals {
     }
 
     private Map<UUID, Team> teams(Caller caller) {
-        return people.teams(caller).stream().collect(Collectors.toMap(Team::getId, Function.identity()));
+        return orgTeams.teams(caller).stream().collect(Collectors.toMap(Team::getId, Function.identity()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.kept.notifications;
 
 import dev.kept.checkins.CalendarFeeds;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Preferences;
@@ -25,10 +26,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NotificationSettingsPages {
 
     private final People people;
+    private final Accounts accounts;
     private final CalendarFeeds feeds;
 
-    NotificationSettingsPages(People people, CalendarFeeds feeds) {
+    NotificationSettingsPages(People people, Accounts accounts, CalendarFeeds feeds) {
         this.people = people;
+        this.accounts = accounts;
         this.feeds = feeds;
     }
 
@@ -61,7 +64,7 @@ class NotificationSettingsPages {
 
     @GetMapping("/settings/notifications")
     String settings(@AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("form", PreferencesForm.of(people.preferences(caller)));
+        model.addAttribute("form", PreferencesForm.of(accounts.preferences(caller)));
         return page(caller, model);
     }
 
@@ -75,7 +78,7 @@ class NotificationSettingsPages {
         if (errors.hasErrors()) {
             return page(caller, model);
         }
-        people.updatePreferences(caller, form.preferences());
+        accounts.updatePreferences(caller, form.preferences());
         redirect.addFlashAttribute("notice", "Your reminder preferences are saved.");
         return "redirect:/settings/notifications";
     }

@@ -8,6 +8,7 @@ import dev.kept.checkins.ScheduleView;
 import dev.kept.commitments.CommitmentDueSoon;
 import dev.kept.commitments.CommitmentOverdue;
 import dev.kept.commitments.Commitments;
+import dev.kept.people.Accounts;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Preferences;
@@ -41,6 +42,7 @@ class ReminderNotifications {
     private final CalendarFeeds feeds;
     private final Commitments commitments;
     private final People people;
+    private final Accounts accounts;
     private final String baseUrl;
 
     ReminderNotifications(
@@ -50,6 +52,7 @@ class ReminderNotifications {
             CalendarFeeds feeds,
             Commitments commitments,
             People people,
+            Accounts accounts,
             @Value("${kept.base-url:http://localhost:8080}") String baseUrl) {
         this.inbox = inbox;
         this.mail = mail;
@@ -57,6 +60,7 @@ class ReminderNotifications {
         this.feeds = feeds;
         this.commitments = commitments;
         this.people = people;
+        this.accounts = accounts;
         this.baseUrl = baseUrl;
     }
 
@@ -221,7 +225,7 @@ class ReminderNotifications {
     }
 
     private boolean prefers(UUID organizationId, UUID personId, Predicate<Preferences> choice) {
-        return choice.test(people.preferencesOf(organizationId, personId));
+        return choice.test(accounts.preferencesOf(organizationId, personId));
     }
 
     private static void section(StringBuilder body, String title, List<String> items) {

@@ -1,10 +1,12 @@
 package dev.kept.partnerships;
 
 import dev.kept.people.Caller;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.ReportingLineChanged;
 import dev.kept.people.ReportingLines;
+import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
@@ -58,6 +60,8 @@ public class Partnerships {
     private final Competitors competitors;
     private final CandidateQueries candidateQueries;
     private final People people;
+    private final Invitations invites;
+    private final Teams orgTeams;
     private final PartnershipProperties properties;
     private final Clock clock;
 
@@ -66,12 +70,16 @@ public class Partnerships {
             Competitors competitors,
             CandidateQueries candidateQueries,
             People people,
+            Invitations invites,
+            Teams orgTeams,
             PartnershipProperties properties,
             Clock clock) {
         this.partnerships = partnerships;
         this.competitors = competitors;
         this.candidateQueries = candidateQueries;
         this.people = people;
+        this.invites = invites;
+        this.orgTeams = orgTeams;
         this.properties = properties;
         this.clock = clock;
     }
@@ -133,7 +141,7 @@ public class Partnerships {
         if (invitation.email().strip().equalsIgnoreCase(me.getEmail())) {
             throw self();
         }
-        return people.partnerByEmail(caller, invitation.email());
+        return invites.partnerByEmail(caller, invitation.email());
     }
 
     // later than any partnership: where the newest-first list starts
@@ -243,7 +251,7 @@ public class Partnerships {
             throw new ConflictException(
                     partner.getName() + " is a member: they see the invitation in their inbox, no e-mail needed.");
         }
-        people.resendGuestInvitation(caller, partner.getId());
+        invites.resendGuestInvitation(caller, partner.getId());
         return view(partnership, caller.personId());
     }
 
@@ -413,7 +421,7 @@ public class Partnerships {
         Person other = people.person(caller, personId);
         String teamName = other.getTeamId() == null
                 ? null
-                : people.team(caller, other.getTeamId()).getName();
+                : orgTeams.team(caller, other.getTeamId()).getName();
         return Fit.hint(people.me(caller), Fit.Profile.of(other, teamName));
     }
 

@@ -36,9 +36,15 @@ import tools.jackson.databind.JsonNode;
 class PeopleApi {
 
     private final People people;
+    private final Accounts accounts;
+    private final Invitations invites;
+    private final Teams orgTeams;
 
-    PeopleApi(People people) {
+    PeopleApi(People people, Accounts accounts, Invitations invites, Teams orgTeams) {
         this.people = people;
+        this.accounts = accounts;
+        this.invites = invites;
+        this.orgTeams = orgTeams;
     }
 
     record TeamBody(@NotBlank @Size(max = 80) String name, UUID leadId) {}
@@ -62,7 +68,7 @@ class PeopleApi {
     @GetMapping("/organization")
     @Operation(summary = "The caller's organization and its settings")
     OrganizationView organization(@AuthenticationPrincipal Caller caller) {
-        return OrganizationView.of(people.organization(caller));
+        return OrganizationView.of(accounts.organization(caller));
     }
 
     @PatchMapping("/organization")
@@ -72,7 +78,7 @@ class PeopleApi {
                             + " is. Stopping tokens that never expire gives the existing ones 90 days from then")
     OrganizationView changeOrganization(
             @AuthenticationPrincipal Caller caller, @RequestBody OrganizationSettings settings) {
-        return OrganizationView.of(people.changeOrganizationSettings(caller, settings.apiTokensMayNeverExpire()));
+        return OrganizationView.of(accounts.changeOrganizationSettings(caller, settings.apiTokensMayNeverExpire()));
     }
 
     @GetMapping("/me")
@@ -89,7 +95,7 @@ class PeopleApi {
             summary = "Replace the caller's strengths (areas of expertise): at most 10 tags of 1 to 40 characters,"
                     + " stored trimmed and in lower case")
     PersonView updateStrengths(@AuthenticationPrincipal Caller caller, @Valid @RequestBody StrengthsBody body) {
-        List<String> strengths = people.updateStrengths(caller, body.strengths());
+        List<String> strengths = accounts.updateStrengths(caller, body.strengths());
         return PersonView.of(people.me(caller), strengths);
     }
 
@@ -98,20 +104,20 @@ class PeopleApi {
             summary = "The caller's reminder preferences: hours before a check-in, which reminders come by e-mail,"
                     + " the weekly digest")
     Preferences preferences(@AuthenticationPrincipal Caller caller) {
-        return people.preferences(caller);
+        return accounts.preferences(caller);
     }
 
     @PutMapping("/me/preferences")
     @Operation(summary = "Change the caller's reminder preferences (all fields; checkInReminderHours 1 to 168)")
     Preferences updatePreferences(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Preferences preferences) {
-        return people.updatePreferences(caller, preferences);
+        return accounts.updatePreferences(caller, preferences);
     }
 
     @PostMapping("/people")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Invite a person (admin): the invitation e-mail is sent")
     PersonView invite(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PersonDetails details) {
-        return PersonView.of(people.invite(caller, details));
+        return PersonView.of(invites.invite(caller, details));
     }
 
     @GetMapping("/people")
@@ -149,15 +155,15 @@ class PeopleApi {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send a new invitation link (admin); earlier links stop working")
     void resend(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        people.resendInvitation(caller, id);
+        invites.resendInvitation(caller, id);
     }
 
     @PostMapping("/teams")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Form a team (admin)")
     TeamView createTeam(@AuthenticationPrincipal Caller caller, @Valid @RequestBody TeamBody body) {
-        Team team = people.createTeam(caller, body.name(), body.leadId());
-        return TeamView.of(people.teamSummary(caller, team.getId()));
+        Team team = orgTeams.createTeam(caller, body.name(), body.leadId());
+        return TeamView.of(orgTeams.teamSummary(caller, team.getId()));
     }
 
     @GetMapping("/teams")
@@ -167,13 +173,13 @@ class PeopleApi {
             @RequestParam(required = false) @PageLimit Integer limit,
             @RequestParam(required = false) String cursor) {
         return PageAnswer.of(
-                people.teamPage(caller, cursor, Page.limitOr(limit)).map(TeamView::of), limit);
+                orgTeams.teamPage(caller, cursor, Page.limitOr(limit)).map(TeamView::of), limit);
     }
 
     @GetMapping("/teams/{id}")
     @Operation(summary = "A team with its lead and member count; its members are GET /people?team={id}")
     TeamView team(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return TeamView.of(people.teamSummary(caller, id));
+        return TeamView.of(orgTeams.teamSummary(caller, id));
     }
 
     @NeverAnswers(409)
@@ -185,7 +191,7 @@ class PeopleApi {
         if (name != null && name.isEmpty()) {
             throw PatchReader.invalid("name", "must not be blank");
         }
-        Team team = people.updateTeam(caller, id, name == null ? null : name.get(), reader.id("leadId"));
-        return TeamView.of(people.teamSummary(caller, team.getId()));
+        Team team = orgTeams.updateTeam(caller, id, name == null ? null : name.get(), reader.id("leadId"));
+        return TeamView.of(orgTeams.teamSummary(caller, team.getId()));
     }
 }

@@ -33,9 +33,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PeoplePages {
 
     private final People people;
+    private final Accounts accounts;
+    private final Invitations invites;
+    private final Teams orgTeams;
 
-    PeoplePages(People people) {
+    PeoplePages(People people, Accounts accounts, Invitations invites, Teams orgTeams) {
         this.people = people;
+        this.accounts = accounts;
+        this.invites = invites;
+        this.orgTeams = orgTeams;
     }
 
     /** A person's place; the manager is named by e-mail ({@code managerId} is still read when no e-mail is sent). */
@@ -77,7 +83,7 @@ class PeoplePages {
             @ModelAttribute("organizationForm") OrganizationForm form,
             RedirectAttributes redirect) {
         // an unticked box sends nothing
-        people.changeOrganizationSettings(caller, Boolean.TRUE.equals(form.apiTokensMayNeverExpire()));
+        accounts.changeOrganizationSettings(caller, Boolean.TRUE.equals(form.apiTokensMayNeverExpire()));
         redirect.addFlashAttribute("notice", "Saved.");
         return "redirect:/people";
     }
@@ -112,7 +118,7 @@ class PeoplePages {
         if (!errors.hasErrors()) {
             try {
                 UUID manager = people.memberByEmail(caller, form.managerEmail(), "managerEmail");
-                Person invited = people.invite(
+                Person invited = invites.invite(
                         caller,
                         new PersonDetails(
                                 form.name(),
@@ -191,7 +197,7 @@ class PeoplePages {
     @PostMapping("/people/{id}/invitation")
     String resend(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
         try {
-            people.resendInvitation(caller, id);
+            invites.resendInvitation(caller, id);
             redirect.addFlashAttribute("notice", "A new invitation was sent; earlier links no longer work.");
         } catch (RuleViolationException broken) {
             redirect.addFlashAttribute("notice", broken.detail());
@@ -224,7 +230,7 @@ class PeoplePages {
         people.requireAdmin(caller);
         if (!errors.hasErrors()) {
             try {
-                Team team = people.createTeam(caller, form.name(), lead(caller, form));
+                Team team = orgTeams.createTeam(caller, form.name(), lead(caller, form));
                 redirect.addFlashAttribute("notice", "Team " + team.getName() + " formed.");
                 return "redirect:/teams/" + team.getId();
             } catch (RuleViolationException broken) {
@@ -237,7 +243,7 @@ class PeoplePages {
 
     @GetMapping("/teams/{id}")
     String team(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
-        TeamSummary team = people.teamSummary(caller, id);
+        TeamSummary team = orgTeams.teamSummary(caller, id);
         String leadEmail = team.leadId() == null
                 ? ""
                 : people.personIn(caller.organizationId(), team.leadId())
@@ -259,14 +265,14 @@ class PeoplePages {
         people.requireAdmin(caller);
         if (!errors.hasErrors()) {
             try {
-                Team team = people.updateTeam(caller, id, form.name(), Optional.ofNullable(lead(caller, form)));
+                Team team = orgTeams.updateTeam(caller, id, form.name(), Optional.ofNullable(lead(caller, form)));
                 redirect.addFlashAttribute("notice", "Team " + team.getName() + " saved.");
                 return "redirect:/teams/" + id;
             } catch (RuleViolationException broken) {
                 broken.rejectOn(errors);
             }
         }
-        model.addAttribute("team", people.teamSummary(caller, id));
+        model.addAttribute("team", orgTeams.teamSummary(caller, id));
         return "people/team";
     }
 
@@ -301,8 +307,8 @@ class PeoplePages {
             try {
                 List<String> strengths =
                         Strengths.normalize(Strengths.split(form.strengths()), 0, Strengths.MOST, "strengths");
-                people.updateProfile(caller, form.name(), form.timeZone());
-                people.updateStrengths(caller, strengths);
+                accounts.updateProfile(caller, form.name(), form.timeZone());
+                accounts.updateStrengths(caller, strengths);
                 redirect.addFlashAttribute("notice", "Your profile is saved.");
                 return "redirect:/settings/profile";
             } catch (RuleViolationException broken) {
@@ -326,7 +332,7 @@ class PeoplePages {
     private void showDirectory(Caller caller, PeopleSearch search, String cursor, Model model) {
         MorePages.show(model, "entries", from -> people.directory(caller, search, from, Page.DEFAULT), cursor);
         model.addAttribute("search", search);
-        model.addAttribute("organization", people.organization(caller));
+        model.addAttribute("organization", accounts.organization(caller));
         showTeamNames(caller, model);
     }
 
@@ -340,11 +346,11 @@ class PeoplePages {
     }
 
     private void showTeams(Caller caller, String cursor, Model model) {
-        MorePages.show(model, "teams", from -> people.teamPage(caller, from, Page.DEFAULT), cursor);
+        MorePages.show(model, "teams", from -> orgTeams.teamPage(caller, from, Page.DEFAULT), cursor);
     }
 
     private void showTeamNames(Caller caller, Model model) {
-        List<Team> teams = people.teams(caller);
+        List<Team> teams = orgTeams.teams(caller);
         model.addAttribute("teams", teams);
         model.addAttribute("teamNames", teams.stream().collect(Collectors.toMap(Team::getId, Team::getName)));
     }

@@ -9,6 +9,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
@@ -56,6 +57,7 @@ public class Kudos {
 
     private final JdbcClient jdbc;
     private final People people;
+    private final Teams orgTeams;
     private final Goals goals;
     private final Commitments commitments;
     private final AccessPolicy policy;
@@ -65,6 +67,7 @@ public class Kudos {
     Kudos(
             JdbcClient jdbc,
             People people,
+            Teams orgTeams,
             Goals goals,
             Commitments commitments,
             AccessPolicy policy,
@@ -72,6 +75,7 @@ public class Kudos {
             Clock clock) {
         this.jdbc = jdbc;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.goals = goals;
         this.commitments = commitments;
         this.policy = policy;
@@ -106,14 +110,14 @@ public class Kudos {
             recipientTeam = thanked.getTeamId();
             recipients = List.of(thanked.getId());
         } else {
-            Team team = people.teams(caller).stream()
+            Team team = orgTeams.teams(caller).stream()
                     .filter(t -> t.getId().equals(draft.toTeamId()))
                     .findFirst()
                     .orElseThrow(() -> new RuleViolationException(
                             "UNKNOWN_TEAM", "toTeamId", "There is no such team in this organization."));
             recipientTeam = team.getId();
             teamName = team.getName();
-            recipients = people.teamMemberIds(caller.organizationId(), Set.of(team.getId()), true).stream()
+            recipients = orgTeams.teamMemberIds(caller.organizationId(), Set.of(team.getId()), true).stream()
                     .filter(id -> !id.equals(giver.getId()))
                     .toList();
         }
@@ -165,7 +169,7 @@ public class Kudos {
         StringBuilder where = new StringBuilder();
         Map<String, Object> parameters = new HashMap<>();
         if (teamId != null) {
-            people.team(caller, teamId);
+            orgTeams.team(caller, teamId);
             where.append(" ").append("""
                      and (k.to_team_id = :team
                           or exists (select 1 from person m where m.id = k.to_person_id and m.team_id = :team)

@@ -4,6 +4,7 @@ import dev.kept.commitments.Commitments;
 import dev.kept.goals.Goals;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.people.Teams;
 import dev.kept.shared.MorePages;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
@@ -29,12 +30,14 @@ class KudosPages {
 
     private final Kudos kudos;
     private final People people;
+    private final Teams orgTeams;
     private final Goals goals;
     private final Commitments commitments;
 
-    KudosPages(Kudos kudos, People people, Goals goals, Commitments commitments) {
+    KudosPages(Kudos kudos, People people, Teams orgTeams, Goals goals, Commitments commitments) {
         this.kudos = kudos;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.goals = goals;
         this.commitments = commitments;
     }
@@ -104,7 +107,7 @@ class KudosPages {
     private void show(Caller caller, UUID team, String cursor, Model model) {
         MorePages.show(model, "feed", from -> kudos.feed(caller, team, from, Page.DEFAULT), cursor);
         model.addAttribute("team", team);
-        model.addAttribute("teamChoices", people.teams(caller));
+        model.addAttribute("teamChoices", orgTeams.teams(caller));
     }
 
     /** The goal's title or the commitment's text, if the caller sees it; else nothing is prefilled. */

@@ -1,7 +1,9 @@
 package dev.kept.security;
 
 import dev.kept.people.AcceptablePassword;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.PersonView;
 import dev.kept.people.SignUp;
@@ -46,11 +48,15 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountApi {
 
     private final People people;
+    private final Accounts accounts;
+    private final Invitations invites;
     private final ApiTokens tokens;
     private final AddressLimits addresses;
 
-    AccountApi(People people, ApiTokens tokens, AddressLimits addresses) {
+    AccountApi(People people, Accounts accounts, Invitations invites, ApiTokens tokens, AddressLimits addresses) {
         this.people = people;
+        this.accounts = accounts;
+        this.invites = invites;
         this.tokens = tokens;
         this.addresses = addresses;
     }
@@ -87,7 +93,7 @@ class AccountApi {
     @Operation(summary = "Create an organization and its first admin (limited per client address: 429 past it)")
     SignUpResult signUp(@Valid @RequestBody SignUp form, HttpServletRequest request) {
         addresses.charge(AddressLimits.Action.SIGN_UP, request.getRemoteAddr());
-        SignedUp signedUp = people.signUp(form);
+        SignedUp signedUp = accounts.signUp(form);
         return new SignUpResult(
                 new OrganizationBody(
                         signedUp.organization().getId(), signedUp.organization().getName()),
@@ -143,6 +149,6 @@ class AccountApi {
             summary =
                     "Accept an invitation by setting a password, and optionally your name (404 unknown, 410 used or expired)")
     PersonView acceptInvitation(@PathVariable String token, @Valid @RequestBody PasswordBody body) {
-        return PersonView.of(people.acceptInvitation(token, body.password(), body.name()));
+        return PersonView.of(invites.acceptInvitation(token, body.password(), body.name()));
     }
 }

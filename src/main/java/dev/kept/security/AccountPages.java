@@ -1,7 +1,9 @@
 package dev.kept.security;
 
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
 import dev.kept.people.InvitationDetails;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.SignUp;
@@ -35,12 +37,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountPages {
 
     private final People people;
+    private final Accounts accounts;
+    private final Invitations invites;
     private final ApiTokens tokens;
     private final WebSessions sessions;
     private final AddressLimits addresses;
 
-    AccountPages(People people, ApiTokens tokens, WebSessions sessions, AddressLimits addresses) {
+    AccountPages(
+            People people,
+            Accounts accounts,
+            Invitations invites,
+            ApiTokens tokens,
+            WebSessions sessions,
+            AddressLimits addresses) {
         this.people = people;
+        this.accounts = accounts;
+        this.invites = invites;
         this.tokens = tokens;
         this.sessions = sessions;
         this.addresses = addresses;
@@ -103,7 +115,7 @@ class AccountPages {
         SignedUp signedUp;
         try {
             addresses.charge(AddressLimits.Action.SIGN_UP, request.getRemoteAddr());
-            signedUp = people.signUp(form);
+            signedUp = accounts.signUp(form);
         } catch (TooManyAttemptsException refused) {
             refuse(refused, errors, response);
             return "security/signup";
@@ -130,7 +142,7 @@ class AccountPages {
     @GetMapping("/invitations/{token}")
     String invitationPage(@PathVariable String token, Model model, HttpServletResponse response) {
         try {
-            InvitationDetails invitation = people.invitation(token);
+            InvitationDetails invitation = invites.invitation(token);
             model.addAttribute("invitation", invitation);
             model.addAttribute("token", token);
             model.addAttribute("form", new PasswordForm("", "", invitation.personName()));
@@ -151,7 +163,7 @@ class AccountPages {
             RedirectAttributes redirect) {
         InvitationDetails invitation;
         try {
-            invitation = people.invitation(token);
+            invitation = invites.invitation(token);
         } catch (ErrorResponseException unusable) {
             return unusablePage(unusable, model, response);
         }
@@ -167,7 +179,7 @@ class AccountPages {
         }
         Person person;
         try {
-            person = people.acceptInvitation(token, form.password(), form.name());
+            person = invites.acceptInvitation(token, form.password(), form.name());
         } catch (RuleViolationException broken) {
             errors.rejectValue("password", broken.reason(), broken.detail());
             return "security/invitation";

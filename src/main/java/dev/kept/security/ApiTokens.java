@@ -1,5 +1,6 @@
 package dev.kept.security;
 
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.shared.Cursor;
@@ -32,6 +33,7 @@ public class ApiTokens {
     private final ApiTokenRepository tokens;
     private final JdbcClient jdbc;
     private final People people;
+    private final Accounts accounts;
     private final SignIn signIn;
     private final AddressLimits addresses;
     private final Clock clock;
@@ -40,12 +42,14 @@ public class ApiTokens {
             ApiTokenRepository tokens,
             JdbcClient jdbc,
             People people,
+            Accounts accounts,
             SignIn signIn,
             AddressLimits addresses,
             Clock clock) {
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.people = people;
+        this.accounts = accounts;
         this.signIn = signIn;
         this.addresses = addresses;
         this.clock = clock;
@@ -80,7 +84,7 @@ public class ApiTokens {
     /** Whether the caller's organization allows tokens that never expire. */
     @Transactional(readOnly = true)
     public boolean mayNeverExpire(Caller caller) {
-        return people.organization(caller).mayApiTokensNeverExpire();
+        return accounts.organization(caller).mayApiTokensNeverExpire();
     }
 
     private IssuedToken issue(Caller caller, NewToken order) {
@@ -168,7 +172,7 @@ public class ApiTokens {
                     if (found.getLastUsedAt() == null || found.getLastUsedAt().isBefore(before)) {
                         tokens.touch(found.getId(), now, before);
                     }
-                    return people.activeCaller(found.getOrganizationId(), found.getPersonId())
+                    return accounts.activeCaller(found.getOrganizationId(), found.getPersonId())
                             .map(caller -> new TokenUse(caller, found.getScope()));
                 });
     }

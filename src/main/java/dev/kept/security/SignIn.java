@@ -1,5 +1,6 @@
 package dev.kept.security;
 
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import java.util.Optional;
@@ -20,11 +21,13 @@ import org.springframework.stereotype.Component;
 class SignIn implements AuthenticationProvider {
 
     private final People people;
+    private final Accounts accounts;
     private final LoginThrottle throttle;
     private final AddressLimits addresses;
 
-    SignIn(People people, LoginThrottle throttle, AddressLimits addresses) {
+    SignIn(People people, Accounts accounts, LoginThrottle throttle, AddressLimits addresses) {
         this.people = people;
+        this.accounts = accounts;
         this.throttle = throttle;
         this.addresses = addresses;
     }
@@ -52,7 +55,7 @@ class SignIn implements AuthenticationProvider {
     Caller check(String email, String password, String address) {
         AddressLimits.Charge charge = addresses.charge(AddressLimits.Action.SIGN_IN, address);
         throttle.attempt(email);
-        Optional<Caller> caller = people.authenticate(email, password);
+        Optional<Caller> caller = accounts.authenticate(email, password);
         if (caller.isEmpty()) {
             throw new BadCredentialsException("E-mail or password is wrong.");
         }

@@ -2,6 +2,7 @@ package dev.kept.teamwork;
 
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
@@ -36,6 +37,7 @@ public class Flags {
     private final HelpOffers helpOffers;
     private final Targets targets;
     private final People people;
+    private final Teams orgTeams;
     private final Clock clock;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -44,6 +46,7 @@ public class Flags {
             HelpOffers helpOffers,
             Targets targets,
             People people,
+            Teams orgTeams,
             Clock clock,
             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -51,6 +54,7 @@ public class Flags {
         this.helpOffers = helpOffers;
         this.targets = targets;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.clock = clock;
     }
 
@@ -371,7 +375,7 @@ public class Flags {
     }
 
     private Names names(Caller caller) {
-        return new Names(people, targets, caller);
+        return new Names(people, orgTeams, targets, caller);
     }
 
     /** Names for a page of flags: their people and their targets read for the whole page at once. */

@@ -3,6 +3,7 @@ package dev.kept.teamwork;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
+import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.MorePages;
@@ -34,11 +35,13 @@ class HelpOfferPages {
     private final HelpOffers offers;
     private final Targets targets;
     private final People people;
+    private final Teams orgTeams;
 
-    HelpOfferPages(HelpOffers offers, Targets targets, People people) {
+    HelpOfferPages(HelpOffers offers, Targets targets, People people, Teams orgTeams) {
         this.offers = offers;
         this.targets = targets;
         this.people = people;
+        this.orgTeams = orgTeams;
     }
 
     /** To whom: a person, named by e-mail, or a team. */
@@ -152,7 +155,7 @@ class HelpOfferPages {
 
     private String showForm(Caller caller, Target target, Model model) {
         model.addAttribute("target", target);
-        model.addAttribute("teams", people.teams(caller));
+        model.addAttribute("teams", orgTeams.teams(caller));
         model.addAttribute("kinds", HelpKind.values());
         return "teams/new-help";
     }

@@ -4,6 +4,7 @@ import dev.kept.moves.EverydayMove;
 import dev.kept.moves.MoveRows;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.people.Teams;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
@@ -36,14 +37,17 @@ public class HelpOffers {
     private final HelpOfferRepository offers;
     private final Targets targets;
     private final People people;
+    private final Teams orgTeams;
     private final Clock clock;
     private final JdbcClient jdbc;
 
-    HelpOffers(HelpOfferRepository offers, Targets targets, People people, Clock clock, JdbcClient jdbc) {
+    HelpOffers(
+            HelpOfferRepository offers, Targets targets, People people, Teams orgTeams, Clock clock, JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.offers = offers;
         this.targets = targets;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.clock = clock;
     }
 
@@ -64,7 +68,7 @@ public class HelpOffers {
                     .filter(person -> !person.isGuest())
                     .orElseThrow(() -> new RuleViolationException(
                             "UNKNOWN_PERSON", "toPersonId", "There is no such person in this organization."));
-        } else if (people.teams(caller).stream().noneMatch(t -> t.getId().equals(draft.toTeamId()))) {
+        } else if (orgTeams.teams(caller).stream().noneMatch(t -> t.getId().equals(draft.toTeamId()))) {
             throw new RuleViolationException("UNKNOWN_TEAM", "toTeamId", "There is no such team in this organization.");
         }
         if ((draft.targetType() == null) != (draft.targetId() == null)) {
@@ -97,7 +101,7 @@ public class HelpOffers {
                         null),
                 recipients(caller, draft.toPersonId(), draft.toTeamId()),
                 clock.instant());
-        return view(offers.save(offer), caller, new Names(people, targets, caller));
+        return view(offers.save(offer), caller, new Names(people, orgTeams, targets, caller));
     }
 
     /** Help offered with a jeopardy flag: to whoever the target's help goes to. */
@@ -159,7 +163,7 @@ public class HelpOffers {
 
     @Transactional(readOnly = true)
     public HelpOfferView get(Caller caller, UUID id) {
-        return view(readable(caller, id), caller, new Names(people, targets, caller));
+        return view(readable(caller, id), caller, new Names(people, orgTeams, targets, caller));
     }
 
     @Transactional
@@ -209,7 +213,7 @@ public class HelpOffers {
 
     /** Names for a page of offers: their people and their targets read for the whole page at once. */
     private Names names(Caller caller, List<HelpOffer> page) {
-        Names names = new Names(people, targets, caller);
+        Names names = new Names(people, orgTeams, targets, caller);
         names.preload(page.stream()
                 .flatMap(o -> java.util.stream.Stream.of(o.getOfferedBy(), o.getToPersonId(), o.getAnsweredBy()))
                 .toList());
@@ -247,7 +251,7 @@ public class HelpOffers {
                     yield team.equals(target.teamId());
                 }
                 UUID personsTeam =
-                        people.teamOf(caller.organizationId(), person).orElse(null);
+                        orgTeams.teamOf(caller.organizationId(), person).orElse(null);
                 yield target.owners().contains(person)
                         || (target.teamId() != null && target.teamId().equals(personsTeam));
             }
@@ -310,8 +314,8 @@ public class HelpOffers {
     /** The teams the caller is in or leads. */
     private Set<UUID> myTeams(Caller caller) {
         Set<UUID> teams = new LinkedHashSet<>();
-        people.teamOf(caller.organizationId(), caller.personId()).ifPresent(teams::add);
-        people.teams(caller).stream()
+        orgTeams.teamOf(caller.organizationId(), caller.personId()).ifPresent(teams::add);
+        orgTeams.teams(caller).stream()
                 .filter(team -> caller.personId().equals(team.getLeadId()))
                 .forEach(team -> teams.add(team.getId()));
         return teams;
@@ -325,7 +329,7 @@ public class HelpOffers {
 
     private HelpOfferView save(HelpOffer offer, Caller caller) {
         try {
-            return view(offers.save(offer), caller, new Names(people, targets, caller));
+            return view(offers.save(offer), caller, new Names(people, orgTeams, targets, caller));
         } catch (OptimisticLockingFailureException concurrent) {
             throw new dev.kept.shared.ConflictException(
                     "This offer of help was answered at the same time; reload it and try again.");

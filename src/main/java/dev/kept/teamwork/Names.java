@@ -4,6 +4,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,14 +15,16 @@ import java.util.stream.Collectors;
 final class Names {
 
     private final People people;
+    private final Teams orgTeams;
     private final Targets targets;
     private final Caller caller;
     private final Map<UUID, String> persons = new HashMap<>();
     private final Map<String, Optional<Target>> seen = new HashMap<>();
     private Map<UUID, String> teamNames;
 
-    Names(People people, Targets targets, Caller caller) {
+    Names(People people, Teams orgTeams, Targets targets, Caller caller) {
         this.people = people;
+        this.orgTeams = orgTeams;
         this.targets = targets;
         this.caller = caller;
     }
@@ -52,7 +55,7 @@ final class Names {
 
     String team(UUID id) {
         if (teamNames == null) {
-            teamNames = people.teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
+            teamNames = orgTeams.teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
         }
         return teamNames.getOrDefault(id, "a team");
     }

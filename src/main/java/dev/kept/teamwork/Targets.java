@@ -10,6 +10,7 @@ import dev.kept.goals.Goals;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
+import dev.kept.people.Teams;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,18 +37,21 @@ class Targets {
     private final Goals goals;
     private final GoalNegotiations negotiations;
     private final People people;
+    private final Teams orgTeams;
 
     Targets(
             Commitments commitments,
             Expectations expectations,
             Goals goals,
             GoalNegotiations negotiations,
-            People people) {
+            People people,
+            Teams orgTeams) {
         this.negotiations = negotiations;
         this.commitments = commitments;
         this.expectations = expectations;
         this.goals = goals;
         this.people = people;
+        this.orgTeams = orgTeams;
     }
 
     /** The target if the caller may see it now. */
@@ -181,7 +185,7 @@ class Targets {
                 teamOf.isEmpty() ? Map.of() : negotiations.ownersOf(caller.organizationId(), teamOf);
         Map<UUID, UUID> leads = new HashMap<>();
         if (!teamOf.isEmpty()) {
-            people.teams(caller).stream()
+            orgTeams.teams(caller).stream()
                     .filter(team -> team.getLeadId() != null)
                     .forEach(team -> leads.put(team.getId(), team.getLeadId()));
         }
@@ -206,11 +210,11 @@ class Targets {
         if (teamIds.isEmpty()) {
             return members;
         }
-        people.teams(caller).stream()
+        orgTeams.teams(caller).stream()
                 .filter(team -> teamIds.contains(team.getId()) && team.getLeadId() != null)
                 .forEach(team -> members.computeIfAbsent(team.getId(), k -> new HashSet<>())
                         .add(team.getLeadId()));
-        List<UUID> ids = people.teamMemberIds(caller.organizationId(), teamIds, false);
+        List<UUID> ids = orgTeams.teamMemberIds(caller.organizationId(), teamIds, false);
         people.peopleIn(caller.organizationId(), ids).values().stream()
                 .filter(person -> person.getTeamId() != null && teamIds.contains(person.getTeamId()))
                 .forEach(person -> members.computeIfAbsent(person.getTeamId(), k -> new HashSet<>())
@@ -220,6 +224,6 @@ class Targets {
 
     /** The lead and the members of a team of the caller's organization. */
     Set<UUID> teamMembers(Caller caller, UUID teamId) {
-        return people.teamLeadAndMemberIds(caller.organizationId(), teamId);
+        return orgTeams.teamLeadAndMemberIds(caller.organizationId(), teamId);
     }
 }

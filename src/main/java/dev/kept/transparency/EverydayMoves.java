@@ -11,6 +11,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import dev.kept.recognition.Kudos;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;
@@ -43,6 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class EverydayMoves {
 
     private final People people;
+    private final Teams orgTeams;
     private final AccessPolicy policy;
     private final GoalNegotiations negotiations;
     private final Commitments commitments;
@@ -54,6 +56,7 @@ public class EverydayMoves {
 
     EverydayMoves(
             People people,
+            Teams orgTeams,
             AccessPolicy policy,
             GoalNegotiations negotiations,
             Commitments commitments,
@@ -63,6 +66,7 @@ public class EverydayMoves {
             Kudos kudos,
             Clock clock) {
         this.people = people;
+        this.orgTeams = orgTeams;
         this.policy = policy;
         this.negotiations = negotiations;
         this.commitments = commitments;
@@ -86,12 +90,12 @@ public class EverydayMoves {
     @Transactional(readOnly = true)
     public MovesView team(Caller caller, UUID teamId, String week) {
         Person me = member(caller);
-        Team team = people.teams(caller).stream()
+        Team team = orgTeams.teams(caller).stream()
                 .filter(t -> t.getId().equals(teamId))
                 .filter(t -> policy.canSeeTeamsWork(caller, Set.of(t.getId())))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Team"));
-        Set<UUID> members = Set.copyOf(people.teamMemberIds(caller.organizationId(), Set.of(teamId), false));
+        Set<UUID> members = Set.copyOf(orgTeams.teamMemberIds(caller.organizationId(), Set.of(teamId), false));
         Week span = week(me, week);
         List<EverydayMove> made = made(caller.organizationId(), span, members);
         return view(span, null, team.getId(), team.getName(), made);

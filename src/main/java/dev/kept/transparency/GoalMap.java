@@ -8,6 +8,7 @@ import dev.kept.goals.Tally;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,19 +36,21 @@ public class GoalMap {
     private final Goals goals;
     private final GoalNegotiations negotiations;
     private final People people;
+    private final Teams orgTeams;
     private final MapSignals signals;
 
-    GoalMap(Goals goals, GoalNegotiations negotiations, People people, MapSignals signals) {
+    GoalMap(Goals goals, GoalNegotiations negotiations, People people, Teams orgTeams, MapSignals signals) {
         this.goals = goals;
         this.negotiations = negotiations;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.signals = signals;
     }
 
     @Transactional(readOnly = true)
     public GoalMapView map(Caller caller, UUID goalId) {
         GoalDetail detail = goals.get(caller, goalId);
-        Map<UUID, Team> teams = people.teams(caller).stream()
+        Map<UUID, Team> teams = orgTeams.teams(caller).stream()
                 .collect(Collectors.toMap(Team::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<UUID, UUID> teamOf = new LinkedHashMap<>();
         teamOf.put(detail.goal().id(), detail.goal().teamId());

@@ -14,7 +14,9 @@ import dev.kept.partnerships.Cadence;
 import dev.kept.partnerships.PartnerInvitation;
 import dev.kept.partnerships.PartnershipKind;
 import dev.kept.partnerships.Partnerships;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
@@ -64,6 +66,12 @@ class CheckInPagesTests {
     People people;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Invitations invites;
+
+    @Autowired
     Partnerships partnerships;
 
     @Autowired
@@ -89,7 +97,7 @@ class CheckInPagesTests {
     void partners() {
         clock.freezeAt(MONDAY);
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        ada = callerOf(people.signUp(new SignUp(
+        ada = callerOf(accounts.signUp(new SignUp(
                         "Acme " + suffix, "Ada Admin", email("ada"), "analytical engine 1843", "Europe/Berlin"))
                 .admin());
         mia = member("Mia Manager", null);
@@ -181,7 +189,7 @@ class CheckInPagesTests {
 
     @Test
     void proposesThroughTheFormWithTheCallersOwnTimeZoneAsTheDefault() {
-        people.updateProfile(sam, "Sam Someone", "America/New_York");
+        accounts.updateProfile(sam, "Sam Someone", "America/New_York");
         UUID theirs = partnerships
                 .invite(sam, new PartnerInvitation(lee.personId(), null, PartnershipKind.PEER, "", Cadence.MONTHLY, ""))
                 .id();
@@ -578,7 +586,7 @@ class CheckInPagesTests {
     }
 
     private Caller member(String name, UUID managerId) {
-        Person person = people.invite(
+        Person person = invites.invite(
                 ada,
                 new PersonDetails(
                         name, email(name.toLowerCase().replace(' ', '.')), null, null, null, managerId, null));

@@ -5,7 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.access.Visibility;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
@@ -35,6 +37,12 @@ class CommitmentPagesTests {
     People people;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Invitations invites;
+
+    @Autowired
     Commitments commitments;
 
     private Caller ada;
@@ -42,9 +50,9 @@ class CommitmentPagesTests {
 
     @BeforeEach
     void signUp() {
-        ada = callerOf(people.signUp(new SignUp("Acme", "Ada", unique("ada"), "analytical engine 1843", "UTC"))
+        ada = callerOf(accounts.signUp(new SignUp("Acme", "Ada", unique("ada"), "analytical engine 1843", "UTC"))
                 .admin());
-        stranger = callerOf(people.signUp(new SignUp("Other", "Eve", unique("eve"), "a different phrase 42", "UTC"))
+        stranger = callerOf(accounts.signUp(new SignUp("Other", "Eve", unique("eve"), "a different phrase 42", "UTC"))
                 .admin());
     }
 
@@ -256,7 +264,7 @@ class CommitmentPagesTests {
 
     @Test
     void invitesACoOwnerNamedByEMailAndKeepsAnUnknownAddressOnTheForm() throws Exception {
-        Person bob = people.invite(ada, new PersonDetails("Bob", unique("bob"), null, null, null, null, null));
+        Person bob = invites.invite(ada, new PersonDetails("Bob", unique("bob"), null, null, null, null, null));
         CommitmentView made = make(ada);
         String path = "/commitments/" + made.id();
 

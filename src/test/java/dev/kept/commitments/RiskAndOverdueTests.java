@@ -7,6 +7,7 @@ import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import java.time.Duration;
@@ -49,6 +50,9 @@ class RiskAndOverdueTests {
 
     @Autowired
     People people;
+
+    @Autowired
+    Accounts accounts;
 
     @Autowired
     ApplicationEvents events;
@@ -330,7 +334,7 @@ class RiskAndOverdueTests {
     }
 
     private ZoneId livesIn(Account account, String zone) {
-        people.updateProfile(caller(account), null, zone);
+        accounts.updateProfile(caller(account), null, zone);
         return ZoneId.of(zone);
     }
 

@@ -12,12 +12,15 @@ import dev.kept.commitments.Confidence;
 import dev.kept.partnerships.PartnerInvitation;
 import dev.kept.partnerships.PartnershipKind;
 import dev.kept.partnerships.Partnerships;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
 import dev.kept.people.SignUp;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import java.io.UnsupportedEncodingException;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,6 +56,15 @@ class GoalPagesTests {
     People people;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Invitations invites;
+
+    @Autowired
+    Teams orgTeams;
+
+    @Autowired
     Goals goals;
 
     @Autowired
@@ -74,20 +86,21 @@ class GoalPagesTests {
     @BeforeEach
     void organization() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        ada = callerOf(
-                people.signUp(new SignUp("Acme " + suffix, "Ada Admin", email("ada"), "analytical engine 1843", "UTC"))
-                        .admin());
+        ada = callerOf(accounts.signUp(
+                        new SignUp("Acme " + suffix, "Ada Admin", email("ada"), "analytical engine 1843", "UTC"))
+                .admin());
         lee = member("Lee Lead", null);
-        core = people.createTeam(ada, "Core", lee.personId());
-        sales = people.createTeam(ada, "Sales", null);
+        core = orgTeams.createTeam(ada, "Core", lee.personId());
+        sales = orgTeams.createTeam(ada, "Sales", null);
         mo = member("Mo Member", core.getId());
         ned = member("Ned Nobody", null);
         UUID guestId = partnerships
                 .invite(mo, new PartnerInvitation(null, email("coach"), PartnershipKind.COACH, null, null, null))
                 .partnerId();
         guest = new Caller(guestId, mo.organizationId(), "coach");
-        eve = callerOf(people.signUp(new SignUp("Other " + suffix, "Eve", email("eve"), "a different phrase 42", "UTC"))
-                .admin());
+        eve = callerOf(
+                accounts.signUp(new SignUp("Other " + suffix, "Eve", email("eve"), "a different phrase 42", "UTC"))
+                        .admin());
     }
 
     // --- the tree -----------------------------------------------------------------------------
@@ -538,7 +551,7 @@ class GoalPagesTests {
     }
 
     private Caller member(String name, UUID teamId) {
-        Person person = people.invite(
+        Person person = invites.invite(
                 ada,
                 new PersonDetails(name, email(name.toLowerCase().replace(' ', '.')), null, teamId, null, null, null));
         return callerOf(person);

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
 import dev.kept.people.SignUp;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import java.io.UnsupportedEncodingException;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,6 +44,15 @@ class NegotiationPagesTests {
     People people;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Invitations invites;
+
+    @Autowired
+    Teams orgTeams;
+
+    @Autowired
     Goals goals;
 
     @Autowired
@@ -59,13 +71,13 @@ class NegotiationPagesTests {
     @BeforeEach
     void organization() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        ada = callerOf(
-                people.signUp(new SignUp("Acme " + suffix, "Ada Admin", email("ada"), "analytical engine 1843", "UTC"))
-                        .admin());
+        ada = callerOf(accounts.signUp(
+                        new SignUp("Acme " + suffix, "Ada Admin", email("ada"), "analytical engine 1843", "UTC"))
+                .admin());
         lee = member("Lee Lead", null);
         sam = member("Sam Sales", null);
-        core = people.createTeam(ada, "Core", lee.personId());
-        sales = people.createTeam(ada, "Sales", sam.personId());
+        core = orgTeams.createTeam(ada, "Core", lee.personId());
+        sales = orgTeams.createTeam(ada, "Sales", sam.personId());
         mo = member("Mo Member", core.getId());
         ned = member("Ned Nobody", null);
         goal = goals.set(
@@ -206,7 +218,7 @@ class NegotiationPagesTests {
     }
 
     private Caller member(String name, UUID teamId) {
-        Person person = people.invite(
+        Person person = invites.invite(
                 ada,
                 new PersonDetails(name, email(name.toLowerCase().replace(' ', '.')), null, teamId, null, null, null));
         return callerOf(person);

@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
@@ -47,6 +49,12 @@ class InvitationMailsTests {
     People people;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Invitations invites;
+
+    @Autowired
     MailDelivery delivery;
 
     @Autowired
@@ -58,13 +66,13 @@ class InvitationMailsTests {
     @Test
     void mailsTheInvitationLinkOverSmtpOnceTheInvitationIsCommitted() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Person founder = people.signUp(new SignUp(
+        Person founder = accounts.signUp(new SignUp(
                         "Acme " + suffix, "Ada", "ada-" + suffix + "@example.org", "analytical engine 1843", null))
                 .admin();
         Caller admin = new Caller(founder.getId(), founder.getOrganizationId(), founder.getName());
         String email = "grace-" + suffix + "@example.org";
 
-        people.invite(admin, new PersonDetails("Grace", email, null, null, null, null, null));
+        invites.invite(admin, new PersonDetails("Grace", email, null, null, null, null, null));
 
         // the invitation reaches the outbox once its transaction commits, and the mail server at the next run
         MimeMessage mail = await().atMost(Duration.ofSeconds(20))
@@ -92,7 +100,7 @@ class InvitationMailsTests {
     @Test
     void sendsTheMailOfARedeliveredEventOnlyOnce() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Person founder = people.signUp(new SignUp(
+        Person founder = accounts.signUp(new SignUp(
                         "Acme " + suffix, "Ada", "ada-" + suffix + "@example.org", "analytical engine 1843", null))
                 .admin();
         String email = "alan-" + suffix + "@example.org";

@@ -8,7 +8,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
@@ -96,6 +98,12 @@ class MailQueueTests {
     People people;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Invitations invites;
+
+    @Autowired
     LockProvider locks;
 
     @Autowired
@@ -108,7 +116,7 @@ class MailQueueTests {
     void organizationAndAStillClock() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         domain = "queue-" + suffix + ".example.org";
-        Person founder = people.signUp(
+        Person founder = accounts.signUp(
                         new SignUp("Acme " + suffix, "Ada", "ada@" + domain, "analytical engine 1843", null))
                 .admin();
         admin = new Caller(founder.getId(), founder.getOrganizationId(), founder.getName());
@@ -403,7 +411,7 @@ class MailQueueTests {
     void theOutboxShowsThatAnInvitationWentOutToWhomAndWhenButNeverItsLink() throws Exception {
         String grace = to("grace");
         String plain = to("plain");
-        people.invite(admin, new PersonDetails("Grace", grace, null, null, null, null, null));
+        invites.invite(admin, new PersonDetails("Grace", grace, null, null, null, null, null));
         deliver(plain, new Mail(plain, "Your check-in on Monday", "See you on Monday."));
         await().atMost(Duration.ofSeconds(20)).until(() -> bodyOf(grace) != null);
         assertThat(bodyOf(grace)).contains("/invitations/");

@@ -3,7 +3,7 @@ package dev.kept.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kept.TwoInstances;
-import dev.kept.people.People;
+import dev.kept.people.Accounts;
 import dev.kept.people.SignUp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -63,7 +63,7 @@ class TwoInstancesMailTests {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         domain = "two-" + suffix + ".example.org";
         organizationId = instances
-                .bean(0, People.class)
+                .bean(0, Accounts.class)
                 .signUp(new SignUp("Acme " + suffix, "Ada", "ada@" + domain, "analytical engine 1843", null))
                 .admin()
                 .getOrganizationId();

@@ -10,12 +10,15 @@ import dev.kept.commitments.CommitmentDraft;
 import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
 import dev.kept.notifications.Inbox;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
 import dev.kept.people.SignUp;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,6 +59,15 @@ class PartnershipPagesTests {
     People people;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Invitations invites;
+
+    @Autowired
+    Teams orgTeams;
+
+    @Autowired
     Partnerships partnerships;
 
     @Autowired
@@ -79,11 +91,11 @@ class PartnershipPagesTests {
     @BeforeEach
     void organization() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        ada = callerOf(
-                people.signUp(new SignUp("Acme " + suffix, "Ada Admin", email("ada"), "analytical engine 1843", "UTC"))
-                        .admin());
-        Team core = people.createTeam(ada, "Core", null);
-        Team platform = people.createTeam(ada, "Platform", null);
+        ada = callerOf(accounts.signUp(
+                        new SignUp("Acme " + suffix, "Ada Admin", email("ada"), "analytical engine 1843", "UTC"))
+                .admin());
+        Team core = orgTeams.createTeam(ada, "Core", null);
+        Team platform = orgTeams.createTeam(ada, "Platform", null);
         mia = member("Mia Manager", null, null, ada.personId(), null);
         dana = member("Dana Self", core.getId(), "EMEA", mia.personId(), 3);
         rex = member("Rex Report", null, null, dana.personId(), null);
@@ -1122,7 +1134,7 @@ class PartnershipPagesTests {
     }
 
     private Caller member(String name, UUID teamId, String region, UUID managerId, Integer level) {
-        Person person = people.invite(
+        Person person = invites.invite(
                 ada,
                 new PersonDetails(
                         name, email(name.toLowerCase().replace(' ', '.')), null, teamId, region, managerId, level));

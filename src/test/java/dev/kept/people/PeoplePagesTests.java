@@ -29,13 +29,22 @@ class PeoplePagesTests {
     @Autowired
     People people;
 
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Invitations invites;
+
+    @Autowired
+    Teams orgTeams;
+
     private Caller admin;
     private String suffix;
 
     @BeforeEach
     void signUp() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        Person founder = people.signUp(new SignUp(
+        Person founder = accounts.signUp(new SignUp(
                         "Acme " + suffix,
                         "Ada",
                         "ada-" + suffix + "@example.org",
@@ -91,7 +100,7 @@ class PeoplePagesTests {
 
     @Test
     void refusesAReportingLoopOnThePage() {
-        Person grace = people.invite(
+        Person grace = invites.invite(
                 admin,
                 new PersonDetails(
                         "Grace", "grace-" + suffix + "@example.org", null, null, null, admin.personId(), null));
@@ -114,7 +123,7 @@ class PeoplePagesTests {
 
     @Test
     void keepsMembersFromManagingPeopleAndTeams() {
-        Person grace = people.invite(
+        Person grace = invites.invite(
                 admin, new PersonDetails("Grace", "grace-" + suffix + "@example.org", null, null, null, null, null));
         Caller member = new Caller(grace.getId(), grace.getOrganizationId(), grace.getName());
 
@@ -128,13 +137,13 @@ class PeoplePagesTests {
         assertThat(mvc.post().uri("/teams").with(as(member)).with(csrf()).param("name", "Rogue"))
                 .hasStatus(403);
         assertThat(mvc.get().uri("/admin/outbox").with(as(member))).hasStatus(403);
-        assertThat(people.teams(admin)).isEmpty();
+        assertThat(orgTeams.teams(admin)).isEmpty();
         assertThat(people.people(admin)).hasSize(2);
     }
 
     @Test
     void anAdminChoosesOnThePeoplePageWhetherTokensMayNeverExpire() {
-        Person grace = people.invite(
+        Person grace = invites.invite(
                 admin, new PersonDetails("Grace", "grace-" + suffix + "@example.org", null, null, null, null, null));
         Caller member = new Caller(grace.getId(), grace.getOrganizationId(), grace.getName());
         assertThat(mvc.get().uri("/people").with(as(admin)))
@@ -150,7 +159,7 @@ class PeoplePagesTests {
                 .exchange();
 
         assertThat(allowed).hasStatus3xxRedirection().hasRedirectedUrl("/people");
-        assertThat(people.organization(admin).mayApiTokensNeverExpire()).isTrue();
+        assertThat(accounts.organization(admin).mayApiTokensNeverExpire()).isTrue();
         assertThat(mvc.get().uri("/people").with(as(admin)))
                 .bodyText()
                 .containsPattern("name=\"apiTokensMayNeverExpire\"[^>]*checked");
@@ -159,17 +168,17 @@ class PeoplePagesTests {
                 .doesNotContain("People may create API tokens that never expire");
         assertThat(mvc.post().uri("/settings/organization").with(as(member)).with(csrf()))
                 .hasStatus(403);
-        assertThat(people.organization(admin).mayApiTokensNeverExpire()).isTrue();
+        assertThat(accounts.organization(admin).mayApiTokensNeverExpire()).isTrue();
 
         assertThat(mvc.post().uri("/settings/organization").with(as(admin)).with(csrf()))
                 .hasStatus3xxRedirection();
-        assertThat(people.organization(admin).mayApiTokensNeverExpire()).isFalse();
+        assertThat(accounts.organization(admin).mayApiTokensNeverExpire()).isFalse();
     }
 
     @Test
     void chartsTheReportingLinesWithTeams() {
-        Team platform = people.createTeam(admin, "Platform", admin.personId());
-        Person grace = people.invite(
+        Team platform = orgTeams.createTeam(admin, "Platform", admin.personId());
+        Person grace = invites.invite(
                 admin,
                 new PersonDetails(
                         "Grace",
@@ -179,7 +188,7 @@ class PeoplePagesTests {
                         null,
                         admin.personId(),
                         null));
-        people.invite(
+        invites.invite(
                 admin,
                 new PersonDetails("Alan", "alan-" + suffix + "@example.org", null, null, null, grace.getId(), null));
 
@@ -218,7 +227,7 @@ class PeoplePagesTests {
 
     @Test
     void refusesADuplicateTeamNameOnThePage() {
-        people.createTeam(admin, "Platform", null);
+        orgTeams.createTeam(admin, "Platform", null);
 
         MvcTestResult result = mvc.post()
                 .uri("/teams")
@@ -229,8 +238,8 @@ class PeoplePagesTests {
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText().contains("There is already a team with this name.");
-        assertThat(people.teams(admin)).hasSize(1);
-        assertThat(people.updateTeam(admin, people.teams(admin).get(0).getId(), "Core", Optional.empty())
+        assertThat(orgTeams.teams(admin)).hasSize(1);
+        assertThat(orgTeams.updateTeam(admin, orgTeams.teams(admin).get(0).getId(), "Core", Optional.empty())
                         .getName())
                 .isEqualTo("Core");
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kept.ApiFixtures;
 import dev.kept.ApiResponse;
 import dev.kept.TwoInstances;
-import dev.kept.people.People;
+import dev.kept.people.Accounts;
 import dev.kept.people.SignUp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -312,7 +312,7 @@ class RateLimitTests {
     /** The e-mail of a new organization's admin, signed up without going through the limits. */
     private static String signedUp() {
         String email = ApiFixtures.uniqueEmail("admin");
-        two.bean(0, People.class)
+        two.bean(0, Accounts.class)
                 .signUp(new SignUp(ApiFixtures.unique("Org"), "Ada", email, ApiFixtures.PASSWORD, "Europe/Paris"));
         return email;
     }

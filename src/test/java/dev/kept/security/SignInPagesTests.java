@@ -3,6 +3,7 @@ package dev.kept.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.kept.people.Accounts;
 import dev.kept.people.People;
 import dev.kept.people.SignUp;
 import java.util.UUID;
@@ -24,6 +25,9 @@ class SignInPagesTests {
     @Autowired
     People people;
 
+    @Autowired
+    Accounts accounts;
+
     @Test
     void signsUpWithTheFormAndLandsSignedInOnTheDashboard() {
         String email = "ada-" + UUID.randomUUID() + "@example.org";
@@ -39,7 +43,7 @@ class SignInPagesTests {
                 .exchange();
 
         assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/");
-        assertThat(people.authenticate(email, "analytical engine 1843")).isPresent();
+        assertThat(accounts.authenticate(email, "analytical engine 1843")).isPresent();
     }
 
     @Test
@@ -61,13 +65,13 @@ class SignInPagesTests {
                 .contains("size must be between 0 and 120")
                 .contains("must not be blank")
                 .contains("too common");
-        assertThat(people.authenticate(email, "password1")).isEmpty();
+        assertThat(accounts.authenticate(email, "password1")).isEmpty();
     }
 
     @Test
     void answersAWrongPasswordAndAnUnknownAddressTheSameWay() {
         String email = "ada-" + UUID.randomUUID() + "@example.org";
-        people.signUp(new SignUp("Acme", "Ada", email, "analytical engine 1843", null));
+        accounts.signUp(new SignUp("Acme", "Ada", email, "analytical engine 1843", null));
 
         MvcTestResult wrongPassword = mvc.post()
                 .uri("/login")
@@ -89,7 +93,7 @@ class SignInPagesTests {
     @Test
     void slowsDownRepeatedFailedSignInsEvenWithTheRightPassword() {
         String email = "ada-" + UUID.randomUUID() + "@example.org";
-        people.signUp(new SignUp("Acme", "Ada", email, "analytical engine 1843", null));
+        accounts.signUp(new SignUp("Acme", "Ada", email, "analytical engine 1843", null));
         for (int i = 0; i < 5; i++) {
             mvc.post()
                     .uri("/login")

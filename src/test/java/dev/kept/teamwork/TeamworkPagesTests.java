@@ -11,7 +11,9 @@ import dev.kept.commitments.Commitments;
 import dev.kept.partnerships.PartnerInvitation;
 import dev.kept.partnerships.PartnershipKind;
 import dev.kept.partnerships.Partnerships;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
@@ -46,6 +48,12 @@ class TeamworkPagesTests {
     People people;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Invitations invites;
+
+    @Autowired
     Commitments commitments;
 
     @Autowired
@@ -70,7 +78,7 @@ class TeamworkPagesTests {
     @BeforeEach
     void organization() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        Person admin = people.signUp(
+        Person admin = accounts.signUp(
                         new SignUp("Acme " + suffix, "Ada Admin", email("ada"), "analytical engine 1843", "UTC"))
                 .admin();
         ada = callerOf(admin);
@@ -345,7 +353,7 @@ class TeamworkPagesTests {
     }
 
     private Caller member(String name) {
-        Person person = people.invite(
+        Person person = invites.invite(
                 ada,
                 new PersonDetails(name, email(name.toLowerCase().replace(' ', '.')), null, null, null, null, null));
         return callerOf(person);

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import dev.kept.access.Visibility;
 import dev.kept.commitments.CommitmentDraft;
 import dev.kept.commitments.Commitments;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
@@ -47,6 +48,9 @@ class OutOfRangeFormsTests {
     People people;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
     Commitments commitments;
 
     @Autowired
@@ -66,7 +70,7 @@ class OutOfRangeFormsTests {
 
     @BeforeEach
     void signUp() {
-        Person admin = people.signUp(new SignUp(
+        Person admin = accounts.signUp(new SignUp(
                         "Acme", "Ada", "ada-" + UUID.randomUUID() + "@example.org", "analytical engine 1843", "UTC"))
                 .admin();
         ada = new Caller(admin.getId(), admin.getOrganizationId(), admin.getName());

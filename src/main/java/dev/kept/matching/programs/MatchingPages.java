@@ -14,6 +14,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Strengths;
+import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.MorePages;
@@ -58,11 +59,13 @@ class MatchingPages {
 
     private final MatchingPrograms programs;
     private final People people;
+    private final Teams orgTeams;
     private final Partnerships partnerships;
 
-    MatchingPages(MatchingPrograms programs, People people, Partnerships partnerships) {
+    MatchingPages(MatchingPrograms programs, People people, Teams orgTeams, Partnerships partnerships) {
         this.programs = programs;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.partnerships = partnerships;
     }
 
@@ -309,7 +312,7 @@ class MatchingPages {
     private void addSettingsChoices(Caller caller, Model model) {
         ProgramForm form = (ProgramForm) model.getAttribute("form");
         List<UUID> coaches = form == null || form.coachIds() == null ? List.of() : form.coachIds();
-        model.addAttribute("teams", people.teams(caller));
+        model.addAttribute("teams", orgTeams.teams(caller));
         model.addAttribute(
                 "coachChoices",
                 choices(
@@ -479,7 +482,7 @@ class MatchingPages {
         Map<UUID, Person> chosen = people.peopleIn(caller.organizationId(), named);
         model.addAttribute("respected", choices(form == null ? null : form.respects(), chosen));
         model.addAttribute("declared", choices(form == null ? null : form.competitors(), chosen));
-        Map<UUID, String> teamNames = people.teams(caller).stream()
+        Map<UUID, String> teamNames = orgTeams.teams(caller).stream()
                 .collect(Collectors.toMap(dev.kept.people.Team::getId, dev.kept.people.Team::getName));
         model.addAttribute(
                 "teamNames", program.teamIds().stream().map(teamNames::get).toList());

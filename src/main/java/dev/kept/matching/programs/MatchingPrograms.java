@@ -37,6 +37,7 @@ import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Strengths;
 import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
@@ -92,6 +93,7 @@ public class MatchingPrograms {
     private final ProposalRows proposals;
     private final ProgramPairRules pairRules;
     private final People people;
+    private final Teams orgTeams;
     private final Partnerships partnerships;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -102,6 +104,7 @@ public class MatchingPrograms {
             ProposalRows proposals,
             ProgramPairRules pairRules,
             People people,
+            Teams orgTeams,
             Partnerships partnerships,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -109,6 +112,7 @@ public class MatchingPrograms {
         this.proposals = proposals;
         this.pairRules = pairRules;
         this.people = people;
+        this.orgTeams = orgTeams;
         this.partnerships = partnerships;
         this.events = events;
         this.clock = clock;
@@ -148,7 +152,7 @@ public class MatchingPrograms {
                     "DEADLINE_PASSED", "optInUntil", "The opt-in deadline must be in the future.");
         }
         List<UUID> teamIds = List.copyOf(new LinkedHashSet<>(orEmpty(draft.teamIds())));
-        Set<UUID> knownTeams = people.teams(caller).stream().map(Team::getId).collect(Collectors.toSet());
+        Set<UUID> knownTeams = orgTeams.teams(caller).stream().map(Team::getId).collect(Collectors.toSet());
         for (UUID team : teamIds) {
             if (!knownTeams.contains(team)) {
                 throw new RuleViolationException(

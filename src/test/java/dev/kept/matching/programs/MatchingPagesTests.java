@@ -7,7 +7,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import dev.kept.matching.ProgramRules;
 import dev.kept.matching.programs.ProposalRows.Run;
 import dev.kept.partnerships.Partnerships;
+import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
+import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.PersonDetails;
@@ -46,6 +48,12 @@ class MatchingPagesTests {
     People people;
 
     @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Invitations invites;
+
+    @Autowired
     Partnerships partnerships;
 
     @Autowired
@@ -65,9 +73,9 @@ class MatchingPagesTests {
     @BeforeEach
     void organization() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        ada = callerOf(
-                people.signUp(new SignUp("Acme " + suffix, "Ada Admin", email("ada"), "analytical engine 1843", "UTC"))
-                        .admin());
+        ada = callerOf(accounts.signUp(
+                        new SignUp("Acme " + suffix, "Ada Admin", email("ada"), "analytical engine 1843", "UTC"))
+                .admin());
         mia = member("Mia Manager", null);
         rex = member("Rex Report", mia.personId());
         pat = member("Pat Peer", null);
@@ -161,7 +169,7 @@ class MatchingPagesTests {
 
     @Test
     void memberOptsInWithPrefilledStrengthsAndSeesRefusalsOnTheForm() {
-        people.updateStrengths(sam, List.of("sql", "hiring"));
+        accounts.updateStrengths(sam, List.of("sql", "hiring"));
         UUID program = program("Prefilled");
 
         String form = body(mvc.get().uri("/matching/" + program).with(as(sam)));
@@ -555,7 +563,7 @@ class MatchingPagesTests {
     }
 
     private Caller member(String name, UUID managerId) {
-        Person person = people.invite(
+        Person person = invites.invite(
                 ada,
                 new PersonDetails(
                         name, email(name.toLowerCase().replace(' ', '.')), null, null, null, managerId, null));

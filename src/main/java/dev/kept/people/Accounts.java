@@ -1,0 +1,162 @@
+package dev.kept.people;
+
+import dev.kept.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A person's own account and their organization's: signing up (a new organization and its first
+ * admin), checking a password at sign-in, the caller an API token stands for, the caller's
+ * profile, strengths and preferences, and the organization's settings.
+ */
+@Service
+public class Accounts {
+
+    // a hash to compare against when no account matches, so that an unknown e-mail costs as long
+    private static final String NO_ACCOUNT = "no account with this e-mail";
+
+    private final OrganizationRepository organizations;
+    private final PersonRepository persons;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final PreferenceStore preferences;
+    private final StrengthStore strengths;
+    private final People people;
+    private final Clock clock;
+    private final String decoyHash;
+
+    Accounts(
+            OrganizationRepository organizations,
+            PersonRepository persons,
+            PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events,
+            PreferenceStore preferences,
+            StrengthStore strengths,
+            People people,
+            Clock clock) {
+        this.organizations = organizations;
+        this.persons = persons;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.preferences = preferences;
+        this.strengths = strengths;
+        this.people = people;
+        this.clock = clock;
+        this.decoyHash = passwordEncoder.encode(NO_ACCOUNT);
+    }
+    /** Creates an organization and its first admin, who can sign in at once. */
+    @Transactional
+    public SignedUp signUp(SignUp form) {
+        Instant now = clock.instant();
+        String zone = people.zoneOrDefault(form.timeZone());
+        Organization organization =
+                organizations.save(Organization.found(form.organization().strip(), now));
+        Person admin = people.save(Person.founder(
+                organization.getId(),
+                form.name().strip(),
+                People.normalize(form.email()),
+                passwordEncoder.encode(form.password()),
+                zone,
+                now));
+        events.publishEvent(new OrganizationSignedUp(organization.getId(), admin.getId()));
+        return new SignedUp(organization, admin);
+    }
+    /**
+     * The account an e-mail and password sign in to, if any. Every active account with that e-mail
+     * is tried (a person may belong to several organizations), and an unknown e-mail takes as long
+     * to answer as a known one.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Caller> authenticate(String email, String password) {
+        if (email == null || password == null || password.length() > PasswordPolicy.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        List<Person> accounts =
+                persons.findByEmailAndStatus(People.normalize(email), PersonStatus.ACTIVE.name()).stream()
+                        .sorted(Comparator.comparing(Person::getCreatedAt))
+                        .toList();
+        if (accounts.isEmpty()) {
+            passwordEncoder.matches(password, decoyHash);
+            return Optional.empty();
+        }
+        return accounts.stream()
+                .filter(person -> passwordEncoder.matches(password, person.getPasswordHash()))
+                .findFirst()
+                .map(person -> new Caller(person.getId(), person.getOrganizationId(), person.getName()));
+    }
+    /** The caller an API token of this person stands for, while their account is active. */
+    @Transactional(readOnly = true)
+    public Optional<Caller> activeCaller(UUID organizationId, UUID personId) {
+        return people.byId(personId, organizationId)
+                .filter(Person::isActive)
+                .map(person -> new Caller(person.getId(), person.getOrganizationId(), person.getName()));
+    }
+
+    @Transactional(readOnly = true)
+    public Organization organization(Caller caller) {
+        return organizations.findById(caller.organizationId()).orElseThrow(() -> new NotFoundException("Organization"));
+    }
+    /**
+     * Changes the settings of the caller's organization (admin only); {@code null} leaves a setting
+     * as it is. Publishes {@link OrganizationSettingsChanged} when something changed.
+     */
+    @Transactional
+    public Organization changeOrganizationSettings(Caller caller, Boolean apiTokensMayNeverExpire) {
+        people.requireAdmin(caller);
+        Organization organization = organization(caller);
+        if (apiTokensMayNeverExpire == null || !organization.allowTokensThatNeverExpire(apiTokensMayNeverExpire)) {
+            return organization;
+        }
+        Organization saved = organizations.save(organization);
+        events.publishEvent(new OrganizationSettingsChanged(saved.getId(), saved.mayApiTokensNeverExpire()));
+        return saved;
+    }
+    /** The caller's own settings: their name and time zone. */
+    @Transactional
+    public Person updateProfile(Caller caller, String name, String timeZone) {
+        Person me = people.me(caller);
+        if (name != null && !name.isBlank()) {
+            me.rename(name.strip());
+        }
+        if (timeZone != null && !timeZone.isBlank()) {
+            me.liveIn(people.zoneOrDefault(timeZone));
+        }
+        return people.save(me);
+    }
+    /**
+     * Replaces the caller's strengths: at most {@value Strengths#MOST} tags of 1 to 40 characters,
+     * stored trimmed and in lower case, a repeated one once (422 on field {@code strengths}).
+     */
+    @Transactional
+    public List<String> updateStrengths(Caller caller, Collection<String> tags) {
+        Person me = people.me(caller);
+        List<String> clean = Strengths.normalize(tags, 0, Strengths.MOST, "strengths");
+        strengths.replace(caller.organizationId(), me.getId(), clean);
+        return strengths.of(caller.organizationId(), me.getId());
+    }
+    /** The caller's reminder and e-mail preferences. */
+    @Transactional(readOnly = true)
+    public Preferences preferences(Caller caller) {
+        return preferences.of(caller.organizationId(), people.me(caller).getId());
+    }
+    /** A person's preferences, for the modules that remind them. */
+    @Transactional(readOnly = true)
+    public Preferences preferencesOf(UUID organizationId, UUID personId) {
+        return preferences.of(organizationId, personId);
+    }
+    /** Changes the caller's preferences. */
+    @Transactional
+    public Preferences updatePreferences(Caller caller, Preferences changed) {
+        preferences.save(caller.organizationId(), people.me(caller).getId(), changed, clock.instant());
+        return preferences.of(caller.organizationId(), caller.personId());
+    }
+}

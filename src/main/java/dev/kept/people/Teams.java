@@ -1,0 +1,148 @@
+package dev.kept.people;
+
+import dev.kept.shared.Cursor;
+import dev.kept.shared.NotFoundException;
+import dev.kept.shared.Page;
+import dev.kept.shared.RuleViolationException;
+import dev.kept.shared.TransactionMemo;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The teams of an organization: forming and changing them (admins), listing them a page at a time
+ * with their leads and member counts, and who is in them, for the modules that tell or count a
+ * team's people.
+ */
+@Service
+public class Teams {
+
+    private static final TransactionMemo.Memo TEAMS = new TransactionMemo.Memo("teams of an organization");
+
+    private final TeamRepository teams;
+    private final Directory directory;
+    private final People people;
+    private final Clock clock;
+
+    Teams(TeamRepository teams, Directory directory, People people, Clock clock) {
+        this.teams = teams;
+        this.directory = directory;
+        this.people = people;
+        this.clock = clock;
+    }
+    /** A page of the caller's organization's teams, by name then id, with lead names and member counts. */
+    @Transactional(readOnly = true)
+    public Page<TeamSummary> teamPage(Caller caller, String cursor, int limit) {
+        Cursor sent = Cursor.orStart(cursor, name -> name, NameCursors.FIRST);
+        people.requireMember(caller);
+        Cursor after = NameCursors.withName(sent, id -> directory.teamName(caller.organizationId(), id));
+        return Page.of(
+                directory.teams(caller.organizationId(), after, limit + 1),
+                limit,
+                team -> NameCursors.byName(team.name(), team.id()));
+    }
+    /** One team with its lead's name and its member count (404 when not of this organization). */
+    @Transactional(readOnly = true)
+    public TeamSummary teamSummary(Caller caller, UUID teamId) {
+        people.requireMember(caller);
+        return directory.team(caller.organizationId(), teamId).orElseThrow(() -> new NotFoundException("Team"));
+    }
+    /**
+     * The ids of the members (never guests) of these teams of an organization, read in one
+     * statement; with {@code joinedOnly}, only those who have accepted their invitation (who can be
+     * told something). For modules that count or tell a team's people.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> teamMemberIds(UUID organizationId, Collection<UUID> teamIds, boolean joinedOnly) {
+        return directory.memberIds(organizationId, teamIds, joinedOnly);
+    }
+    /** The ids of a team's lead and its members (never guests), read in one statement; none for no such team. */
+    @Transactional(readOnly = true)
+    public Set<UUID> teamLeadAndMemberIds(UUID organizationId, UUID teamId) {
+        return Set.copyOf(directory.leadAndMemberIds(organizationId, teamId));
+    }
+    /** The team a person is in, if any: used to decide who sees what is shared with a team. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> teamOf(UUID organizationId, UUID personId) {
+        return people.byId(personId, organizationId).map(Person::getTeamId);
+    }
+    /** Forms a team; a lead without a team joins it. */
+    @Transactional
+    public Team createTeam(Caller caller, String name, UUID leadId) {
+        people.requireAdmin(caller);
+        String clean = name.strip();
+        refuseTakenTeamName(caller, clean, null);
+        Person lead = people.requirePerson(caller, leadId, "leadId");
+        Team team;
+        try {
+            team = saveTeam(Team.form(caller.organizationId(), clean, leadId, clock.instant()));
+        } catch (DuplicateKeyException race) {
+            throw takenTeamName();
+        }
+        if (lead != null && lead.getTeamId() == null) {
+            lead.joinTeam(team.getId());
+            people.save(lead);
+        }
+        return team;
+    }
+    /** Renames a team or gives it another lead (or none). */
+    @Transactional
+    public Team updateTeam(Caller caller, UUID teamId, String name, Optional<UUID> leadId) {
+        people.requireAdmin(caller);
+        Team team = team(caller, teamId);
+        if (name != null) {
+            String clean = name.strip();
+            refuseTakenTeamName(caller, clean, teamId);
+            team.rename(clean);
+        }
+        if (leadId != null) {
+            Person lead = people.requirePerson(caller, leadId.orElse(null), "leadId");
+            team.ledBy(leadId.orElse(null));
+            if (lead != null && lead.getTeamId() == null) {
+                lead.joinTeam(team.getId());
+                people.save(lead);
+            }
+        }
+        return saveTeam(team);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Team> teams(Caller caller) {
+        people.requireMember(caller);
+        return TransactionMemo.get(
+                TEAMS,
+                caller.organizationId(),
+                () -> List.copyOf(teams.findByOrganizationIdOrderByName(caller.organizationId())));
+    }
+
+    @Transactional(readOnly = true)
+    public Team team(Caller caller, UUID teamId) {
+        people.requireMember(caller);
+        return teams.findByIdAndOrganizationId(teamId, caller.organizationId())
+                .orElseThrow(() -> new NotFoundException("Team"));
+    }
+
+    private Team saveTeam(Team team) {
+        Team saved = teams.save(team);
+        TransactionMemo.forget(TEAMS);
+        return saved;
+    }
+
+    private void refuseTakenTeamName(Caller caller, String name, UUID except) {
+        teams.findByOrganizationIdAndName(caller.organizationId(), name)
+                .filter(other -> !other.getId().equals(except))
+                .ifPresent(other -> {
+                    throw takenTeamName();
+                });
+    }
+
+    private static RuleViolationException takenTeamName() {
+        return new RuleViolationException("TEAM_NAME_TAKEN", "name", "There is already a team with this name.");
+    }
+}
