@@ -1,6 +1,7 @@
 package dev.kept.checkins;
 
 import dev.kept.commitments.CommitmentFilter;
+import dev.kept.commitments.CommitmentLists;
 import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
 import dev.kept.people.Accounts;
@@ -66,6 +67,7 @@ public class CalendarFeeds {
     private final CheckInRepository checkIns;
     private final CheckIns entry;
     private final Commitments commitments;
+    private final CommitmentLists commitmentLists;
     private final People people;
     private final Accounts accounts;
     private final String baseUrl;
@@ -77,6 +79,7 @@ public class CalendarFeeds {
             CheckInRepository checkIns,
             CheckIns entry,
             Commitments commitments,
+            CommitmentLists commitmentLists,
             People people,
             Accounts accounts,
             @Value("${kept.base-url:http://localhost:8080}") String baseUrl,
@@ -86,6 +89,7 @@ public class CalendarFeeds {
         this.checkIns = checkIns;
         this.entry = entry;
         this.commitments = commitments;
+        this.commitmentLists = commitmentLists;
         this.people = people;
         this.accounts = accounts;
         this.baseUrl = baseUrl;
@@ -182,7 +186,7 @@ public class CalendarFeeds {
             events.add(event);
         }
         for (CommitmentView commitment :
-                commitments.list(caller, caller.personId(), CommitmentFilter.OPEN, MOST_DUE_DATES, 0)) {
+                commitmentLists.list(caller, caller.personId(), CommitmentFilter.OPEN, MOST_DUE_DATES, 0)) {
             VEvent due = event(commitment.due(), null, "Commitment due", "due-" + commitment.id() + "@kept", now);
             due.add(new Url(URI.create(baseUrl + "/commitments/" + commitment.id())));
             events.add(due);

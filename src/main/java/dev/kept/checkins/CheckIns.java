@@ -1,5 +1,6 @@
 package dev.kept.checkins;
 
+import dev.kept.commitments.CommitmentLists;
 import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
 import dev.kept.commitments.RiskReason;
@@ -54,6 +55,7 @@ public class CheckIns {
     private final CheckInRepository checkIns;
     private final Partnerships partnerships;
     private final Commitments commitments;
+    private final CommitmentLists commitmentLists;
     private final People people;
     private final Accounts accounts;
     private final JdbcClient jdbc;
@@ -65,6 +67,7 @@ public class CheckIns {
             CheckInRepository checkIns,
             Partnerships partnerships,
             Commitments commitments,
+            CommitmentLists commitmentLists,
             People people,
             Accounts accounts,
             JdbcClient jdbc,
@@ -74,6 +77,7 @@ public class CheckIns {
         this.checkIns = checkIns;
         this.partnerships = partnerships;
         this.commitments = commitments;
+        this.commitmentLists = commitmentLists;
         this.people = people;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -454,7 +458,7 @@ public class CheckIns {
             }
         }
         LocalDate soon = commitments.today(caller).plusDays(RiskReason.SOON_DAYS);
-        return commitments.openSharedIn(caller, pair.id(), owners).stream()
+        return commitmentLists.openSharedIn(caller, pair.id(), owners).stream()
                 .map(c -> new Agenda.Item(c, reason(c, soon), c.ownerId().equals(caller.personId())))
                 .sorted(Comparator.comparing(Agenda.Item::reason)
                         .thenComparing(item -> item.commitment().due()))

@@ -37,9 +37,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class CommitmentApi {
 
     private final Commitments commitments;
+    private final CommitmentLists commitmentLists;
 
-    CommitmentApi(Commitments commitments) {
+    CommitmentApi(Commitments commitments, CommitmentLists commitmentLists) {
         this.commitments = commitments;
+        this.commitmentLists = commitmentLists;
     }
 
     @PostMapping
@@ -70,7 +72,7 @@ class CommitmentApi {
             @Parameter(hidden = true) @RequestParam(required = false) @Null(message = OFFSET_GONE) String offset) {
         CommitmentSearch search =
                 new CommitmentSearch(owner, status, goal == null ? List.of() : List.of(goal), dueAfter, dueBefore);
-        return PageAnswer.of(commitments.list(caller, search, cursor, Page.limitOr(limit)), limit);
+        return PageAnswer.of(commitmentLists.list(caller, search, cursor, Page.limitOr(limit)), limit);
     }
 
     /** A client that pages by offset would read the first page forever: it is told instead. */

@@ -43,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CommitmentPages {
 
     private final Commitments commitments;
+    private final CommitmentLists commitmentLists;
     private final Challenges challenges;
     private final Partnerships partnerships;
     private final GoalDirectory goals;
@@ -50,11 +51,13 @@ class CommitmentPages {
 
     CommitmentPages(
             Commitments commitments,
+            CommitmentLists commitmentLists,
             Challenges challenges,
             Partnerships partnerships,
             GoalDirectory goals,
             People people) {
         this.commitments = commitments;
+        this.commitmentLists = commitmentLists;
         this.challenges = challenges;
         this.partnerships = partnerships;
         this.goals = goals;
@@ -132,9 +135,9 @@ class CommitmentPages {
                 new CommitmentSearch(ownerShown, filter, goalId == null ? List.of() : List.of(goalId), after, before);
         Page<CommitmentView> page;
         try {
-            page = commitments.list(caller, search, cursor, Page.DEFAULT);
+            page = commitmentLists.list(caller, search, cursor, Page.DEFAULT);
         } catch (BadCursorException notOurs) {
-            page = commitments.list(caller, search, null, Page.DEFAULT);
+            page = commitmentLists.list(caller, search, null, Page.DEFAULT);
             cursor = null;
         }
         model.addAttribute("commitments", page.items());

@@ -177,51 +177,6 @@ class CommitmentQueries {
                 .list();
     }
 
-    /** The commitments serving any of these goals that the caller may see, open ones due soonest first. */
-    List<CommitmentView> visibleServing(Caller caller, Collection<UUID> goalIds, LocalDate today, Instant now) {
-        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
-        return jdbc.sql(SELECT + scope.predicate()
-                        + " and c.goal_id in (:goals)"
-                        + " order by case when c.status = 'OPEN' then 0 else 1 end, c.due, c.created_at, c.id")
-                .params(scope.parameters())
-                .param("goals", List.copyOf(goalIds))
-                .query((rs, row) -> view(rs, today, now))
-                .list();
-    }
-
-    /**
-     * How many commitments serving any of these goals the caller may not see: a count, nothing
-     * more. A row counts unless the policy's predicate is true for it (not merely "not false": a
-     * comparison with a null column is unknown, and the row is then not visible either).
-     */
-    long hiddenServing(Caller caller, Collection<UUID> goalIds) {
-        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
-        return jdbc.sql("select coalesce(sum(case when " + scope.predicate() + " then 0 else 1 end), 0)"
-                        + " from commitment c where c.organization_id = :organization and c.goal_id in (:goals)")
-                .params(scope.parameters())
-                .param("organization", caller.organizationId())
-                .param("goals", List.copyOf(goalIds))
-                .query(Long.class)
-                .single();
-    }
-
-    /** How many commitments serving each of these goals the caller may not see, per goal and owner's team. */
-    List<Commitments.HiddenCount> hiddenServingByTeam(Caller caller, Collection<UUID> goalIds) {
-        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
-        // "case when": the predicate can be null (a null column compared), which a plain "not" would drop.
-        return jdbc.sql("select c.goal_id, owner.team_id, sum(case when " + scope.predicate()
-                        + " then 0 else 1 end) as hidden from commitment c"
-                        + " join person owner on owner.id = c.owner_id"
-                        + " where c.organization_id = :organization and c.goal_id in (:goals)"
-                        + " group by c.goal_id, owner.team_id")
-                .params(scope.parameters())
-                .param("organization", caller.organizationId())
-                .param("goals", List.copyOf(goalIds))
-                .query((rs, n) -> new Commitments.HiddenCount(
-                        rs.getObject("goal_id", UUID.class), rs.getObject("team_id", UUID.class), rs.getLong("hidden")))
-                .list();
-    }
-
     /**
      * Contributions made visible in [from, to): each commitment made to serve a goal (by its owner)
      * and each progress report on one that serves a goal (by its author).
@@ -256,14 +211,14 @@ class CommitmentQueries {
     }
 
     /** These commitments the caller may see, with their owners now: two statements whatever the number. */
-    List<Commitments.Titled> titledAmong(Caller caller, Collection<UUID> ids) {
+    List<CommitmentLists.Titled> titledAmong(Caller caller, Collection<UUID> ids) {
         AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
-        List<Commitments.Titled> found = jdbc.sql(
+        List<CommitmentLists.Titled> found = jdbc.sql(
                         "select c.id, c.what, c.owner_id from commitment c where c.id in (:ids) and "
                                 + scope.predicate())
                 .params(scope.parameters())
                 .param("ids", List.copyOf(ids))
-                .query((rs, n) -> new Commitments.Titled(
+                .query((rs, n) -> new CommitmentLists.Titled(
                         rs.getObject("id", UUID.class),
                         rs.getString("what"),
                         rs.getObject("owner_id", UUID.class),
@@ -281,7 +236,7 @@ class CommitmentQueries {
                         .add(rs.getObject("person_id", UUID.class)))
                 .list();
         return found.stream()
-                .map(c -> new Commitments.Titled(c.id(), c.what(), c.ownerId(), Set.copyOf(c.coOwners())))
+                .map(c -> new CommitmentLists.Titled(c.id(), c.what(), c.ownerId(), Set.copyOf(c.coOwners())))
                 .toList();
     }
 

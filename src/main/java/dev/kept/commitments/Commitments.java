@@ -11,14 +11,11 @@ import dev.kept.people.Person;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.NotFoundException;
-import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -45,9 +42,6 @@ public class Commitments {
 
     /** The most progress reports one commitment shows: the latest ones. */
     public static final int TIMELINE_MOST = 50;
-
-    /** The most commitments each list of the dashboard shows. */
-    public static final int DASHBOARD_MOST = 10;
 
     static final int LONGEST_HORIZON_YEARS = 10;
 
@@ -310,15 +304,6 @@ public class Commitments {
         return view(visible(caller, id), today(caller), caller);
     }
 
-    /**
-     * What a commitment of this owner says (its title), read alone: for a notice to its owner, who
-     * may always see it; empty when it is not theirs or no longer exists.
-     */
-    @Transactional(readOnly = true)
-    public Optional<String> ownTitle(UUID organizationId, UUID ownerId, UUID id) {
-        return queries.ownTitle(organizationId, ownerId, id);
-    }
-
     /** One commitment if the caller may see it; empty, never an exception, when not (for other modules). */
     @Transactional(readOnly = true)
     public Optional<CommitmentView> find(Caller caller, UUID id) {
@@ -326,21 +311,6 @@ public class Commitments {
                 .findByIdAndOrganizationId(id, caller.organizationId())
                 .filter(c -> policy.canSee(caller, owned(c)))
                 .map(c -> view(c, today(caller), caller));
-    }
-
-    /**
-     * A commitment as another module names it: its title and who owns it now (the owner and the
-     * co-owners who accepted).
-     */
-    public record Titled(UUID id, String what, UUID ownerId, Set<UUID> coOwners) {}
-
-    /**
-     * These commitments, those the caller may see, as other modules name them: two statements
-     * whatever the number, behind the policy's SQL scope (the same rule as its check on one).
-     */
-    @Transactional(readOnly = true)
-    public List<Titled> titledAmong(Caller caller, Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : queries.titledAmong(caller, ids);
     }
 
     /** The visibilities the caller may choose: a guest keeps to private and partners. */
@@ -382,156 +352,6 @@ public class Commitments {
                 .map(c -> policy.canChange(caller, owned(c)))
                 .orElse(false);
     }
-
-    /**
-     * One page of the commitments the caller may see that match the search: open ones due soonest
-     * first, then closed ones. {@code cursor} is the {@link Page#next()} of the page before (null:
-     * the first page); one this list did not give out throws {@link dev.kept.shared.BadCursorException}.
-     */
-    @Transactional(readOnly = true)
-    public Page<CommitmentView> list(Caller caller, CommitmentSearch search, String cursor, int limit) {
-        ListPosition after = ListPosition.of(cursor);
-        return Page.of(
-                queries.visiblePage(caller, search, after, limit + 1, today(caller), clock.instant()),
-                limit,
-                ListPosition::after);
-    }
-
-    /**
-     * The first {@code limit} commitments the caller may see, optionally of one owner and one
-     * filter. Kept for callers that read one bounded list; {@code offset} must be 0 (page with
-     * {@link #list(Caller, CommitmentSearch, String, int)} instead).
-     */
-    @Transactional(readOnly = true)
-    public List<CommitmentView> list(Caller caller, UUID ownerId, CommitmentFilter filter, int limit, int offset) {
-        if (offset != 0) {
-            throw new IllegalArgumentException("Commitments are paged with a cursor, not an offset.");
-        }
-        return list(caller, CommitmentSearch.ownedBy(ownerId, filter), null, limit)
-                .items();
-    }
-
-    /**
-     * One page of the commitments serving any of these goals that the caller may see, open ones
-     * due soonest first (cursor as in {@link #list(Caller, CommitmentSearch, String, int)}).
-     */
-    @Transactional(readOnly = true)
-    public Page<CommitmentView> visibleServing(Caller caller, Collection<UUID> goalIds, String cursor, int limit) {
-        if (!policy.canSeeGoals(caller)) {
-            throw new NotFoundException("Goal");
-        }
-        if (goalIds.isEmpty()) {
-            ListPosition.of(cursor);
-            return Page.empty();
-        }
-        return list(caller, new CommitmentSearch(null, null, List.copyOf(goalIds), null, null), cursor, limit);
-    }
-
-    /**
-     * What the caller's dashboard shows: their own open commitments overdue, due within a week and
-     * at risk, at most {@link #DASHBOARD_MOST} of each (soonest first), and whether there are more.
-     */
-    @Transactional(readOnly = true)
-    public Dashboard dashboard(Caller caller) {
-        LocalDate today = today(caller);
-        Instant now = clock.instant();
-        int rows = DASHBOARD_MOST + 1;
-        List<CommitmentView> overdue = queries.ownOpenDue(caller, null, today.minusDays(1), rows, today, now);
-        List<CommitmentView> dueSoon =
-                queries.ownOpenDue(caller, today, today.plusDays(DUE_SOON_DAYS), rows, today, now);
-        List<CommitmentView> atRisk = queries.ownAtRisk(caller, rows, today, now);
-        return new Dashboard(
-                firstOf(overdue),
-                firstOf(dueSoon),
-                firstOf(atRisk),
-                today,
-                overdue.size() > DASHBOARD_MOST,
-                dueSoon.size() > DASHBOARD_MOST,
-                atRisk.size() > DASHBOARD_MOST);
-    }
-
-    private static List<CommitmentView> firstOf(List<CommitmentView> rows) {
-        return rows.size() > DASHBOARD_MOST ? rows.subList(0, DASHBOARD_MOST) : rows;
-    }
-
-    /**
-     * The commitments that serve any of these goals (of the caller's organization): the ones the
-     * caller may see, and how many others there are, counted and never shown.
-     */
-    @Transactional(readOnly = true)
-    public Serving servingGoals(Caller caller, Collection<UUID> goalIds) {
-        if (!policy.canSeeGoals(caller)) {
-            throw new NotFoundException("Goal");
-        }
-        if (goalIds.isEmpty()) {
-            return new Serving(List.of(), 0);
-        }
-        return new Serving(
-                queries.visibleServing(caller, goalIds, today(caller), clock.instant()),
-                queries.hiddenServing(caller, goalIds));
-    }
-
-    /**
-     * The open commitments of these owners that are shared through one partnership and that the
-     * caller may see: what a check-in of that partnership talks about.
-     */
-    @Transactional(readOnly = true)
-    public List<CommitmentView> openSharedIn(Caller caller, UUID partnershipId, Collection<UUID> ownerIds) {
-        if (ownerIds.isEmpty()) {
-            return List.of();
-        }
-        return queries.openSharedIn(caller, partnershipId, ownerIds, today(caller), clock.instant());
-    }
-
-    /** The commitments serving a goal: those the caller may see, and the number of the others. */
-    public record Serving(List<CommitmentView> visible, long hidden) {}
-
-    /** How many commitments serving a goal, owned by members of a team (null: of no team), are hidden. */
-    public record HiddenCount(UUID goalId, UUID teamId, long hidden) {}
-
-    /**
-     * How many commitments serving each of these goals the caller may not see, per goal and per
-     * owner's team: counted, never shown.
-     */
-    @Transactional(readOnly = true)
-    public List<HiddenCount> hiddenServingByTeam(Caller caller, Collection<UUID> goalIds) {
-        if (!policy.canSeeGoals(caller)) {
-            throw new NotFoundException("Goal");
-        }
-        return goalIds.isEmpty() ? List.of() : queries.hiddenServingByTeam(caller, goalIds);
-    }
-
-    /**
-     * The make-contributions-visible moves made in [from, to): a commitment made to serve a goal,
-     * and each progress report on one.
-     */
-    @Transactional(readOnly = true)
-    public List<dev.kept.moves.EverydayMove> contributionMoves(UUID organizationId, Instant from, Instant to) {
-        return queries.contributionMoves(organizationId, from, to, null);
-    }
-
-    /**
-     * The same moves made by these people only ({@code personIds} read in SQL, not filtered here):
-     * what one person's or one team's count needs.
-     */
-    @Transactional(readOnly = true)
-    public List<dev.kept.moves.EverydayMove> contributionMoves(
-            UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
-        return personIds.isEmpty() ? List.of() : queries.contributionMoves(organizationId, from, to, personIds);
-    }
-
-    /**
-     * The caller's dashboard: overdue, due within a week, and at risk, each cut to {@link
-     * #DASHBOARD_MOST}; {@code more...} says a list was cut (the full one is a filtered list).
-     */
-    public record Dashboard(
-            List<CommitmentView> overdue,
-            List<CommitmentView> dueSoon,
-            List<CommitmentView> atRisk,
-            LocalDate today,
-            boolean moreOverdue,
-            boolean moreDueSoon,
-            boolean moreAtRisk) {}
 
     private CommitmentView save(Commitment commitment, Caller caller) {
         try {

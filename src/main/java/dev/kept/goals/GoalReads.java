@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * counted per goal and per owner's team in one statement (group by), whatever the tree's size; the
  * commitments serving one goal a page at a time; the goals beneath one goal a page at a time. Every
  * commitment read is behind the access policy's SQL scope: what the viewer may not see is counted
- * the way {@code Commitments.hiddenServingByTeam} counts it (per goal and team, never by state) and
+ * counted per goal and team, never by state, and
  * never shown.
  */
 @Component

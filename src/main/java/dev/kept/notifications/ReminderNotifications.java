@@ -6,6 +6,7 @@ import dev.kept.checkins.CheckInScheduleChanged;
 import dev.kept.checkins.CheckIns;
 import dev.kept.checkins.ScheduleView;
 import dev.kept.commitments.CommitmentDueSoon;
+import dev.kept.commitments.CommitmentLists;
 import dev.kept.commitments.CommitmentOverdue;
 import dev.kept.commitments.Commitments;
 import dev.kept.people.Accounts;
@@ -41,6 +42,7 @@ class ReminderNotifications {
     private final CheckIns checkIns;
     private final CalendarFeeds feeds;
     private final Commitments commitments;
+    private final CommitmentLists commitmentLists;
     private final People people;
     private final Accounts accounts;
     private final String baseUrl;
@@ -51,6 +53,7 @@ class ReminderNotifications {
             CheckIns checkIns,
             CalendarFeeds feeds,
             Commitments commitments,
+            CommitmentLists commitmentLists,
             People people,
             Accounts accounts,
             @Value("${kept.base-url:http://localhost:8080}") String baseUrl) {
@@ -59,6 +62,7 @@ class ReminderNotifications {
         this.checkIns = checkIns;
         this.feeds = feeds;
         this.commitments = commitments;
+        this.commitmentLists = commitmentLists;
         this.people = people;
         this.accounts = accounts;
         this.baseUrl = baseUrl;
@@ -211,7 +215,7 @@ class ReminderNotifications {
         if (person.isEmpty()) {
             return;
         }
-        Optional<String> what = commitments.ownTitle(organizationId, ownerId, commitmentId);
+        Optional<String> what = commitmentLists.ownTitle(organizationId, ownerId, commitmentId);
         if (what.isEmpty()) {
             return;
         }

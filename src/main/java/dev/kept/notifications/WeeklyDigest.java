@@ -2,6 +2,7 @@ package dev.kept.notifications;
 
 import dev.kept.checkins.CheckInView;
 import dev.kept.checkins.CheckIns;
+import dev.kept.commitments.CommitmentLists;
 import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
 import dev.kept.people.Caller;
@@ -40,6 +41,7 @@ class WeeklyDigest {
     private final People people;
     private final CheckIns checkIns;
     private final Commitments commitments;
+    private final CommitmentLists commitmentLists;
     private final MailDelivery mail;
     private final JobBatches batches;
     private final String baseUrl;
@@ -49,6 +51,7 @@ class WeeklyDigest {
             People people,
             CheckIns checkIns,
             Commitments commitments,
+            CommitmentLists commitmentLists,
             MailDelivery mail,
             JobBatches batches,
             @Value("${kept.base-url:http://localhost:8080}") String baseUrl,
@@ -56,6 +59,7 @@ class WeeklyDigest {
         this.people = people;
         this.checkIns = checkIns;
         this.commitments = commitments;
+        this.commitmentLists = commitmentLists;
         this.mail = mail;
         this.batches = batches;
         this.baseUrl = baseUrl;
@@ -121,7 +125,7 @@ class WeeklyDigest {
 
     private String body(Caller caller, Person person, Instant now) {
         List<CheckInView> week = checkIns.mine(caller, now, now.plus(Duration.ofDays(7)));
-        Commitments.Dashboard dashboard = commitments.dashboard(caller);
+        CommitmentLists.Dashboard dashboard = commitmentLists.dashboard(caller);
         StringBuilder body = new StringBuilder("Your week in Kept.\n");
         body.append("\nCheck-ins this week:\n");
         if (week.isEmpty()) {

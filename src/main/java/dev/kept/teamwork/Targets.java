@@ -1,5 +1,6 @@
 package dev.kept.teamwork;
 
+import dev.kept.commitments.CommitmentLists;
 import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
 import dev.kept.commitments.ExpectationView;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
 class Targets {
 
     private final Commitments commitments;
+    private final CommitmentLists commitmentLists;
     private final Expectations expectations;
     private final Goals goals;
     private final GoalNegotiations negotiations;
@@ -41,6 +43,7 @@ class Targets {
 
     Targets(
             Commitments commitments,
+            CommitmentLists commitmentLists,
             Expectations expectations,
             Goals goals,
             GoalNegotiations negotiations,
@@ -48,6 +51,7 @@ class Targets {
             Teams orgTeams) {
         this.negotiations = negotiations;
         this.commitments = commitments;
+        this.commitmentLists = commitmentLists;
         this.expectations = expectations;
         this.goals = goals;
         this.people = people;
@@ -83,7 +87,8 @@ class Targets {
         }
         Map<UUID, Target> found = new HashMap<>();
         switch (type) {
-            case COMMITMENT -> commitments.titledAmong(caller, wanted).forEach(c -> found.put(c.id(), commitment(c)));
+            case COMMITMENT ->
+                commitmentLists.titledAmong(caller, wanted).forEach(c -> found.put(c.id(), commitment(c)));
             case EXPECTATION -> {
                 List<Expectations.Titled> read = expectations.titledAmong(caller, wanted);
                 Map<UUID, Set<UUID>> members = teamsMembers(
@@ -119,10 +124,10 @@ class Targets {
                         .filter(CommitmentView.CoOwnerView::accepted)
                         .map(CommitmentView.CoOwnerView::personId)
                         .collect(Collectors.toCollection(LinkedHashSet::new));
-        return commitment(new Commitments.Titled(c.id(), c.what(), c.ownerId(), coOwners));
+        return commitment(new CommitmentLists.Titled(c.id(), c.what(), c.ownerId(), coOwners));
     }
 
-    private static Target commitment(Commitments.Titled c) {
+    private static Target commitment(CommitmentLists.Titled c) {
         Set<UUID> owners = new LinkedHashSet<>();
         owners.add(c.ownerId());
         owners.addAll(c.coOwners());

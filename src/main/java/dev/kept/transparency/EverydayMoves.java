@@ -2,6 +2,7 @@ package dev.kept.transparency;
 
 import dev.kept.access.AccessPolicy;
 import dev.kept.advice.AdviceRequests;
+import dev.kept.commitments.CommitmentLists;
 import dev.kept.commitments.Commitments;
 import dev.kept.decisions.Decisions;
 import dev.kept.goals.GoalNegotiations;
@@ -48,6 +49,7 @@ public class EverydayMoves {
     private final AccessPolicy policy;
     private final GoalNegotiations negotiations;
     private final Commitments commitments;
+    private final CommitmentLists commitmentLists;
     private final HelpOffers help;
     private final AdviceRequests advice;
     private final Decisions decisions;
@@ -60,6 +62,7 @@ public class EverydayMoves {
             AccessPolicy policy,
             GoalNegotiations negotiations,
             Commitments commitments,
+            CommitmentLists commitmentLists,
             HelpOffers help,
             AdviceRequests advice,
             Decisions decisions,
@@ -70,6 +73,7 @@ public class EverydayMoves {
         this.policy = policy;
         this.negotiations = negotiations;
         this.commitments = commitments;
+        this.commitmentLists = commitmentLists;
         this.help = help;
         this.advice = advice;
         this.decisions = decisions;
@@ -117,7 +121,7 @@ public class EverydayMoves {
         }
         List<EverydayMove> all = new ArrayList<>();
         all.addAll(negotiations.moves(organizationId, span.start(), span.end(), whose));
-        all.addAll(commitments.contributionMoves(organizationId, span.start(), span.end(), whose));
+        all.addAll(commitmentLists.contributionMoves(organizationId, span.start(), span.end(), whose));
         all.addAll(help.moves(organizationId, span.start(), span.end(), whose));
         all.addAll(advice.moves(organizationId, span.start(), span.end(), whose));
         all.addAll(decisions.moves(organizationId, span.start(), span.end(), whose));

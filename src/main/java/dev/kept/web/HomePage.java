@@ -1,5 +1,6 @@
 package dev.kept.web;
 
+import dev.kept.commitments.CommitmentLists;
 import dev.kept.commitments.Commitments;
 import dev.kept.people.Caller;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomePage {
 
     private final Commitments commitments;
+    private final CommitmentLists commitmentLists;
 
-    HomePage(Commitments commitments) {
+    HomePage(Commitments commitments, CommitmentLists commitmentLists) {
         this.commitments = commitments;
+        this.commitmentLists = commitmentLists;
     }
 
     @GetMapping("/")
@@ -22,7 +25,7 @@ class HomePage {
         if (caller == null) {
             return "forward:/signup";
         }
-        model.addAttribute("dashboard", commitments.dashboard(caller));
+        model.addAttribute("dashboard", commitmentLists.dashboard(caller));
         return "web/home";
     }
 }

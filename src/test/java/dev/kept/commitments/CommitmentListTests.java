@@ -54,6 +54,9 @@ class CommitmentListTests {
     @Autowired
     Commitments commitments;
 
+    @Autowired
+    CommitmentLists commitmentLists;
+
     private CommitmentListFixtures rows;
 
     @BeforeEach
@@ -263,18 +266,18 @@ class CommitmentListTests {
         assertThat(counter.statements(largeKey)).isEqualTo(counter.statements(smallKey));
         String body = largePage.getResponse().getContentAsString();
         assertThat(body.split("href=\"/commitments/[0-9a-f-]{36}\"", -1).length - 1)
-                .isEqualTo(3 * Commitments.DASHBOARD_MOST);
+                .isEqualTo(3 * CommitmentLists.DASHBOARD_MOST);
         assertThat(body)
                 .contains("href=\"/commitments?status=OVERDUE\"")
                 .contains("href=\"/commitments?status=AT_RISK\"")
                 .contains("status=OPEN&amp;dueAfter=" + today());
         String smallBody = smallPage.getResponse().getContentAsString();
         assertThat(smallBody).doesNotContain("status=OVERDUE").doesNotContain("status=AT_RISK");
-        Commitments.Dashboard dashboard = commitments.dashboard(caller(large));
-        assertThat(dashboard.overdue()).hasSize(Commitments.DASHBOARD_MOST);
+        CommitmentLists.Dashboard dashboard = commitmentLists.dashboard(caller(large));
+        assertThat(dashboard.overdue()).hasSize(CommitmentLists.DASHBOARD_MOST);
         assertThat(dashboard.moreOverdue()).isTrue();
         assertThat(dashboard.overdue().get(0).due()).isEqualTo(today().minusDays(20));
-        assertThat(commitments.dashboard(caller(small)).moreOverdue()).isFalse();
+        assertThat(commitmentLists.dashboard(caller(small)).moreOverdue()).isFalse();
     }
 
     private void dashboardFixture(Account owner, int each) {
@@ -369,15 +372,15 @@ class CommitmentListTests {
         rows.open(org, member.personId(), "ORGANIZATION", due);
         Caller caller = caller(admin);
 
-        Page<CommitmentView> page = commitments.visibleServing(caller, List.of(goal, other), null, 2);
-        Page<CommitmentView> next = commitments.visibleServing(caller, List.of(goal, other), page.next(), 2);
+        Page<CommitmentView> page = commitmentLists.visibleServing(caller, List.of(goal, other), null, 2);
+        Page<CommitmentView> next = commitmentLists.visibleServing(caller, List.of(goal, other), page.next(), 2);
 
         assertThat(page.items()).extracting(CommitmentView::id).containsExactly(first, second);
         assertThat(next.items()).extracting(CommitmentView::id).containsExactly(third);
         assertThat(next.next()).isNull();
-        assertThat(commitments.visibleServing(caller, List.of(), null, 2).items())
+        assertThat(commitmentLists.visibleServing(caller, List.of(), null, 2).items())
                 .isEmpty();
-        assertThatThrownBy(() -> commitments.visibleServing(caller, List.of(goal), "forged", 2))
+        assertThatThrownBy(() -> commitmentLists.visibleServing(caller, List.of(goal), "forged", 2))
                 .isInstanceOf(BadCursorException.class);
     }
 

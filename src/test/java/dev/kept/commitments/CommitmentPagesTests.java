@@ -45,6 +45,9 @@ class CommitmentPagesTests {
     @Autowired
     Commitments commitments;
 
+    @Autowired
+    CommitmentLists commitmentLists;
+
     private Caller ada;
     private Caller stranger;
 
@@ -89,7 +92,7 @@ class CommitmentPagesTests {
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText().contains("The due date is in the past");
-        assertThat(commitments.list(ada, ada.personId(), null, 10, 0)).isEmpty();
+        assertThat(commitmentLists.list(ada, ada.personId(), null, 10, 0)).isEmpty();
     }
 
     @Test
@@ -106,7 +109,7 @@ class CommitmentPagesTests {
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText().contains("must be a date (YYYY-MM-DD)").contains("must be one of the choices");
-        assertThat(commitments.list(ada, ada.personId(), null, 10, 0)).isEmpty();
+        assertThat(commitmentLists.list(ada, ada.personId(), null, 10, 0)).isEmpty();
     }
 
     @Test
@@ -122,7 +125,7 @@ class CommitmentPagesTests {
                 .param("visibility", "TEAM")
                 .exchange();
 
-        List<CommitmentView> mine = commitments.list(ada, ada.personId(), null, 10, 0);
+        List<CommitmentView> mine = commitmentLists.list(ada, ada.personId(), null, 10, 0);
         assertThat(mine)
                 .singleElement()
                 .satisfies(c -> assertThat(c.visibility()).isEqualTo(Visibility.TEAM));
@@ -233,7 +236,7 @@ class CommitmentPagesTests {
                 .exchange();
 
         assertThat(result).hasStatus(400);
-        assertThat(commitments.list(ada, ada.personId(), null, 10, 0)).isEmpty();
+        assertThat(commitmentLists.list(ada, ada.personId(), null, 10, 0)).isEmpty();
     }
 
     @Test

@@ -49,6 +49,9 @@ class RiskAndOverdueTests {
     Commitments commitments;
 
     @Autowired
+    CommitmentLists commitmentLists;
+
+    @Autowired
     People people;
 
     @Autowired
@@ -377,7 +380,7 @@ class RiskAndOverdueTests {
         List<String> atRisk = ids(api.get(owner.token(), "/api/v1/commitments?status=AT_RISK")
                 .expect(200)
                 .json());
-        List<UUID> onDashboard = commitments.dashboard(caller(owner)).atRisk().stream()
+        List<UUID> onDashboard = commitmentLists.dashboard(caller(owner)).atRisk().stream()
                 .map(CommitmentView::id)
                 .toList();
         if (reasons.length > 0) {

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import dev.kept.access.Visibility;
 import dev.kept.commitments.CommitmentDraft;
+import dev.kept.commitments.CommitmentLists;
 import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
 import dev.kept.commitments.Confidence;
@@ -69,6 +70,9 @@ class GoalPagesTests {
 
     @Autowired
     Commitments commitments;
+
+    @Autowired
+    CommitmentLists commitmentLists;
 
     @Autowired
     Partnerships partnerships;
@@ -469,7 +473,7 @@ class GoalPagesTests {
         MvcTestResult made = commitmentForm(mo, growth.id().toString()).exchange();
 
         assertThat(made).hasStatus3xxRedirection();
-        List<CommitmentView> mine = commitments.list(mo, mo.personId(), null, 10, 0);
+        List<CommitmentView> mine = commitmentLists.list(mo, mo.personId(), null, 10, 0);
         assertThat(mine).singleElement().satisfies(c -> assertThat(c.goalId()).isEqualTo(growth.id()));
         String detail = body(mvc.get().uri("/commitments/" + mine.get(0).id()).with(as(mo)));
         assertThat(detail).contains("Serves the goal:").contains(link(growth) + ">Customers succeed in month one</a>");
@@ -496,7 +500,7 @@ class GoalPagesTests {
         MvcTestResult malformed = commitmentForm(mo, "not-a-goal").exchange();
         assertThat(malformed).hasStatusOk();
         assertThat(body(malformed)).contains("must be one of the choices");
-        assertThat(commitments.list(mo, mo.personId(), null, 10, 0)).isEmpty();
+        assertThat(commitmentLists.list(mo, mo.personId(), null, 10, 0)).isEmpty();
     }
 
     // --- helpers ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import dev.kept.access.Visibility;
 import dev.kept.commitments.CommitmentDraft;
+import dev.kept.commitments.CommitmentLists;
 import dev.kept.commitments.CommitmentView;
 import dev.kept.commitments.Commitments;
 import dev.kept.notifications.Inbox;
@@ -72,6 +73,9 @@ class PartnershipPagesTests {
 
     @Autowired
     Commitments commitments;
+
+    @Autowired
+    CommitmentLists commitmentLists;
 
     @Autowired
     Inbox inbox;
@@ -596,7 +600,7 @@ class PartnershipPagesTests {
 
         assertThat(made).hasStatus3xxRedirection();
         CommitmentView commitment =
-                commitments.list(dana, dana.personId(), null, 10, 0).get(0);
+                commitmentLists.list(dana, dana.personId(), null, 10, 0).get(0);
         assertThat(commitments.get(dana, commitment.id()).sharedWith()).containsExactly(withPat);
         assertThat(mvc.get().uri("/commitments/" + commitment.id()).with(as(pat)))
                 .hasStatusOk();
@@ -620,7 +624,7 @@ class PartnershipPagesTests {
         assertThat(notMine).hasStatusOk();
         assertThat(between(body(notMine), "<fieldset class=\"share\">", "</fieldset>"))
                 .contains("Share only with your own partnerships where the partner holds you accountable.");
-        assertThat(commitments.list(dana, dana.personId(), null, 10, 0)).isEmpty();
+        assertThat(commitmentLists.list(dana, dana.personId(), null, 10, 0)).isEmpty();
     }
 
     // --- malformed choices ---------------------------------------------------------------------
