@@ -31,10 +31,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class PartnershipApi {
 
     private final Partnerships partnerships;
+    private final Partnering partnering;
     private final PartnershipSharing sharing;
 
-    PartnershipApi(Partnerships partnerships, PartnershipSharing sharing) {
+    PartnershipApi(Partnerships partnerships, Partnering partnering, PartnershipSharing sharing) {
         this.partnerships = partnerships;
+        this.partnering = partnering;
         this.sharing = sharing;
     }
 
@@ -146,24 +148,24 @@ class PartnershipApi {
             @RequestParam(required = false) @Size(max = 120) String q,
             @RequestParam(required = false) @PageLimit Integer limit,
             @RequestParam(required = false) String cursor) {
-        return PageAnswer.of(partnerships.candidates(caller, q, cursor, Page.limitOr(limit)), limit);
+        return PageAnswer.of(partnering.candidates(caller, q, cursor, Page.limitOr(limit)), limit);
     }
 
     @GetMapping("/partnerships/fit/{personId}")
     @Operation(summary = "The fit hint for one member: reasons to consider someone else, and good signs")
     FitHint fit(@AuthenticationPrincipal Caller caller, @PathVariable UUID personId) {
-        return partnerships.fit(caller, personId);
+        return partnering.fit(caller, personId);
     }
 
     @GetMapping("/me/conflicts")
     @Operation(summary = "The people you declared competitors (private to you)")
     Conflicts conflicts(@AuthenticationPrincipal Caller caller) {
-        return new Conflicts(partnerships.competitors(caller));
+        return new Conflicts(partnering.competitors(caller));
     }
 
     @PutMapping("/me/conflicts")
     @Operation(summary = "Replace the people you declared competitors (private to you)")
     Conflicts declareConflicts(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Conflicts conflicts) {
-        return new Conflicts(partnerships.declareCompetitors(caller, conflicts.personIds()));
+        return new Conflicts(partnering.declareCompetitors(caller, conflicts.personIds()));
     }
 }

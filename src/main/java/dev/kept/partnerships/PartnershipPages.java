@@ -40,11 +40,13 @@ class PartnershipPages {
     private static final int LONGEST_SEARCH = 120;
 
     private final Partnerships partnerships;
+    private final Partnering partnering;
     private final PartnershipSharing sharing;
     private final People people;
 
-    PartnershipPages(Partnerships partnerships, PartnershipSharing sharing, People people) {
+    PartnershipPages(Partnerships partnerships, Partnering partnering, PartnershipSharing sharing, People people) {
         this.partnerships = partnerships;
+        this.partnering = partnering;
         this.sharing = sharing;
         this.people = people;
     }
@@ -85,7 +87,7 @@ class PartnershipPages {
         if (partnerId == null) {
             return "partnerships/fit :: empty";
         }
-        model.addAttribute("fit", partnerships.fit(caller, partnerId));
+        model.addAttribute("fit", partnering.fit(caller, partnerId));
         return "partnerships/fit :: hint";
     }
 
@@ -128,7 +130,7 @@ class PartnershipPages {
 
     private void showFit(Caller caller, UUID partnerId, Model model) {
         try {
-            model.addAttribute("fit", partnerships.fit(caller, partnerId));
+            model.addAttribute("fit", partnering.fit(caller, partnerId));
         } catch (NotFoundException notAMember) {
             // no hint for an id that names no member; the form's own errors are what to show
         }
@@ -140,7 +142,7 @@ class PartnershipPages {
         model.addAttribute("q", search);
         model.addAttribute(
                 "candidates",
-                partnerships.candidates(caller, search, null, Page.DEFAULT).items());
+                partnering.candidates(caller, search, null, Page.DEFAULT).items());
         return "partnerships/list";
     }
 
@@ -310,17 +312,17 @@ class PartnershipPages {
                             "UNKNOWN_PERSON", "email", "Give the e-mail of someone in this organization.");
                 }
                 UUID added = people.memberByEmail(caller, email, "email");
-                declared = new ArrayList<>(partnerships.competitors(caller));
+                declared = new ArrayList<>(partnering.competitors(caller));
                 if (!declared.contains(added)) {
                     declared.add(added);
                 }
             } else if (remove != null) {
-                declared = new ArrayList<>(partnerships.competitors(caller));
+                declared = new ArrayList<>(partnering.competitors(caller));
                 declared.remove(remove);
             } else {
                 declared = personIds == null ? List.of() : personIds;
             }
-            partnerships.declareCompetitors(caller, declared);
+            partnering.declareCompetitors(caller, declared);
         } catch (RuleViolationException broken) {
             if (adding) {
                 model.addAttribute("email", email);
@@ -337,7 +339,7 @@ class PartnershipPages {
     /** The people the caller declared (at most the few hundred the rule allows), by name. */
     private String showConflicts(Caller caller, Model model) {
         requireMember(caller);
-        Map<UUID, Person> named = people.peopleIn(caller.organizationId(), partnerships.competitors(caller));
+        Map<UUID, Person> named = people.peopleIn(caller.organizationId(), partnering.competitors(caller));
         model.addAttribute(
                 "declared",
                 named.values().stream()

@@ -6,7 +6,6 @@ import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.ReportingLineChanged;
 import dev.kept.people.ReportingLines;
-import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
@@ -17,15 +16,11 @@ import dev.kept.shared.StorableTime;
 import dev.kept.shared.TransactionMemo;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
@@ -54,32 +49,24 @@ public class Partnerships {
             + " else: not our managers, not the admins, not our colleagues. Each of us can pause or end this"
             + " partnership at any time, and ending it takes effect at once.";
 
-    private static final int MOST_COMPETITORS = 200;
-
     private final PartnershipRepository partnerships;
     private final Competitors competitors;
-    private final CandidateQueries candidateQueries;
     private final People people;
     private final Invitations invites;
-    private final Teams orgTeams;
     private final PartnershipProperties properties;
     private final Clock clock;
 
     Partnerships(
             PartnershipRepository partnerships,
             Competitors competitors,
-            CandidateQueries candidateQueries,
             People people,
             Invitations invites,
-            Teams orgTeams,
             PartnershipProperties properties,
             Clock clock) {
         this.partnerships = partnerships;
         this.competitors = competitors;
-        this.candidateQueries = candidateQueries;
         this.people = people;
         this.invites = invites;
-        this.orgTeams = orgTeams;
         this.properties = properties;
         this.clock = clock;
     }
@@ -263,168 +250,6 @@ public class Partnerships {
         return save(partnership, caller);
     }
 
-    /** The people the caller declared competitors: only the caller ever reads this. */
-    @Transactional(readOnly = true)
-    public List<UUID> competitors(Caller caller) {
-        return competitors.declaredBy(caller.organizationId(), caller.personId());
-    }
-
-    /**
-     * Replaces the caller's competitor declarations; the caller's open invitations to anyone now
-     * declared are withdrawn.
-     */
-    @Transactional
-    public List<UUID> declareCompetitors(Caller caller, Collection<UUID> personIds) {
-        Set<UUID> unique = new LinkedHashSet<>(personIds);
-        if (unique.size() > MOST_COMPETITORS) {
-            throw new RuleViolationException(
-                    "TOO_MANY", "personIds", "At most " + MOST_COMPETITORS + " people can be declared competitors.");
-        }
-        if (unique.contains(null)) {
-            throw new RuleViolationException("UNKNOWN_PERSON", "personIds", "A person id is missing.");
-        }
-        if (unique.contains(caller.personId())) {
-            throw new RuleViolationException("SELF", "personIds", "You cannot declare yourself a competitor.");
-        }
-        // the people declared, read in one statement whatever their number
-        Map<UUID, Person> found = people.peopleIn(caller.organizationId(), unique);
-        for (UUID id : unique) {
-            Person person = found.get(id);
-            if (person == null || person.isGuest()) {
-                throw new RuleViolationException(
-                        "UNKNOWN_PERSON", "personIds", "There is no such person in this organization.");
-            }
-        }
-        Instant now = clock.instant();
-        competitors.replace(caller.organizationId(), caller.personId(), unique, now);
-        // an invitation of one's own to someone one now declares is withdrawn, as the inviter could
-        // do by hand: left open, its refusal on acceptance would tell the other side of the declaration
-        for (Partnership invitation : knownTo(caller)) {
-            if (invitation.getStatus() == PartnershipStatus.INVITED
-                    && invitation.getInviterId().equals(caller.personId())
-                    && unique.contains(invitation.getPartnerId())) {
-                invitation.end(caller.personId(), caller.name(), now);
-                save(invitation);
-            }
-        }
-        return competitors(caller);
-    }
-
-    /**
-     * The pairs of people of an organization who may never be partners because one of them
-     * declared the other a competitor. For a caller that pairs many people at once (a matching
-     * program); the answer never says who declared whom, and must never be shown to anyone.
-     */
-    @Transactional(readOnly = true)
-    public Set<Set<UUID>> competingPairs(UUID organizationId) {
-        return competitors.pairs(organizationId);
-    }
-
-    /**
-     * The pairs of people of an organization with a partnership between them: {@code open} ones
-     * (invited, active, paused or suspended), or else every one that was ever accepted, open or
-     * closed since.
-     */
-    @Transactional(readOnly = true)
-    public Set<Set<UUID>> partneredPairs(UUID organizationId, boolean open) {
-        Set<Set<UUID>> pairs = new HashSet<>();
-        for (Partnership p : partnerships.findByOrganizationId(organizationId)) {
-            if (open ? p.getStatus().isOpen() : p.getAcceptedAt() != null) {
-                pairs.add(Set.of(p.getInviterId(), p.getPartnerId()));
-            }
-        }
-        return pairs;
-    }
-
-    /**
-     * Forms an active partnership two members agreed to through a matching program, under the same
-     * rules as an invitation: not oneself, not the reporting line, not two people with an open
-     * partnership, not a declared competitor (422 with the reason). For a coach, {@code inviterId}
-     * is the person coached.
-     */
-    @Transactional
-    public UUID formFromMatch(
-            UUID organizationId, UUID inviterId, UUID partnerId, PartnershipKind kind, Cadence cadence) {
-        requireMatchable(organizationId, inviterId, partnerId);
-        Partnership partnership = Partnership.fromMatch(
-                organizationId,
-                inviterId,
-                partnerId,
-                kind,
-                cadence == null ? Cadence.BIWEEKLY : cadence,
-                clock.instant());
-        try {
-            return save(partnership).getId();
-        } catch (DuplicateKeyException race) {
-            throw duplicate();
-        }
-    }
-
-    /**
-     * Whether {@link #formFromMatch} would form this pair now: a match made by a program can stop
-     * being possible before everyone accepts it (a new manager, a new partnership, a declaration).
-     */
-    @Transactional(readOnly = true)
-    public boolean canFormFromMatch(UUID organizationId, UUID a, UUID b) {
-        try {
-            requireMatchable(organizationId, a, b);
-            return true;
-        } catch (RuleViolationException broken) {
-            return false;
-        }
-    }
-
-    private void requireMatchable(UUID organizationId, UUID a, UUID b) {
-        for (UUID person : List.of(a, b)) {
-            if (people.personIn(organizationId, person)
-                    .filter(found -> !found.isGuest())
-                    .isEmpty()) {
-                throw new RuleViolationException(
-                        "UNKNOWN_PERSON", "partnerId", "There is no such person in this organization.");
-            }
-        }
-        requireEligible(organizationId, a, b, true);
-    }
-
-    /**
-     * A page of the members the caller could invite, as far as the caller can know, each with a fit
-     * hint: the best fits first (more good signs than reasons to consider someone else), then by
-     * name and id; only those whose name contains {@code q} (any case) when it is not blank. The
-     * database ranks the organization, so the caller's organization is never read whole.
-     */
-    @Transactional(readOnly = true)
-    public Page<FitHint> candidates(Caller caller, String q, String cursor, int limit) {
-        Cursor after = Cursor.orStart(cursor, CandidateQueries.Position::parse, null);
-        Person me = people.me(caller);
-        if (me.isGuest()) {
-            return new Page<>(List.of(), null);
-        }
-        String part = q == null || q.isBlank() ? null : q.strip();
-        Set<UUID> excluded = new HashSet<>(competitors(caller));
-        for (Partnership p : knownTo(caller)) {
-            if (p.getStatus().isOpen()) {
-                excluded.add(p.other(me.getId()));
-            }
-        }
-        List<FitHint> rows = candidateQueries.page(me, excluded, part, after, limit + 1).stream()
-                .map(profile -> Fit.hint(me, profile))
-                .toList();
-        return Page.of(
-                rows,
-                limit,
-                last -> new Cursor(CandidateQueries.Position.of(last).text(), last.personId()));
-    }
-
-    /** The fit hint for one member of the caller's organization. */
-    @Transactional(readOnly = true)
-    public FitHint fit(Caller caller, UUID personId) {
-        Person other = people.person(caller, personId);
-        String teamName = other.getTeamId() == null
-                ? null
-                : orgTeams.team(caller, other.getTeamId()).getName();
-        return Fit.hint(people.me(caller), Fit.Profile.of(other, teamName));
-    }
-
     /**
      * An active partnership and the person on its other end: the owner whose shares a viewer sees
      * ({@link #seenBy}), or the holder who sees an owner's ({@link #holdersOf}).
@@ -550,7 +375,7 @@ public class Partnerships {
         }
     }
 
-    private void requireEligible(UUID organizationId, UUID a, UUID b, boolean newInvitation) {
+    void requireEligible(UUID organizationId, UUID a, UUID b, boolean newInvitation) {
         requireOutsideReportingLine(organizationId, a, b);
         if (newInvitation && openBetween(organizationId, a, b)) {
             throw duplicate();
@@ -624,13 +449,13 @@ public class Partnerships {
     }
 
     /** The caller's partnerships of any status that they may know of, newest first. */
-    private List<Partnership> knownTo(Caller caller) {
+    List<Partnership> knownTo(Caller caller) {
         return partnerships.findOf(caller.organizationId(), caller.personId()).stream()
                 .filter(p -> p.isKnownTo(caller.personId()))
                 .toList();
     }
 
-    private Partnership save(Partnership partnership) {
+    Partnership save(Partnership partnership) {
         Partnership saved = partnerships.save(partnership);
         TransactionMemo.forget(LINKS);
         return saved;
@@ -640,7 +465,7 @@ public class Partnerships {
         return new RuleViolationException("SELF", "partnerId", "You cannot be your own partner.");
     }
 
-    private static RuleViolationException duplicate() {
+    static RuleViolationException duplicate() {
         return new RuleViolationException(
                 "DUPLICATE", "partnerId", "You already have a partnership with this person, open or invited.");
     }

@@ -72,6 +72,9 @@ class PartnershipPagesTests {
     Partnerships partnerships;
 
     @Autowired
+    Partnering partnering;
+
+    @Autowired
     Commitments commitments;
 
     @Autowired
@@ -106,7 +109,7 @@ class PartnershipPagesTests {
         pat = member("Pat Peer", platform.getId(), "APAC", null, 4);
         sam = member("Sam Same", core.getId(), "emea", null, 7);
         cody = member("Cody Rival", null, null, null, null);
-        partnerships.declareCompetitors(dana, List.of(cody.personId()));
+        partnering.declareCompetitors(dana, List.of(cody.personId()));
     }
 
     // --- the list, the candidates and the fit hint ----------------------------------------
@@ -201,7 +204,7 @@ class PartnershipPagesTests {
 
     @Test
     void refusesOnesOwnCompetitorAndSilentlyInvitesSomeoneWhoDeclaredOne() {
-        partnerships.declareCompetitors(sam, List.of(dana.personId()));
+        partnering.declareCompetitors(sam, List.of(dana.personId()));
 
         MvcTestResult own = invite(cody.personId().toString(), "");
         assertThat(own).hasStatusOk();
@@ -440,7 +443,7 @@ class PartnershipPagesTests {
 
     @Test
     void savesCompetitorsAndShowsOnlyOnesOwnDeclarations() {
-        partnerships.declareCompetitors(sam, List.of(dana.personId(), pat.personId()));
+        partnering.declareCompetitors(sam, List.of(dana.personId(), pat.personId()));
 
         MvcTestResult saved = mvc.post()
                 .uri("/settings/conflicts")
@@ -468,8 +471,8 @@ class PartnershipPagesTests {
                 .doesNotContain("value=\"" + dana.personId() + "\"")
                 .contains("type=\"email\" id=\"email\" name=\"email\"");
         assertHoldsToThePolicy(page);
-        assertThat(partnerships.competitors(dana)).containsExactlyInAnyOrder(cody.personId(), rex.personId());
-        assertThat(partnerships.competitors(sam)).containsExactlyInAnyOrder(dana.personId(), pat.personId());
+        assertThat(partnering.competitors(dana)).containsExactlyInAnyOrder(cody.personId(), rex.personId());
+        assertThat(partnering.competitors(sam)).containsExactlyInAnyOrder(dana.personId(), pat.personId());
     }
 
     @Test
@@ -484,11 +487,11 @@ class PartnershipPagesTests {
         assertThat(self).hasStatusOk();
         assertThat(body(self))
                 .contains("<p class=\"errors\" role=\"alert\">You cannot declare yourself a competitor.</p>");
-        assertThat(partnerships.competitors(dana)).containsExactly(cody.personId());
+        assertThat(partnering.competitors(dana)).containsExactly(cody.personId());
 
         assertThat(mvc.post().uri("/settings/conflicts").with(as(dana)).with(csrf()))
                 .hasStatus3xxRedirection();
-        assertThat(partnerships.competitors(dana)).isEmpty();
+        assertThat(partnering.competitors(dana)).isEmpty();
     }
 
     @Test
@@ -501,7 +504,7 @@ class PartnershipPagesTests {
 
         assertThat(added).hasRedirectedUrl("/settings/conflicts");
         assertThat(added).flash().containsEntry("notice", "Saved. Only you see this list.");
-        assertThat(partnerships.competitors(dana)).containsExactlyInAnyOrder(cody.personId(), pat.personId());
+        assertThat(partnering.competitors(dana)).containsExactlyInAnyOrder(cody.personId(), pat.personId());
         assertThat(partnerships.get(dana, invited).status()).isNotEqualTo(PartnershipStatus.INVITED);
         String page = body(mvc.get().uri("/settings/conflicts").with(as(dana)).exchange());
         assertThat(between(page, "<ul id=\"competitors\"", "</ul>"))
@@ -510,11 +513,11 @@ class PartnershipPagesTests {
                 .contains(removeButton(pat));
 
         assertThat(conflicts(dana, "email", email("pat.peer"))).hasRedirectedUrl("/settings/conflicts");
-        assertThat(partnerships.competitors(dana)).containsExactlyInAnyOrder(cody.personId(), pat.personId());
+        assertThat(partnering.competitors(dana)).containsExactlyInAnyOrder(cody.personId(), pat.personId());
 
         MvcTestResult removed = conflicts(dana, "remove", cody.personId().toString());
         assertThat(removed).hasRedirectedUrl("/settings/conflicts");
-        assertThat(partnerships.competitors(dana)).containsExactly(pat.personId());
+        assertThat(partnering.competitors(dana)).containsExactly(pat.personId());
     }
 
     @Test
@@ -532,7 +535,7 @@ class PartnershipPagesTests {
         assertThat(body(conflicts(dana, "email", email("dana.self"))))
                 .contains("<p class=\"error\">You cannot declare yourself a competitor.</p>");
         assertThat(body(conflicts(dana, "email", " "))).contains("Give the e-mail of someone in this organization.");
-        assertThat(partnerships.competitors(dana)).containsExactly(cody.personId());
+        assertThat(partnering.competitors(dana)).containsExactly(cody.personId());
 
         UUID coach = partnerships
                 .invite(dana, new PartnerInvitation(null, email("coach"), PartnershipKind.COACH, null, null, null))

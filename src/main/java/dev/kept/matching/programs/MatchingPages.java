@@ -9,6 +9,7 @@ import dev.kept.matching.programs.Views.ProgramView;
 import dev.kept.matching.programs.Views.ProposalView;
 import dev.kept.matching.programs.Views.RunView;
 import dev.kept.partnerships.Cadence;
+import dev.kept.partnerships.Partnering;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
@@ -61,12 +62,19 @@ class MatchingPages {
     private final People people;
     private final Teams orgTeams;
     private final Partnerships partnerships;
+    private final Partnering partnering;
 
-    MatchingPages(MatchingPrograms programs, People people, Teams orgTeams, Partnerships partnerships) {
+    MatchingPages(
+            MatchingPrograms programs,
+            People people,
+            Teams orgTeams,
+            Partnerships partnerships,
+            Partnering partnering) {
         this.programs = programs;
         this.people = people;
         this.orgTeams = orgTeams;
         this.partnerships = partnerships;
+        this.partnering = partnering;
     }
 
     record ProgramForm(
@@ -348,7 +356,7 @@ class MatchingPages {
             return "matching/program :: more-runs";
         }
         ProfileView profile = programs.profileOrDefaults(caller, id);
-        model.addAttribute("profileForm", ProfileForm.of(profile, partnerships.competitors(caller)));
+        model.addAttribute("profileForm", ProfileForm.of(profile, partnering.competitors(caller)));
         return showProgram(caller, id, model, cursor);
     }
 

@@ -30,6 +30,7 @@ import dev.kept.matching.programs.Views.RunView;
 import dev.kept.matching.programs.Views.TrioView;
 import dev.kept.matching.programs.Views.UnmatchedView;
 import dev.kept.partnerships.Cadence;
+import dev.kept.partnerships.Partnering;
 import dev.kept.partnerships.PartnershipKind;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
@@ -95,6 +96,7 @@ public class MatchingPrograms {
     private final People people;
     private final Teams orgTeams;
     private final Partnerships partnerships;
+    private final Partnering partnering;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MatchingEngine engine = new MatchingEngine();
@@ -106,6 +108,7 @@ public class MatchingPrograms {
             People people,
             Teams orgTeams,
             Partnerships partnerships,
+            Partnering partnering,
             ApplicationEventPublisher events,
             Clock clock) {
         this.programs = programs;
@@ -114,6 +117,7 @@ public class MatchingPrograms {
         this.people = people;
         this.orgTeams = orgTeams;
         this.partnerships = partnerships;
+        this.partnering = partnering;
         this.events = events;
         this.clock = clock;
     }
@@ -250,7 +254,7 @@ public class MatchingPrograms {
         String zone =
                 zone(draft.timeZone() == null || draft.timeZone().isBlank() ? me.getTimeZone() : draft.timeZone());
         if (draft.competitors() != null) {
-            partnerships.declareCompetitors(caller, draft.competitors());
+            partnering.declareCompetitors(caller, draft.competitors());
         }
         Profile profile = new Profile(
                 me.getId(), strengths, growth, new LinkedHashSet<>(respects), zone, draft.preferredCadence(), now, now);
@@ -620,7 +624,7 @@ public class MatchingPrograms {
         List<UUID> ids = proposal.memberIds();
         for (int i = 0; i < ids.size(); i++) {
             for (int j = i + 1; j < ids.size(); j++) {
-                if (!partnerships.canFormFromMatch(organization, ids.get(i), ids.get(j))) {
+                if (!partnering.canFormFromMatch(organization, ids.get(i), ids.get(j))) {
                     return false;
                 }
             }
@@ -631,13 +635,13 @@ public class MatchingPrograms {
     private void form(UUID organization, Proposal proposal) {
         List<UUID> ids = proposal.memberIds();
         if (proposal.kind() == ProposalKind.COACH) {
-            partnerships.formFromMatch(organization, ids.get(0), ids.get(1), PartnershipKind.COACH, null);
+            partnering.formFromMatch(organization, ids.get(0), ids.get(1), PartnershipKind.COACH, null);
             return;
         }
         Cadence cadence = commonCadence(proposal);
         for (int i = 0; i < ids.size(); i++) {
             for (int j = i + 1; j < ids.size(); j++) {
-                partnerships.formFromMatch(organization, ids.get(i), ids.get(j), PartnershipKind.PEER, cadence);
+                partnering.formFromMatch(organization, ids.get(i), ids.get(j), PartnershipKind.PEER, cadence);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.kept.matching.programs;
 
 import dev.kept.matching.PairRule;
+import dev.kept.partnerships.Partnering;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.People;
 import dev.kept.people.ReportingLines;
@@ -19,11 +20,13 @@ class ProgramPairRules {
 
     private final People people;
     private final Partnerships partnerships;
+    private final Partnering partnering;
     private final ProposalRows proposals;
 
-    ProgramPairRules(People people, Partnerships partnerships, ProposalRows proposals) {
+    ProgramPairRules(People people, Partnerships partnerships, Partnering partnering, ProposalRows proposals) {
         this.people = people;
         this.partnerships = partnerships;
+        this.partnering = partnering;
         this.proposals = proposals;
     }
 
@@ -33,13 +36,13 @@ class ProgramPairRules {
         PairRule self = UUID::equals;
         PairRule reportingLine = lines::inOneLine;
         return self.or(reportingLine)
-                .or(PairRule.forbiddenPairs(partnerships.competingPairs(organizationId)))
-                .or(PairRule.forbiddenPairs(partnerships.partneredPairs(organizationId, true)))
+                .or(PairRule.forbiddenPairs(partnering.competingPairs(organizationId)))
+                .or(PairRule.forbiddenPairs(partnering.partneredPairs(organizationId, true)))
                 .or(PairRule.forbiddenPairs(proposals.declinedPairs(programId)));
     }
 
     /** People who were partners at any time. */
     PairRule previousPartners(UUID organizationId) {
-        return PairRule.forbiddenPairs(partnerships.partneredPairs(organizationId, false));
+        return PairRule.forbiddenPairs(partnering.partneredPairs(organizationId, false));
     }
 }

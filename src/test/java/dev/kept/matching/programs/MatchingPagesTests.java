@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import dev.kept.matching.ProgramRules;
 import dev.kept.matching.programs.ProposalRows.Run;
+import dev.kept.partnerships.Partnering;
 import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
@@ -55,6 +56,9 @@ class MatchingPagesTests {
 
     @Autowired
     Partnerships partnerships;
+
+    @Autowired
+    Partnering partnering;
 
     @Autowired
     MatchingPrograms programs;
@@ -191,7 +195,7 @@ class MatchingPagesTests {
                 "competitors",
                 cody.personId().toString());
         assertThat(saved).hasStatus3xxRedirection();
-        assertThat(partnerships.competitors(sam)).containsExactly(cody.personId());
+        assertThat(partnering.competitors(sam)).containsExactly(cody.personId());
         assertThat(programs.profile(sam, program).growthAreas()).containsExactly("go");
         String mine = body(mvc.get().uri("/matching/" + program).with(as(sam)));
         assertThat(mine).contains("<h2>Your profile</h2>").contains("1 person is in");
@@ -223,7 +227,7 @@ class MatchingPagesTests {
 
         assertThat(saved).hasStatus3xxRedirection();
         assertThat(programs.profile(sam, program).respects()).containsExactly(pat.personId());
-        assertThat(partnerships.competitors(sam)).containsExactly(cody.personId());
+        assertThat(partnering.competitors(sam)).containsExactly(cody.personId());
         String page = body(mvc.get().uri("/matching/" + program).with(as(sam)));
         assertThat(checkbox(page, "respects", pat)).contains("checked");
         assertThat(checkbox(page, "competitors", cody)).contains("checked");
@@ -235,7 +239,7 @@ class MatchingPagesTests {
         MvcTestResult unticked = optIn(
                 sam, program, "sql", "go", "UTC", "respects", pat.personId().toString());
         assertThat(unticked).hasStatus3xxRedirection();
-        assertThat(partnerships.competitors(sam))
+        assertThat(partnering.competitors(sam))
                 .as("every competitor box unticked")
                 .isEmpty();
         assertThat(programs.profile(sam, program).respects()).containsExactly(pat.personId());
@@ -435,7 +439,7 @@ class MatchingPagesTests {
         optIn(sam, program, "negotiation", "kotlin", "UTC");
         programs.run(ada, program);
         UUID match = programs.proposals(pat, null, 10).items().get(0).id();
-        partnerships.declareCompetitors(sam, List.of(pat.personId()));
+        partnering.declareCompetitors(sam, List.of(pat.personId()));
 
         MvcTestResult answered = mvc.post()
                 .uri("/matching/proposals/" + match + "/accept")
