@@ -1,13 +1,13 @@
 package dev.kept.advice;
 
+import static dev.kept.SignedIn.as;
+import static dev.kept.SignedIn.caller;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
 import dev.kept.KeptApiTest;
-import dev.kept.people.Caller;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The advice pages: each form, what a bad form shows, and what a guest gets (404). */
 @KeptApiTest
@@ -162,14 +159,5 @@ class AdvicePagesTests {
 
     private static String body(MvcResult result) throws Exception {
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static Caller caller(Account account) {
-        return new Caller(account.personId(), account.organizationId(), account.name());
-    }
-
-    private static RequestPostProcessor as(Account account) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                caller(account), null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
     }
 }

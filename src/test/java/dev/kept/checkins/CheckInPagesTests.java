@@ -1,7 +1,8 @@
 package dev.kept.checkins;
 
+import static dev.kept.SignedIn.as;
+import static dev.kept.SignedIn.callerOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.KeptApiTest;
@@ -35,11 +36,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The check-in pages as the two partners and as outsiders see them: the schedule page with its
@@ -624,14 +622,5 @@ class CheckInPagesTests {
         int end = page.indexOf(to, start + from.length());
         assertThat(end).as("the page has " + to + " after " + from).isNotNegative();
         return page.substring(start, end + to.length());
-    }
-
-    private static RequestPostProcessor as(Caller caller) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
-    }
-
-    private static Caller callerOf(Person person) {
-        return new Caller(person.getId(), person.getOrganizationId(), person.getName());
     }
 }

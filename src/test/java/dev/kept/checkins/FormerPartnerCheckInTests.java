@@ -1,9 +1,9 @@
 package dev.kept.checkins;
 
+import static dev.kept.SignedIn.as;
 import static dev.kept.checkins.CheckInFixtures.schedule;
 import static dev.kept.checkins.CheckInFixtures.weekly;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.ApiFixtures;
@@ -11,7 +11,6 @@ import dev.kept.ApiFixtures.Account;
 import dev.kept.ApiResponse;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
-import dev.kept.people.Caller;
 import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -26,8 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -332,13 +329,6 @@ class FormerPartnerCheckInTests {
                 mvc.post().uri(uri).with(as(account)).with(csrf());
         params.forEach(request::param);
         return request.exchange();
-    }
-
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor as(Account account) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                new Caller(account.personId(), account.organizationId(), account.name()),
-                null,
-                AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
     }
 
     private static String body(MvcTestResult result) {

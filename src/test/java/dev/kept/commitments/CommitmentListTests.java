@@ -1,8 +1,9 @@
 package dev.kept.commitments;
 
+import static dev.kept.SignedIn.as;
+import static dev.kept.SignedIn.caller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
@@ -24,11 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 /** The commitment lists a page at a time: the API, the page, the dashboard and a goal's commitments. */
@@ -392,15 +390,6 @@ class CommitmentListTests {
                 .valueStream()
                 .map(c -> c.get("id").asString())
                 .toList();
-    }
-
-    private static Caller caller(Account account) {
-        return new Caller(account.personId(), account.organizationId(), account.name());
-    }
-
-    private static RequestPostProcessor as(Account account) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                caller(account), null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
     }
 
     private static int occurrences(String text, String part) {

@@ -1,7 +1,7 @@
 package dev.kept.commitments;
 
+import static dev.kept.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.ApiFixtures;
@@ -9,7 +9,6 @@ import dev.kept.ApiFixtures.Account;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
 import dev.kept.StatementCounter;
-import dev.kept.people.Caller;
 import dev.kept.shared.Page;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 /** The expectations list and a commitment's challenges, a page at a time. */
@@ -306,12 +302,5 @@ class ExpectationListTests {
 
     private static List<String> ids(JsonNode page) {
         return page.get("items").valueStream().map(c -> c.get("id").asString()).toList();
-    }
-
-    private static RequestPostProcessor as(Account account) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                new Caller(account.personId(), account.organizationId(), account.name()),
-                null,
-                AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
     }
 }

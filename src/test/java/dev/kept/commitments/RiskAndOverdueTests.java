@@ -1,5 +1,6 @@
 package dev.kept.commitments;
 
+import static dev.kept.SignedIn.caller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import dev.kept.ApiFixtures.Account;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
 import dev.kept.people.Accounts;
-import dev.kept.people.Caller;
 import dev.kept.people.People;
 import java.time.Duration;
 import java.time.Instant;
@@ -339,10 +339,6 @@ class RiskAndOverdueTests {
     private ZoneId livesIn(Account account, String zone) {
         accounts.updateProfile(caller(account), null, zone);
         return ZoneId.of(zone);
-    }
-
-    private static Caller caller(Account account) {
-        return new Caller(account.personId(), account.organizationId(), account.name());
     }
 
     private static String path(UUID id) {

@@ -1,13 +1,12 @@
 package dev.kept.notifications;
 
+import static dev.kept.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
 import dev.kept.KeptApiTest;
 import dev.kept.StatementCounter;
-import dev.kept.people.Caller;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,12 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 /** The inbox a page at a time, newest first: over the API and on the page with "Show more". */
@@ -134,11 +130,5 @@ class InboxTests {
                 mvc.perform(MockMvcRequestBuilders.get(path).with(as(who))).andReturn();
         assertThat(result.getResponse().getStatus()).as(path).isEqualTo(200);
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static RequestPostProcessor as(Account account) {
-        Caller caller = new Caller(account.personId(), account.organizationId(), account.name());
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
     }
 }

@@ -1,8 +1,9 @@
 package dev.kept.partnerships;
 
+import static dev.kept.SignedIn.as;
+import static dev.kept.SignedIn.callerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.access.Visibility;
@@ -32,11 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The partnership pages, and what partnerships add to the commitment form, the inbox and the
@@ -1219,14 +1217,5 @@ class PartnershipPagesTests {
 
     private static String option(Caller person) {
         return "<option value=\"" + person.personId() + "\"";
-    }
-
-    private static RequestPostProcessor as(Caller caller) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
-    }
-
-    private static Caller callerOf(Person person) {
-        return new Caller(person.getId(), person.getOrganizationId(), person.getName());
     }
 }

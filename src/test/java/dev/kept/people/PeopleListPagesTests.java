@@ -1,7 +1,7 @@
 package dev.kept.people;
 
+import static dev.kept.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.ApiFixtures;
@@ -17,13 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The directory and team pages: a first page with "Show more" (a link, and with htmx only the next
@@ -237,11 +234,5 @@ class PeopleListPagesTests {
 
     private static String body(MvcResult result) throws Exception {
         return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
-
-    private static RequestPostProcessor as(Account account) {
-        Caller caller = new Caller(account.personId(), account.organizationId(), account.name());
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
     }
 }

@@ -1,8 +1,8 @@
 package dev.kept.security;
 
+import static dev.kept.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.ApiFixtures;
@@ -10,7 +10,6 @@ import dev.kept.ApiFixtures.Account;
 import dev.kept.ApiResponse;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
-import dev.kept.people.Caller;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,11 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -374,12 +370,6 @@ class ApiTokenExpiryTests {
                 .findFirst()
                 .orElseThrow();
         return token.get("lastUsedAt").isNull() ? null : token.get("lastUsedAt").asString();
-    }
-
-    private static RequestPostProcessor as(Account account) {
-        Caller caller = new Caller(account.personId(), account.organizationId(), account.name());
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
     }
 
     private static JsonNode withoutInstance(ApiResponse response) {

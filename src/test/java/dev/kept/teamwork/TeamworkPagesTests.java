@@ -1,7 +1,8 @@
 package dev.kept.teamwork;
 
+import static dev.kept.SignedIn.as;
+import static dev.kept.SignedIn.callerOf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.access.Visibility;
@@ -27,11 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The flag and help pages as each person sees them: Ada is the admin, Owen owns a commitment for
@@ -375,14 +373,5 @@ class TeamworkPagesTests {
         MvcTestResult result = request.exchange();
         assertThat(result).hasStatusOk();
         return body(result);
-    }
-
-    private static RequestPostProcessor as(Caller caller) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
-    }
-
-    private static Caller callerOf(Person person) {
-        return new Caller(person.getId(), person.getOrganizationId(), person.getName());
     }
 }

@@ -1,7 +1,7 @@
 package dev.kept.web;
 
+import static dev.kept.SignedIn.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import dev.kept.access.Visibility;
@@ -26,11 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Numbers and dates on the forms, out of range: the form comes back with the field's message and
@@ -204,10 +201,5 @@ class OutOfRangeFormsTests {
             fields.put(pairs[i], pairs[i + 1]);
         }
         return fields;
-    }
-
-    private static RequestPostProcessor as(Caller caller) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(
-                caller, null, AuthorityUtils.createAuthorityList("ROLE_MEMBER")));
     }
 }
