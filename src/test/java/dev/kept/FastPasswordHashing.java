@@ -24,7 +24,7 @@ import org.springframework.test.context.MergedContextConfiguration;
  * runs and only the cost differs. The application's own encoder is checked by {@code
  * PasswordHashingTests}.
  */
-class FastPasswordHashing implements ContextCustomizerFactory {
+public class FastPasswordHashing implements ContextCustomizerFactory {
 
     static final String PBKDF2 = "pbkdf2@SpringSecurity_v5_8";
 
@@ -34,7 +34,7 @@ class FastPasswordHashing implements ContextCustomizerFactory {
         return new Customizer();
     }
 
-    static PasswordEncoder encoder() {
+    public static PasswordEncoder encoder() {
         return new DelegatingPasswordEncoder(
                 PBKDF2,
                 Map.of(
