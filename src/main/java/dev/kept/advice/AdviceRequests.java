@@ -2,6 +2,7 @@ package dev.kept.advice;
 
 import dev.kept.moves.EverydayMove;
 import dev.kept.moves.MoveRows;
+import dev.kept.moves.MoveSource;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * helped and closes the request. A guest sees none (404).
  */
 @Service
-public class AdviceRequests {
+public class AdviceRequests implements MoveSource {
 
     static final int MOST_AREAS = 5;
     private static final String SELECT = """
@@ -202,13 +203,8 @@ public class AdviceRequests {
         return !people.me(caller).isGuest();
     }
 
-    /** The everyday moves of kind {@code ASK_ADVICE} made in [from, to): one per request, by its asker. */
-    @Transactional(readOnly = true)
-    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
-        return moves(organizationId, from, to, null);
-    }
-
     /** The same moves made by these people only (null: by anyone), read in SQL. */
+    @Override
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
         return MoveRows.between(

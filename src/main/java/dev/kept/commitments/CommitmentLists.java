@@ -1,6 +1,8 @@
 package dev.kept.commitments;
 
 import dev.kept.access.AccessPolicy;
+import dev.kept.moves.EverydayMove;
+import dev.kept.moves.MoveSource;
 import dev.kept.people.Caller;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
@@ -23,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * life are {@link Commitments}'.
  */
 @Service
-public class CommitmentLists {
+public class CommitmentLists implements MoveSource {
 
     private final CommitmentQueries queries;
     private final AccessPolicy policy;
@@ -147,22 +149,15 @@ public class CommitmentLists {
     }
 
     /**
-     * The make-contributions-visible moves made in [from, to): a commitment made to serve a goal,
-     * and each progress report on one.
+     * The make-contributions-visible moves made in [from, to) by these people (null: by anyone): a
+     * commitment made to serve a goal, and each progress report on one.
      */
+    @Override
     @Transactional(readOnly = true)
-    public List<dev.kept.moves.EverydayMove> contributionMoves(UUID organizationId, Instant from, Instant to) {
-        return queries.contributionMoves(organizationId, from, to, null);
-    }
-
-    /**
-     * The same moves made by these people only ({@code personIds} read in SQL, not filtered here):
-     * what one person's or one team's count needs.
-     */
-    @Transactional(readOnly = true)
-    public List<dev.kept.moves.EverydayMove> contributionMoves(
-            UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
-        return personIds.isEmpty() ? List.of() : queries.contributionMoves(organizationId, from, to, personIds);
+    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
+        return personIds != null && personIds.isEmpty()
+                ? List.of()
+                : queries.contributionMoves(organizationId, from, to, personIds);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.kept.decisions;
 
 import dev.kept.moves.EverydayMove;
 import dev.kept.moves.MoveRows;
+import dev.kept.moves.MoveSource;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
@@ -36,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  * its author may comment (403 for anyone else). A guest sees none (404).
  */
 @Service
-public class Decisions {
+public class Decisions implements MoveSource {
 
     private static final String SELECT = """
             select d.id, d.author_id, author.name as author_name, d.title, d.decision, d.serves_organization,
@@ -177,13 +178,8 @@ public class Decisions {
         return orgTeams.teams(caller);
     }
 
-    /** The everyday moves of kind {@code EXPLAIN_DECISION} made in [from, to): one per decision, by its author. */
-    @Transactional(readOnly = true)
-    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
-        return moves(organizationId, from, to, null);
-    }
-
     /** The same moves made by these people only (null: by anyone), read in SQL. */
+    @Override
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
         return MoveRows.between(

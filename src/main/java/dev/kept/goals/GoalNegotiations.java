@@ -10,6 +10,7 @@ import dev.kept.goals.NegotiationView.TeamRef;
 import dev.kept.goals.NegotiationView.TeamState;
 import dev.kept.goals.NegotiationView.TermsView;
 import dev.kept.moves.EverydayMove;
+import dev.kept.moves.MoveSource;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
@@ -48,7 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
  * answers like one that does not exist. A co-owned goal's terms change only by a new negotiation.
  */
 @Service
-public class GoalNegotiations {
+public class GoalNegotiations implements MoveSource {
 
     static final int MOST_NEGOTIATORS = 20;
 
@@ -284,16 +285,13 @@ public class GoalNegotiations {
         return List.copyOf(allowed);
     }
 
-    /** One co-own-a-goal move per proposal, counter-proposal and acceptance made in [from, to). */
-    @Transactional(readOnly = true)
-    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
-        return store.movesBetween(organizationId, from, to, null);
-    }
-
-    /** The same moves made by these people only, read in SQL. */
+    /** One co-own-a-goal move per proposal, counter-proposal and acceptance made in [from, to) by these people. */
+    @Override
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
-        return personIds.isEmpty() ? List.of() : store.movesBetween(organizationId, from, to, personIds);
+        return personIds != null && personIds.isEmpty()
+                ? List.of()
+                : store.movesBetween(organizationId, from, to, personIds);
     }
 
     private NegotiationView step(Caller caller, Negotiation negotiation, UUID team, boolean agreed) {

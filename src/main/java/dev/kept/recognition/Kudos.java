@@ -5,6 +5,7 @@ import dev.kept.commitments.Commitments;
 import dev.kept.goals.Goals;
 import dev.kept.moves.EverydayMove;
 import dev.kept.moves.MoveRows;
+import dev.kept.moves.MoveSource;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
@@ -38,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  * thanked. There are no points and no totals: a thanks is a message, not a score.
  */
 @Service
-public class Kudos {
+public class Kudos implements MoveSource {
 
     // later than any thanks: where the newest-first feed starts
     private static final Cursor NEWEST = new Cursor("9999-12-31T00:00:00Z", new UUID(-1L, -1L));
@@ -200,16 +201,8 @@ public class Kudos {
         return query(caller, " and k.for_type = :kind and k.for_id in (:targets)", parameters, 10_000);
     }
 
-    /**
-     * The everyday moves of kind {@code THANK} made in [from, to): one per thanks across teams, with
-     * the giver as the person who made it.
-     */
-    @Transactional(readOnly = true)
-    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
-        return moves(organizationId, from, to, null);
-    }
-
     /** The same moves made by these people only (null: by anyone), read in SQL. */
+    @Override
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
         return MoveRows.between(

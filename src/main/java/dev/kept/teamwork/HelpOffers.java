@@ -2,6 +2,7 @@ package dev.kept.teamwork;
 
 import dev.kept.moves.EverydayMove;
 import dev.kept.moves.MoveRows;
+import dev.kept.moves.MoveSource;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Teams;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * exist.
  */
 @Service
-public class HelpOffers {
+public class HelpOffers implements MoveSource {
 
     private final HelpOfferRepository offers;
     private final Targets targets;
@@ -221,13 +222,8 @@ public class HelpOffers {
         return names;
     }
 
-    /** One everyday move "offer help" per offer made in the organization in [from, to). */
-    @Transactional(readOnly = true)
-    public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to) {
-        return moves(organizationId, from, to, null);
-    }
-
     /** The same moves made by these people only (null: by anyone), read in SQL. */
+    @Override
     @Transactional(readOnly = true)
     public List<EverydayMove> moves(UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
         return MoveRows.between(

@@ -1,22 +1,16 @@
 package dev.kept.transparency;
 
 import dev.kept.access.AccessPolicy;
-import dev.kept.advice.AdviceRequests;
-import dev.kept.commitments.CommitmentLists;
-import dev.kept.commitments.Commitments;
-import dev.kept.decisions.Decisions;
-import dev.kept.goals.GoalNegotiations;
 import dev.kept.moves.EverydayMove;
 import dev.kept.moves.EverydayMove.Kind;
+import dev.kept.moves.MoveSource;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
 import dev.kept.people.Teams;
-import dev.kept.recognition.Kudos;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.RuleViolationException;
-import dev.kept.teamwork.HelpOffers;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -47,37 +41,14 @@ public class EverydayMoves {
     private final People people;
     private final Teams orgTeams;
     private final AccessPolicy policy;
-    private final GoalNegotiations negotiations;
-    private final Commitments commitments;
-    private final CommitmentLists commitmentLists;
-    private final HelpOffers help;
-    private final AdviceRequests advice;
-    private final Decisions decisions;
-    private final Kudos kudos;
+    private final List<MoveSource> sources;
     private final Clock clock;
 
-    EverydayMoves(
-            People people,
-            Teams orgTeams,
-            AccessPolicy policy,
-            GoalNegotiations negotiations,
-            Commitments commitments,
-            CommitmentLists commitmentLists,
-            HelpOffers help,
-            AdviceRequests advice,
-            Decisions decisions,
-            Kudos kudos,
-            Clock clock) {
+    EverydayMoves(People people, Teams orgTeams, AccessPolicy policy, List<MoveSource> sources, Clock clock) {
         this.people = people;
         this.orgTeams = orgTeams;
         this.policy = policy;
-        this.negotiations = negotiations;
-        this.commitments = commitments;
-        this.commitmentLists = commitmentLists;
-        this.help = help;
-        this.advice = advice;
-        this.decisions = decisions;
-        this.kudos = kudos;
+        this.sources = List.copyOf(sources);
         this.clock = clock;
     }
 
@@ -120,12 +91,9 @@ public class EverydayMoves {
             return List.of();
         }
         List<EverydayMove> all = new ArrayList<>();
-        all.addAll(negotiations.moves(organizationId, span.start(), span.end(), whose));
-        all.addAll(commitmentLists.contributionMoves(organizationId, span.start(), span.end(), whose));
-        all.addAll(help.moves(organizationId, span.start(), span.end(), whose));
-        all.addAll(advice.moves(organizationId, span.start(), span.end(), whose));
-        all.addAll(decisions.moves(organizationId, span.start(), span.end(), whose));
-        all.addAll(kudos.moves(organizationId, span.start(), span.end(), whose));
+        for (MoveSource source : sources) {
+            all.addAll(source.moves(organizationId, span.start(), span.end(), whose));
+        }
         return all;
     }
 
