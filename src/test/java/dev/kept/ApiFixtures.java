@@ -351,7 +351,8 @@ public final class ApiFixtures {
     /** The token of an invitation e-mailed to this address other than the given one. */
     public String invitationTokenOtherThan(String email, String earlier) {
         return await().atMost(MAIL_WAIT)
-                .pollInterval(Duration.ofMillis(50))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
                 .until(
                         () -> mailsTo(email).stream()
                                 .map(ApiFixtures::invitationTokenIn)
@@ -463,7 +464,8 @@ public final class ApiFixtures {
     /** The texts of the in-app notifications this person has (the first page), newest first. */
     public List<String> notifications(Account account) {
         return await().atMost(MAIL_WAIT)
-                .pollInterval(Duration.ofMillis(50))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
                 .until(() -> get(account.token(), "/api/v1/notifications"), r -> r.status() == 200)
                 .json()
                 .get("items")
@@ -475,7 +477,8 @@ public final class ApiFixtures {
     /** Waits until this person has a notification whose text contains the given words. */
     public String awaitNotification(Account account, String contains) {
         return await().atMost(MAIL_WAIT)
-                .pollInterval(Duration.ofMillis(50))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(10))
                 .until(
                         () -> notifications(account).stream()
                                 .filter(text -> text.contains(contains))
