@@ -43,8 +43,8 @@ class CandidateQueries {
         if (part != null || best == 0 || (position != null && position.score() > best)) {
             return ranked(me, excluded, part, position, after == null ? null : after.id(), null, rows);
         }
-        List<Fit.Profile> found = new ArrayList<>(
-                read(me, excluded, bestFit(me), position, after == null ? null : after.id(), "p.name, p.id", rows));
+        List<Fit.Profile> found =
+                new ArrayList<>(read(me, excluded, bestFit(me), position, after == null ? null : after.id(), rows));
         if (found.size() < rows) {
             found.addAll(ranked(me, excluded, null, null, null, best, rows - found.size()));
         }
@@ -89,16 +89,10 @@ class CandidateQueries {
 
     /** In name order, those meeting {@code condition}, after {@code position} when there is one. */
     private List<Fit.Profile> read(
-            Person me,
-            Collection<UUID> excluded,
-            String condition,
-            Position position,
-            UUID afterId,
-            String order,
-            int rows) {
+            Person me, Collection<UUID> excluded, String condition, Position position, UUID afterId, int rows) {
         String where = " and " + condition
                 + (position == null ? "" : " and (p.name > :name or (p.name = :name and p.id > :id))");
-        return list(statement(me, excluded, where, order, position, afterId, rows));
+        return list(statement(me, excluded, where, "p.name, p.id", position, afterId, rows));
     }
 
     private JdbcClient.StatementSpec statement(
