@@ -309,6 +309,62 @@ public class AccessPolicy {
         return new SqlScope(predicate.toString(), parameters, broad ? null : narrowing(!links.isEmpty()));
     }
 
+    /**
+     * What a viewer sees of content for being a member of the organization and of their team,
+     * whoever they are: content of organization visibility, and team content whose owner is in
+     * their team. Reads that count the same rows for many viewers count them once by visibility
+     * and owner's team, keep the count, and ask {@link #sees} per viewer; the rest of what a viewer
+     * sees is theirs alone ({@link #personalTo}).
+     */
+    public record Audience(boolean member, UUID teamId) {
+
+        /** Whether this audience sees content of this visibility owned by a member of {@code ownerTeamId}. */
+        public boolean sees(Visibility visibility, UUID ownerTeamId) {
+            return member
+                    && (visibility == Visibility.ORGANIZATION
+                            || (visibility == Visibility.TEAM && teamId != null && teamId.equals(ownerTeamId)));
+        }
+    }
+
+    /** The caller's audience: a guest (or someone unknown) sees nothing for being a member. */
+    public Audience audienceOf(Caller caller) {
+        Person viewer = viewer(caller);
+        boolean member = viewer != null && !viewer.isGuest();
+        return new Audience(member, member ? viewer.getTeamId() : null);
+    }
+
+    /**
+     * The rows (as {@link #visibleTo} takes them) the caller sees and their {@linkplain #audienceOf
+     * audience} does not: their own, those made to them, co-owned or shared with them, of any other
+     * visibility or team. Together with what {@link Audience#sees} admits, exactly what {@link
+     * #visibleTo} admits, each row once.
+     */
+    public SqlScope personalTo(Caller caller, String alias) {
+        SqlScope all = visibleTo(caller, alias);
+        Audience audience = audienceOf(caller);
+        String c = alias;
+        StringBuilder predicate = new StringBuilder()
+                .append(c)
+                .append(".id in (")
+                .append(narrowing(all.parameters().containsKey("viewerPartnerships")))
+                .append(") and ")
+                .append(all.predicate());
+        if (audience.member()) {
+            predicate.append(" and ").append(c).append(".visibility <> 'ORGANIZATION'");
+            if (audience.teamId() != null) {
+                predicate
+                        .append(" and not (")
+                        .append(c)
+                        .append(".visibility = 'TEAM' and ")
+                        .append(c)
+                        .append(".owner_id in (select team_member.id from person team_member")
+                        .append(" where team_member.organization_id = :viewerOrganization")
+                        .append(" and team_member.team_id = :viewerTeam))");
+            }
+        }
+        return new SqlScope(predicate.toString(), all.parameters());
+    }
+
     private static String narrowing(boolean shares) {
         return "select narrow_own.id from commitment narrow_own"
                 + " where narrow_own.organization_id = :viewerOrganization and narrow_own.owner_id = :viewer"

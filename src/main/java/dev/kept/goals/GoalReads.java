@@ -1,14 +1,18 @@
 package dev.kept.goals;
 
 import dev.kept.access.AccessPolicy;
+import dev.kept.access.Visibility;
 import dev.kept.commitments.RiskReason;
 import dev.kept.people.Caller;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,12 +36,37 @@ class GoalReads {
 
     private static final Cursor FIRST = new Cursor("", new UUID(0, 0));
 
+    /**
+     * The commitments serving {@code :goals} and meeting a condition (the second placeholder, "and
+     * ..." or empty), counted per goal, owner's team and the first placeholder's columns (empty, or
+     * ", visibility"), by state. "offset 0 rows" keeps the inner select whole, so that the risk rule
+     * is evaluated once per row (PostgreSQL would otherwise fold it into each sum).
+     */
+    private static final String COUNTED = """
+            select x.goal_id, x.team_id%1$s, count(*) as counted,
+                   sum(case when x.status = 'OPEN' then 1 else 0 end) as open_count,
+                   sum(x.at_risk) as at_risk,
+                   sum(case when x.status = 'OPEN' and x.due < :today then 1 else 0 end) as overdue,
+                   sum(case when x.status = 'CLOSED' then 1 else 0 end) as closed_count,
+                   sum(case when x.outcome = 'KEPT' then 1 else 0 end) as kept,
+                   sum(case when x.outcome = 'NOT_KEPT' then 1 else 0 end) as not_kept
+              from (select c.goal_id, owner.team_id, c.visibility, c.status, c.outcome, c.due,
+                           case when %3$s then 1 else 0 end as at_risk
+                      from commitment c join person owner on owner.id = c.owner_id
+                     where c.organization_id = :organization and c.goal_id in (:goals)%2$s
+                    offset 0 rows) x
+             group by x.goal_id, x.team_id%1$s
+            """;
+
     private final JdbcClient jdbc;
     private final AccessPolicy policy;
 
-    GoalReads(JdbcClient jdbc, AccessPolicy policy) {
+    private final TallyCache cache;
+
+    GoalReads(JdbcClient jdbc, AccessPolicy policy, TallyCache cache) {
         this.jdbc = jdbc;
         this.policy = policy;
+        this.cache = cache;
     }
 
     /** The commitments serving one goal, owned by members of one team (null: of no team), counted. */
@@ -51,52 +80,99 @@ class GoalReads {
         return policy.visibleTo(caller, "c");
     }
 
-    /** The commitments serving each of these goals, counted per goal and owner's team, in one statement. */
-    List<Counted> tallies(
-            Caller caller, AccessPolicy.SqlScope scope, Collection<UUID> goalIds, LocalDate today, Instant now) {
+    /**
+     * The commitments serving {@code goalIds} (the goal {@code rootId} and the goals beneath it) that
+     * the caller may see, counted per goal and owner's team by state, and those they may not see,
+     * counted as a whole. What members see for being members (organization and team visibility) is
+     * counted once for everyone and kept ({@link TallyCache}); what the caller sees for being
+     * themselves (their own, made to them, co-owned or shared with them) is read per request, from
+     * the few rows that are theirs.
+     */
+    List<Counted> tallies(Caller caller, UUID rootId, Set<UUID> goalIds, LocalDate today, Instant now) {
         if (goalIds.isEmpty()) {
             return List.of();
         }
-        // "case when": the predicate can be null (a null column compared), and the row is then hidden.
-        // "offset 0 rows" keeps the inner select whole, so that the predicate is evaluated once per row
-        // (PostgreSQL would otherwise fold it into each sum and evaluate it eight times).
-        String sql = """
-                select x.goal_id, x.team_id, sum(x.seen) as visible,
-                       sum(case when x.seen = 1 and x.status = 'OPEN' then 1 else 0 end) as open_count,
-                       sum(case when x.seen = 1 and x.at_risk = 1 then 1 else 0 end) as at_risk,
-                       sum(case when x.seen = 1 and x.status = 'OPEN' and x.due < :today then 1 else 0 end)
-                           as overdue,
-                       sum(case when x.seen = 1 and x.status = 'CLOSED' then 1 else 0 end) as closed_count,
-                       sum(case when x.seen = 1 and x.outcome = 'KEPT' then 1 else 0 end) as kept,
-                       sum(case when x.seen = 1 and x.outcome = 'NOT_KEPT' then 1 else 0 end) as not_kept,
-                       sum(1 - x.seen) as hidden
-                  from (select c.goal_id, owner.team_id, c.status, c.outcome, c.due,
-                               case when %s then 1 else 0 end as seen,
-                               case when %s then 1 else 0 end as at_risk
-                          from commitment c join person owner on owner.id = c.owner_id
-                         where c.organization_id = :organization and c.goal_id in (:goals)
-                        offset 0 rows) x
-                 group by x.goal_id, x.team_id
-                """.formatted(scope.predicate(), AT_RISK);
-        return jdbc.sql(sql)
-                .params(scope.parameters())
+        AccessPolicy.Audience audience = policy.audienceOf(caller);
+        Map<List<UUID>, Tally> counts = new LinkedHashMap<>();
+        for (TallyCache.Counted row : cache.counts(
+                caller.organizationId(),
+                rootId,
+                goalIds,
+                today,
+                now,
+                () -> everyone(caller.organizationId(), goalIds, today, now))) {
+            Tally tally = row.tally();
+            boolean seen = audience.sees(Visibility.valueOf(row.visibility()), row.teamId());
+            counts.merge(
+                    Arrays.asList(row.goalId(), row.teamId()),
+                    seen ? tally : new Tally(0, 0, 0, 0, 0, 0, 0, tally.visible()),
+                    Tally::plus);
+        }
+        AccessPolicy.SqlScope personal = policy.personalTo(caller, "c");
+        jdbc.sql(COUNTED.formatted("", " and " + personal.predicate(), AT_RISK))
+                .params(personal.parameters())
                 .params(riskParameters(today, now))
                 .param("today", today)
                 .param("organization", caller.organizationId())
                 .param("goals", List.copyOf(goalIds))
-                .query((rs, n) -> new Counted(
+                // The caller's own rows: seen by them, and counted above as hidden.
+                .query((rs, n) -> counts.merge(
+                        Arrays.asList(rs.getObject("goal_id", UUID.class), rs.getObject("team_id", UUID.class)),
+                        tally(rs, -rs.getLong("counted")),
+                        Tally::plus))
+                .list();
+        return counts.entrySet().stream()
+                .map(count -> new Counted(count.getKey().get(0), count.getKey().get(1), atLeastNone(count.getValue())))
+                .toList();
+    }
+
+    /**
+     * A tally whose hidden count went below zero: the kept counts are older than a change made by
+     * another instance of Kept (at most {@link TallyCache#FRESH}), and none is hidden.
+     */
+    private static Tally atLeastNone(Tally tally) {
+        return tally.hidden() >= 0
+                ? tally
+                : new Tally(
+                        tally.visible(),
+                        tally.open(),
+                        tally.atRisk(),
+                        tally.overdue(),
+                        tally.closed(),
+                        tally.kept(),
+                        tally.notKept(),
+                        0);
+    }
+
+    /**
+     * The commitments serving the goals, counted per goal, owner's team and visibility by state as
+     * if every one were seen: what {@link TallyCache} keeps.
+     */
+    private List<TallyCache.Counted> everyone(UUID organizationId, Set<UUID> goalIds, LocalDate today, Instant now) {
+        return jdbc.sql(COUNTED.formatted(", x.visibility", "", AT_RISK))
+                .params(riskParameters(today, now))
+                .param("today", today)
+                .param("organization", organizationId)
+                .param("goals", List.copyOf(goalIds))
+                .query((rs, n) -> new TallyCache.Counted(
                         rs.getObject("goal_id", UUID.class),
                         rs.getObject("team_id", UUID.class),
-                        new Tally(
-                                rs.getLong("visible"),
-                                rs.getLong("open_count"),
-                                rs.getLong("at_risk"),
-                                rs.getLong("overdue"),
-                                rs.getLong("closed_count"),
-                                rs.getLong("kept"),
-                                rs.getLong("not_kept"),
-                                rs.getLong("hidden"))))
+                        rs.getString("visibility"),
+                        tally(rs, 0)))
                 .list();
+    }
+
+    /** A row of {@link #COUNTED} as a tally of seen commitments, with {@code hidden} hidden ones. */
+    private static Tally tally(ResultSet rs, long hidden) throws SQLException {
+        return new Tally(
+                rs.getLong("counted"),
+                rs.getLong("open_count"),
+                rs.getLong("at_risk"),
+                rs.getLong("overdue"),
+                rs.getLong("closed_count"),
+                rs.getLong("kept"),
+                rs.getLong("not_kept"),
+                hidden);
     }
 
     /**

@@ -185,8 +185,7 @@ public class Goals {
         Function<Goal, GoalView> view = views(caller, teams);
         LocalDate today = commitments.today(caller);
         Instant now = clock.instant();
-        AccessPolicy.SqlScope scope = reads.scope(caller);
-        List<GoalReads.Counted> counted = reads.tallies(caller, scope, subtree.ids(), today, now);
+        List<GoalReads.Counted> counted = reads.tallies(caller, goal.getId(), subtree.ids(), today, now);
         Map<UUID, UUID> branchOf = subtree.branches();
         List<UUID> childIds = subtree.children(goal.getId());
         List<Goal> children = childIds.isEmpty()
@@ -207,7 +206,8 @@ public class Goals {
             }
         }
         Map<UUID, String> owners = negotiations.owners(caller.organizationId(), goal.getId());
-        Page<ServingCommitment> first = reads.serving(scope, goal.getId(), null, Page.DEFAULT, today, now);
+        Page<ServingCommitment> first =
+                reads.serving(reads.scope(caller), goal.getId(), null, Page.DEFAULT, today, now);
         return new GoalDetail(
                 view.apply(goal),
                 owners.size() < 2
