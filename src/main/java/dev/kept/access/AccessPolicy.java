@@ -337,18 +337,14 @@ public class AccessPolicy {
      * The rows (as {@link #visibleTo} takes them) the caller sees and their {@linkplain #audienceOf
      * audience} does not: their own, those made to them, co-owned or shared with them, of any other
      * visibility or team. Together with what {@link Audience#sees} admits, exactly what {@link
-     * #visibleTo} admits, each row once.
+     * #visibleTo} admits, each row once. Its {@code narrowing} holds every such row (some twice), so
+     * that a read can start from the few rows that are the caller's alone.
      */
     public SqlScope personalTo(Caller caller, String alias) {
         SqlScope all = visibleTo(caller, alias);
         Audience audience = audienceOf(caller);
         String c = alias;
-        StringBuilder predicate = new StringBuilder()
-                .append(c)
-                .append(".id in (")
-                .append(narrowing(all.parameters().containsKey("viewerPartnerships")))
-                .append(") and ")
-                .append(all.predicate());
+        StringBuilder predicate = new StringBuilder(all.predicate());
         if (audience.member()) {
             predicate.append(" and ").append(c).append(".visibility <> 'ORGANIZATION'");
             if (audience.teamId() != null) {
@@ -362,7 +358,10 @@ public class AccessPolicy {
                         .append(" and team_member.team_id = :viewerTeam))");
             }
         }
-        return new SqlScope(predicate.toString(), all.parameters());
+        return new SqlScope(
+                predicate.toString(),
+                all.parameters(),
+                narrowing(all.parameters().containsKey("viewerPartnerships")));
     }
 
     private static String narrowing(boolean shares) {

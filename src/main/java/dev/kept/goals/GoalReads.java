@@ -37,9 +37,9 @@ class GoalReads {
     private static final Cursor FIRST = new Cursor("", new UUID(0, 0));
 
     /**
-     * The commitments serving {@code :goals} and meeting a condition (the second placeholder, "and
-     * ..." or empty), counted per goal, owner's team and the first placeholder's columns (empty, or
-     * ", visibility"), by state. "offset 0 rows" keeps the inner select whole, so that the risk rule
+     * The commitments serving {@code :goals} read from the second placeholder (aliased {@code c}) and
+     * meeting a condition (the third, "and ..." or empty), counted per goal, owner's team and the
+     * first placeholder's columns (empty, or ", visibility"), by state. "offset 0 rows" keeps the inner select whole, so that the risk rule
      * is evaluated once per row (PostgreSQL would otherwise fold it into each sum).
      */
     private static final String COUNTED = """
@@ -51,9 +51,9 @@ class GoalReads {
                    sum(case when x.outcome = 'KEPT' then 1 else 0 end) as kept,
                    sum(case when x.outcome = 'NOT_KEPT' then 1 else 0 end) as not_kept
               from (select c.goal_id, owner.team_id, c.visibility, c.status, c.outcome, c.due,
-                           case when %3$s then 1 else 0 end as at_risk
-                      from commitment c join person owner on owner.id = c.owner_id
-                     where c.organization_id = :organization and c.goal_id in (:goals)%2$s
+                           case when %4$s then 1 else 0 end as at_risk
+                      from %2$s join person owner on owner.id = c.owner_id
+                     where c.organization_id = :organization and c.goal_id in (:goals)%3$s
                     offset 0 rows) x
              group by x.goal_id, x.team_id%1$s
             """;
@@ -109,18 +109,27 @@ class GoalReads {
                     Tally::plus);
         }
         AccessPolicy.SqlScope personal = policy.personalTo(caller, "c");
-        jdbc.sql(COUNTED.formatted("", " and " + personal.predicate(), AT_RISK))
+        // The caller's rows first, then those of them serving the goals: read as one statement, the
+        // database would walk every commitment serving the goals rather than start from the few.
+        List<UUID> mine = jdbc.sql("select distinct mine.id from (" + personal.narrowing() + ") mine")
                 .params(personal.parameters())
-                .params(riskParameters(today, now))
-                .param("today", today)
-                .param("organization", caller.organizationId())
-                .param("goals", List.copyOf(goalIds))
-                // The caller's own rows: seen by them, and counted above as hidden.
-                .query((rs, n) -> counts.merge(
-                        Arrays.asList(rs.getObject("goal_id", UUID.class), rs.getObject("team_id", UUID.class)),
-                        tally(rs, -rs.getLong("counted")),
-                        Tally::plus))
+                .query(UUID.class)
                 .list();
+        if (!mine.isEmpty()) {
+            jdbc.sql(COUNTED.formatted("", "commitment c", " and c.id in (:mine) and " + personal.predicate(), AT_RISK))
+                    .params(personal.parameters())
+                    .params(riskParameters(today, now))
+                    .param("today", today)
+                    .param("organization", caller.organizationId())
+                    .param("goals", List.copyOf(goalIds))
+                    .param("mine", mine)
+                    // Seen by the caller, and counted above as hidden.
+                    .query((rs, n) -> counts.merge(
+                            Arrays.asList(rs.getObject("goal_id", UUID.class), rs.getObject("team_id", UUID.class)),
+                            tally(rs, -rs.getLong("counted")),
+                            Tally::plus))
+                    .list();
+        }
         return counts.entrySet().stream()
                 .map(count -> new Counted(count.getKey().get(0), count.getKey().get(1), atLeastNone(count.getValue())))
                 .toList();
@@ -149,7 +158,7 @@ class GoalReads {
      * if every one were seen: what {@link TallyCache} keeps.
      */
     private List<TallyCache.Counted> everyone(UUID organizationId, Set<UUID> goalIds, LocalDate today, Instant now) {
-        return jdbc.sql(COUNTED.formatted(", x.visibility", "", AT_RISK))
+        return jdbc.sql(COUNTED.formatted(", x.visibility", "commitment c", "", AT_RISK))
                 .params(riskParameters(today, now))
                 .param("today", today)
                 .param("organization", organizationId)
