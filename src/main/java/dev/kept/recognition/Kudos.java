@@ -187,18 +187,18 @@ public class Kudos implements MoveSource {
     }
 
     /**
-     * The thanks the caller may see that are for these goals or commitments, newest first: what a
-     * goal's or a commitment's page shows. A guest sees none.
+     * The thanks the caller may see that are for these goals or commitments, newest first, at most
+     * {@code most}: what a goal's map shows. A guest sees none.
      */
     @Transactional(readOnly = true)
-    public List<KudosView> forTargets(Caller caller, ThanksFor kind, Collection<UUID> ids) {
+    public List<KudosView> forTargets(Caller caller, ThanksFor kind, Collection<UUID> ids, int most) {
         if (ids.isEmpty() || !policy.canSeeGoals(caller)) {
             return List.of();
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", kind.name());
         parameters.put("targets", ids);
-        return query(caller, " and k.for_type = :kind and k.for_id in (:targets)", parameters, 10_000);
+        return query(caller, " and k.for_type = :kind and k.for_id in (:targets)", parameters, most);
     }
 
     /** The same moves made by these people only (null: by anyone), read in SQL. */

@@ -14,6 +14,7 @@ interface FlagRepository extends ListCrudRepository<JeopardyFlag, UUID> {
     @Query("""
             select * from jeopardy_flag
              where organization_id = :organizationId and target_type = :targetType and target_id in (:targetIds)
-             order by case when status = 'OPEN' then 0 else 1 end, created_at desc, id""")
-    List<JeopardyFlag> findOnTargets(UUID organizationId, String targetType, Collection<UUID> targetIds);
+             order by case when status = 'OPEN' then 0 else 1 end, created_at desc, id
+             limit :most""")
+    List<JeopardyFlag> findOnTargets(UUID organizationId, String targetType, Collection<UUID> targetIds, int most);
 }

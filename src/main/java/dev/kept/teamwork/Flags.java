@@ -242,14 +242,15 @@ public class Flags {
 
     /**
      * The flags the caller may see on these targets of one type: all flags on the ones the caller
-     * may see now, and the ones the caller raised; open first, newest first. Empty for a guest.
+     * may see now, and the ones the caller raised; open first, newest first, of the first {@code
+     * most} flags on them. Empty for a guest.
      */
     @Transactional(readOnly = true)
-    public List<FlagView> onTargets(Caller caller, TargetType type, Collection<UUID> ids) {
+    public List<FlagView> onTargets(Caller caller, TargetType type, Collection<UUID> ids, int most) {
         if (type == null || ids.isEmpty() || targets.isGuest(caller)) {
             return List.of();
         }
-        List<JeopardyFlag> found = flags.findOnTargets(caller.organizationId(), type.name(), ids);
+        List<JeopardyFlag> found = flags.findOnTargets(caller.organizationId(), type.name(), ids, most);
         if (found.isEmpty()) {
             return List.of();
         }

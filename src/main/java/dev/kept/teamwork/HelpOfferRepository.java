@@ -48,9 +48,11 @@ interface HelpOfferRepository extends ListCrudRepository<HelpOffer, UUID> {
             select * from help_offer
              where organization_id = :organization and target_type = :type and target_id in (:ids)
                and status = 'ACCEPTED'
-             order by answered_at desc""")
+             order by answered_at desc, id
+             limit :most""")
     List<HelpOffer> findAcceptedOn(
             @Param("organization") UUID organizationId,
             @Param("type") String type,
-            @Param("ids") Collection<UUID> targetIds);
+            @Param("ids") Collection<UUID> targetIds,
+            @Param("most") int most);
 }

@@ -193,14 +193,15 @@ public class HelpOffers implements MoveSource {
 
     /**
      * The accepted help on these goals, commitments or expectations that the caller may see: help
-     * on the ones the caller may see now, and help they offered or received themselves.
+     * on the ones the caller may see now, and help they offered or received themselves; of the
+     * {@code most} last accepted on them.
      */
     @Transactional(readOnly = true)
-    public List<HelpOfferView> acceptedOn(Caller caller, TargetType type, Collection<UUID> ids) {
+    public List<HelpOfferView> acceptedOn(Caller caller, TargetType type, Collection<UUID> ids, int most) {
         if (ids.isEmpty() || targets.isGuest(caller)) {
             return List.of();
         }
-        List<HelpOffer> found = offers.findAcceptedOn(caller.organizationId(), type.name(), ids);
+        List<HelpOffer> found = offers.findAcceptedOn(caller.organizationId(), type.name(), ids, most);
         if (found.isEmpty()) {
             return List.of();
         }

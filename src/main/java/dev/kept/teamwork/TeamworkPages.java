@@ -21,6 +21,9 @@ class TeamworkPages {
 
     static final int RECENT_CLOSED = 5;
 
+    /** The most flags and help offers one panel reads: the open flags come first. */
+    static final int MOST = 50;
+
     private final Flags flags;
     private final HelpOffers offers;
     private final Targets targets;
@@ -47,14 +50,14 @@ class TeamworkPages {
         Target target = TargetType.parse(targetType)
                 .flatMap(type -> targets.visible(caller, type, targetId))
                 .orElseThrow(() -> new NotFoundException("Target"));
-        List<FlagView> all = flags.onTargets(caller, target.type(), List.of(target.id()));
+        List<FlagView> all = flags.onTargets(caller, target.type(), List.of(target.id()), MOST);
         model.addAttribute("target", target);
         model.addAttribute("own", target.owners().contains(caller.personId()));
         model.addAttribute("openFlags", all.stream().filter(FlagView::isOpen).toList());
         model.addAttribute(
                 "recentFlags",
                 all.stream().filter(f -> !f.isOpen()).limit(RECENT_CLOSED).toList());
-        model.addAttribute("help", offers.acceptedOn(caller, target.type(), List.of(target.id())));
+        model.addAttribute("help", offers.acceptedOn(caller, target.type(), List.of(target.id()), MOST));
         model.addAttribute("helpable", target.type() != TargetType.EXPECTATION);
         return htmx != null ? "teams/panel :: panel" : "teams/teamwork";
     }

@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MapSignals {
 
+    /** The most flags, accepted help offers and thanks read for one map, of each kind per kind of target. */
+    static final int MOST = 100;
+
     private final Flags flags;
     private final HelpOffers help;
     private final Kudos kudos;
@@ -71,7 +74,7 @@ class MapSignals {
             if (ids.isEmpty()) {
                 continue;
             }
-            flags.onTargets(caller, type, ids).stream()
+            flags.onTargets(caller, type, ids, MOST).stream()
                     .filter(FlagView::isOpen)
                     .forEach(flag -> flagged.add(tagged(
                             type,
@@ -89,7 +92,7 @@ class MapSignals {
             if (ids.isEmpty()) {
                 continue;
             }
-            help.acceptedOn(caller, type, ids)
+            help.acceptedOn(caller, type, ids, MOST)
                     .forEach(offer -> helped.add(tagged(
                             type,
                             offer.targetId(),
@@ -107,7 +110,7 @@ class MapSignals {
                 continue;
             }
             TargetType type = kind == ThanksFor.GOAL ? TargetType.GOAL : TargetType.COMMITMENT;
-            kudos.forTargets(caller, kind, ids)
+            kudos.forTargets(caller, kind, ids, MOST)
                     .forEach(thanks -> thanked.add(tagged(
                             type,
                             thanks.forId(),

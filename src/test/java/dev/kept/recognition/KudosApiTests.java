@@ -172,7 +172,7 @@ class KudosApiTests {
                 .valueStream()
                 .map(k -> UUID.fromString(k.get("forId").asString()))
                 .toList();
-        assertThat(kudos.forTargets(bystanderCaller, ThanksFor.COMMITMENT, targets))
+        assertThat(kudos.forTargets(bystanderCaller, ThanksFor.COMMITMENT, targets, 100))
                 .singleElement()
                 .satisfies(k -> assertThat(k.message()).isEqualTo("For ORGANIZATION"));
 
@@ -250,8 +250,8 @@ class KudosApiTests {
 
         assertThat(given.get("forTitle").asString()).isEqualTo("Calm nights on call");
         Caller caller = new Caller(member.personId(), member.organizationId(), member.name());
-        assertThat(kudos.forTargets(caller, ThanksFor.GOAL, List.of(goal))).hasSize(1);
-        assertThat(kudos.forTargets(caller, ThanksFor.COMMITMENT, List.of(goal)))
+        assertThat(kudos.forTargets(caller, ThanksFor.GOAL, List.of(goal), 100)).hasSize(1);
+        assertThat(kudos.forTargets(caller, ThanksFor.COMMITMENT, List.of(goal), 100))
                 .isEmpty();
     }
 

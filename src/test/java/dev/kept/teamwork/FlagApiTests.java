@@ -121,6 +121,36 @@ class FlagApiTests {
                 .expectProblem(409);
     }
 
+    @Autowired
+    Flags flags;
+
+    @Test
+    void theFlagsOnTargetsAreReadOpenFirstNewestFirstUpToTheirBound() {
+        Account admin = api.signUp();
+        Account owner = api.join(admin);
+        UUID commitment = api.commit(owner, inDays(10), "ORGANIZATION");
+        List<UUID> raised = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Account colleague = api.join(admin);
+            raised.add(api.post(colleague.token(), "/api/v1/flags", flag("COMMITMENT", commitment))
+                    .expect(201)
+                    .id());
+            clock.advance(java.time.Duration.ofMinutes(1));
+            if (i == 2) {
+                api.post(colleague.token(), "/api/v1/flags/" + raised.get(i) + "/withdraw", Map.of())
+                        .expect(200);
+            }
+        }
+
+        dev.kept.people.Caller asOwner = dev.kept.SignedIn.caller(owner);
+        assertThat(flags.onTargets(asOwner, TargetType.COMMITMENT, List.of(commitment), 2).stream()
+                        .map(FlagView::id))
+                .as("the two open flags, newest first; the withdrawn one, newest of all, after them")
+                .containsExactly(raised.get(1), raised.get(0));
+        assertThat(flags.onTargets(asOwner, TargetType.COMMITMENT, List.of(commitment), 10))
+                .hasSize(3);
+    }
+
     @Test
     void theRaiserMayResolveButNeitherAnswersNorAnyoneElseActs() {
         Account admin = api.signUp();

@@ -173,14 +173,14 @@ class HelpOfferApiTests {
                 .id();
         Caller asColleague = new Caller(colleague.personId(), colleague.organizationId(), colleague.name());
 
-        assertThat(offers.acceptedOn(asColleague, TargetType.COMMITMENT, List.of(commitment)))
+        assertThat(offers.acceptedOn(asColleague, TargetType.COMMITMENT, List.of(commitment), 10))
                 .isEmpty();
         api.get(colleague.token(), "/api/v1/help-offers/" + id).expectProblem(404);
 
         api.post(owner.token(), "/api/v1/help-offers/" + id + "/accept", Map.of())
                 .expect(200);
 
-        assertThat(offers.acceptedOn(asColleague, TargetType.COMMITMENT, List.of(commitment)))
+        assertThat(offers.acceptedOn(asColleague, TargetType.COMMITMENT, List.of(commitment), 10))
                 .extracting(HelpOfferView::id)
                 .containsExactly(id);
         assertThat(api.get(colleague.token(), "/api/v1/help-offers/" + id)
@@ -201,7 +201,7 @@ class HelpOfferApiTests {
                         "/api/v1/commitments/" + commitment,
                         Map.of("visibility", "PRIVATE", "version", version))
                 .expect(200);
-        assertThat(offers.acceptedOn(asColleague, TargetType.COMMITMENT, List.of(commitment)))
+        assertThat(offers.acceptedOn(asColleague, TargetType.COMMITMENT, List.of(commitment), 10))
                 .isEmpty();
         api.get(colleague.token(), "/api/v1/help-offers/" + id).expectProblem(404);
     }
