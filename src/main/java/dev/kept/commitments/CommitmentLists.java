@@ -4,6 +4,7 @@ import dev.kept.access.AccessPolicy;
 import dev.kept.moves.EverydayMove;
 import dev.kept.moves.MoveSource;
 import dev.kept.people.Caller;
+import dev.kept.shared.GenericPlans;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
 import java.time.Clock;
@@ -31,12 +32,15 @@ public class CommitmentLists implements MoveSource {
     private final AccessPolicy policy;
     private final Commitments commitments;
     private final Clock clock;
+    private final GenericPlans plans;
 
-    CommitmentLists(CommitmentQueries queries, AccessPolicy policy, Commitments commitments, Clock clock) {
+    CommitmentLists(
+            CommitmentQueries queries, AccessPolicy policy, Commitments commitments, Clock clock, GenericPlans plans) {
         this.queries = queries;
         this.policy = policy;
         this.commitments = commitments;
         this.clock = clock;
+        this.plans = plans;
     }
     /** The most commitments each list of the dashboard shows. */
     public static final int DASHBOARD_MOST = 10;
@@ -73,6 +77,7 @@ public class CommitmentLists implements MoveSource {
     @Transactional(readOnly = true)
     public Page<CommitmentView> list(Caller caller, CommitmentSearch search, String cursor, int limit) {
         ListPosition after = ListPosition.of(cursor);
+        plans.forThisTransaction();
         return Page.of(
                 queries.visiblePage(caller, search, after, limit + 1, commitments.today(caller), clock.instant()),
                 limit,
