@@ -17,3 +17,11 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 });
+// A search field (fragments/picker.html) asks for the matches of what is typed in it as "q",
+// whatever the name the field has in its form.
+document.addEventListener("htmx:configRequest", function (event) {
+  var field = event.detail.elt;
+  if (field && field.hasAttribute && field.hasAttribute("data-choices")) {
+    event.detail.parameters = { q: field.value };
+  }
+});

@@ -9,6 +9,7 @@ import dev.kept.people.People;
 import dev.kept.shared.BadCursorException;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.Page;
 import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
@@ -76,7 +77,8 @@ class CommitmentPages {
             @NotNull Visibility visibility,
             @Size(max = 50) List<UUID> sharedWith,
             Long version,
-            UUID goalId) {}
+            UUID goalId,
+            @Size(max = NamedChoice.LONGEST_SEARCH) String goalName) {}
 
     record ChallengeForm(
             @NotNull ChallengeKind kind,
@@ -118,6 +120,7 @@ class CommitmentPages {
             @RequestParam(required = false) String scope,
             @RequestParam(required = false) String owner,
             @RequestParam(required = false) String goal,
+            @RequestParam(required = false) String goalName,
             @RequestParam(required = false) String dueAfter,
             @RequestParam(required = false) String dueBefore,
             @RequestParam(required = false) String cursor,
@@ -126,7 +129,7 @@ class CommitmentPages {
         CommitmentFilter filter = parseFilter(status);
         Map<String, String> problems = new LinkedHashMap<>();
         UUID ownerId = parseId(owner, "owner", problems);
-        UUID goalId = parseId(goal, "goal", problems);
+        UUID goalId = goalName == null ? parseId(goal, "goal", problems) : goalFilter(caller, goalName, problems);
         LocalDate after = parseDateFilter(dueAfter, "dueAfter", problems);
         LocalDate before = parseDateFilter(dueBefore, "dueBefore", problems);
         boolean everyone = "visible".equals(scope) || ownerId != null;
@@ -148,12 +151,29 @@ class CommitmentPages {
         }
         model.addAttribute("owner", ownerId);
         model.addAttribute("status", filter == null ? "ALL" : filter.name());
-        model.addAttribute("goal", goalId);
+        model.addAttribute(
+                "goalName",
+                goalName != null
+                        ? goalName
+                        : goals.find(caller, goalId).map(NamedChoice::name).orElse(""));
         model.addAttribute("dueAfter", after == null ? dueAfter : after.toString());
         model.addAttribute("dueBefore", before == null ? dueBefore : before.toString());
         model.addAttribute("problems", problems);
         model.addAttribute("goals", goals.choices(caller, goalId));
         return "commitments/list";
+    }
+
+    /** The goal the list is narrowed to by the title typed in its search field; one it cannot name is told. */
+    private UUID goalFilter(Caller caller, String goalName, Map<String, String> problems) {
+        String typed = goalName.length() <= NamedChoice.LONGEST_SEARCH
+                ? goalName
+                : goalName.substring(0, NamedChoice.LONGEST_SEARCH);
+        try {
+            return goals.goalNamedOrGiven(caller, typed, null, "goal");
+        } catch (RuleViolationException unnamed) {
+            problems.put("goal", unnamed.reason());
+            return null;
+        }
     }
 
     private static UUID parseId(String text, String field, Map<String, String> problems) {
@@ -176,12 +196,25 @@ class CommitmentPages {
         return date;
     }
 
+    /** The form for a new commitment; from a goal's page ({@code goalId}), it already serves that goal. */
     @GetMapping("/commitments/new")
-    String newForm(@AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("form", new TermsForm("", "", null, "", Visibility.PRIVATE, List.of(), null, null));
+    String newForm(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) UUID goalId, Model model) {
+        NamedChoice served = goals.find(caller, goalId).orElse(null);
+        model.addAttribute(
+                "form",
+                new TermsForm(
+                        "",
+                        "",
+                        null,
+                        "",
+                        Visibility.PRIVATE,
+                        List.of(),
+                        null,
+                        served == null ? null : served.id(),
+                        served == null ? "" : served.name()));
         model.addAttribute("clarity", commitments.clarity(caller, "", "", null, ""));
         model.addAttribute("sharable", partnerships.sharable(caller));
-        model.addAttribute("goals", goals.choices(caller));
+        model.addAttribute("goals", goals.choices(caller, served == null ? null : served.id()));
         return "commitments/new";
     }
 
@@ -208,6 +241,7 @@ class CommitmentPages {
                 "clarity", commitments.clarity(caller, form.what(), form.doneWhen(), form.due(), form.why()));
         model.addAttribute("sharable", partnerships.sharable(caller));
         model.addAttribute("goals", goals.choices(caller, form.goalId()));
+        UUID goal = servedGoal(caller, form, errors);
         if (errors.hasErrors()) {
             return "commitments/new";
         }
@@ -221,12 +255,22 @@ class CommitmentPages {
                             form.why(),
                             form.visibility(),
                             form.sharedWith(),
-                            form.goalId()));
+                            goal));
             redirect.addFlashAttribute("notice", "Your commitment is recorded.");
             return "redirect:/commitments/" + made.id();
         } catch (RuleViolationException broken) {
             broken.rejectOn(errors);
             return "commitments/new";
+        }
+    }
+
+    /** The goal the form names by its title (or by id); one it cannot name is told beside the field. */
+    private UUID servedGoal(Caller caller, TermsForm form, BindingResult errors) {
+        try {
+            return goals.goalNamedOrGiven(caller, form.goalName(), form.goalId(), "goalName");
+        } catch (RuleViolationException unnamed) {
+            unnamed.rejectOn(errors);
+            return null;
         }
     }
 
@@ -252,7 +296,8 @@ class CommitmentPages {
                         c.visibility(),
                         c.sharedWith() == null ? List.of() : List.copyOf(c.sharedWith()),
                         c.version(),
-                        c.goalId()));
+                        c.goalId(),
+                        goals.find(caller, c.goalId()).map(NamedChoice::name).orElse("")));
         List<PartnershipView> sharable = partnerships.sharable(caller);
         model.addAttribute("sharable", sharable);
         model.addAttribute("goals", goals.choices(caller, c.goalId()));
@@ -280,6 +325,7 @@ class CommitmentPages {
         if (form.version() == null) {
             errors.reject("version", "The form is missing its version; reload the page.");
         }
+        UUID goal = servedGoal(caller, form, errors);
         if (errors.hasErrors()) {
             return "commitments/edit";
         }
@@ -295,7 +341,7 @@ class CommitmentPages {
                             form.why() == null ? "" : form.why(),
                             form.visibility(),
                             sharedWith(current, form, sharable),
-                            form.goalId()));
+                            goal));
         } catch (ConflictException stale) {
             model.addAttribute("conflict", stale.getBody().getDetail());
             return "commitments/edit";

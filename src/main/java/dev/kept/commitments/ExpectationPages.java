@@ -7,6 +7,7 @@ import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.MorePages;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.Page;
 import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
@@ -51,6 +52,7 @@ class ExpectationPages {
     record AskForm(
             @Size(max = 254) String toPersonEmail,
             UUID toTeamId,
+            @Size(max = NamedChoice.LONGEST_SEARCH) String toTeamName,
             @NotBlank @Size(max = 500) String what,
             @NotBlank @Size(max = 1000) String doneWhen,
 
@@ -58,7 +60,8 @@ class ExpectationPages {
             LocalDate due,
 
             @Size(max = 2000) String why,
-            UUID goalId) {}
+            UUID goalId,
+            @Size(max = NamedChoice.LONGEST_SEARCH) String goalName) {}
 
     /**
      * Two lists a page at a time, asked of me and asked by me, and the form to ask. {@code list}
@@ -72,7 +75,7 @@ class ExpectationPages {
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        model.addAttribute("form", new AskForm("", null, "", "", null, "", null));
+        model.addAttribute("form", new AskForm("", null, "", "", "", null, "", null, ""));
         if (htmx != null && cursor != null && (OF_ME.equals(list) || BY_ME.equals(list))) {
             boolean ofMe = OF_ME.equals(list);
             Page<ExpectationView> page = pageOf(caller, list, list, cursor);
@@ -105,9 +108,23 @@ class ExpectationPages {
             RedirectAttributes redirect) {
         boolean byEmail = form.toPersonEmail() != null && !form.toPersonEmail().isBlank();
         UUID person = null;
-        if (byEmail && form.toTeamId() != null) {
+        UUID team = null;
+        try {
+            team = orgTeams.teamNamedOrGiven(caller, form.toTeamName(), form.toTeamId(), "toTeamName");
+        } catch (RuleViolationException unknown) {
+            unknown.rejectOn(errors);
+        }
+        UUID goal = null;
+        try {
+            goal = goals.goalNamedOrGiven(caller, form.goalName(), form.goalId(), "goalName");
+        } catch (RuleViolationException unnamed) {
+            unnamed.rejectOn(errors);
+        }
+        if (errors.hasFieldErrors("toTeamName")) {
+            // told beside the team's field
+        } else if (byEmail && team != null) {
             errors.rejectValue("toPersonEmail", "ASKED", "Ask either a person or a team, not both.");
-        } else if (!byEmail && form.toTeamId() == null) {
+        } else if (!byEmail && team == null) {
             errors.rejectValue("toPersonEmail", "ASKED", "Give the e-mail of a person to ask, or choose a team.");
         } else if (byEmail && !errors.hasFieldErrors("toPersonEmail")) {
             try {
@@ -120,18 +137,13 @@ class ExpectationPages {
             try {
                 ExpectationView asked = expectations.ask(
                         caller,
-                        new ExpectationDraft(
-                                person,
-                                form.toTeamId(),
-                                form.what(),
-                                form.doneWhen(),
-                                form.due(),
-                                form.why(),
-                                form.goalId()));
+                        new ExpectationDraft(person, team, form.what(), form.doneWhen(), form.due(), form.why(), goal));
                 redirect.addFlashAttribute("notice", "Asked. You will hear from them in your inbox.");
                 return "redirect:/expectations/" + asked.id();
             } catch (RuleViolationException broken) {
-                String field = "toPersonId".equals(broken.field()) ? "toPersonEmail" : broken.field();
+                String field = "toPersonId".equals(broken.field())
+                        ? "toPersonEmail"
+                        : "toTeamId".equals(broken.field()) ? "toTeamName" : broken.field();
                 if (field == null) {
                     errors.reject(broken.reason(), broken.detail());
                 } else {
@@ -156,7 +168,7 @@ class ExpectationPages {
         boolean guest = people.me(caller).isGuest();
         model.addAttribute("canAsk", !guest);
         if (!guest) {
-            model.addAttribute("teams", orgTeams.teams(caller));
+            model.addAttribute("teamChoices", orgTeams.teamChoices(caller, "", NamedChoice.MOST));
             model.addAttribute("goals", goals.choices(caller));
         }
         return "commitments/expectations";

@@ -1,6 +1,7 @@
 package dev.kept.decisions;
 
 import dev.kept.people.Caller;
+import dev.kept.people.Teams;
 import dev.kept.shared.MorePages;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
@@ -49,15 +50,18 @@ class DecisionPages {
     String list(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) UUID teamId,
+            @RequestParam(required = false) String teamName,
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        MorePages.show(model, "decisions", from -> decisions.list(caller, teamId, from, Page.DEFAULT), cursor);
+        Teams.TeamFilter affecting = decisions.teamFilter(caller, teamId, teamName);
+        MorePages.show(
+                model, "decisions", from -> decisions.list(caller, affecting.teamId(), from, Page.DEFAULT), cursor);
         if (htmx != null && cursor != null) {
             return "teams/decision-list :: more-decisions";
         }
-        model.addAttribute("teams", decisions.teamChoices(caller));
-        model.addAttribute("teamId", teamId);
+        model.addAttribute("teamChoices", decisions.firstTeamChoices(caller));
+        model.addAttribute("teamFilter", affecting);
         return "teams/decision-list";
     }
 

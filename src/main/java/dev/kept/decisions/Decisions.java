@@ -10,6 +10,7 @@ import dev.kept.people.Team;
 import dev.kept.people.Teams;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
@@ -176,6 +177,20 @@ public class Decisions implements MoveSource {
     public List<Team> teamChoices(Caller caller) {
         member(caller);
         return orgTeams.teams(caller);
+    }
+
+    /** The first teams the list's search field offers before anything is typed, the caller's own first. */
+    @Transactional(readOnly = true)
+    public List<NamedChoice> firstTeamChoices(Caller caller) {
+        member(caller);
+        return orgTeams.teamChoices(caller, "", NamedChoice.MOST);
+    }
+
+    /** The team the list is narrowed to, by the name typed in its search field or by id (see {@link Teams#teamFilter}). */
+    @Transactional(readOnly = true)
+    public Teams.TeamFilter teamFilter(Caller caller, UUID teamId, String teamName) {
+        member(caller);
+        return orgTeams.teamFilter(caller, teamId, teamName);
     }
 
     /** The same moves made by these people only (null: by anyone), read in SQL. */

@@ -1,13 +1,16 @@
 package dev.kept.goals;
 
 import dev.kept.people.Caller;
-import dev.kept.people.Team;
+import dev.kept.people.Teams;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.MorePages;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.Page;
 import dev.kept.shared.PageAnswer;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -33,13 +36,21 @@ class GoalPages {
 
     private final Goals goals;
     private final GoalNegotiations negotiations;
+    private final GoalLookup lookup;
+    private final Teams orgTeams;
 
-    GoalPages(Goals goals, GoalNegotiations negotiations) {
+    GoalPages(Goals goals, GoalNegotiations negotiations, GoalLookup lookup, Teams orgTeams) {
         this.goals = goals;
         this.negotiations = negotiations;
+        this.lookup = lookup;
+        this.orgTeams = orgTeams;
     }
 
-    /** What the new-goal form sends; no team means an organization goal. */
+    /**
+     * What the new-goal form sends; no team means an organization goal. The team and the larger
+     * goal are named in search fields ({@code teamId} and {@code parentId} are read when no name is
+     * sent, and {@code parentId} settles a title several goals have, see {@link GoalLookup}).
+     */
     record GoalForm(
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 2000) String why,
@@ -49,7 +60,9 @@ class GoalPages {
             LocalDate due,
 
             UUID teamId,
-            UUID parentId) {}
+            @Size(max = NamedChoice.LONGEST_SEARCH) String teamName,
+            UUID parentId,
+            @Size(max = NamedChoice.LONGEST_SEARCH) String parentName) {}
 
     @GetMapping("/goals")
     String tree(
@@ -62,7 +75,17 @@ class GoalPages {
         if (htmx != null && (cursor != null || parentId != null)) {
             return cursor != null ? "goals/list :: more-goals" : "goals/list :: level";
         }
-        model.addAttribute("form", new GoalForm("", "", "", null, null, parentId));
+        model.addAttribute(
+                "form",
+                new GoalForm(
+                        "",
+                        "",
+                        "",
+                        null,
+                        null,
+                        "",
+                        parentId,
+                        lookup.find(caller, parentId).map(NamedChoice::name).orElse("")));
         showForm(caller, model);
         return "goals/list";
     }
@@ -86,12 +109,18 @@ class GoalPages {
             RedirectAttributes redirect) {
         showLevel(caller, null, null, model);
         boolean formShown = showForm(caller, model);
+        UUID team = null;
+        UUID parent = null;
+        try {
+            team = orgTeams.teamNamedOrGiven(caller, form.teamName(), form.teamId(), "teamName");
+            parent = lookup.goalNamedOrGiven(caller, form.parentName(), form.parentId(), "parentName");
+        } catch (RuleViolationException unnamed) {
+            unnamed.rejectOn(errors);
+        }
         if (!errors.hasErrors()) {
             try {
                 GoalView goal = goals.set(
-                        caller,
-                        new GoalDraft(
-                                form.title(), form.why(), form.doneWhen(), form.due(), form.teamId(), form.parentId()));
+                        caller, new GoalDraft(form.title(), form.why(), form.doneWhen(), form.due(), team, parent));
                 redirect.addFlashAttribute("notice", "The goal is set.");
                 return "redirect:/goals/" + goal.id();
             } catch (RuleViolationException broken) {
@@ -100,7 +129,7 @@ class GoalPages {
                 if (!formShown) {
                     throw refused;
                 }
-                errors.rejectValue("teamId", "FORBIDDEN", refused.getBody().getDetail());
+                errors.rejectValue("teamName", "FORBIDDEN", refused.getBody().getDetail());
             }
         }
         return "goals/list";
@@ -150,29 +179,59 @@ class GoalPages {
     }
 
     /**
-     * The goals a new goal may be set beneath, as many as the page shows: the goal whose level is
-     * shown and the goals of that level (a deeper goal is reached by opening its level, or from its
-     * own page), and the goal the form names if it is not among them.
+     * A goal search field's matches for {@code q}: at most {@code limit} (and never more than
+     * {@link NamedChoice#MOST}) {@code <option>}s, each goal's title hinted with its team; guests see
+     * no goal.
      */
-    @SuppressWarnings("unchecked")
-    private List<GoalView> parentChoices(Caller caller, Model model) {
-        List<GoalView> choices = new java.util.ArrayList<>();
-        if (model.getAttribute("parent") instanceof GoalView parent) {
-            choices.add(parent);
-        }
-        ((List<Goals.Listed>) model.getAttribute("level")).forEach(listed -> choices.add(listed.goal()));
-        if (model.getAttribute("form") instanceof GoalForm form
-                && form.parentId() != null
-                && choices.stream().noneMatch(choice -> choice.id().equals(form.parentId()))) {
-            goals.find(caller, form.parentId()).ifPresent(choices::add);
-        }
-        return choices;
+    @GetMapping("/goals/choices")
+    String goalChoices(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @Size(max = NamedChoice.LONGEST_SEARCH) String q,
+            @RequestParam(required = false) @Min(1) @Max(NamedChoice.MOST) Integer limit,
+            Model model) {
+        model.addAttribute("choices", lookup.search(caller, q, NamedChoice.limitOr(limit)));
+        return "fragments/picker :: options";
     }
 
-    /** Puts the form's choices in the model; says whether the caller may set any goal. */
+    /**
+     * What the field of the larger goal first offers, at most {@link NamedChoice#MOST}: the goal the
+     * form holds, the goal whose level is shown and the goals of that level (a deeper goal is
+     * reached by typing its title, by opening its level, or from its own page).
+     */
+    @SuppressWarnings("unchecked")
+    private List<NamedChoice> parentChoices(Caller caller, Model model) {
+        java.util.Map<UUID, NamedChoice> choices = new java.util.LinkedHashMap<>();
+        if (model.getAttribute("form") instanceof GoalForm form && form.parentId() != null) {
+            lookup.find(caller, form.parentId()).ifPresent(held -> choices.put(held.id(), held));
+        }
+        List<GoalView> shown = new java.util.ArrayList<>();
+        if (model.getAttribute("parent") instanceof GoalView parent) {
+            shown.add(parent);
+        }
+        ((List<Goals.Listed>) model.getAttribute("level")).forEach(listed -> shown.add(listed.goal()));
+        for (GoalView goal : shown) {
+            if (choices.size() == NamedChoice.MOST) {
+                break;
+            }
+            choices.putIfAbsent(goal.id(), new NamedChoice(goal.id(), goal.title(), goal.teamName()));
+        }
+        return List.copyOf(choices.values());
+    }
+
+    /**
+     * Puts the form's first choices in the model, a bounded few whatever the size of the
+     * organization: the teams (an admin's own team first, or the ones a lead leads) and the goals
+     * (the one the form holds first, then in the tree's order). Says whether the caller may set any
+     * goal.
+     */
     private boolean showForm(Caller caller, Model model) {
         boolean organization = goals.canSetOrganizationGoals(caller);
-        List<Team> teams = goals.teamsFor(caller);
+        List<NamedChoice> teams = organization
+                ? orgTeams.teamChoices(caller, "", NamedChoice.MOST)
+                : goals.teamsFor(caller).stream()
+                        .limit(NamedChoice.MOST)
+                        .map(team -> new NamedChoice(team.getId(), team.getName(), null))
+                        .toList();
         model.addAttribute("canSetOrganizationGoals", organization);
         model.addAttribute("teamChoices", teams);
         model.addAttribute("parentChoices", parentChoices(caller, model));

@@ -2,6 +2,7 @@ package dev.kept.people;
 
 import dev.kept.shared.Cursor;
 import dev.kept.shared.LikePattern;
+import dev.kept.shared.NamedChoice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -79,6 +80,52 @@ class Directory {
                 .param("id", after.id())
                 .param("rows", rows)
                 .query((rs, row) -> teamSummary(rs))
+                .list();
+    }
+
+    /**
+     * At most {@code rows} teams whose name contains the text (any case), as a search field offers
+     * them: the team {@code first} (the viewer's) if it matches, then names that start with the
+     * text, then the others, each group by name.
+     */
+    List<NamedChoice> teamChoices(UUID organizationId, UUID first, String text, int rows) {
+        String typed = text == null ? "" : text.strip();
+        return jdbc.sql("""
+                        select id, name from team
+                         where organization_id = :organization and lower(name) like :contains escape '\\'
+                         order by case when id = :first then 0
+                                       when lower(name) like :starts escape '\\' then 1 else 2 end,
+                                  name, id
+                         limit :rows""")
+                .param("organization", organizationId)
+                .param("first", first == null ? new UUID(0, 0) : first)
+                .param("contains", LikePattern.contains(typed))
+                .param("starts", LikePattern.startsWith(typed))
+                .param("rows", rows)
+                .query((rs, row) -> new NamedChoice(rs.getObject("id", UUID.class), rs.getString("name"), null))
+                .list();
+    }
+
+    /**
+     * The ids of at most two teams with this name: written exactly so (names are unique, so one at
+     * most), or else in any case; two mean the name is ambiguous.
+     */
+    List<UUID> teamsNamed(UUID organizationId, String name) {
+        List<UUID> exact = jdbc.sql("select id from team where organization_id = :organization and name = :name")
+                .param("organization", organizationId)
+                .param("name", name)
+                .query(UUID.class)
+                .list();
+        if (!exact.isEmpty()) {
+            return exact;
+        }
+        return jdbc.sql("""
+                        select id from team
+                         where organization_id = :organization and lower(name) = :name
+                         order by id limit 2""")
+                .param("organization", organizationId)
+                .param("name", name.toLowerCase(java.util.Locale.ROOT))
+                .query(UUID.class)
                 .list();
     }
 

@@ -1,6 +1,7 @@
 package dev.kept.people;
 
 import dev.kept.shared.MorePages;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,11 +44,15 @@ class PeoplePages {
         this.orgTeams = orgTeams;
     }
 
-    /** A person's place; the manager is named by e-mail ({@code managerId} is still read when no e-mail is sent). */
+    /**
+     * A person's place; the manager is named by e-mail and the team by its name ({@code managerId}
+     * and {@code teamId} are still read when no e-mail or team name is sent).
+     */
     record PersonForm(
             UUID managerId,
             @Size(max = 254) String managerEmail,
             UUID teamId,
+            @Size(max = NamedChoice.LONGEST_SEARCH) String teamName,
             @Size(max = 80) String region,
             @Size(max = 120) String title,
             Role role,
@@ -69,6 +73,7 @@ class PeoplePages {
 
             @Size(max = 120) String title,
             UUID teamId,
+            @Size(max = NamedChoice.LONGEST_SEARCH) String teamName,
             @Size(max = 80) String region,
             @Size(max = 254) String managerEmail,
             @Min(1) @Max(20) Integer level) {}
@@ -93,17 +98,20 @@ class PeoplePages {
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) UUID team,
+            @RequestParam(required = false) String teamName,
             @RequestParam(required = false) String title,
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        PeopleSearch search = new PeopleSearch(cut(q), team, cut(title));
+        Teams.TeamFilter teamFilter = orgTeams.teamFilter(caller, team, teamName);
+        model.addAttribute("teamFilter", teamFilter);
+        PeopleSearch search = new PeopleSearch(cut(q), teamFilter.teamId(), cut(title));
         showDirectory(caller, search, cursor, model);
         if (htmx != null) {
             model.addAttribute("htmx", true);
             return "people/list :: more-people";
         }
-        model.addAttribute("form", new InviteForm("", "", "", null, "", "", null));
+        model.addAttribute("form", new InviteForm("", "", "", null, "", "", "", null));
         return "people/list";
     }
 
@@ -118,16 +126,11 @@ class PeoplePages {
         if (!errors.hasErrors()) {
             try {
                 UUID manager = people.memberByEmail(caller, form.managerEmail(), "managerEmail");
+                UUID team = orgTeams.teamNamedOrGiven(caller, form.teamName(), form.teamId(), "teamName");
                 Person invited = invites.invite(
                         caller,
                         new PersonDetails(
-                                form.name(),
-                                form.email(),
-                                form.title(),
-                                form.teamId(),
-                                form.region(),
-                                manager,
-                                form.level()));
+                                form.name(), form.email(), form.title(), team, form.region(), manager, form.level()));
                 redirect.addFlashAttribute(
                         "notice", "Invitation sent to " + invited.getName() + " (" + invited.getEmail() + ").");
                 return "redirect:/people";
@@ -152,6 +155,7 @@ class PeoplePages {
                                         .map(Person::getEmail)
                                         .orElse(""),
                         person.getTeamId(),
+                        orgTeams.teamName(caller, person.getTeamId()).orElse(""),
                         person.getRegion(),
                         person.getTitle(),
                         person.getRole(),
@@ -174,12 +178,13 @@ class PeoplePages {
                 UUID manager = form.managerEmail() == null
                         ? form.managerId()
                         : people.memberByEmail(caller, form.managerEmail(), "managerEmail");
+                UUID team = orgTeams.teamNamedOrGiven(caller, form.teamName(), form.teamId(), "teamName");
                 people.update(
                         caller,
                         id,
                         new PersonChanges(
                                 Optional.ofNullable(manager),
-                                Optional.ofNullable(form.teamId()),
+                                Optional.ofNullable(team),
                                 Optional.ofNullable(form.region()),
                                 Optional.ofNullable(form.title()),
                                 form.role(),
@@ -329,17 +334,36 @@ class PeoplePages {
         return "people/chart";
     }
 
+    /**
+     * A team search field's matches for {@code q}: at most {@code limit} (and never more than
+     * {@link NamedChoice#MOST}) {@code <option>}s, the caller's own team first.
+     */
+    @GetMapping("/teams/choices")
+    String teamChoices(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(required = false) @Size(max = NamedChoice.LONGEST_SEARCH) String q,
+            @RequestParam(required = false) @Min(1) @Max(NamedChoice.MOST) Integer limit,
+            Model model) {
+        model.addAttribute("choices", orgTeams.teamChoices(caller, q, NamedChoice.limitOr(limit)));
+        return "fragments/picker :: options";
+    }
+
     private void showDirectory(Caller caller, PeopleSearch search, String cursor, Model model) {
         MorePages.show(model, "entries", from -> people.directory(caller, search, from, Page.DEFAULT), cursor);
         model.addAttribute("search", search);
+        if (!model.containsAttribute("teamFilter")) {
+            model.addAttribute("teamFilter", new Teams.TeamFilter(null, "", null));
+        }
         model.addAttribute("organization", accounts.organization(caller));
-        showTeamNames(caller, model);
+        showTeamChoices(caller, model);
     }
 
     private void showPerson(Caller caller, Person person, Model model) {
         model.addAttribute("person", person);
         model.addAttribute("strengths", people.strengthsOf(person.getOrganizationId(), person.getId()));
-        showTeamNames(caller, model);
+        model.addAttribute(
+                "personTeam", orgTeams.teamName(caller, person.getTeamId()).orElse(null));
+        showTeamChoices(caller, model);
         model.addAttribute(
                 "manager", person.getManagerId() == null ? null : people.person(caller, person.getManagerId()));
         model.addAttribute("roles", Role.values());
@@ -349,10 +373,9 @@ class PeoplePages {
         MorePages.show(model, "teams", from -> orgTeams.teamPage(caller, from, Page.DEFAULT), cursor);
     }
 
-    private void showTeamNames(Caller caller, Model model) {
-        List<Team> teams = orgTeams.teams(caller);
-        model.addAttribute("teams", teams);
-        model.addAttribute("teamNames", teams.stream().collect(Collectors.toMap(Team::getId, Team::getName)));
+    /** The first matches a team search field offers, before anything is typed. */
+    private void showTeamChoices(Caller caller, Model model) {
+        model.addAttribute("teamChoices", orgTeams.teamChoices(caller, "", NamedChoice.MOST));
     }
 
     private static String cut(String text) {

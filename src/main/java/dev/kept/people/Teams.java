@@ -1,6 +1,7 @@
 package dev.kept.people;
 
 import dev.kept.shared.Cursor;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
@@ -72,6 +73,83 @@ public class Teams {
     public Optional<UUID> teamOf(UUID organizationId, UUID personId) {
         return people.byId(personId, organizationId).map(Person::getTeamId);
     }
+    /**
+     * At most {@code limit} teams whose name contains {@code text} (any case), for a search field:
+     * the caller's own team first, then names starting with the text. Guests see no team.
+     */
+    @Transactional(readOnly = true)
+    public List<NamedChoice> teamChoices(Caller caller, String text, int limit) {
+        people.requireMember(caller);
+        UUID own = teamOf(caller.organizationId(), caller.personId()).orElse(null);
+        return directory.teamChoices(caller.organizationId(), own, text, limit);
+    }
+
+    /**
+     * The team a form names by its name, for the form's {@code field}: none for a blank name; the
+     * team written exactly so, or else the one team of that name in any case. A name no team has,
+     * or several teams have in different cases, breaks a rule (TEAM_UNKNOWN, TEAM_AMBIGUOUS).
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> teamNamed(Caller caller, String name, String field) {
+        people.requireMember(caller);
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        List<UUID> named = directory.teamsNamed(caller.organizationId(), name.strip());
+        if (named.isEmpty()) {
+            throw new RuleViolationException(
+                    "TEAM_UNKNOWN", field, "No team has this name: choose one of the names offered.");
+        }
+        if (named.size() > 1) {
+            throw new RuleViolationException(
+                    "TEAM_AMBIGUOUS",
+                    field,
+                    "Several teams have this name in different capitals: type it exactly as it is written.");
+        }
+        return Optional.of(named.get(0));
+    }
+
+    /**
+     * The team a form names: by the name its search field sent (see {@link #teamNamed}; blank for
+     * none), or by {@code teamId} when it sent no name (an older form, a script, a test).
+     */
+    @Transactional(readOnly = true)
+    public UUID teamNamedOrGiven(Caller caller, String name, UUID teamId, String field) {
+        return name == null ? teamId : teamNamed(caller, name, field).orElse(null);
+    }
+
+    /**
+     * A list narrowed to one team by a search field: the team (none: not narrowed), the name the
+     * field shows, and the message code of the problem to tell beside it, if any.
+     */
+    public record TeamFilter(UUID teamId, String name, String problem) {}
+
+    /**
+     * The team a list is narrowed to: the one named in the search field when it sent a name, else
+     * the one given by id (a link, a bookmark), whose name the field then shows. A name no team has,
+     * or several have, is a problem to tell, and the list is not narrowed.
+     */
+    @Transactional(readOnly = true)
+    public TeamFilter teamFilter(Caller caller, UUID teamId, String name) {
+        if (name == null) {
+            return new TeamFilter(teamId, teamName(caller, teamId).orElse(""), null);
+        }
+        String typed =
+                name.length() <= NamedChoice.LONGEST_SEARCH ? name : name.substring(0, NamedChoice.LONGEST_SEARCH);
+        try {
+            return new TeamFilter(teamNamed(caller, typed, "team").orElse(null), typed, null);
+        } catch (RuleViolationException broken) {
+            return new TeamFilter(null, typed, broken.reason());
+        }
+    }
+
+    /** The name of a team of the caller's organization, if there is one with this id. */
+    @Transactional(readOnly = true)
+    public Optional<String> teamName(Caller caller, UUID teamId) {
+        people.requireMember(caller);
+        return teamId == null ? Optional.empty() : directory.teamName(caller.organizationId(), teamId);
+    }
+
     /** Forms a team; a lead without a team joins it. */
     @Transactional
     public Team createTeam(Caller caller, String name, UUID leadId) {

@@ -6,6 +6,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Teams;
 import dev.kept.shared.MorePages;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
@@ -47,6 +48,7 @@ class KudosPages {
             UUID toPersonId,
             @Size(max = 254) String toPersonEmail,
             UUID toTeamId,
+            @Size(max = NamedChoice.LONGEST_SEARCH) String toTeamName,
             @NotBlank @Size(max = 1000) String message,
             ThanksFor forType,
             UUID forId) {}
@@ -57,10 +59,13 @@ class KudosPages {
             @RequestParam(required = false) ThanksFor forType,
             @RequestParam(required = false) UUID forId,
             @RequestParam(required = false) UUID team,
+            @RequestParam(required = false) String teamName,
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        show(caller, team, cursor, model);
+        Teams.TeamFilter teamFilter = orgTeams.teamFilter(caller, team, teamName);
+        model.addAttribute("teamFilter", teamFilter);
+        show(caller, teamFilter.teamId(), cursor, model);
         if (htmx != null) {
             model.addAttribute("htmx", true);
             return "recognition/kudos :: more-kudos";
@@ -69,8 +74,8 @@ class KudosPages {
         model.addAttribute(
                 "form",
                 forTitle == null
-                        ? new KudosForm(null, "", null, "", null, null)
-                        : new KudosForm(null, "", null, "", forType, forId));
+                        ? new KudosForm(null, "", null, "", "", null, null)
+                        : new KudosForm(null, "", null, "", "", forType, forId));
         model.addAttribute("forTitle", forTitle);
         return "recognition/kudos";
     }
@@ -83,15 +88,15 @@ class KudosPages {
             Model model,
             RedirectAttributes redirect) {
         show(caller, null, null, model);
+        model.addAttribute("teamFilter", new Teams.TeamFilter(null, "", null));
         if (!errors.hasErrors()) {
             try {
                 UUID toPerson =
                         form.toPersonEmail() == null || form.toPersonEmail().isBlank()
                                 ? form.toPersonId()
                                 : people.memberByEmail(caller, form.toPersonEmail(), "toPersonEmail");
-                kudos.give(
-                        caller,
-                        new KudosDraft(toPerson, form.toTeamId(), form.message(), form.forType(), form.forId()));
+                UUID toTeam = orgTeams.teamNamedOrGiven(caller, form.toTeamName(), form.toTeamId(), "toTeamName");
+                kudos.give(caller, new KudosDraft(toPerson, toTeam, form.message(), form.forType(), form.forId()));
                 redirect.addFlashAttribute("notice", "Your thanks is on the feed.");
                 return "redirect:/kudos";
             } catch (RuleViolationException broken) {
@@ -107,7 +112,7 @@ class KudosPages {
     private void show(Caller caller, UUID team, String cursor, Model model) {
         MorePages.show(model, "feed", from -> kudos.feed(caller, team, from, Page.DEFAULT), cursor);
         model.addAttribute("team", team);
-        model.addAttribute("teamChoices", orgTeams.teams(caller));
+        model.addAttribute("teamChoices", orgTeams.teamChoices(caller, "", NamedChoice.MOST));
     }
 
     /** The goal's title or the commitment's text, if the caller sees it; else nothing is prefilled. */

@@ -9,10 +9,18 @@ public final class LikePattern {
 
     /** The pattern that matches any lower-cased text containing {@code text}, taken literally. */
     public static String contains(String text) {
-        String escaped = text.toLowerCase(Locale.ROOT)
+        return "%" + escaped(text) + "%";
+    }
+
+    /** The pattern that matches any lower-cased text starting with {@code text}, taken literally. */
+    public static String startsWith(String text) {
+        return escaped(text) + "%";
+    }
+
+    private static String escaped(String text) {
+        return text.toLowerCase(Locale.ROOT)
                 .replace("\\", "\\\\")
                 .replace("%", "\\%")
                 .replace("_", "\\_");
-        return "%" + escaped + "%";
     }
 }

@@ -7,6 +7,7 @@ import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.MorePages;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
@@ -48,6 +49,7 @@ class HelpOfferPages {
     record HelpForm(
             @Size(max = 254) String toPersonEmail,
             UUID toTeamId,
+            @Size(max = NamedChoice.LONGEST_SEARCH) String toTeamName,
             @NotNull HelpKind kind,
             @NotBlank @Size(max = 1000) String what,
             TargetType targetType,
@@ -97,7 +99,8 @@ class HelpOfferPages {
                 "form",
                 new HelpForm(
                         person == null ? "" : emailOf(caller, person),
-                        team,
+                        null,
+                        orgTeams.teamName(caller, team).orElse(""),
                         null,
                         "",
                         target == null ? null : target.type(),
@@ -118,9 +121,17 @@ class HelpOfferPages {
                 : targets.visible(caller, form.targetType(), form.targetId()).orElse(null);
         boolean byEmail = form.toPersonEmail() != null && !form.toPersonEmail().isBlank();
         UUID person = null;
-        if (byEmail && form.toTeamId() != null) {
+        UUID team = null;
+        try {
+            team = orgTeams.teamNamedOrGiven(caller, form.toTeamName(), form.toTeamId(), "toTeamName");
+        } catch (RuleViolationException unknown) {
+            unknown.rejectOn(errors);
+        }
+        if (errors.hasFieldErrors("toTeamName")) {
+            // told beside the team's field
+        } else if (byEmail && team != null) {
             errors.rejectValue("toPersonEmail", "RECIPIENT", "Offer help either to a person or to a team, not both.");
-        } else if (!byEmail && form.toTeamId() == null) {
+        } else if (!byEmail && team == null) {
             errors.rejectValue(
                     "toPersonEmail", "RECIPIENT", "Give the e-mail of a person to offer help to, or choose a team.");
         } else if (byEmail && !errors.hasFieldErrors("toPersonEmail")) {
@@ -134,15 +145,14 @@ class HelpOfferPages {
             try {
                 HelpOfferView made = offers.offer(
                         caller,
-                        new HelpOfferDraft(
-                                person, form.toTeamId(), form.kind(), form.what(), form.targetType(), form.targetId()));
+                        new HelpOfferDraft(person, team, form.kind(), form.what(), form.targetType(), form.targetId()));
                 redirect.addFlashAttribute(
                         "notice", "Your offer is on its way. You will hear the answer in your inbox.");
                 return "redirect:/help-offers/" + made.id();
             } catch (RuleViolationException broken) {
                 String field = "toPersonId".equals(broken.field())
                         ? "toPersonEmail"
-                        : "toTeamId".equals(broken.field()) ? "toTeamId" : null;
+                        : "toTeamId".equals(broken.field()) ? "toTeamName" : null;
                 if (field == null) {
                     errors.reject(broken.reason(), broken.detail());
                 } else {
@@ -155,7 +165,7 @@ class HelpOfferPages {
 
     private String showForm(Caller caller, Target target, Model model) {
         model.addAttribute("target", target);
-        model.addAttribute("teams", orgTeams.teams(caller));
+        model.addAttribute("teamChoices", orgTeams.teamChoices(caller, "", NamedChoice.MOST));
         model.addAttribute("kinds", HelpKind.values());
         return "teams/new-help";
     }

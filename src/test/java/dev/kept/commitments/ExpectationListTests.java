@@ -159,12 +159,14 @@ class ExpectationListTests {
     void asksAPersonNamedByEMailOrATeamFromThePage() {
         Account admin = api.signUp();
         Account member = api.join(admin);
-        UUID team = api.team(admin, ApiFixtures.unique("Team"));
+        String teamName = ApiFixtures.unique("Team");
+        UUID team = api.team(admin, teamName);
 
         String form = body(mvc.get().uri("/expectations").with(as(admin)).exchange());
         assertThat(form)
                 .contains("type=\"email\" id=\"toPersonEmail\"")
-                .contains("<option value=\"" + team + "\"")
+                .contains("id=\"toTeamName\"")
+                .contains("<option value=\"" + teamName + "\">")
                 .doesNotContain("<option value=\"person:")
                 .doesNotContain("value=\"" + member.personId() + "\"");
 
@@ -178,7 +180,8 @@ class ExpectationListTests {
                         .single())
                 .isEqualTo(member.personId());
 
-        MvcTestResult toTeam = ask(admin).param("toTeamId", team.toString()).exchange();
+        MvcTestResult toTeam =
+                ask(admin).param("toTeamName", teamName.toLowerCase()).exchange();
         List<UUID> toTheTeam = new ArrayList<>(askedBy(admin));
         toTheTeam.remove(asked);
         assertThat(toTheTeam).hasSize(1);

@@ -7,6 +7,7 @@ import dev.kept.ApiFixtures.Account;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
 import dev.kept.StatementCounter;
+import dev.kept.shared.NamedChoice;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -148,12 +149,12 @@ class GoalListTests {
             assertThat(memberLarge).as("a member's " + path).isEqualTo(member);
             assertThat(adminLarge).as("an admin's " + path).isEqualTo(admin);
         }
-        // The form offers the goals of the level shown, not the whole tree.
+        // The form's search field offers a bounded first set of goals, not the whole tree.
         String beneath = api.getPageCounted(largeAdmin, "/goals?parentId=" + large.root(), "x")
                 .body();
-        String choices = beneath.substring(beneath.indexOf("<select id=\"parentId\""));
-        choices = choices.substring(0, choices.indexOf("</select>"));
-        assertThat(choices.split("<option ").length - 2).isEqualTo(50 + 1);
+        String choices = beneath.substring(beneath.indexOf("<datalist id=\"parentName-choices\""));
+        choices = choices.substring(0, choices.indexOf("</datalist>"));
+        assertThat(choices.split("<option ").length - 1).isEqualTo(NamedChoice.MOST);
     }
 
     @Test
@@ -165,18 +166,28 @@ class GoalListTests {
         String session = api.pageSession(org.member());
 
         String form = api.getPageCounted(session, "/commitments/new", "form").body();
-        String offered = form.substring(form.indexOf("<select id=\"goalId\""));
-        offered = offered.substring(0, offered.indexOf("</select>"));
-        assertThat(offered).contains(org.root().toString()).doesNotContain(theirs.toString());
+        String offered = form.substring(form.indexOf("<datalist id=\"goalName-choices\""));
+        offered = offered.substring(0, offered.indexOf("</datalist>"));
+        assertThat(offered).contains(title(org.root())).doesNotContain("Their own goal");
         for (UUID mine : org.beneath()) {
-            assertThat(offered).contains(mine.toString());
+            assertThat(offered).contains(title(mine));
         }
 
         String filtered = api.getPageCounted(session, "/commitments?goal=" + theirs, "filter")
                 .body();
-        String filter = filtered.substring(filtered.indexOf("<select id=\"filter-goal\""));
-        filter = filter.substring(0, filter.indexOf("</select>"));
-        assertThat(filter).contains(theirs.toString()).contains(org.root().toString());
+        String filter = filtered.substring(filtered.indexOf("<datalist id=\"filter-goal-choices\""));
+        filter = filter.substring(0, filter.indexOf("</datalist>"));
+        assertThat(filter).contains("Their own goal").contains(title(org.root()));
+        assertThat(filtered).contains("name=\"goalName\" value=\"Their own goal\"");
+    }
+
+    /** The option a search field offers for this goal: its title. */
+    private String title(UUID goal) {
+        String title = jdbc.sql("select title from goal where id = :id")
+                .param("id", goal)
+                .query(String.class)
+                .single();
+        return "<option value=\"" + title + "\"";
     }
 
     private long pageStatements(String session, String path) {

@@ -185,18 +185,19 @@ class GoalPagesTests {
 
     @Test
     void offersAdminsEveryGoalToSetAndLeadsTheirTeamsOnly() {
-        String adminChoices =
-                between(body(mvc.get().uri("/goals").with(as(ada))), "<select id=\"teamId\"", "</select>");
-        assertThat(adminChoices)
-                .contains("<option value=\"\">The organization's</option>")
-                .contains(option(core.getId()) + ">Core</option>")
-                .contains(option(sales.getId()) + ">Sales</option>");
+        String adminPage = body(mvc.get().uri("/goals").with(as(ada)));
+        assertThat(between(adminPage, "<label for=\"teamName\"", "</label>")).contains("empty for the organization");
+        assertThat(between(adminPage, "<datalist id=\"teamName-choices\">", "</datalist>"))
+                .contains("<option value=\"Core\">")
+                .contains("<option value=\"Sales\">");
 
-        String leadChoices = between(body(mvc.get().uri("/goals").with(as(lee))), "<select id=\"teamId\"", "</select>");
-        assertThat(leadChoices)
-                .contains(option(core.getId()) + ">Core</option>")
-                .doesNotContain("The organization")
-                .doesNotContain(option(sales.getId()));
+        String leadPage = body(mvc.get().uri("/goals").with(as(lee)));
+        assertThat(between(leadPage, "<label for=\"teamName\"", "</label>"))
+                .contains("a team you lead")
+                .doesNotContain("organization");
+        assertThat(between(leadPage, "<datalist id=\"teamName-choices\">", "</datalist>"))
+                .contains("<option value=\"Core\">")
+                .doesNotContain("Sales");
     }
 
     @Test
@@ -238,9 +239,9 @@ class GoalPagesTests {
         assertThat(page).contains("Please fix the fields marked below.");
         assertThat(between(page, "<input type=\"date\" id=\"due\"", "<label"))
                 .contains("<p class=\"error\">must be a date (YYYY-MM-DD)</p>");
-        assertThat(between(page, "<select id=\"teamId\"", "<label"))
+        assertThat(between(page, "id=\"teamName\"", "<label"))
                 .contains("<p class=\"error\">must be one of the choices</p>");
-        assertThat(between(page, "<select id=\"parentId\"", "</form>"))
+        assertThat(between(page, "id=\"parentName\"", "</form>"))
                 .contains("<p class=\"error\">must be one of the choices</p>");
         assertHoldsToThePolicy(malformed);
 
@@ -279,7 +280,7 @@ class GoalPagesTests {
                 .param("teamId", "")
                 .exchange();
         assertThat(leadForTheOrganization).hasStatusOk();
-        assertThat(between(body(leadForTheOrganization), "<select id=\"teamId\"", "<label for=\"parentId\""))
+        assertThat(between(body(leadForTheOrganization), "id=\"teamName\"", "<label for=\"parentName\""))
                 .contains("Only an organization admin can set or change an organization goal.");
 
         assertThat(allGoals()).isEmpty();
@@ -451,16 +452,18 @@ class GoalPagesTests {
         GoalView onboarding = set(lee, "Onboarding takes a day", core.getId(), growth.id());
         set(eve, "Their direction", null, null);
 
-        String select =
-                between(body(mvc.get().uri("/commitments/new").with(as(mo))), "<select id=\"goalId\"", "</select>");
+        String offered = between(
+                body(mvc.get().uri("/commitments/new").with(as(mo))),
+                "<datalist id=\"goalName-choices\">",
+                "</datalist>");
 
-        assertThat(select)
-                .contains("<option value=\"\">No goal</option>")
-                .contains(option(growth.id()) + ">Customers succeed in month one</option>")
-                .contains(option(onboarding.id()) + ">\u2013 Onboarding takes a day (Core)</option>")
+        assertThat(offered)
+                .contains("<option value=\"Customers succeed in month one\"></option>")
+                .contains("<option value=\"Onboarding takes a day\" label=\"Onboarding takes a day (Core)\"></option>")
                 .doesNotContain("Their direction");
+        assertThat(onboarding.parentId()).isEqualTo(growth.id());
         assertThat(body(mvc.get().uri("/commitments/new").with(as(guest))))
-                .doesNotContain("id=\"goalId\"")
+                .doesNotContain("id=\"goalName\"")
                 .doesNotContain("Customers succeed");
     }
 
@@ -476,13 +479,11 @@ class GoalPagesTests {
         String detail = body(mvc.get().uri("/commitments/" + mine.get(0).id()).with(as(mo)));
         assertThat(detail).contains("Serves the goal:").contains(link(growth) + ">Customers succeed in month one</a>");
 
-        String edit = between(
-                body(mvc.get().uri("/commitments/" + mine.get(0).id() + "/edit").with(as(mo))),
-                "<select id=\"goalId\"",
-                "</select>");
+        String edit =
+                body(mvc.get().uri("/commitments/" + mine.get(0).id() + "/edit").with(as(mo)));
         assertThat(edit)
-                .contains(option(growth.id()) + " selected=\"selected\">")
-                .doesNotContain("No goal");
+                .contains("name=\"goalName\" value=\"Customers succeed in month one\"")
+                .contains("name=\"goalId\" value=\"" + growth.id() + "\"");
     }
 
     @Test

@@ -11,7 +11,6 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.SelectOption;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -135,7 +134,7 @@ final class BrowserFixture implements AutoCloseable {
         admin.fill("#name", name);
         admin.fill("#email", email);
         if (team != null) {
-            admin.selectOption("#teamId", new SelectOption().setLabel(team));
+            admin.fill("#teamName", team);
         }
         if (region != null) {
             admin.fill("#region", region);

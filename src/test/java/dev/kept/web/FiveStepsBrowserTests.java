@@ -95,7 +95,7 @@ class FiveStepsBrowserTests extends BrowserTest {
         assertThat(lead.locator("h1")).hasText("Expectations");
         assertThat(lead.locator("main")).containsText("Nothing asked of you.");
         assertThat(lead.locator("main")).containsText("You have not asked anyone yet.");
-        assertThat(lead.locator("#toTeamId option").filter(new Locator.FilterOptions().setHasText(team)))
+        assertThat(lead.locator("#toTeamName-choices option[value='" + team + "']"))
                 .hasCount(1);
         assertThat(lead.locator("main option").filter(new Locator.FilterOptions().setHasText(memberName)))
                 .hasCount(0);
