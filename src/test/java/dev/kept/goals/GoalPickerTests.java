@@ -1,5 +1,7 @@
 package dev.kept.goals;
 
+import static dev.kept.PageText.body;
+import static dev.kept.PageText.options;
 import static dev.kept.SignedIn.as;
 import static dev.kept.SignedIn.callerOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +19,7 @@ import dev.kept.people.PersonDetails;
 import dev.kept.people.SignUp;
 import dev.kept.people.Team;
 import dev.kept.people.Teams;
-import java.io.UnsupportedEncodingException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.MatchResult;
@@ -282,29 +282,7 @@ class GoalPickerTests {
                 ada, new PersonDetails(name, email(name.toLowerCase()), null, teamId, null, null, null)));
     }
 
-    private static List<String> options(MvcTestResult result) {
-        assertThat(result).hasStatusOk();
-        List<String> names = new ArrayList<>();
-        Matcher option = Pattern.compile("<option value=\"([^\"]*)\"").matcher(body(result));
-        while (option.find()) {
-            names.add(option.group(1));
-        }
-        return names;
-    }
-
     private String email(String name) {
         return name + "-" + suffix + "@example.org";
-    }
-
-    private static String body(MockMvcTester.MockMvcRequestBuilder request) {
-        return body(request.exchange());
-    }
-
-    private static String body(MvcTestResult result) {
-        try {
-            return result.getResponse().getContentAsString();
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

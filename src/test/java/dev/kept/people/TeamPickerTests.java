@@ -1,5 +1,7 @@
 package dev.kept.people;
 
+import static dev.kept.PageText.body;
+import static dev.kept.PageText.options;
 import static dev.kept.SignedIn.as;
 import static dev.kept.SignedIn.callerOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,8 +10,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import dev.kept.partnerships.PartnerInvitation;
 import dev.kept.partnerships.PartnershipKind;
 import dev.kept.partnerships.Partnerships;
-import java.io.UnsupportedEncodingException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -238,29 +238,7 @@ class TeamPickerTests {
                 .orElseThrow();
     }
 
-    private static List<String> options(MvcTestResult result) {
-        assertThat(result).hasStatusOk();
-        List<String> names = new ArrayList<>();
-        Matcher option = Pattern.compile("<option value=\"([^\"]*)\"").matcher(body(result));
-        while (option.find()) {
-            names.add(option.group(1));
-        }
-        return names;
-    }
-
     private String email(String name) {
         return name + "-" + suffix + "@example.org";
-    }
-
-    private static String body(MockMvcTester.MockMvcRequestBuilder request) {
-        return body(request.exchange());
-    }
-
-    private static String body(MvcTestResult result) {
-        try {
-            return result.getResponse().getContentAsString();
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
