@@ -198,7 +198,9 @@ public class Kudos implements MoveSource {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", kind.name());
         parameters.put("targets", ids);
-        return query(caller, " and k.for_type = :kind and k.for_id in (:targets)", parameters, most);
+        return kind == ThanksFor.GOAL
+                ? query(caller, null, " and k.for_type = 'GOAL' and k.for_id in (:targets)", parameters, most)
+                : query(caller, " and k.for_type = :kind and k.for_id in (:targets)", parameters, most);
     }
 
     /** The same moves made by these people only (null: by anyone), read in SQL. */
@@ -224,20 +226,36 @@ public class Kudos implements MoveSource {
     }
 
     private List<KudosView> query(Caller caller, String where, Map<String, Object> parameters, int limit) {
-        AccessPolicy.SqlScope scope = policy.visibleTo(caller, "c");
+        return query(caller, policy.visibleTo(caller, "c"), where, parameters, limit);
+    }
+
+    /**
+     * The thanks matching {@code where}, newest first; {@code scope} decides which thanks for a
+     * commitment show: null when {@code where} admits none (thanks for goals only), so that the
+     * statement carries no commitment rule to plan.
+     */
+    private List<KudosView> query(
+            Caller caller, AccessPolicy.SqlScope scope, String where, Map<String, Object> parameters, int limit) {
         // a thanks for a commitment shows where the commitment shows, and to its giver and the person thanked
-        String sql = SELECT + """
-                   and (k.for_type is null or k.for_type <> 'COMMITMENT'
-                        or k.giver_id = :me or k.to_person_id = :me
-                        or exists (select 1 from commitment c where c.id = k.for_id"""
-                + " and " + scope.predicate() + "))" + where + " order by k.created_at desc, k.id desc limit :limit";
-        JdbcClient.StatementSpec statement = jdbc.sql(sql)
-                .param("organization", caller.organizationId())
-                .param("me", caller.personId())
-                .param("limit", limit);
+        String sql = SELECT
+                + (scope == null ? "" : """
+                           and (k.for_type is null or k.for_type <> 'COMMITMENT'
+                                or k.giver_id = :me or k.to_person_id = :me
+                                or exists (select 1 from commitment c where c.id = k.for_id""" + " and " + scope.predicate() + "))")
+                + where + " order by k.created_at desc, k.id desc limit :limit";
+        JdbcClient.StatementSpec statement =
+                jdbc.sql(sql).param("organization", caller.organizationId()).param("limit", limit);
+        if (scope == null) {
+            return read(statement, parameters);
+        }
+        statement = statement.param("me", caller.personId());
         for (Map.Entry<String, Object> parameter : scope.parameters().entrySet()) {
             statement = statement.param(parameter.getKey(), parameter.getValue());
         }
+        return read(statement, parameters);
+    }
+
+    private static List<KudosView> read(JdbcClient.StatementSpec statement, Map<String, Object> parameters) {
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
             statement = statement.param(parameter.getKey(), parameter.getValue());
         }
