@@ -41,6 +41,7 @@ public class People {
     private final PeopleProperties properties;
     private final StrengthStore strengths;
     private final Directory directory;
+    private final MemberCounts memberCounts;
 
     People(
             PersonRepository persons,
@@ -48,13 +49,15 @@ public class People {
             ApplicationEventPublisher events,
             PeopleProperties properties,
             StrengthStore strengths,
-            Directory directory) {
+            Directory directory,
+            MemberCounts memberCounts) {
         this.persons = persons;
         this.teams = teams;
         this.events = events;
         this.properties = properties;
         this.strengths = strengths;
         this.directory = directory;
+        this.memberCounts = memberCounts;
     }
 
     /** The caller as a person; fails when the account no longer exists. */
@@ -312,7 +315,7 @@ public class People {
     @Transactional(readOnly = true)
     public OrgChart chart(Caller caller, UUID focus, boolean tops) {
         UUID organizationId = caller.organizationId();
-        long everyone = directory.members(organizationId);
+        long everyone = memberCounts.members(organizationId);
         if (tops) {
             requireMember(caller);
             return new OrgChart(

@@ -220,6 +220,12 @@ class PeoplePagesTests {
                 .bodyText()
                 .contains("Ada")
                 .contains("Alan");
+
+        // The count is kept between views, and a new colleague shows in it at once.
+        assertThat(people.chart(admin, null, false).people()).isEqualTo(3);
+        invites.invite(
+                admin, new PersonDetails("Edsger", "edsger-" + suffix + "@example.org", null, null, null, null, null));
+        assertThat(people.chart(admin, null, false).people()).isEqualTo(4);
     }
 
     @Test
