@@ -276,14 +276,7 @@ public class AccessPolicy {
             predicate.append(" or ").append(c).append(".visibility = 'ORGANIZATION'");
             if (viewer.getTeamId() != null) {
                 parameters.put("viewerTeam", viewer.getTeamId());
-                predicate
-                        .append(" or (")
-                        .append(c)
-                        .append(".visibility = 'TEAM' and ")
-                        .append(c)
-                        .append(".owner_id in (select team_member.id from person team_member")
-                        .append(" where team_member.organization_id = :viewerOrganization")
-                        .append(" and team_member.team_id = :viewerTeam))");
+                predicate.append(" or ").append(teamContent(c));
             }
         }
         List<Partnerships.Link> links =
@@ -348,20 +341,19 @@ public class AccessPolicy {
         if (audience.member()) {
             predicate.append(" and ").append(c).append(".visibility <> 'ORGANIZATION'");
             if (audience.teamId() != null) {
-                predicate
-                        .append(" and not (")
-                        .append(c)
-                        .append(".visibility = 'TEAM' and ")
-                        .append(c)
-                        .append(".owner_id in (select team_member.id from person team_member")
-                        .append(" where team_member.organization_id = :viewerOrganization")
-                        .append(" and team_member.team_id = :viewerTeam))");
+                predicate.append(" and not ").append(teamContent(c));
             }
         }
         return new SqlScope(
                 predicate.toString(),
                 all.parameters(),
                 narrowing(all.parameters().containsKey("viewerPartnerships")));
+    }
+
+    /** Team content whose owner is in the viewer's team ({@code :viewerTeam}), as a parenthesized condition. */
+    private static String teamContent(String c) {
+        return "(" + c + ".visibility = 'TEAM' and " + c + ".owner_id in (select team_member.id from person team_member"
+                + " where team_member.organization_id = :viewerOrganization and team_member.team_id = :viewerTeam))";
     }
 
     private static String narrowing(boolean shares) {

@@ -5,7 +5,6 @@ import dev.kept.shared.NamedChoice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -77,23 +76,7 @@ class GoalNames {
      * or else in any case. Two mean the title is ambiguous.
      */
     List<UUID> titled(UUID organizationId, String title) {
-        List<UUID> exact = jdbc.sql("""
-                        select id from goal where organization_id = :organization and title = :title
-                         order by id limit 2""")
-                .param("organization", organizationId)
-                .param("title", title)
-                .query(UUID.class)
-                .list();
-        if (!exact.isEmpty()) {
-            return exact;
-        }
-        return jdbc.sql("""
-                        select id from goal where organization_id = :organization and lower(title) = :title
-                         order by id limit 2""")
-                .param("organization", organizationId)
-                .param("title", title.toLowerCase(Locale.ROOT))
-                .query(UUID.class)
-                .list();
+        return NamedChoice.idsNamed(jdbc, "goal", "title", organizationId, title);
     }
 
     private static NamedChoice choice(ResultSet rs, int row) throws SQLException {

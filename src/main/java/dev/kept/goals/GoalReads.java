@@ -39,8 +39,9 @@ class GoalReads {
     /**
      * The commitments serving {@code :goals} read from the second placeholder (aliased {@code c}) and
      * meeting a condition (the third, "and ..." or empty), counted per goal, owner's team and the
-     * first placeholder's columns (empty, or ", visibility"), by state. "offset 0 rows" keeps the inner select whole, so that the risk rule
-     * is evaluated once per row (PostgreSQL would otherwise fold it into each sum).
+     * first placeholder's columns (empty, or ", visibility"), by state. "offset 0 rows" keeps the
+     * inner select whole, so that the risk rule is evaluated once per row (PostgreSQL would
+     * otherwise fold it into each sum).
      */
     private static final String COUNTED = """
             select x.goal_id, x.team_id%1$s, count(*) as counted,

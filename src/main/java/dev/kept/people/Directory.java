@@ -111,22 +111,7 @@ class Directory {
      * most), or else in any case; two mean the name is ambiguous.
      */
     List<UUID> teamsNamed(UUID organizationId, String name) {
-        List<UUID> exact = jdbc.sql("select id from team where organization_id = :organization and name = :name")
-                .param("organization", organizationId)
-                .param("name", name)
-                .query(UUID.class)
-                .list();
-        if (!exact.isEmpty()) {
-            return exact;
-        }
-        return jdbc.sql("""
-                        select id from team
-                         where organization_id = :organization and lower(name) = :name
-                         order by id limit 2""")
-                .param("organization", organizationId)
-                .param("name", name.toLowerCase(java.util.Locale.ROOT))
-                .query(UUID.class)
-                .list();
+        return NamedChoice.idsNamed(jdbc, "team", "name", organizationId, name);
     }
 
     Optional<TeamSummary> team(UUID organizationId, UUID teamId) {

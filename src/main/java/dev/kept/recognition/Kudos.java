@@ -198,9 +198,12 @@ public class Kudos implements MoveSource {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("kind", kind.name());
         parameters.put("targets", ids);
-        return kind == ThanksFor.GOAL
-                ? query(caller, null, " and k.for_type = 'GOAL' and k.for_id in (:targets)", parameters, most)
-                : query(caller, " and k.for_type = :kind and k.for_id in (:targets)", parameters, most);
+        return query(
+                caller,
+                kind == ThanksFor.GOAL ? null : policy.visibleTo(caller, "c"),
+                " and k.for_type = :kind and k.for_id in (:targets)",
+                parameters,
+                most);
     }
 
     /** The same moves made by these people only (null: by anyone), read in SQL. */
@@ -243,21 +246,12 @@ public class Kudos implements MoveSource {
                                 or k.giver_id = :me or k.to_person_id = :me
                                 or exists (select 1 from commitment c where c.id = k.for_id""" + " and " + scope.predicate() + "))")
                 + where + " order by k.created_at desc, k.id desc limit :limit";
-        JdbcClient.StatementSpec statement =
-                jdbc.sql(sql).param("organization", caller.organizationId()).param("limit", limit);
-        if (scope == null) {
-            return read(statement, parameters);
-        }
-        statement = statement.param("me", caller.personId());
-        for (Map.Entry<String, Object> parameter : scope.parameters().entrySet()) {
-            statement = statement.param(parameter.getKey(), parameter.getValue());
-        }
-        return read(statement, parameters);
-    }
-
-    private static List<KudosView> read(JdbcClient.StatementSpec statement, Map<String, Object> parameters) {
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            statement = statement.param(parameter.getKey(), parameter.getValue());
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
+                .param("organization", caller.organizationId())
+                .param("limit", limit)
+                .params(parameters);
+        if (scope != null) {
+            statement = statement.param("me", caller.personId()).params(scope.parameters());
         }
         return statement
                 .query((rs, row) -> {
