@@ -47,9 +47,10 @@ class CommitmentQueries {
     /**
      * One page of the commitments the caller may see that match the search, in the list's order:
      * open ones due soonest first, then closed ones, each by due date and id. Reads {@code rows}
-     * rows at most in one statement: the open ones from the position on and the closed ones, each
-     * read by walking the index {@code (organization_id, status, due, id)} and stopping after
-     * {@code rows}, so no query computes the caller's whole visible set.
+     * rows at most in one statement, walking the index {@code (organization_id, status desc, due,
+     * id)} and stopping after {@code rows}, so no query computes the caller's whole visible set: the
+     * first page in one walk, open ones then closed ones; a later page the open ones from the
+     * position on and the closed ones, a walk each.
      */
     List<CommitmentView> visiblePage(
             Caller caller, CommitmentSearch search, ListPosition after, int rows, LocalDate today, Instant now) {
@@ -61,6 +62,14 @@ class CommitmentQueries {
             where.append(" and c.id in (").append(scope.narrowing()).append(')');
         }
         search.appendTo(where, parameters, today, now);
+        parameters.put("rows", rows);
+        if (after == null && search.mayBeOpen() && search.mayBeClosed()) {
+            // the first page walks one index in the list's order, open ones first, and stops after a page
+            return jdbc.sql(SELECT + where + " order by c.status desc, c.due, c.id limit :rows")
+                    .params(parameters)
+                    .query((rs, row) -> view(rs, today, now))
+                    .list();
+        }
         boolean inClosed = after != null && after.closed();
         List<String> segments = new ArrayList<>();
         if (!inClosed && search.mayBeOpen()) {
@@ -76,7 +85,6 @@ class CommitmentQueries {
             parameters.put("afterDue", after.due());
             parameters.put("afterId", after.id());
         }
-        parameters.put("rows", rows);
         String sql = segments.size() == 1
                 ? segments.get(0)
                 : "select * from (" + String.join(" union all ", segments)
