@@ -2,11 +2,14 @@ package dev.kept.web;
 
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 @Configuration
@@ -43,6 +46,17 @@ class WebConfiguration implements WebMvcConfigurer {
                 .setCacheControl(cacheControl)
                 .resourceChain(true)
                 .addResolver(new LiteWebJarsResourceResolver());
+    }
+
+    /** The controllers' mappings, with a cheap first test of an address against each ({@link LiteralPrefixMappings}). */
+    @Bean
+    static WebMvcRegistrations literalPrefixMappings() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new LiteralPrefixMappings();
+            }
+        };
     }
 
     @Override
