@@ -1,0 +1,140 @@
+package dev.kept.insights;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A column chart drawn on the server as SVG (no script, within the pages' content security
+ * policy), with the table of its numbers beside it for screen readers and for copying: one column
+ * per label (a month, a team, a group), each a share from 0 to 1 or a count, with an optional
+ * interval drawn as a whisker. {@code fragments/chart.html} draws it.
+ */
+public record Chart(String title, Kind kind, List<Column> columns) {
+
+    /** What the columns measure: shares are drawn on 0–100 %, counts on 0 to the largest. */
+    public enum Kind {
+        SHARE,
+        COUNT
+    }
+
+    /**
+     * One column: its label, its value (null: nothing to show, drawn as a gap), an optional
+     * interval, and a note for the table ("12 commitments", "too few to say").
+     */
+    public record Column(String label, Double value, Double low, Double high, String note) {
+
+        public static Column of(String label, Proportion share, String note) {
+            return new Column(label, share.rate(), share.low(), share.high(), note);
+        }
+
+        public static Column count(String label, long count) {
+            return new Column(label, (double) count, null, null, null);
+        }
+    }
+
+    /** The drawing's width and height, in SVG user units. */
+    public static final int WIDTH = 640;
+
+    public static final int HEIGHT = 240;
+
+    static final int LEFT = 44;
+
+    static final int BOTTOM = 40;
+
+    static final int TOP = 12;
+
+    /** A column as drawn: its bar, its whisker (when it has an interval) and where its label sits. */
+    public record Drawn(
+            Column column,
+            double x,
+            double width,
+            double y,
+            double height,
+            Double whiskerTop,
+            Double whiskerBottom,
+            double labelX,
+            String value) {}
+
+    /** A line across the chart at a value, with its label: 0, 50 % and 100 %, or 0 and the largest count. */
+    public record Gridline(double y, String label) {}
+
+    public List<Drawn> drawn() {
+        int n = Math.max(1, columns.size());
+        double slot = (double) (WIDTH - LEFT) / n;
+        double barWidth = Math.max(2, Math.min(56, slot * 0.6));
+        double top = top();
+        return java.util.stream.IntStream.range(0, columns.size())
+                .mapToObj(i -> {
+                    Column column = columns.get(i);
+                    double centre = LEFT + slot * i + slot / 2;
+                    double value = column.value() == null ? 0 : column.value();
+                    double y = y(value, top);
+                    return new Drawn(
+                            column,
+                            round(centre - barWidth / 2),
+                            round(barWidth),
+                            y,
+                            round(plotBottom() - y),
+                            column.high() == null ? null : y(column.high(), top),
+                            column.low() == null ? null : y(column.low(), top),
+                            round(centre),
+                            format(column.value()));
+                })
+                .toList();
+    }
+
+    public List<Gridline> gridlines() {
+        double top = top();
+        if (kind == Kind.SHARE) {
+            return List.of(
+                    new Gridline(y(0, 1), "0 %"), new Gridline(y(0.5, 1), "50 %"), new Gridline(y(1, 1), "100 %"));
+        }
+        return List.of(new Gridline(y(0, top), "0"), new Gridline(y(top, top), format(top)));
+    }
+
+    /** A short text saying what the chart shows, for its {@code aria-label}. */
+    public String summary() {
+        StringBuilder text = new StringBuilder(title).append(": ");
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            text.append(i == 0 ? "" : "; ").append(column.label()).append(' ').append(format(column.value()));
+        }
+        return text.toString();
+    }
+
+    /** A value as the chart and its table write it: a whole percentage for a share, the count otherwise. */
+    public String format(Double value) {
+        if (value == null) {
+            return "–";
+        }
+        return kind == Kind.SHARE
+                ? String.format(Locale.ROOT, "%d %%", Math.round(value * 100))
+                : String.format(Locale.ROOT, "%d", Math.round(value));
+    }
+
+    public static int plotBottom() {
+        return HEIGHT - BOTTOM;
+    }
+
+    private double top() {
+        if (kind == Kind.SHARE) {
+            return 1;
+        }
+        double most = columns.stream()
+                .map(Column::value)
+                .filter(java.util.Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
+        return most <= 0 ? 1 : most;
+    }
+
+    private static double y(double value, double top) {
+        double span = plotBottom() - TOP;
+        return round(plotBottom() - span * Math.min(1, Math.max(0, value / top)));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}
