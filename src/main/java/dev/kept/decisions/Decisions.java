@@ -7,6 +7,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Team;
+import dev.kept.people.TeamField;
 import dev.kept.people.Teams;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
@@ -172,11 +173,14 @@ public class Decisions implements MoveSource {
         return new DecisionView.Comment(commentId, me.getId(), me.getName(), text.strip(), now);
     }
 
-    /** The teams a decision may affect: every team of the caller's organization, by name. */
+    /**
+     * The teams the form of a decision names: those ticked and the one typed in its search field
+     * {@code teamName} (see {@link Teams#teamField}); as many as the organization has.
+     */
     @Transactional(readOnly = true)
-    public List<Team> teamChoices(Caller caller) {
+    public TeamField teamField(Caller caller, List<UUID> ticked, String typed) {
         member(caller);
-        return orgTeams.teams(caller);
+        return orgTeams.teamField(caller, ticked, typed, "teamName", Integer.MAX_VALUE);
     }
 
     /** The first teams the list's search field offers before anything is typed, the caller's own first. */
