@@ -1,7 +1,6 @@
 package dev.kept.goals;
 
 import dev.kept.people.Caller;
-import dev.kept.people.Team;
 import dev.kept.people.TeamField;
 import dev.kept.people.Teams;
 import dev.kept.shared.NamedChoice;
@@ -154,13 +153,12 @@ class NegotiationPages {
             Caller caller, GoalDetail detail, List<UUID> invited, String invitedName, Model model) {
         Map<UUID, String> owners =
                 negotiations.owners(caller.organizationId(), detail.goal().id());
-        List<Team> actsFor = negotiations.teamsActedFor(caller).stream()
-                .filter(team -> owners.containsKey(team.getId()))
-                .toList();
         TeamField asked = orgTeams.teamField(caller, invited, invitedName, INVITED_NAME, ProposalDraft.MOST_INVITED)
                 .refusing(owners.keySet(), "ALREADY_OWNER", "That team owns this goal already.");
-        List<NamedChoice> parties = new ArrayList<>();
-        orgTeams.teamsIn(caller, owners.keySet()).forEach(parties::add);
+        List<NamedChoice> parties = new ArrayList<>(orgTeams.teamsIn(caller, owners.keySet()));
+        List<UUID> actedFor = negotiations.actedFor(caller, owners.keySet());
+        List<NamedChoice> actsFor =
+                parties.stream().filter(team -> actedFor.contains(team.id())).toList();
         parties.addAll(asked.teams());
         model.addAttribute("given", ((TermsForm) model.getAttribute("form")).contributionMap());
         model.addAttribute("detail", detail);

@@ -6,6 +6,8 @@ import static dev.kept.SignedIn.callerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import dev.kept.KeptApiTest;
+import dev.kept.StatementCounter;
 import dev.kept.decisions.DecisionView;
 import dev.kept.decisions.Decisions;
 import dev.kept.goals.GoalDraft;
@@ -18,12 +20,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -35,7 +37,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * whose goal is proposed; thirty more teams are named "Team 01" to "Team 30", and "Sales" and
  * "SALES" share a name in different capitals.
  */
-@SpringBootTest
+@KeptApiTest
 @AutoConfigureMockMvc
 class MultiTeamFieldTests {
 
@@ -65,6 +67,9 @@ class MultiTeamFieldTests {
     @Autowired
     GoalNegotiations negotiations;
 
+    @Autowired
+    StatementCounter counter;
+
     private String suffix;
     private Caller ada;
     private Caller lee;
@@ -74,16 +79,52 @@ class MultiTeamFieldTests {
     @BeforeEach
     void organization() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
-        ada = callerOf(
-                accounts.signUp(new SignUp("Acme " + suffix, "Ada", email("ada"), "analytical engine 1843", "UTC"))
-                        .admin());
-        lee = callerOf(invites.invite(ada, new PersonDetails("Lee", email("lee"), null, null, null, null, null)));
-        core = orgTeams.createTeam(ada, "Core", lee.personId());
-        for (int i = 1; i <= 30; i++) {
-            numbered.add(orgTeams.createTeam(ada, "Team %02d".formatted(i), null));
-        }
+        organization("Acme", 30);
         orgTeams.createTeam(ada, "Sales", null);
         orgTeams.createTeam(ada, "SALES", null);
+    }
+
+    private void organization(String name, int teams) {
+        ada = callerOf(accounts.signUp(
+                        new SignUp(name + " " + suffix, "Ada", email(name + ".ada"), "analytical engine 1843", "UTC"))
+                .admin());
+        lee = callerOf(
+                invites.invite(ada, new PersonDetails("Lee", email(name + ".lee"), null, null, null, null, null)));
+        core = orgTeams.createTeam(ada, "Core", lee.personId());
+        numbered.clear();
+        for (int i = 1; i <= teams; i++) {
+            numbered.add(orgTeams.createTeam(ada, "Team %02d".formatted(i), null));
+        }
+    }
+
+    @Test
+    void eachFormRunsAsManyStatementsForThreeTeamsAsForThirty() {
+        List<Long> thirty = formStatements();
+        organization("Small", 3);
+
+        assertThat(formStatements()).isEqualTo(thirty);
+    }
+
+    // the statements each form runs with two teams chosen, the second typed (counted the second time)
+    private List<Long> formStatements() {
+        UUID program = createdProgram("name", "Two teams", "teamIds", id(1), "teamName", "Team 02");
+        GoalView goal = coresGoal();
+        List<Supplier<MockMvcTester.MockMvcRequestBuilder>> forms = List.of(
+                () -> decision("Team 02", true, id(1)),
+                () -> mvc.get().uri("/matching/" + program + "/edit").with(as(ada)),
+                () -> mvc.get()
+                        .uri("/goals/" + goal.id() + "/proposals/new?invited={a}&invitedName={b}", id(1), "Team 02")
+                        .with(as(lee)));
+        List<Long> counts = new ArrayList<>();
+        for (Supplier<MockMvcTester.MockMvcRequestBuilder> form : forms) {
+            assertThat(form.get().exchange()).hasStatusOk();
+            long statements = counter.statementsOf(key -> assertThat(
+                            form.get().header(StatementCounter.HEADER, key).exchange())
+                    .hasStatusOk());
+            assertThat(statements).isPositive();
+            counts.add(statements);
+        }
+        return counts;
     }
 
     @Test
