@@ -1,8 +1,10 @@
 package dev.kept.decisions;
 
 import dev.kept.people.Caller;
+import dev.kept.people.TeamField;
 import dev.kept.people.Teams;
 import dev.kept.shared.MorePages;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
@@ -36,13 +38,17 @@ class DecisionPages {
         this.decisions = decisions;
     }
 
-    /** What the form sends: the options one per line, the teams as checked boxes. */
+    /**
+     * What the form sends: the options one per line, the teams as checked boxes and, in its search
+     * field, the name of one more.
+     */
     record DecisionForm(
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 4000) String decision,
             @NotBlank @Size(max = 6000) String options,
             @NotBlank @Size(max = 4000) String servesOrganization,
-            List<UUID> teamIds) {}
+            List<UUID> teamIds,
+            @Size(max = NamedChoice.LONGEST_SEARCH) String teamName) {}
 
     record CommentForm(@NotBlank @Size(max = 2000) String text) {}
 
@@ -67,8 +73,8 @@ class DecisionPages {
 
     @GetMapping("/decisions/new")
     String form(@AuthenticationPrincipal Caller caller, Model model) {
-        model.addAttribute("teams", decisions.teamChoices(caller));
-        model.addAttribute("form", new DecisionForm("", "", "", "", List.of()));
+        model.addAttribute(TeamField.ATTRIBUTE, decisions.teamField(caller, List.of(), null));
+        model.addAttribute("form", new DecisionForm("", "", "", "", List.of(), ""));
         return "teams/decision-new";
     }
 
@@ -77,16 +83,20 @@ class DecisionPages {
             @AuthenticationPrincipal Caller caller,
             @Valid @ModelAttribute("form") DecisionForm form,
             BindingResult errors,
+            @RequestParam(required = false) String addTeam,
             Model model,
             RedirectAttributes redirect) {
-        model.addAttribute("teams", decisions.teamChoices(caller));
+        TeamField affected = decisions.teamField(caller, form.teamIds(), form.teamName());
+        if (affected.showOn(model, errors, addTeam != null)) {
+            return "teams/decision-new";
+        }
         List<String> options = options(form.options());
         if (options.size() > MOST_OPTIONS) {
             errors.rejectValue("options", "TOO_MANY", "Name at most " + MOST_OPTIONS + " options, one per line.");
         } else if (options.stream().anyMatch(option -> option.length() > LONGEST_OPTION)) {
             errors.rejectValue("options", "TOO_LONG", "Each option has at most " + LONGEST_OPTION + " characters.");
         }
-        if (form.teamIds() == null || form.teamIds().isEmpty()) {
+        if (affected.ids().isEmpty()) {
             errors.rejectValue("teamIds", "NONE", "Choose at least one team it affects.");
         }
         if (!errors.hasErrors()) {
@@ -94,7 +104,7 @@ class DecisionPages {
                 DecisionView recorded = decisions.record(
                         caller,
                         new DecisionDraft(
-                                form.title(), form.decision(), options, form.servesOrganization(), form.teamIds()));
+                                form.title(), form.decision(), options, form.servesOrganization(), affected.ids()));
                 redirect.addFlashAttribute("notice", "The decision is recorded; the teams it affects are told.");
                 return "redirect:/decisions/" + recorded.id();
             } catch (RuleViolationException broken) {

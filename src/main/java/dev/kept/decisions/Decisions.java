@@ -6,7 +6,7 @@ import dev.kept.moves.MoveSource;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
-import dev.kept.people.Team;
+import dev.kept.people.TeamField;
 import dev.kept.people.Teams;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,10 +63,12 @@ public class Decisions implements MoveSource {
     @Transactional
     public DecisionView record(Caller caller, DecisionDraft draft) {
         Person author = member(caller);
-        Map<UUID, Team> teams = teams(caller);
         Set<UUID> affected = new LinkedHashSet<>(draft.teamIds());
+        // the named teams only, read in one statement, however many the organization has
+        Set<UUID> known =
+                orgTeams.teamsIn(caller, affected).stream().map(NamedChoice::id).collect(Collectors.toSet());
         for (UUID teamId : affected) {
-            if (!teams.containsKey(teamId)) {
+            if (!known.contains(teamId)) {
                 throw new RuleViolationException(
                         "UNKNOWN_TEAM", "teamIds", "There is no such team in this organization.");
             }
@@ -172,11 +173,14 @@ public class Decisions implements MoveSource {
         return new DecisionView.Comment(commentId, me.getId(), me.getName(), text.strip(), now);
     }
 
-    /** The teams a decision may affect: every team of the caller's organization, by name. */
+    /**
+     * The teams the form of a decision names: those ticked and the one typed in its search field
+     * {@code teamName} (see {@link Teams#teamField}); as many as the organization has.
+     */
     @Transactional(readOnly = true)
-    public List<Team> teamChoices(Caller caller) {
+    public TeamField teamField(Caller caller, List<UUID> ticked, String typed) {
         member(caller);
-        return orgTeams.teams(caller);
+        return orgTeams.teamField(caller, ticked, typed, "teamName", Integer.MAX_VALUE);
     }
 
     /** The first teams the list's search field offers before anything is typed, the caller's own first. */
@@ -310,10 +314,6 @@ public class Decisions implements MoveSource {
                         .add(new DecisionView.AffectedTeam(rs.getObject(2, UUID.class), rs.getString(3))))
                 .list();
         return teams;
-    }
-
-    private Map<UUID, Team> teams(Caller caller) {
-        return orgTeams.teams(caller).stream().collect(Collectors.toMap(Team::getId, Function.identity()));
     }
 
     private Person member(Caller caller) {

@@ -241,15 +241,16 @@ public class GoalNegotiations implements MoveSource {
         return owners;
     }
 
-    /** The teams the caller acts for in negotiations: the ones they lead and the ones that allowed them. */
+    /**
+     * The teams among these (a goal's owners) the caller acts for in negotiations: the ones they lead
+     * and the ones that allowed them. Checks only these, never every team of the organization.
+     */
     @Transactional(readOnly = true)
-    public List<Team> teamsActedFor(Caller caller) {
+    public List<UUID> actedFor(Caller caller, Collection<UUID> teamIds) {
         if (!policy.canSeeGoals(caller)) {
             return List.of();
         }
-        return orgTeams.teams(caller).stream()
-                .filter(team -> actsFor(caller, team.getId()))
-                .toList();
+        return teamIds.stream().filter(team -> actsFor(caller, team)).toList();
     }
 
     /** The members a team's lead allows to negotiate co-owned goals for the team. */

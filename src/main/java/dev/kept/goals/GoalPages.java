@@ -168,8 +168,7 @@ class GoalPages {
                 "canPropose",
                 detail.goal().teamId() != null
                         && proposals.stream().noneMatch(p -> "OPEN".equals(p.status()))
-                        && negotiations.teamsActedFor(caller).stream()
-                                .anyMatch(team -> owners.containsKey(team.getId())));
+                        && !negotiations.actedFor(caller, owners.keySet()).isEmpty());
         return "goals/detail";
     }
 

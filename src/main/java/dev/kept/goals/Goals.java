@@ -345,13 +345,6 @@ public class Goals {
                 .toList();
     }
 
-    /** Every team of the caller's organization, by name. */
-    @Transactional(readOnly = true)
-    public List<Team> allTeams(Caller caller) {
-        requireSeeing(caller);
-        return orgTeams.teams(caller);
-    }
-
     private Goal visible(Caller caller, UUID id) {
         requireSeeing(caller);
         return goals.findByIdAndOrganizationId(id, caller.organizationId())

@@ -1,7 +1,9 @@
 package dev.kept.goals;
 
 import dev.kept.people.Caller;
-import dev.kept.people.Team;
+import dev.kept.people.TeamField;
+import dev.kept.people.Teams;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,12 +36,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class NegotiationPages {
 
+    /** The search field of the teams to ask, on the first step's form. */
+    static final String INVITED_NAME = "invitedName";
+
     private final GoalNegotiations negotiations;
     private final Goals goals;
+    private final Teams orgTeams;
 
-    NegotiationPages(GoalNegotiations negotiations, Goals goals) {
+    NegotiationPages(GoalNegotiations negotiations, Goals goals, Teams orgTeams) {
         this.negotiations = negotiations;
         this.goals = goals;
+        this.orgTeams = orgTeams;
     }
 
     /**
@@ -49,7 +55,7 @@ class NegotiationPages {
      */
     record TermsForm(
             UUID teamId,
-            List<UUID> invited,
+            @Size(max = ProposalDraft.MOST_INVITED) List<UUID> invited,
             @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 2000) String why,
             @NotBlank @Size(max = 1000) String doneWhen,
@@ -79,6 +85,7 @@ class NegotiationPages {
             @AuthenticationPrincipal Caller caller,
             @PathVariable UUID id,
             @RequestParam(name = "invited", required = false) List<UUID> invited,
+            @RequestParam(name = INVITED_NAME, required = false) String invitedName,
             Model model) {
         GoalDetail detail = goals.get(caller, id);
         GoalView goal = detail.goal();
@@ -94,7 +101,7 @@ class NegotiationPages {
                         List.of(),
                         List.of(),
                         null));
-        return showProposeForm(caller, detail, invited == null ? List.of() : invited, model);
+        return showProposeForm(caller, detail, invited, invitedName, model);
     }
 
     @PostMapping("/goals/{id}/proposals")
@@ -124,33 +131,40 @@ class NegotiationPages {
                         "notice", "Proposed: the other teams are asked to accept, counter or decline.");
                 return "redirect:/goals/" + id + "/proposals/" + proposal.id();
             } catch (RuleViolationException broken) {
-                broken.rejectOn(errors);
+                if ("invitedTeamIds".equals(broken.field())) {
+                    // the form sends the teams asked as "invited"
+                    errors.rejectValue("invited", broken.reason(), broken.detail());
+                } else {
+                    broken.rejectOn(errors);
+                }
             } catch (ErrorResponseException refused) {
                 errors.reject("REFUSED", refused.getBody().getDetail());
             }
         }
-        return showProposeForm(caller, goals.get(caller, id), invited, model);
+        return showProposeForm(caller, goals.get(caller, id), invited, null, model);
     }
 
-    private String showProposeForm(Caller caller, GoalDetail detail, List<UUID> invited, Model model) {
+    /**
+     * The two steps of a proposal: the teams asked (those ticked and the one typed, never a team
+     * that owns the goal already), then, once there are some, the terms with a contribution for
+     * each team: the goal's own teams first, then those asked.
+     */
+    private String showProposeForm(
+            Caller caller, GoalDetail detail, List<UUID> invited, String invitedName, Model model) {
         Map<UUID, String> owners =
                 negotiations.owners(caller.organizationId(), detail.goal().id());
-        List<Team> actsFor = negotiations.teamsActedFor(caller).stream()
-                .filter(team -> owners.containsKey(team.getId()))
-                .toList();
-        List<Team> allTeams = goals.allTeams(caller);
-        List<Team> candidates = allTeams.stream()
-                .filter(team -> !owners.containsKey(team.getId()))
-                .toList();
-        List<Team> parties = new ArrayList<>();
-        allTeams.stream().filter(team -> owners.containsKey(team.getId())).forEach(parties::add);
-        Set<UUID> chosen = Set.copyOf(invited);
-        candidates.stream().filter(team -> chosen.contains(team.getId())).forEach(parties::add);
+        TeamField asked = orgTeams.teamField(caller, invited, invitedName, INVITED_NAME, ProposalDraft.MOST_INVITED)
+                .refusing(owners.keySet(), "ALREADY_OWNER", "That team owns this goal already.");
+        List<NamedChoice> parties = new ArrayList<>(orgTeams.teamsIn(caller, owners.keySet()));
+        List<UUID> actedFor = negotiations.actedFor(caller, owners.keySet());
+        List<NamedChoice> actsFor =
+                parties.stream().filter(team -> actedFor.contains(team.id())).toList();
+        parties.addAll(asked.teams());
         model.addAttribute("given", ((TermsForm) model.getAttribute("form")).contributionMap());
         model.addAttribute("detail", detail);
         model.addAttribute("actsFor", actsFor);
-        model.addAttribute("candidates", candidates);
-        model.addAttribute("chosen", chosen);
+        model.addAttribute(TeamField.ATTRIBUTE, asked);
+        model.addAttribute("chosen", asked.teams());
         model.addAttribute("parties", parties);
         return "goals/propose";
     }

@@ -15,10 +15,14 @@ import java.util.UUID;
  */
 public record ProposalDraft(
         UUID teamId,
-        @NotEmpty @Size(max = 10) List<@NotNull UUID> invitedTeamIds,
+        @NotEmpty @Size(max = ProposalDraft.MOST_INVITED) List<@NotNull UUID> invitedTeamIds,
         @Size(min = 1, max = 200) String title,
         @Size(min = 1, max = 2000) String why,
         @Size(min = 1, max = 1000) String doneWhen,
         LocalDate due,
         @NotNull Map<UUID, @NotNull @Size(max = 1000) String> contributions,
-        @Size(max = 1000) String note) {}
+        @Size(max = 1000) String note) {
+
+    /** How many teams one proposal asks at most. */
+    public static final int MOST_INVITED = 10;
+}

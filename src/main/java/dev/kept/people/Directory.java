@@ -102,7 +102,7 @@ class Directory {
                 .param("contains", LikePattern.contains(typed))
                 .param("starts", LikePattern.startsWith(typed))
                 .param("rows", rows)
-                .query((rs, row) -> new NamedChoice(rs.getObject("id", UUID.class), rs.getString("name"), null))
+                .query((rs, row) -> teamChoice(rs))
                 .list();
     }
 
@@ -112,6 +112,17 @@ class Directory {
      */
     List<UUID> teamsNamed(UUID organizationId, String name) {
         return NamedChoice.idsNamed(jdbc, "team", "name", organizationId, name);
+    }
+
+    /** The teams of these ids the organization has, by name then id. */
+    List<NamedChoice> teamsIn(UUID organizationId, Collection<UUID> ids) {
+        return jdbc.sql("""
+                        select id, name from team where organization_id = :organization and id in (:ids)
+                         order by name, id""")
+                .param("organization", organizationId)
+                .param("ids", ids)
+                .query((rs, row) -> teamChoice(rs))
+                .list();
     }
 
     Optional<TeamSummary> team(UUID organizationId, UUID teamId) {
@@ -280,6 +291,10 @@ class Directory {
 
     private static ChartEntry chartEntry(ResultSet rs) throws SQLException {
         return new ChartEntry(person(rs), rs.getString("team_name"), rs.getLong("reports"));
+    }
+
+    private static NamedChoice teamChoice(ResultSet rs) throws SQLException {
+        return new NamedChoice(rs.getObject("id", UUID.class), rs.getString("name"), null);
     }
 
     private static TeamSummary teamSummary(ResultSet rs) throws SQLException {

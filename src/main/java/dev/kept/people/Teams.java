@@ -8,7 +8,9 @@ import dev.kept.shared.RuleViolationException;
 import dev.kept.shared.TransactionMemo;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -141,6 +143,46 @@ public class Teams {
         } catch (RuleViolationException broken) {
             return new TeamFilter(null, typed, broken.reason());
         }
+    }
+
+    /**
+     * A field naming several teams, as a form sent it (see {@link TeamField}): the teams ticked, by
+     * id, and the one whose name is typed in the search field {@code search} added to them (see
+     * {@link #teamNamed}), unless the form holds {@code most} teams already. A name no team has,
+     * several have, or one too many is the field's problem, and the name stays in the field. Reads
+     * the chosen teams' names in one statement, however many teams the organization has.
+     */
+    @Transactional(readOnly = true)
+    public TeamField teamField(Caller caller, Collection<UUID> ticked, String typed, String search, int most) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (ticked != null) {
+            ticked.stream().filter(Objects::nonNull).forEach(ids::add);
+        }
+        String text = typed == null ? "" : typed.strip();
+        text = text.length() <= NamedChoice.LONGEST_SEARCH ? text : text.substring(0, NamedChoice.LONGEST_SEARCH);
+        String problem = null;
+        String detail = null;
+        try {
+            Optional<UUID> named = teamNamed(caller, text, search);
+            if (named.isPresent() && !ids.contains(named.get()) && ids.size() >= most) {
+                problem = "TEAMS_TOO_MANY";
+                detail = "Choose at most " + most + " teams: untick one to add another.";
+            } else if (named.isPresent()) {
+                ids.add(named.get());
+                text = "";
+            }
+        } catch (RuleViolationException broken) {
+            problem = broken.reason();
+            detail = broken.detail();
+        }
+        return new TeamField(search, List.copyOf(ids), teamsIn(caller, ids), text, most, problem, detail);
+    }
+
+    /** The teams of these ids the caller's organization has, by name, read in one statement. */
+    @Transactional(readOnly = true)
+    public List<NamedChoice> teamsIn(Caller caller, Collection<UUID> ids) {
+        people.requireMember(caller);
+        return ids.isEmpty() ? List.of() : directory.teamsIn(caller.organizationId(), ids);
     }
 
     /** The name of a team of the caller's organization, if there is one with this id. */

@@ -41,7 +41,10 @@ class DecisionPagesTests {
         UUID support = api.team(admin, ApiFixtures.unique("Support"));
         Account author = api.join(admin);
         Account engineer = api.join(admin, Map.of("teamId", platform.toString()));
-        assertThat(page(author, "/decisions/new")).contains("value=\"" + support + "\"");
+        assertThat(page(author, "/decisions/new"))
+                .as("a search field names the teams, never a list of them all")
+                .contains("<label for=\"teamName\">")
+                .doesNotContain(support.toString());
 
         MvcResult recorded = mvc.perform(post(author, "/decisions")
                         .param("title", "One deployment window")
@@ -103,7 +106,8 @@ class DecisionPagesTests {
                 .contains("Name at most 10 options, one per line.")
                 .contains("Choose at least one team it affects.")
                 .contains("must not be blank")
-                .contains("value=\"" + platform + "\"");
+                .contains("id=\"teamName\"")
+                .doesNotContain(platform.toString());
         assertThat(decisions.list(caller(author), null, null, 50).items()).isEmpty();
     }
 

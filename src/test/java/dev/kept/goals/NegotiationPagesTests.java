@@ -98,7 +98,10 @@ class NegotiationPagesTests {
 
         String choose =
                 body(mvc.get().uri("/goals/" + goal.id() + "/proposals/new").with(as(lee)));
-        assertThat(choose).contains("value=\"" + sales.getId() + "\"").doesNotContain("What each team contributes");
+        assertThat(choose)
+                .contains("id=\"invitedName\"")
+                .doesNotContain(sales.getId().toString())
+                .doesNotContain("What each team contributes");
         String terms = body(mvc.get()
                 .uri("/goals/" + goal.id() + "/proposals/new?invited=" + sales.getId())
                 .with(as(lee)));

@@ -71,8 +71,11 @@ class TeamsBrowserTests extends BrowserTest {
         assertThat(paula.locator("h1")).hasText(goal);
         String goalUrl = paula.url();
         paula.click("text=Propose to co-own it with other teams");
-        paula.check("label:has-text('Support') input");
+        // she names the team to ask in the search field, without a list of every team
+        paula.fill("#invitedName", "Support");
         paula.click("button:has-text('Next: the terms')");
+        assertThat(paula.locator("#choose-teams label:has-text('Support') input"))
+                .isChecked();
         paula.locator("#terms textarea[name=contributions]").nth(0).fill("Build the setup wizard");
         paula.locator("#terms textarea[name=contributions]").nth(1).fill("Run one onboarding call");
         paula.click("button:has-text('Propose')");

@@ -15,10 +15,12 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Strengths;
+import dev.kept.people.TeamField;
 import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.ForbiddenException;
 import dev.kept.shared.MorePages;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
@@ -79,7 +81,8 @@ class MatchingPages {
 
     record ProgramForm(
             @NotBlank @Size(max = 120) String name,
-            List<UUID> teamIds,
+            @Size(max = ProgramDraft.MOST_TEAMS) List<UUID> teamIds,
+            @Size(max = NamedChoice.LONGEST_SEARCH) String teamName,
             // ISO both ways: a date input sends it, and shows nothing for any other format
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate optInUntil,
             Boolean avoidPreviousPartners,
@@ -102,6 +105,7 @@ class MatchingPages {
             return new ProgramForm(
                     "",
                     List.of(),
+                    "",
                     null,
                     rules.avoidPreviousPartners(),
                     rules.team(),
@@ -125,6 +129,7 @@ class MatchingPages {
             return new ProgramForm(
                     program.name(),
                     program.teamIds(),
+                    "",
                     program.optInUntil() == null
                             ? null
                             : program.optInUntil().minusSeconds(1).atZone(zone).toLocalDate(),
@@ -143,11 +148,11 @@ class MatchingPages {
                     "");
         }
 
-        /** The draft with the coach named by e-mail, if any, among the coaches. */
-        ProgramDraft toDraft(ZoneId zone, UUID coachByEmail) {
+        /** The draft for the teams chosen, with the coach named by e-mail, if any, among the coaches. */
+        ProgramDraft toDraft(ZoneId zone, TeamField teams, UUID coachByEmail) {
             return new ProgramDraft(
                     name,
-                    teamIds,
+                    teams.ids(),
                     // the deadline is the end of the chosen day where the admin is
                     optInUntil == null
                             ? null
@@ -249,12 +254,14 @@ class MatchingPages {
             @AuthenticationPrincipal Caller caller,
             @Valid @ModelAttribute("form") ProgramForm form,
             BindingResult errors,
+            @RequestParam(required = false) String addTeam,
             Model model,
             RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
+        TeamField teams = teamField(caller, form);
+        if (!teams.showOn(model, errors, addTeam != null) && !errors.hasErrors()) {
             try {
                 UUID coach = people.memberByEmail(caller, form.coachEmail(), "coachEmail");
-                ProgramView created = programs.create(caller, form.toDraft(zoneOf(caller), coach));
+                ProgramView created = programs.create(caller, form.toDraft(zoneOf(caller), teams, coach));
                 redirect.addFlashAttribute("notice", "The program is open: members can opt in now.");
                 return "redirect:/matching/" + created.id();
             } catch (RuleViolationException broken) {
@@ -293,13 +300,15 @@ class MatchingPages {
             @PathVariable UUID id,
             @Valid @ModelAttribute("form") ProgramForm form,
             BindingResult errors,
+            @RequestParam(required = false) String addTeam,
             Model model,
             RedirectAttributes redirect) {
         people.requireAdmin(caller);
-        if (!errors.hasErrors()) {
+        TeamField teams = teamField(caller, form);
+        if (!teams.showOn(model, errors, addTeam != null) && !errors.hasErrors()) {
             try {
                 UUID coach = people.memberByEmail(caller, form.coachEmail(), "coachEmail");
-                programs.update(caller, id, form.toDraft(zoneOf(caller), coach));
+                programs.update(caller, id, form.toDraft(zoneOf(caller), teams, coach));
                 redirect.addFlashAttribute("notice", "The program's settings are saved.");
                 return "redirect:/matching/" + id;
             } catch (RuleViolationException broken) {
@@ -315,12 +324,20 @@ class MatchingPages {
         return "matching/edit";
     }
 
-    // What the settings form (matching/program-fields) offers to choose from: the coaches the form
-    // names, to keep or untick, and an e-mail field to add one, rather than the whole organization
+    // Who may join: the teams the form names, ticked, and the one typed in its search field
+    private TeamField teamField(Caller caller, ProgramForm form) {
+        return orgTeams.teamField(caller, form.teamIds(), form.teamName(), "teamName", ProgramDraft.MOST_TEAMS);
+    }
+
+    // What the settings form (matching/program-fields) offers to choose from: the teams and the
+    // coaches the form names, to keep or untick, and a field to add one of each, rather than the
+    // whole organization
     private void addSettingsChoices(Caller caller, Model model) {
         ProgramForm form = (ProgramForm) model.getAttribute("form");
         List<UUID> coaches = form == null || form.coachIds() == null ? List.of() : form.coachIds();
-        model.addAttribute("teams", orgTeams.teams(caller));
+        if (!model.containsAttribute(TeamField.ATTRIBUTE) && form != null) {
+            model.addAttribute(TeamField.ATTRIBUTE, teamField(caller, form));
+        }
         model.addAttribute(
                 "coachChoices",
                 choices(
@@ -490,10 +507,11 @@ class MatchingPages {
         Map<UUID, Person> chosen = people.peopleIn(caller.organizationId(), named);
         model.addAttribute("respected", choices(form == null ? null : form.respects(), chosen));
         model.addAttribute("declared", choices(form == null ? null : form.competitors(), chosen));
-        Map<UUID, String> teamNames = orgTeams.teams(caller).stream()
-                .collect(Collectors.toMap(dev.kept.people.Team::getId, dev.kept.people.Team::getName));
         model.addAttribute(
-                "teamNames", program.teamIds().stream().map(teamNames::get).toList());
+                "teamNames",
+                orgTeams.teamsIn(caller, program.teamIds()).stream()
+                        .map(NamedChoice::name)
+                        .toList());
         if (me.isAdmin()) {
             Page<Views.RunSummary> runs =
                     MorePages.pageOrFirst(from -> programs.runs(caller, id, from, Page.DEFAULT), cursor);

@@ -37,11 +37,11 @@ import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
 import dev.kept.people.Strengths;
-import dev.kept.people.Team;
 import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.ForbiddenException;
+import dev.kept.shared.NamedChoice;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
@@ -156,7 +156,8 @@ public class MatchingPrograms {
                     "DEADLINE_PASSED", "optInUntil", "The opt-in deadline must be in the future.");
         }
         List<UUID> teamIds = List.copyOf(new LinkedHashSet<>(orEmpty(draft.teamIds())));
-        Set<UUID> knownTeams = orgTeams.teams(caller).stream().map(Team::getId).collect(Collectors.toSet());
+        Set<UUID> knownTeams =
+                orgTeams.teamsIn(caller, teamIds).stream().map(NamedChoice::id).collect(Collectors.toSet());
         for (UUID team : teamIds) {
             if (!knownTeams.contains(team)) {
                 throw new RuleViolationException(

@@ -29,11 +29,14 @@ import java.util.UUID;
  */
 public record ProgramDraft(
         @NotBlank @Size(max = 120) String name,
-        @Size(max = 100) List<@NotNull UUID> teamIds,
+        @Size(max = ProgramDraft.MOST_TEAMS) List<@NotNull UUID> teamIds,
         Instant optInUntil,
         @NotNull @Valid RulesDraft rules,
         @Valid WeightsDraft weights,
         @Size(max = 50) List<@NotNull UUID> coachIds) {
+
+    /** How many teams a program may be open to at most. */
+    public static final int MOST_TEAMS = 100;
 
     public record RulesDraft(
             Boolean avoidPreviousPartners,
