@@ -168,6 +168,17 @@ class TeamsBrowserTests extends BrowserTest {
         paula.screenshot(new Page.ScreenshotOptions()
                 .setPath(Paths.get("/tmp/moves.png"))
                 .setFullPage(true));
+
+        // a decision affecting Support, sent with Enter from its title: Enter sends the form, it does
+        // not press the teams field's "Add" (which would show the form again and record nothing)
+        paula.navigate(goalUrl.substring(0, goalUrl.indexOf("/goals/")) + "/decisions/new");
+        paula.fill("#decision", "New customers get a setup call before the wizard");
+        paula.fill("#options", "A call first\nThe wizard first");
+        paula.fill("#servesOrganization", "Every team starts from customers who are set up");
+        paula.fill("#teamName", "Support");
+        paula.fill("#title", "Setup calls come first");
+        paula.press("#title", "Enter");
+        assertThat(paula.locator("h1")).hasText("Setup calls come first");
         assertThat(browser.complaintsBesidesNotFoundAt()).isEmpty();
     }
 
