@@ -112,6 +112,16 @@ public record Chart(String title, Kind kind, List<Column> columns) {
                 : String.format(Locale.ROOT, "%d", Math.round(value));
     }
 
+    /** The drawing's view box, for the template (which may not reach static members). */
+    public String viewBox() {
+        return "0 0 " + WIDTH + " " + HEIGHT;
+    }
+
+    /** Where the columns' labels sit, beneath the plot. */
+    public int labelY() {
+        return plotBottom() + 16;
+    }
+
     public static int plotBottom() {
         return HEIGHT - BOTTOM;
     }
