@@ -53,7 +53,13 @@ public record Chart(String title, Kind kind, List<Column> columns) {
             Double whiskerTop,
             Double whiskerBottom,
             double labelX,
-            String value) {}
+            String value) {
+
+        /** Where the value is written: above the column, and above its whisker when it has one. */
+        public double valueY() {
+            return (whiskerTop == null ? y : Math.min(y, whiskerTop)) - 4;
+        }
+    }
 
     /** A line across the chart at a value, with its label: 0, 50 % and 100 %, or 0 and the largest count. */
     public record Gridline(double y, String label) {}

@@ -14,7 +14,7 @@ record StudyCharts(Chart groups, Chart months, Chart teams, Chart goals, Chart m
                         "Kept rate by group",
                         Chart.Kind.SHARE,
                         study.groups().stream()
-                                .map(g -> column(g.label(), g.cell()))
+                                .map(g -> column(shortLabel(g.group()), g.cell()))
                                 .toList()),
                 overall(
                         "Kept rate by month of closing",
@@ -35,6 +35,16 @@ record StudyCharts(Chart groups, Chart months, Chart teams, Chart goals, Chart m
                 title,
                 Chart.Kind.SHARE,
                 rows.stream().map(row -> column(label.apply(row), row.all())).toList());
+    }
+
+    /** A group's name short enough to sit under its column; the table beneath gives the full one. */
+    private static String shortLabel(String group) {
+        return switch (group) {
+            case EffectStudy.ALONE -> "Alone";
+            case EffectStudy.SHARED -> "Shared, < 2 check-ins";
+            case EffectStudy.MET -> "Shared, 2+ check-ins";
+            default -> group;
+        };
     }
 
     static Chart.Column column(String label, Cell cell) {
