@@ -53,7 +53,13 @@ public record Chart(String title, Kind kind, List<Column> columns) {
             Double whiskerTop,
             Double whiskerBottom,
             double labelX,
-            String value) {}
+            String value) {
+
+        /** Where the value is written: above the column, and above its whisker when it has one. */
+        public double valueY() {
+            return (whiskerTop == null ? y : Math.min(y, whiskerTop)) - 4;
+        }
+    }
 
     /** A line across the chart at a value, with its label: 0, 50 % and 100 %, or 0 and the largest count. */
     public record Gridline(double y, String label) {}
@@ -110,6 +116,16 @@ public record Chart(String title, Kind kind, List<Column> columns) {
         return kind == Kind.SHARE
                 ? String.format(Locale.ROOT, "%d %%", Math.round(value * 100))
                 : String.format(Locale.ROOT, "%d", Math.round(value));
+    }
+
+    /** The drawing's view box, for the template (which may not reach static members). */
+    public String viewBox() {
+        return "0 0 " + WIDTH + " " + HEIGHT;
+    }
+
+    /** Where the columns' labels sit, beneath the plot. */
+    public int labelY() {
+        return plotBottom() + 16;
     }
 
     public static int plotBottom() {

@@ -1,5 +1,6 @@
 package dev.kept.web;
 
+import dev.kept.insights.InsightViewers;
 import dev.kept.notifications.Inbox;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
@@ -14,17 +15,20 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Gives every rendered page what the layout needs: the signed-in person, whether they are an
- * admin or a guest, and how many notifications they have not read. Only pages pay for it; API responses render no view and skip it.
+ * admin or a guest, how many notifications they have not read, and whether they may see the
+ * organization insights. Only pages pay for it; API responses render no view and skip it.
  */
 @Component
 class LayoutModel implements HandlerInterceptor {
 
     private final People people;
     private final Inbox inbox;
+    private final InsightViewers insightViewers;
 
-    LayoutModel(People people, Inbox inbox) {
+    LayoutModel(People people, Inbox inbox, InsightViewers insightViewers) {
         this.people = people;
         this.inbox = inbox;
+        this.insightViewers = insightViewers;
     }
 
     @Override
@@ -41,6 +45,7 @@ class LayoutModel implements HandlerInterceptor {
                 view.addObject("isAdmin", me.isAdmin());
                 view.addObject("isGuest", me.isGuest());
                 view.addObject("unread", inbox.unread(caller));
+                view.addObject("seesOrganizationInsights", insightViewers.maySee(me));
             } catch (RuntimeException gone) {
                 view.addObject("isAdmin", false);
             }

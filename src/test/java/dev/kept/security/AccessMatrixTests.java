@@ -7,6 +7,7 @@ import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
 import dev.kept.KeptApiTest;
 import dev.kept.access.Visibility;
+import dev.kept.insights.InsightViewers;
 import dev.kept.people.Caller;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,6 +84,9 @@ class AccessMatrixTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    InsightViewers insightViewers;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -328,6 +332,8 @@ class AccessMatrixTests {
         accounts.put(Viewer.ADMIN, admin);
         accounts.put(Viewer.GUEST_OF_OTHER, guest);
         accounts.put(Viewer.OTHER_ORGANIZATION, stranger);
+        // the admin allows the manager to see the organization insights
+        insightViewers.allow(new Caller(admin.personId(), admin.organizationId(), admin.name()), manager.email());
         placeholders.put("{owner}", owner.personId().toString());
         placeholders.put("{partnership}", partnership.toString());
         placeholders.put("{challenge}", challenge.toString());

@@ -1,0 +1,180 @@
+package dev.kept.insights;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The effect study's counts, read with SQL aggregates in a fixed number of statements whatever the
+ * organization's size: every closed commitment of the period sorted into one of three groups, then
+ * counted (commitments, kept ones, different owners) per group and per breakdown cell.
+ *
+ * <p>These are read queries across the commitments', partnerships', check-ins', people's and
+ * matching's tables: the study is a sum over all of them, which only the database can make fast.
+ */
+@Repository
+class EffectStudyRows {
+
+    /** The team key of commitments whose owner has no team. */
+    static final UUID NO_TEAM = new UUID(0, 0);
+
+    /** What the study counts for one group of one cell. */
+    record Tally(long commitments, long kept, long owners) {
+
+        static final Tally NONE = new Tally(0, 0, 0);
+    }
+
+    /**
+     * One row of counts: a dimension (ALL, MONTH, GOAL or TEAM), the cell within it (a month as
+     * yyyymm, 1 for serving a goal and 0 for not, a team's id), the group (ALONE, SHARED, MET, or *
+     * for the whole cell) and its tally. A team's row also carries its name and size.
+     */
+    record Counted(String dimension, String cell, String group, Tally tally, String name, long size) {}
+
+    // Group 3 (MET) before group 2 (SHARED): the three are disjoint. A check-in counts when it was
+    // held by a partnership the commitment is shared with, between its making and its closing.
+    private static final String CLOSED = """
+            closed as (
+                select c.owner_id, c.goal_id,
+                       cast(extract(year from c.closed_at at time zone 'UTC') * 100
+                            + extract(month from c.closed_at at time zone 'UTC') as integer) as closed_month,
+                       case when c.outcome = 'KEPT' then 1 else 0 end as kept,
+                       case
+                           when (select count(*)
+                                   from commitment_share s
+                                   join check_in k on k.partnership_id = s.partnership_id
+                                  where s.commitment_id = c.id
+                                    and k.organization_id = c.organization_id
+                                    and k.status = 'HELD'
+                                    and k.starts_at >= c.created_at
+                                    and k.starts_at <= c.closed_at) >= 2 then 'MET'
+                           when c.made_to_id is not null
+                                or exists (select 1 from commitment_share s where s.commitment_id = c.id) then 'SHARED'
+                           else 'ALONE'
+                       end as grp
+                  from commitment c
+                 where c.organization_id = :organization
+                   and c.status = 'CLOSED'
+                   and c.closed_at >= :start
+                   and c.closed_at < :end
+            )""";
+
+    private static final String TALLY = "count(*) as n, sum(kept) as k, count(distinct owner_id) as o";
+
+    private final JdbcClient jdbc;
+
+    EffectStudyRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The three groups over the whole period, by month of closing, and serving a goal or not: one statement. */
+    List<Counted> groupsMonthsAndGoals(UUID organizationId, StudyPeriod period) {
+        String goal = "case when goal_id is null then '0' else '1' end";
+        String month = "cast(closed_month as varchar(8))";
+        String sql = "with " + CLOSED + "\n"
+                + "select 'ALL' as dim, '' as cell, grp, " + TALLY + " from closed group by grp\n"
+                + "union all select 'ALL', '', '*', " + TALLY + " from closed\n"
+                + "union all select 'MONTH', " + month + ", grp, " + TALLY + " from closed group by closed_month, grp\n"
+                + "union all select 'MONTH', " + month + ", '*', " + TALLY + " from closed group by closed_month\n"
+                + "union all select 'GOAL', " + goal + ", grp, " + TALLY + " from closed group by " + goal + ", grp\n"
+                + "union all select 'GOAL', " + goal + ", '*', " + TALLY + " from closed group by " + goal;
+        return jdbc.sql(sql)
+                .param("organization", organizationId)
+                .param("start", Timestamp.from(period.start()))
+                .param("end", Timestamp.from(period.end()))
+                .query((rs, n) -> new Counted(
+                        rs.getString("dim"),
+                        rs.getString("cell"),
+                        rs.getString("grp"),
+                        new Tally(rs.getLong("n"), rs.getLong("k"), rs.getLong("o")),
+                        null,
+                        0))
+                .list();
+    }
+
+    /**
+     * A page of teams (the owners' current teams), the largest first (by commitments closed in the
+     * period, then by id), after the team of {@code afterSize} commitments and id {@code afterTeam}:
+     * {@code limit} teams at most, each with its tally per group and as a whole. One statement.
+     */
+    List<Counted> teams(UUID organizationId, StudyPeriod period, long afterSize, UUID afterTeam, int limit) {
+        String closedWithTeam = CLOSED.replace(
+                        "select c.owner_id,", "select c.owner_id, coalesce(p.team_id, :noTeam) as team,")
+                .replace(
+                        "from commitment c\n",
+                        "from commitment c\n                  join person p on p.id = c.owner_id\n");
+        String sql = "with " + closedWithTeam + ",\n" + """
+                sizes as (select team, count(*) as size from closed group by team),
+                page as (select team, size from sizes
+                          where size < :afterSize or (size = :afterSize and team > :afterTeam)
+                          order by size desc, team
+                          limit :limit)
+                select cast(g.team as varchar(36)) as cell, t.name, g.size, x.grp, count(*) as n, sum(x.kept) as k,
+                       count(distinct x.owner_id) as o
+                  from closed x join page g on g.team = x.team left join team t on t.id = g.team
+                 group by g.team, t.name, g.size, x.grp
+                union all
+                select cast(g.team as varchar(36)), t.name, g.size, '*', count(*), sum(x.kept), count(distinct x.owner_id)
+                  from closed x join page g on g.team = x.team left join team t on t.id = g.team
+                 group by g.team, t.name, g.size""";
+        return jdbc.sql(sql)
+                .param("organization", organizationId)
+                .param("start", Timestamp.from(period.start()))
+                .param("end", Timestamp.from(period.end()))
+                .param("noTeam", NO_TEAM)
+                .param("afterSize", afterSize)
+                .param("afterTeam", afterTeam)
+                .param("limit", limit)
+                .query((rs, n) -> new Counted(
+                        "TEAM",
+                        rs.getString("cell"),
+                        rs.getString("grp"),
+                        new Tally(rs.getLong("n"), rs.getLong("k"), rs.getLong("o")),
+                        rs.getString("name"),
+                        rs.getLong("size")))
+                .list();
+    }
+
+    /**
+     * The commitments closed in the period by the people a matching program matched (a participant
+     * of an accepted pair, trio or coach offer), before and after their first match (cells BEFORE
+     * and AFTER), and how many people were matched (cell PEOPLE, in {@code commitments}). One statement.
+     */
+    List<Counted> matching(UUID organizationId, StudyPeriod period) {
+        String side = "case when c.closed_at < x.matched_at then 'BEFORE' else 'AFTER' end";
+        List<Counted> rows = new ArrayList<>(jdbc.sql("""
+                        with matched as (
+                            select m.person_id, min(p.decided_at) as matched_at
+                              from match_proposal p
+                              join match_proposal_member m on m.proposal_id = p.id
+                              join matching_participant mp on mp.program_id = p.program_id and mp.person_id = m.person_id
+                             where p.organization_id = :organization
+                               and p.status = 'ACCEPTED'
+                               and p.decided_at is not null
+                             group by m.person_id
+                        )
+                        select %s as side, count(*) as n, sum(case when c.outcome = 'KEPT' then 1 else 0 end) as k,
+                               count(distinct c.owner_id) as o
+                          from matched x
+                          join commitment c on c.organization_id = :organization and c.owner_id = x.person_id
+                         where c.status = 'CLOSED' and c.closed_at >= :start and c.closed_at < :end
+                         group by %s
+                        union all
+                        select 'PEOPLE', count(*), 0, count(*) from matched""".formatted(side, side))
+                .param("organization", organizationId)
+                .param("start", Timestamp.from(period.start()))
+                .param("end", Timestamp.from(period.end()))
+                .query((rs, n) -> new Counted(
+                        "MATCHING",
+                        rs.getString("side"),
+                        "*",
+                        new Tally(rs.getLong("n"), rs.getLong("k"), rs.getLong("o")),
+                        null,
+                        0))
+                .list());
+        return rows;
+    }
+}
