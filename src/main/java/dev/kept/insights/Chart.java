@@ -43,7 +43,11 @@ public record Chart(String title, Kind kind, List<Column> columns) {
 
     static final int TOP = 12;
 
-    /** A column as drawn: its bar, its whisker (when it has an interval) and where its label sits. */
+    /**
+     * A column as drawn: its bar, its whisker (when it has an interval), where its label sits, and
+     * whether the label is written ({@code labelled}): with many columns only every few are, the
+     * last always, so that labels do not overlap (the table names every column).
+     */
     public record Drawn(
             Column column,
             double x,
@@ -53,7 +57,11 @@ public record Chart(String title, Kind kind, List<Column> columns) {
             Double whiskerTop,
             Double whiskerBottom,
             double labelX,
-            String value) {}
+            String value,
+            boolean labelled) {}
+
+    /** The most column labels written under one chart. */
+    static final int MOST_LABELS = 12;
 
     /** A line across the chart at a value, with its label: 0, 50 % and 100 %, or 0 and the largest count. */
     public record Gridline(double y, String label) {}
@@ -63,6 +71,7 @@ public record Chart(String title, Kind kind, List<Column> columns) {
         double slot = (double) (WIDTH - LEFT) / n;
         double barWidth = Math.max(2, Math.min(56, slot * 0.6));
         double top = top();
+        int step = (columns.size() + MOST_LABELS - 1) / MOST_LABELS;
         return java.util.stream.IntStream.range(0, columns.size())
                 .mapToObj(i -> {
                     Column column = columns.get(i);
@@ -78,7 +87,8 @@ public record Chart(String title, Kind kind, List<Column> columns) {
                             column.high() == null ? null : y(column.high(), top),
                             column.low() == null ? null : y(column.low(), top),
                             round(centre),
-                            format(column.value()));
+                            format(column.value()),
+                            (columns.size() - 1 - i) % Math.max(1, step) == 0);
                 })
                 .toList();
     }
@@ -110,6 +120,16 @@ public record Chart(String title, Kind kind, List<Column> columns) {
         return kind == Kind.SHARE
                 ? String.format(Locale.ROOT, "%d %%", Math.round(value * 100))
                 : String.format(Locale.ROOT, "%d", Math.round(value));
+    }
+
+    /** The drawing's {@code viewBox}, for the template (which may not reach static members). */
+    public String viewBox() {
+        return "0 0 " + WIDTH + " " + HEIGHT;
+    }
+
+    /** Where the column labels sit, below the plot. */
+    public int labelY() {
+        return plotBottom() + 16;
     }
 
     public static int plotBottom() {
