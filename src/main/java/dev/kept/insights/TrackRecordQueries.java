@@ -279,18 +279,18 @@ class TrackRecordQueries {
     /**
      * Thanks across teams in [from, to): given by the team's members, and received by the team or
      * one of its members; a thanks for a commitment only when {@code visible} admits that commitment
-     * (as the thanks feed shows it only to those who may see the commitment).
+     * (as the thanks feed shows it only to those who may see the commitment). Each part reads its
+     * own index: by giver, by team thanked, by person thanked.
      */
     Thanks thanks(UUID organizationId, UUID teamId, Instant from, Instant to, Whose visible) {
-        return jdbc.sql("select coalesce(sum(case when k.giver_id in " + MEMBERS + " then 1 else 0 end), 0) as given,"
-                        + " coalesce(sum(case when k.to_team_id = :team or k.to_person_id in " + MEMBERS
-                        + " then 1 else 0 end), 0) as received"
-                        + " from kudos k where k.organization_id = :organization and k.across_teams = true"
-                        + " and k.created_at >= :from and k.created_at < :to"
-                        + " and (k.giver_id in " + MEMBERS + " or k.to_team_id = :team or k.to_person_id in " + MEMBERS
-                        + ")"
-                        + " and (k.for_type is null or k.for_type <> 'COMMITMENT' or exists (select 1 from commitment c"
-                        + " join person o on o.id = c.owner_id where c.id = k.for_id and " + visible.condition() + "))")
+        String kept = " and k.organization_id = :organization and k.across_teams = true"
+                + " and k.created_at >= :from and k.created_at < :to"
+                + " and (k.for_type is null or k.for_type <> 'COMMITMENT' or exists (select 1 from commitment c"
+                + " join person o on o.id = c.owner_id where c.id = k.for_id and " + visible.condition() + "))";
+        return jdbc.sql("select coalesce(sum(x.given), 0) as given, coalesce(sum(x.received), 0) as received from ("
+                        + "select 1 as given, 0 as received from kudos k where k.giver_id in " + MEMBERS + kept
+                        + " union all select 0, 1 from kudos k where k.to_team_id = :team" + kept
+                        + " union all select 0, 1 from kudos k where k.to_person_id in " + MEMBERS + kept + ") x")
                 .param("organization", organizationId)
                 .param("team", teamId)
                 .param("from", Timestamp.from(from))
@@ -303,32 +303,28 @@ class TrackRecordQueries {
     /**
      * Offers of help across teams in [from, to), withdrawn ones aside: made to the team by someone
      * outside it (and of those, accepted), made to one of its members by someone outside it, and
-     * made by its members to another team or to someone outside it.
+     * made by its members to another team or to someone outside it. Each part reads its own index.
      */
     Help help(UUID organizationId, UUID teamId, Instant from, Instant to) {
-        return jdbc.sql("select"
-                        + " coalesce(sum(case when h.to_team_id = :team and h.offered_by not in " + MEMBERS
-                        + " then 1 else 0 end), 0) as to_team,"
-                        + " coalesce(sum(case when h.to_team_id = :team and h.offered_by not in " + MEMBERS
-                        + " and h.status = 'ACCEPTED' then 1 else 0 end), 0) as to_team_accepted,"
-                        + " coalesce(sum(case when h.to_person_id in " + MEMBERS + " and h.offered_by not in " + MEMBERS
-                        + " then 1 else 0 end), 0) as to_members,"
-                        + " coalesce(sum(case when h.offered_by in " + MEMBERS + " and ((h.to_team_id is not null"
-                        + " and h.to_team_id <> :team) or (h.to_person_id is not null and h.to_person_id not in "
-                        + MEMBERS + ")) then 1 else 0 end), 0) as given"
-                        + " from help_offer h where h.organization_id = :organization and h.status <> 'WITHDRAWN'"
-                        + " and h.created_at >= :from and h.created_at < :to"
-                        + " and (h.to_team_id = :team or h.to_person_id in " + MEMBERS + " or h.offered_by in "
-                        + MEMBERS + ")")
+        String kept = " and h.organization_id = :organization and h.status <> 'WITHDRAWN'"
+                + " and h.created_at >= :from and h.created_at < :to";
+        String outsider = "h.offered_by not in " + MEMBERS;
+        return jdbc.sql("select coalesce(sum(x.to_team), 0) as to_team, coalesce(sum(x.accepted), 0) as accepted,"
+                        + " coalesce(sum(x.to_members), 0) as to_members, coalesce(sum(x.given), 0) as given from ("
+                        + "select case when " + outsider + " then 1 else 0 end as to_team,"
+                        + " case when " + outsider + " and h.status = 'ACCEPTED' then 1 else 0 end as accepted,"
+                        + " 0 as to_members, 0 as given from help_offer h where h.to_team_id = :team" + kept
+                        + " union all select 0, 0, case when " + outsider + " then 1 else 0 end, 0"
+                        + " from help_offer h where h.to_person_id in " + MEMBERS + kept
+                        + " union all select 0, 0, 0, case when (h.to_team_id is not null and h.to_team_id <> :team)"
+                        + " or (h.to_person_id is not null and h.to_person_id not in " + MEMBERS + ") then 1 else 0 end"
+                        + " from help_offer h where h.offered_by in " + MEMBERS + kept + ") x")
                 .param("organization", organizationId)
                 .param("team", teamId)
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
                 .query((rs, row) -> new Help(
-                        rs.getLong("to_team"),
-                        rs.getLong("to_team_accepted"),
-                        rs.getLong("to_members"),
-                        rs.getLong("given")))
+                        rs.getLong("to_team"), rs.getLong("accepted"), rs.getLong("to_members"), rs.getLong("given")))
                 .single();
     }
 }

@@ -395,6 +395,23 @@ class TrackRecordTests {
         assertThat(api.getPageCounted(session, "/insights/teams/" + world.t() + ".csv", "tc-" + UUID.randomUUID())
                         .body())
                 .contains("help_offered_to_team,all,2,,,,");
+
+        assertThat(pageStatus(session, "/insights?months=37")).isEqualTo(400);
+        assertThat(pageStatus(session, "/insights/me.csv?months=0")).isEqualTo(400);
+        assertThat(pageStatus(session, "/insights/teams/" + world.t() + "?months=x"))
+                .isEqualTo(400);
+        String outsider = api.pageSession(world.x());
+        assertThat(pageStatus(outsider, "/insights/teams/" + world.t())).isEqualTo(404);
+        assertThat(pageStatus(outsider, "/insights/teams/" + world.t() + ".csv"))
+                .isEqualTo(404);
+    }
+
+    private int pageStatus(String session, String path) {
+        return api.http()
+                .get()
+                .uri(path)
+                .header(HttpHeaders.COOKIE, session)
+                .exchange((request, response) -> response.getStatusCode().value());
     }
 
     @Test
