@@ -44,9 +44,10 @@ public record Chart(String title, Kind kind, List<Column> columns) {
     static final int TOP = 12;
 
     /**
-     * A column as drawn: its bar, its whisker (when it has an interval), where its label sits, and
-     * whether the label is written ({@code labelled}): with many columns only every few are, the
-     * last always, so that labels do not overlap (the table names every column).
+     * A column as drawn: its bar, its whisker (when it has an interval), where its label sits,
+     * whether the label is written ({@code labelled}: with many columns only every few are, the last
+     * always, so that labels do not overlap; the table names every column), and the height of its
+     * value's text.
      */
     public record Drawn(
             Column column,
@@ -58,7 +59,8 @@ public record Chart(String title, Kind kind, List<Column> columns) {
             Double whiskerBottom,
             double labelX,
             String value,
-            boolean labelled) {}
+            boolean labelled,
+            double valueY) {}
 
     /** The most column labels written under one chart. */
     static final int MOST_LABELS = 12;
@@ -88,7 +90,9 @@ public record Chart(String title, Kind kind, List<Column> columns) {
                             column.low() == null ? null : y(column.low(), top),
                             round(centre),
                             format(column.value()),
-                            (columns.size() - 1 - i) % Math.max(1, step) == 0);
+                            (columns.size() - 1 - i) % Math.max(1, step) == 0,
+                            // above the whisker, when there is one, so that it does not cross the value
+                            Math.max(10, (column.high() == null ? y : Math.min(y, y(column.high(), top))) - 4));
                 })
                 .toList();
     }

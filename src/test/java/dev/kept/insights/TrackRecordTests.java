@@ -400,7 +400,14 @@ class TrackRecordTests {
         assertThat(pageStatus(session, "/insights/me.csv?months=0")).isEqualTo(400);
         assertThat(pageStatus(session, "/insights/teams/" + world.t() + "?months=x"))
                 .isEqualTo(400);
+        String teamInsights = "href=\"/insights/teams/" + world.t() + "\"";
+        assertThat(api.getPageCounted(session, "/teams/" + world.t(), "team-" + UUID.randomUUID())
+                        .body())
+                .contains(teamInsights);
         String outsider = api.pageSession(world.x());
+        assertThat(api.getPageCounted(outsider, "/teams/" + world.t(), "team-" + UUID.randomUUID())
+                        .body())
+                .doesNotContain(teamInsights);
         assertThat(pageStatus(outsider, "/insights/teams/" + world.t())).isEqualTo(404);
         assertThat(pageStatus(outsider, "/insights/teams/" + world.t() + ".csv"))
                 .isEqualTo(404);
