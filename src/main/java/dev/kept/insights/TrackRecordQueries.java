@@ -34,18 +34,6 @@ class TrackRecordQueries {
     /** Check-ins of the person's partnerships: held and missed since the window began, and the streak. */
     record CheckInCounts(long held, long skipped, long unrecorded, long streak) {}
 
-    /** Challenges of one kind on a person's commitments, and how they ended. */
-    record ChallengeCounts(
-            String kind,
-            long made,
-            long answered,
-            long helpful,
-            long notHelpful,
-            long kept,
-            long notKept,
-            long dropped,
-            long stillOpen) {}
-
     /** Commitments serving the team's goals, from its own members or from other teams. */
     record GoalCounts(long teamGoals, long coOwnedGoals) {}
 
@@ -194,7 +182,7 @@ class TrackRecordQueries {
     }
 
     /** The challenges partners made on the person's commitments in [from, to), per kind, and how each ended. */
-    List<ChallengeCounts> challenges(UUID organizationId, UUID ownerId, Instant from, Instant to) {
+    List<PersonRecord.Challenges> challenges(UUID organizationId, UUID ownerId, Instant from, Instant to) {
         return jdbc.sql("""
                         select ch.kind, count(*) as made,
                                sum(case when ch.answered_at is not null then 1 else 0 end) as answered,
@@ -208,12 +196,12 @@ class TrackRecordQueries {
                           from challenge ch join commitment c on c.id = ch.commitment_id
                          where ch.organization_id = :organization and ch.owner_id = :owner
                            and ch.created_at >= :from and ch.created_at < :to
-                         group by ch.kind""")
+                         group by ch.kind order by ch.kind""")
                 .param("organization", organizationId)
                 .param("owner", ownerId)
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to))
-                .query((rs, row) -> new ChallengeCounts(
+                .query((rs, row) -> new PersonRecord.Challenges(
                         rs.getString("kind"),
                         rs.getLong("made"),
                         rs.getLong("answered"),

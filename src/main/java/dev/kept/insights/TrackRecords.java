@@ -97,19 +97,7 @@ public class TrackRecords {
                 now.minus(RECORDING_GRACE),
                 now);
         List<PersonRecord.Challenges> challenges =
-                queries.challenges(organization, caller.personId(), period.from(), period.to()).stream()
-                        .map(c -> new PersonRecord.Challenges(
-                                c.kind(),
-                                c.made(),
-                                c.answered(),
-                                c.helpful(),
-                                c.notHelpful(),
-                                c.kept(),
-                                c.notKept(),
-                                c.dropped(),
-                                c.stillOpen()))
-                        .sorted(java.util.Comparator.comparing(PersonRecord.Challenges::kind))
-                        .toList();
+                queries.challenges(organization, caller.personId(), period.from(), period.to());
         long missed = checkIns.skipped() + checkIns.unrecorded();
         return new PersonRecord(
                 caller.personId(),
