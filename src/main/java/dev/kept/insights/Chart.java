@@ -43,7 +43,12 @@ public record Chart(String title, Kind kind, List<Column> columns) {
 
     static final int TOP = 12;
 
-    /** A column as drawn: its bar, its whisker (when it has an interval) and where its label sits. */
+    /**
+     * A column as drawn: its bar, its whisker (when it has an interval), where its label sits,
+     * whether the label is written ({@code labelled}: with many columns only every few are, the last
+     * always, so that labels do not overlap; the table names every column), and the height of its
+     * value's text.
+     */
     public record Drawn(
             Column column,
             double x,
@@ -53,13 +58,12 @@ public record Chart(String title, Kind kind, List<Column> columns) {
             Double whiskerTop,
             Double whiskerBottom,
             double labelX,
-            String value) {
+            String value,
+            boolean labelled,
+            double valueY) {}
 
-        /** Where the value is written: above the column, and above its whisker when it has one. */
-        public double valueY() {
-            return (whiskerTop == null ? y : Math.min(y, whiskerTop)) - 4;
-        }
-    }
+    /** The most column labels written under one chart. */
+    static final int MOST_LABELS = 12;
 
     /** A line across the chart at a value, with its label: 0, 50 % and 100 %, or 0 and the largest count. */
     public record Gridline(double y, String label) {}
@@ -69,6 +73,7 @@ public record Chart(String title, Kind kind, List<Column> columns) {
         double slot = (double) (WIDTH - LEFT) / n;
         double barWidth = Math.max(2, Math.min(56, slot * 0.6));
         double top = top();
+        int step = (columns.size() + MOST_LABELS - 1) / MOST_LABELS;
         return java.util.stream.IntStream.range(0, columns.size())
                 .mapToObj(i -> {
                     Column column = columns.get(i);
@@ -84,7 +89,10 @@ public record Chart(String title, Kind kind, List<Column> columns) {
                             column.high() == null ? null : y(column.high(), top),
                             column.low() == null ? null : y(column.low(), top),
                             round(centre),
-                            format(column.value()));
+                            format(column.value()),
+                            (columns.size() - 1 - i) % Math.max(1, step) == 0,
+                            // above the whisker, when there is one, so that it does not cross the value
+                            Math.max(10, (column.high() == null ? y : Math.min(y, y(column.high(), top))) - 4));
                 })
                 .toList();
     }
@@ -118,12 +126,12 @@ public record Chart(String title, Kind kind, List<Column> columns) {
                 : String.format(Locale.ROOT, "%d", Math.round(value));
     }
 
-    /** The drawing's view box, for the template (which may not reach static members). */
+    /** The drawing's {@code viewBox}, for the template (which may not reach static members). */
     public String viewBox() {
         return "0 0 " + WIDTH + " " + HEIGHT;
     }
 
-    /** Where the columns' labels sit, beneath the plot. */
+    /** Where the column labels sit, below the plot. */
     public int labelY() {
         return plotBottom() + 16;
     }

@@ -35,12 +35,19 @@ public record Proportion(long yes, long of) {
 
     /** The lower end of the 95 % Wilson score interval, or null when the group is empty. */
     public Double low() {
-        return of == 0 ? null : wilson(-1);
+        if (of == 0) {
+            return null;
+        }
+        // exactly 0 when none did, where rounding would leave a trace of 1e-17
+        return yes == 0 ? 0.0 : wilson(-1);
     }
 
     /** The upper end of the 95 % Wilson score interval, or null when the group is empty. */
     public Double high() {
-        return of == 0 ? null : wilson(1);
+        if (of == 0) {
+            return null;
+        }
+        return yes == of ? 1.0 : wilson(1);
     }
 
     private double wilson(int side) {

@@ -65,15 +65,52 @@ public class EverydayMoves {
     @Transactional(readOnly = true)
     public MovesView team(Caller caller, UUID teamId, String week) {
         Person me = member(caller);
-        Team team = orgTeams.teams(caller).stream()
-                .filter(t -> t.getId().equals(teamId))
-                .filter(t -> policy.canSeeTeamsWork(caller, Set.of(t.getId())))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("Team"));
+        Team team = seenTeam(caller, teamId);
         Set<UUID> members = Set.copyOf(orgTeams.teamMemberIds(caller.organizationId(), Set.of(teamId), false));
         Week span = week(me, week);
         List<EverydayMove> made = made(caller.organizationId(), span, members);
         return view(span, null, team.getId(), team.getName(), made);
+    }
+
+    /**
+     * A team's moves in each of the last {@code weeks} ISO weeks, oldest first, this week last, for
+     * its members and lead; anyone else gets 404. Each source is read once for the whole span, so
+     * the statements do not grow with the number of weeks.
+     */
+    @Transactional(readOnly = true)
+    public List<MovesView> teamWeeks(Caller caller, UUID teamId, int weeks) {
+        Person me = member(caller);
+        Team team = seenTeam(caller, teamId);
+        Set<UUID> members = Set.copyOf(orgTeams.teamMemberIds(caller.organizationId(), Set.of(teamId), false));
+        ZoneId zone = ZoneId.of(me.getTimeZone());
+        LocalDate thisMonday = week(me, null).monday();
+        List<Week> spans = new ArrayList<>();
+        for (int back = Math.max(1, weeks) - 1; back >= 0; back--) {
+            spans.add(weekOf(thisMonday.minusWeeks(back), zone));
+        }
+        Week first = spans.get(0);
+        Week last = spans.get(spans.size() - 1);
+        List<EverydayMove> made = made(
+                caller.organizationId(), new Week(first.name(), first.monday(), first.start(), last.end()), members);
+        return spans.stream()
+                .map(span -> view(
+                        span,
+                        null,
+                        team.getId(),
+                        team.getName(),
+                        made.stream()
+                                .filter(move -> !move.at().isBefore(span.start())
+                                        && move.at().isBefore(span.end()))
+                                .toList()))
+                .toList();
+    }
+
+    private Team seenTeam(Caller caller, UUID teamId) {
+        return orgTeams.teams(caller).stream()
+                .filter(t -> t.getId().equals(teamId))
+                .filter(t -> policy.canSeeTeamsWork(caller, Set.of(t.getId())))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Team"));
     }
 
     /** The team the caller belongs to, if any: the one whose count their moves page shows. */
@@ -181,6 +218,10 @@ public class EverydayMoves {
         } else {
             monday = parse(week.strip());
         }
+        return weekOf(monday, zone);
+    }
+
+    private static Week weekOf(LocalDate monday, ZoneId zone) {
         String name = monday.get(IsoFields.WEEK_BASED_YEAR) + "-W"
                 + String.format("%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         return new Week(

@@ -76,4 +76,18 @@ class ProportionTests {
         assertThat(counts.drawn().get(1).y()).isEqualTo((double) Chart.TOP);
         assertThat(counts.drawn().get(0).height()).isEqualTo((Chart.plotBottom() - Chart.TOP) / 2.0);
     }
+
+    @Test
+    void manyColumnsWriteEveryFewLabelsTheLastAlwaysAndValuesAboveTheirWhisker() {
+        List<Chart.Column> months = java.util.stream.IntStream.range(0, 36)
+                .mapToObj(i -> Chart.Column.of("m" + i, new Proportion(1, 2), null))
+                .toList();
+        List<Chart.Drawn> drawn = new Chart("Kept", Chart.Kind.SHARE, months).drawn();
+        assertThat(drawn.stream().filter(Chart.Drawn::labelled).count()).isEqualTo(12);
+        assertThat(drawn.get(35).labelled()).isTrue();
+        assertThat(drawn.get(34).labelled()).isFalse();
+        assertThat(drawn.get(35).valueY()).isEqualTo(drawn.get(35).whiskerTop() - 4);
+        assertThat(new Proportion(0, 7).low()).isEqualTo(0.0);
+        assertThat(new Proportion(7, 7).high()).isEqualTo(1.0);
+    }
 }
