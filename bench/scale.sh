@@ -91,6 +91,7 @@ signed_in() {
 }
 signed_in "$MEMBER_COOKIE" && signed_in "$ADMIN_COOKIE" || { echo "could not sign in on /login" >&2; exit 1; }
 GOAL=$(psql -h "$PGHOST" -U "$PGUSER" -d "$PGDATABASE_BENCH" -qAtX -c "select md5('goal-top-0')::uuid")
+TEAM=$(psql -h "$PGHOST" -U "$PGUSER" -d "$PGDATABASE_BENCH" -qAtX -c "select team_id from person where email = '$MEMBER_EMAIL'")
 
 # who kind path: the requests measured (kind api or page)
 REQUESTS="
@@ -113,6 +114,9 @@ member api /api/v1/help-offers
 member api /api/v1/advice-requests
 member api /api/v1/decisions
 member api /api/v1/me/moves
+member api /api/v1/insights/me
+member api /api/v1/insights/teams/$TEAM
+admin  api /api/v1/insights/organization
 member page /
 admin  page /
 member page /commitments
@@ -130,6 +134,9 @@ member page /notifications
 member page /checkins
 member page /org-chart
 admin  page /org-chart
+member page /insights
+member page /insights/teams/$TEAM
+admin  page /insights/organization
 "
 
 header() {
@@ -229,7 +236,8 @@ health() {
 echo; echo "warming up: each request once, and health for $WARMUP"
 while read -r who kind path; do
   label="$who $kind $path"
-  [ -n "$who" ] && [[ ${label//$GOAL/\{goal\}} =~ $ONLY ]] || continue
+  label=${label//$GOAL/\{goal\}}
+  [ -n "$who" ] && [[ ${label//$TEAM/\{team\}} =~ $ONLY ]] || continue
   curl -s -o /dev/null -H "$(header "$who" "$kind")" "$BASE$path"
 done <<<"$REQUESTS"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$BASE/actuator/health" >/dev/null
@@ -241,6 +249,7 @@ while read -r who kind path; do
   [ -n "$who" ] || continue
   label="$who $kind $path"
   label=${label//$GOAL/\{goal\}}
+  label=${label//$TEAM/\{team\}}
   [[ $label =~ $ONLY ]] || continue
   h=$(header "$who" "$kind")
   code=$(curl -s -H "$h" -o "$WORK/body" -w '%{http_code} %{size_download}' "$BASE$path")
