@@ -98,9 +98,10 @@ class EffectStudyRows {
     /**
      * One team's tally of one group ({@code *} for the whole team), as {@link #teams} reads it: the
      * team ({@code null} for the hidden figures of every team not read, added up), its name and size,
-     * whether it is on the page, and its rank among the shown figures of its group, the smallest first.
+     * its place on the page (from 1, in the database's order; 0 when not on it), and its rank among the
+     * shown figures of its group, the smallest first.
      */
-    record TeamTally(UUID team, String name, long size, boolean onPage, String group, Tally tally, long rank) {}
+    record TeamTally(UUID team, String name, long size, int pagePlace, String group, Tally tally, long rank) {}
 
     /**
      * A page of teams (the owners' current teams), the largest first (by commitments closed in the
@@ -149,7 +150,8 @@ class EffectStudyRows {
                 ranked as (
                     select g.*, row_number() over (partition by grp, held_back order by n, team) as rank_shown
                       from guarded g),
-                page as (select team, size from ranked
+                page as (select team, size, row_number() over (order by size desc, team) as page_place
+                           from ranked
                           where grp = '*' and (size < :afterSize or (size = :afterSize and team > :afterTeam))
                           order by size desc, team
                           limit :limit),
@@ -158,8 +160,8 @@ class EffectStudyRows {
                     union
                     select team from ranked where held_back = 0 and rank_shown = 1)
                 select cast(r.team as varchar(36)) as team, t.name, r.size, r.grp, r.n, r.k, r.o, r.rank_shown,
-                       case when r.team in (select team from page) then 1 else 0 end as on_page
-                  from ranked r left join team t on t.id = r.team
+                       coalesce(p.page_place, 0) as page_place
+                  from ranked r left join page p on p.team = r.team left join team t on t.id = r.team
                  where r.team in (select team from read_teams)
                 union all
                 select cast(null as varchar(36)), cast(null as varchar(200)), 0, grp, sum(n), sum(k), sum(o), 0, 0
@@ -182,7 +184,7 @@ class EffectStudyRows {
                             team == null ? null : UUID.fromString(team),
                             rs.getString("name"),
                             rs.getLong("size"),
-                            rs.getInt("on_page") == 1,
+                            rs.getInt("page_place"),
                             rs.getString("grp"),
                             new Tally(rs.getLong("n"), rs.getLong("k"), rs.getLong("o")),
                             rs.getLong("rank_shown"));

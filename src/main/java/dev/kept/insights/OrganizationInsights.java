@@ -167,7 +167,7 @@ public class OrganizationInsights {
      * the hidden figures of all the others, so that every page shows what the whole list would.
      */
     private static TeamPage teams(List<TeamTally> counted, int limit, Slot[] overall) {
-        record Team(UUID id, String name, long size, boolean onPage) {}
+        record Team(UUID id, String name, long size, int pagePlace) {}
         Map<Team, Map<String, Tally>> byTeam = new LinkedHashMap<>();
         Map<Team, Map<String, Long>> ranks = new HashMap<>();
         Map<String, Tally> rest = new HashMap<>();
@@ -176,7 +176,7 @@ public class OrganizationInsights {
                 rest.put(row.group(), row.tally());
                 continue;
             }
-            Team team = new Team(row.team(), row.name(), row.size(), row.onPage());
+            Team team = new Team(row.team(), row.name(), row.size(), row.pagePlace());
             byTeam.computeIfAbsent(team, t -> new HashMap<>()).put(row.group(), row.tally());
             ranks.computeIfAbsent(team, t -> new HashMap<>()).put(row.group(), row.rank());
         }
@@ -190,8 +190,8 @@ public class OrganizationInsights {
                 overall,
                 StudySuppression.Owners.SUMMED);
         List<Team> order = byTeam.keySet().stream()
-                .filter(Team::onPage)
-                .sorted(Comparator.comparingLong(Team::size).reversed().thenComparing(Team::id))
+                .filter(team -> team.pagePlace() > 0)
+                .sorted(Comparator.comparingInt(Team::pagePlace))
                 .toList();
         List<Breakdown> items = order.stream()
                 .limit(limit)
