@@ -50,8 +50,9 @@ public record EffectStudy(
                         + " when the hidden figures among them together count fewer than " + FEWEST_COMMITMENTS
                         + " commitments or fewer than " + FEWEST_OWNERS + " different owners, the smallest shown"
                         + " ones are hidden too, until they do or all are hidden, and again wherever that hiding"
-                        + " leaves a new gap. Owners who may count in several of the hidden figures are counted once,"
-                        + " at most as many as the largest of them has.",
+                        + " leaves a new gap. Where one owner may be in several of the hidden figures (months, goal or"
+                        + " not, groups), their owners together count as those of the hidden figure with the most;"
+                        + " across teams, whose owners differ, they add up.",
                 "Groups are compared only when each has at least " + Proportion.FEWEST_TO_SAY
                         + " commitments; intervals are 95 % Wilson score intervals.",
                 "Commitments closed from the start of 'from' to the end of 'to' (UTC); months of closing in UTC;"

@@ -293,6 +293,7 @@ class OrganizationInsightsTests {
                 .contains("id=\"chart-teams\"")
                 .contains("too few")
                 .contains("dropped commitments all count as not kept")
+                .contains("never give away a hidden one by subtraction")
                 .contains("href=\"/insights/organization\"")
                 .doesNotContain("Secret study marker");
     }

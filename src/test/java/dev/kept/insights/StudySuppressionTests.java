@@ -64,13 +64,12 @@ class StudySuppressionTests {
         JsonNode study = study();
         JsonNode months = study.get("byMonth");
 
-        assertThat(months.get(2).get("all").get("tooFew").asBoolean()).isTrue();
+        assertThat(tooFew(months.get(2), "all")).isTrue();
         // 14 less January's 6 and February's 6 would be March's 2: one of them is hidden too
         assertThat(hidden(months, "all")).hasSize(2).contains("2025-03");
         assertThat(hidden(months, "alone")).hasSize(2).contains("2025-03");
         assertThat(group(study, EffectStudy.ALONE).get("commitments").asLong()).isEqualTo(14);
-        long shown = shown(months, "all");
-        assertThat(14 - shown).isEqualTo(8);
+        assertThat(14 - shown(months, "all")).isEqualTo(8);
         assertNoSumGivesAHiddenCellBack(study, 14);
     }
 
@@ -98,22 +97,21 @@ class StudySuppressionTests {
         assertThat(firstPage.get("items")).hasSize(20);
         assertThat(secondPage.get("items")).hasSize(2);
         assertThat(secondPage.get("next").isNull()).isTrue();
+        assertThat(teams.stream().map(team -> team.get("key").asString()).distinct())
+                .as("no team on both pages")
+                .hasSize(22);
         // the period's 128 less the 21 other teams' 126 would be Tiny's 2: one more team is hidden,
         // the same one whichever page is read
         List<String> hidden = teams.stream()
-                .filter(team -> team.get("all").get("tooFew").asBoolean())
+                .filter(team -> tooFew(team, "all"))
                 .map(team -> team.get("label").asString())
                 .toList();
         assertThat(hidden).hasSize(2).contains("Tiny");
         assertThat(teams.stream()
-                        .filter(team -> team.get("alone").get("tooFew").asBoolean())
+                        .filter(team -> tooFew(team, "alone"))
                         .map(team -> team.get("label").asString()))
                 .containsExactlyInAnyOrderElementsOf(hidden);
-        long shown = teams.stream()
-                .filter(team -> !team.get("all").get("tooFew").asBoolean())
-                .mapToLong(team -> team.get("all").get("commitments").asLong())
-                .sum();
-        assertThat(128 - shown).isEqualTo(8);
+        assertThat(128 - shown(teams, "all")).isEqualTo(8);
         assertNoSumGivesAHiddenCellBack(first, 128);
         assertSumsOf(teams, first, 128);
 
@@ -145,9 +143,9 @@ class StudySuppressionTests {
         JsonNode goals = study.get("byGoal");
 
         // 13 less the 10 not serving a goal would be the 3 serving one
-        assertThat(goals.get(0).get("all").get("tooFew").asBoolean()).isTrue();
-        assertThat(goals.get(1).get("all").get("tooFew").asBoolean()).isTrue();
-        assertThat(goals.get(1).get("alone").get("tooFew").asBoolean()).isTrue();
+        assertThat(tooFew(goals.get(0), "all")).isTrue();
+        assertThat(tooFew(goals.get(1), "all")).isTrue();
+        assertThat(tooFew(goals.get(1), "alone")).isTrue();
         assertThat(group(study, EffectStudy.ALONE).get("commitments").asLong()).isEqualTo(13);
         assertNoSumGivesAHiddenCellBack(study, 13);
     }
@@ -168,14 +166,14 @@ class StudySuppressionTests {
         JsonNode months = study.get("byMonth");
 
         // January's 8 less its 6 alone would be its 2 shared: January's alone is hidden too
-        assertThat(months.get(0).get("all").get("tooFew").asBoolean()).isFalse();
-        assertThat(months.get(0).get("shared").get("tooFew").asBoolean()).isTrue();
-        assertThat(months.get(0).get("alone").get("tooFew").asBoolean()).isTrue();
+        assertThat(tooFew(months.get(0), "all")).isFalse();
+        assertThat(tooFew(months.get(0), "shared")).isTrue();
+        assertThat(tooFew(months.get(0), "alone")).isTrue();
         // the 8 shared less February's 6 would be January's 2: February's shared is hidden too
         assertThat(group(study, EffectStudy.SHARED).get("commitments").asLong()).isEqualTo(8);
-        assertThat(months.get(1).get("shared").get("tooFew").asBoolean()).isTrue();
-        assertThat(months.get(1).get("alone").get("commitments").asLong()).isEqualTo(6);
-        assertThat(months.get(1).get("all").get("commitments").asLong()).isEqualTo(12);
+        assertThat(tooFew(months.get(1), "shared")).isTrue();
+        assertThat(commitments(months.get(1), "alone")).isEqualTo(6);
+        assertThat(commitments(months.get(1), "all")).isEqualTo(12);
         assertNoSumGivesAHiddenCellBack(study, 20);
     }
 
@@ -196,8 +194,8 @@ class StudySuppressionTests {
 
         // February and March together: 6 commitments of at least 3 owners, enough
         assertThat(hidden(months, "all")).containsExactly("2025-02", "2025-03");
-        assertThat(months.get(0).get("all").get("commitments").asLong()).isEqualTo(6);
-        assertThat(months.get(0).get("alone").get("commitments").asLong()).isEqualTo(6);
+        assertThat(commitments(months.get(0), "all")).isEqualTo(6);
+        assertThat(commitments(months.get(0), "alone")).isEqualTo(6);
         assertThat(study.get("byTeam")
                         .get("items")
                         .get(0)
@@ -331,17 +329,25 @@ class StudySuppressionTests {
     private static long shown(Iterable<JsonNode> rows, String field) {
         long sum = 0;
         for (JsonNode row : rows) {
-            if (!row.get(field).get("tooFew").asBoolean()) {
-                sum += row.get(field).get("commitments").asLong();
+            if (!tooFew(row, field)) {
+                sum += commitments(row, field);
             }
         }
         return sum;
     }
 
+    private static boolean tooFew(JsonNode row, String field) {
+        return row.get(field).get("tooFew").asBoolean();
+    }
+
+    private static long commitments(JsonNode row, String field) {
+        return row.get(field).get("commitments").asLong();
+    }
+
     private static List<String> hidden(JsonNode rows, String field) {
         List<String> keys = new ArrayList<>();
         rows.forEach(row -> {
-            if (row.get(field).get("tooFew").asBoolean()) {
+            if (tooFew(row, field)) {
                 keys.add(row.get("key").asString());
             }
         });
