@@ -11,7 +11,8 @@ import java.util.Locale;
  * the first, and the same by month of closing, by the owner's team, for commitments serving a goal
  * or not, and for the people matching programs matched, before and after their match. Only counts
  * and rates: never a commitment's text or owner, and a cell of fewer than {@value #FEWEST_COMMITMENTS}
- * commitments or {@value #FEWEST_OWNERS} owners shows "too few" instead of its numbers.
+ * commitments or {@value #FEWEST_OWNERS} owners shows "too few" instead of its numbers, as do the
+ * cells hidden with it so that it cannot be worked out by subtraction ({@link StudySuppression}).
  */
 public record EffectStudy(
         LocalDate from,
@@ -30,7 +31,8 @@ public record EffectStudy(
     public static final int FEWEST_OWNERS = 3;
 
     /** The study's definitions, in words, as the page and the API state them. */
-    public record Rules(String groups, String keptRate, String fewest, String comparison, String period) {
+    public record Rules(
+            String groups, String keptRate, String fewest, String hiddenTogether, String comparison, String period) {
 
         static final Rules STATED = new Rules(
                 "Three disjoint groups of the commitments closed in the period: ALONE, made alone (shared with no"
@@ -43,6 +45,14 @@ public record EffectStudy(
                 "A cell with fewer than " + FEWEST_COMMITMENTS + " commitments, or with commitments of fewer than "
                         + FEWEST_OWNERS + " different owners, shows \"too few\" instead of its numbers, so that"
                         + " no one person's record can be read off.",
+                "Figures that add up to a shown figure (the months, the teams on every page together, serving a"
+                        + " goal or not, and the three groups of a cell) never give away a hidden one by subtraction:"
+                        + " when the hidden figures among them together count fewer than " + FEWEST_COMMITMENTS
+                        + " commitments or fewer than " + FEWEST_OWNERS + " different owners, the smallest shown"
+                        + " ones are hidden too, until they do or all are hidden, and again wherever that hiding"
+                        + " leaves a new gap. Where one owner may be in several of the hidden figures (months, goal or"
+                        + " not, groups), their owners together count as those of the hidden figure with the most;"
+                        + " across teams, whose owners differ, they add up.",
                 "Groups are compared only when each has at least " + Proportion.FEWEST_TO_SAY
                         + " commitments; intervals are 95 % Wilson score intervals.",
                 "Commitments closed from the start of 'from' to the end of 'to' (UTC); months of closing in UTC;"
@@ -56,11 +66,21 @@ public record EffectStudy(
     public record Cell(boolean tooFew, Long commitments, Long kept, Double rate, Double low, Double high) {
 
         static Cell of(EffectStudyRows.Tally tally) {
-            if (tally.commitments() < FEWEST_COMMITMENTS || tally.owners() < FEWEST_OWNERS) {
+            return of(tally, belowThreshold(tally));
+        }
+
+        /** The cell's numbers, or none when {@code hidden}: too few itself, or hidden with another. */
+        static Cell of(EffectStudyRows.Tally tally, boolean hidden) {
+            if (hidden) {
                 return new Cell(true, null, null, null, null, null);
             }
             Proportion kept = new Proportion(tally.kept(), tally.commitments());
             return new Cell(false, tally.commitments(), tally.kept(), kept.rate(), kept.low(), kept.high());
+        }
+
+        /** Whether a tally is too small to show by itself, whatever the figures around it. */
+        static boolean belowThreshold(EffectStudyRows.Tally tally) {
+            return tally.commitments() < FEWEST_COMMITMENTS || tally.owners() < FEWEST_OWNERS;
         }
 
         /** The kept share, or none when too few. */

@@ -96,45 +96,99 @@ class EffectStudyRows {
     }
 
     /**
+     * One team's tally of one group ({@code *} for the whole team), as {@link #teams} reads it: the
+     * team ({@code null} for the hidden figures of every team not read, added up), its name and size,
+     * its place on the page (from 1, in the database's order; 0 when not on it), and its rank among the
+     * shown figures of its group, the smallest first.
+     */
+    record TeamTally(UUID team, String name, long size, int pagePlace, String group, Tally tally, long rank) {}
+
+    /**
      * A page of teams (the owners' current teams), the largest first (by commitments closed in the
      * period, then by id), after the team of {@code afterSize} commitments and id {@code afterTeam}:
-     * {@code limit} teams at most, each with its tally per group and as a whole. One statement.
+     * {@code limit} teams at most, each with its tally per group and as a whole. With them, what
+     * {@link StudySuppression} needs of every other team, computed over all of them: the team whose
+     * figure is the smallest one shown of each group (after each team's groups were guarded against its
+     * whole) with all its tallies, and the hidden figures of the teams not read, added up per group.
+     * One statement, at most four teams more than the page.
      */
-    List<Counted> teams(UUID organizationId, StudyPeriod period, long afterSize, UUID afterTeam, int limit) {
+    List<TeamTally> teams(UUID organizationId, StudyPeriod period, long afterSize, UUID afterTeam, int limit) {
         String closedWithTeam = CLOSED.replace(
                         "select c.owner_id,", "select c.owner_id, coalesce(p.team_id, :noTeam) as team,")
                 .replace(
                         "from commitment c\n",
                         "from commitment c\n                  join person p on p.id = c.owner_id\n");
+        // The row step of StudySuppression.guardTable, per team: when the team's whole is shown and its
+        // hidden groups count too few together, its smallest shown group (ties in ALONE, SHARED, MET
+        // order) is hidden too. Owners of a team's groups may overlap: the largest group's owners count.
         String sql = "with " + closedWithTeam + ",\n" + """
-                sizes as (select team, count(*) as size from closed group by team),
-                page as (select team, size from sizes
-                          where size < :afterSize or (size = :afterSize and team > :afterTeam)
+                tallies as (
+                    select team, grp, count(*) as n, sum(kept) as k, count(distinct owner_id) as o
+                      from closed group by team, grp
+                    union all
+                    select team, '*', count(*), sum(kept), count(distinct owner_id) from closed group by team),
+                judged as (
+                    select team, grp, n, k, o,
+                           case when n < :fewest or o < :owners then 1 else 0 end as few,
+                           case grp when '*' then 0 when 'ALONE' then 1 when 'SHARED' then 2 else 3 end as in_row
+                      from tallies),
+                per_team as (
+                    select a.*,
+                           max(case when in_row = 0 then n end) over (partition by team) as size,
+                           max(case when in_row = 0 then few end) over (partition by team) as whole_few,
+                           sum(case when in_row > 0 and few = 1 then n else 0 end) over (partition by team) as few_n,
+                           max(case when in_row > 0 and few = 1 then o else 0 end) over (partition by team) as few_o,
+                           row_number() over (partition by team, case when in_row = 0 then 2 else few end
+                                              order by n, in_row) as smallest
+                      from judged a),
+                guarded as (
+                    select team, grp, n, k, o, size,
+                           case when few = 1
+                                  or (in_row > 0 and whole_few = 0 and smallest = 1 and few_n > 0
+                                      and (few_n < :fewest or few_o < :owners)) then 1 else 0 end as held_back
+                      from per_team),
+                ranked as (
+                    select g.*, row_number() over (partition by grp, held_back order by n, team) as rank_shown
+                      from guarded g),
+                page as (select team, size, row_number() over (order by size desc, team) as page_place
+                           from ranked
+                          where grp = '*' and (size < :afterSize or (size = :afterSize and team > :afterTeam))
                           order by size desc, team
-                          limit :limit)
-                select cast(g.team as varchar(36)) as cell, t.name, g.size, x.grp, count(*) as n, sum(x.kept) as k,
-                       count(distinct x.owner_id) as o
-                  from closed x join page g on g.team = x.team left join team t on t.id = g.team
-                 group by g.team, t.name, g.size, x.grp
+                          limit :limit),
+                read_teams as (
+                    select team from page
+                    union
+                    select team from ranked where held_back = 0 and rank_shown = 1)
+                select cast(r.team as varchar(36)) as team, t.name, r.size, r.grp, r.n, r.k, r.o, r.rank_shown,
+                       coalesce(p.page_place, 0) as page_place
+                  from ranked r left join page p on p.team = r.team left join team t on t.id = r.team
+                 where r.team in (select team from read_teams)
                 union all
-                select cast(g.team as varchar(36)), t.name, g.size, '*', count(*), sum(x.kept), count(distinct x.owner_id)
-                  from closed x join page g on g.team = x.team left join team t on t.id = g.team
-                 group by g.team, t.name, g.size""";
+                select cast(null as varchar(36)), cast(null as varchar(200)), 0, grp, sum(n), sum(k), sum(o), 0, 0
+                  from ranked
+                 where held_back = 1 and team not in (select team from read_teams)
+                 group by grp""";
         return jdbc.sql(sql)
                 .param("organization", organizationId)
                 .param("start", Timestamp.from(period.start()))
                 .param("end", Timestamp.from(period.end()))
                 .param("noTeam", NO_TEAM)
+                .param("fewest", EffectStudy.FEWEST_COMMITMENTS)
+                .param("owners", EffectStudy.FEWEST_OWNERS)
                 .param("afterSize", afterSize)
                 .param("afterTeam", afterTeam)
                 .param("limit", limit)
-                .query((rs, n) -> new Counted(
-                        "TEAM",
-                        rs.getString("cell"),
-                        rs.getString("grp"),
-                        new Tally(rs.getLong("n"), rs.getLong("k"), rs.getLong("o")),
-                        rs.getString("name"),
-                        rs.getLong("size")))
+                .query((rs, n) -> {
+                    String team = rs.getString("team");
+                    return new TeamTally(
+                            team == null ? null : UUID.fromString(team),
+                            rs.getString("name"),
+                            rs.getLong("size"),
+                            rs.getInt("page_place"),
+                            rs.getString("grp"),
+                            new Tally(rs.getLong("n"), rs.getLong("k"), rs.getLong("o")),
+                            rs.getLong("rank_shown"));
+                })
                 .list();
     }
 

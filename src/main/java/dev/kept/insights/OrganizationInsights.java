@@ -7,6 +7,8 @@ import dev.kept.insights.EffectStudy.MatchingOutcome;
 import dev.kept.insights.EffectStudy.TeamPage;
 import dev.kept.insights.EffectStudyRows.Counted;
 import dev.kept.insights.EffectStudyRows.Tally;
+import dev.kept.insights.EffectStudyRows.TeamTally;
+import dev.kept.insights.StudySuppression.Slot;
 import dev.kept.people.Caller;
 import dev.kept.shared.Cursor;
 import java.time.Clock;
@@ -39,8 +41,6 @@ public class OrganizationInsights {
 
     /** How many teams the CSV holds at most, the largest first. */
     static final int TEAMS_IN_CSV = 1000;
-
-    private static final List<String> GROUPS = List.of(EffectStudy.ALONE, EffectStudy.SHARED, EffectStudy.MET);
 
     private final InsightViewers viewers;
     private final EffectStudyRows rows;
@@ -82,18 +82,21 @@ public class OrganizationInsights {
         UUID organization = caller.organizationId();
         Map<String, Map<String, Map<String, Tally>>> counted =
                 byDimension(rows.groupsMonthsAndGoals(organization, period));
-        List<Group> groups = groups(counted.getOrDefault("ALL", Map.of()).getOrDefault("", Map.of()));
+        Slot[] overall =
+                StudySuppression.row(counted.getOrDefault("ALL", Map.of()).getOrDefault("", Map.of()), 0);
+        StudySuppression.guardRow(overall);
         return new EffectStudy(
                 period.from(),
                 period.to(),
                 EffectStudy.Rules.STATED,
-                groups,
-                months(period, counted.getOrDefault("MONTH", Map.of())),
+                groups(overall),
+                months(period, counted.getOrDefault("MONTH", Map.of()), overall),
                 teams(
                         rows.teams(
                                 organization, period, Long.parseLong(after.position()), after.id(), teamsPerPage + 1),
-                        teamsPerPage),
-                goals(counted.getOrDefault("GOAL", Map.of())),
+                        teamsPerPage,
+                        overall),
+                goals(counted.getOrDefault("GOAL", Map.of()), overall),
                 matching(rows.matching(organization, period)));
     }
 
@@ -108,58 +111,87 @@ public class OrganizationInsights {
         return all;
     }
 
-    private static List<Group> groups(Map<String, Tally> tallies) {
-        Cell alone = Cell.of(tallies.getOrDefault(EffectStudy.ALONE, Tally.NONE));
-        return GROUPS.stream()
-                .map(group -> {
-                    Cell cell = Cell.of(tallies.getOrDefault(group, Tally.NONE));
-                    return new Group(
-                            group,
-                            EffectStudy.label(group),
-                            cell,
-                            group.equals(EffectStudy.ALONE) ? null : cell.timesAsOftenAs(alone),
-                            EffectStudy.sentence(group, cell, alone));
-                })
-                .toList();
+    /** The three groups of the overall row, already guarded against the period's whole. */
+    private static List<Group> groups(Slot[] overall) {
+        Cell alone = overall[1].cell();
+        List<Group> groups = new ArrayList<>();
+        for (int column = 1; column < StudySuppression.COLUMNS.size(); column++) {
+            String group = StudySuppression.COLUMNS.get(column);
+            Cell cell = overall[column].cell();
+            groups.add(new Group(
+                    group,
+                    EffectStudy.label(group),
+                    cell,
+                    group.equals(EffectStudy.ALONE) ? null : cell.timesAsOftenAs(alone),
+                    EffectStudy.sentence(group, cell, alone)));
+        }
+        return groups;
     }
 
-    private static Breakdown breakdown(String key, String label, Map<String, Tally> tallies) {
-        return new Breakdown(
-                key,
-                label,
-                Cell.of(tallies.getOrDefault("*", Tally.NONE)),
-                Cell.of(tallies.getOrDefault(EffectStudy.ALONE, Tally.NONE)),
-                Cell.of(tallies.getOrDefault(EffectStudy.SHARED, Tally.NONE)),
-                Cell.of(tallies.getOrDefault(EffectStudy.MET, Tally.NONE)));
+    private static Breakdown breakdown(String key, String label, Slot[] row) {
+        return new Breakdown(key, label, row[0].cell(), row[1].cell(), row[2].cell(), row[3].cell());
     }
 
     /** Every month of the period, in order, those without a closed commitment too. */
-    private static List<Breakdown> months(StudyPeriod period, Map<String, Map<String, Tally>> counted) {
-        List<Breakdown> months = new ArrayList<>();
+    private static List<Breakdown> months(StudyPeriod period, Map<String, Map<String, Tally>> counted, Slot[] overall) {
+        List<YearMonth> months = new ArrayList<>();
         YearMonth last = YearMonth.from(period.to());
         for (YearMonth month = YearMonth.from(period.from()); !month.isAfter(last); month = month.plusMonths(1)) {
+            months.add(month);
+        }
+        List<Slot[]> table = new ArrayList<>();
+        for (YearMonth month : months) {
             String key = String.valueOf(month.getYear() * 100 + month.getMonthValue());
+            table.add(StudySuppression.row(counted.getOrDefault(key, Map.of()), table.size()));
+        }
+        StudySuppression.guardTable(table, null, overall, StudySuppression.Owners.LARGEST);
+        List<Breakdown> breakdowns = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            YearMonth month = months.get(i);
             String label = month.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + month.getYear();
-            months.add(breakdown(month.toString(), label, counted.getOrDefault(key, Map.of())));
+            breakdowns.add(breakdown(month.toString(), label, table.get(i)));
         }
-        return months;
+        return breakdowns;
     }
 
-    private static List<Breakdown> goals(Map<String, Map<String, Tally>> counted) {
+    private static List<Breakdown> goals(Map<String, Map<String, Tally>> counted, Slot[] overall) {
+        Slot[] serving = StudySuppression.row(counted.getOrDefault("1", Map.of()), 0);
+        Slot[] not = StudySuppression.row(counted.getOrDefault("0", Map.of()), 1);
+        StudySuppression.guardTable(List.of(serving, not), null, overall, StudySuppression.Owners.LARGEST);
         return List.of(
-                breakdown("SERVING_A_GOAL", "Serving a goal", counted.getOrDefault("1", Map.of())),
-                breakdown("NO_GOAL", "Serving no goal", counted.getOrDefault("0", Map.of())));
+                breakdown("SERVING_A_GOAL", "Serving a goal", serving), breakdown("NO_GOAL", "Serving no goal", not));
     }
 
-    private static TeamPage teams(List<Counted> counted, int limit) {
-        record Team(UUID id, String name, long size) {}
-        Map<Team, Map<String, Tally>> byTeam = new HashMap<>();
-        for (Counted row : counted) {
-            byTeam.computeIfAbsent(new Team(UUID.fromString(row.cell()), row.name(), row.size()), t -> new HashMap<>())
-                    .put(row.group(), row.tally());
+    /**
+     * The page of teams, guarded with the teams read beside it (the smallest shown of each group) and
+     * the hidden figures of all the others, so that every page shows what the whole list would.
+     */
+    private static TeamPage teams(List<TeamTally> counted, int limit, Slot[] overall) {
+        record Team(UUID id, String name, long size, int pagePlace) {}
+        Map<Team, Map<String, Tally>> byTeam = new LinkedHashMap<>();
+        Map<Team, Map<String, Long>> ranks = new HashMap<>();
+        Map<String, Tally> rest = new HashMap<>();
+        for (TeamTally row : counted) {
+            if (row.team() == null) {
+                rest.put(row.group(), row.tally());
+                continue;
+            }
+            Team team = new Team(row.team(), row.name(), row.size(), row.pagePlace());
+            byTeam.computeIfAbsent(team, t -> new HashMap<>()).put(row.group(), row.tally());
+            ranks.computeIfAbsent(team, t -> new HashMap<>()).put(row.group(), row.rank());
         }
+        Map<Team, Slot[]> slots = new LinkedHashMap<>();
+        byTeam.forEach((team, tallies) -> slots.put(team, teamRow(tallies, ranks.get(team))));
+        StudySuppression.guardTable(
+                List.copyOf(slots.values()),
+                StudySuppression.COLUMNS.stream()
+                        .map(column -> Slot.hiddenOnly(rest.getOrDefault(column, Tally.NONE)))
+                        .toArray(Slot[]::new),
+                overall,
+                StudySuppression.Owners.SUMMED);
         List<Team> order = byTeam.keySet().stream()
-                .sorted(Comparator.comparingLong(Team::size).reversed().thenComparing(Team::id))
+                .filter(team -> team.pagePlace() > 0)
+                .sorted(Comparator.comparingInt(Team::pagePlace))
                 .toList();
         List<Breakdown> items = order.stream()
                 .limit(limit)
@@ -168,7 +200,7 @@ public class OrganizationInsights {
                                 ? "NONE"
                                 : team.id().toString(),
                         team.name() == null ? "No team" : team.name(),
-                        byTeam.get(team)))
+                        slots.get(team)))
                 .toList();
         String next = order.size() > limit
                 ? new Cursor(
@@ -177,6 +209,14 @@ public class OrganizationInsights {
                         .encode()
                 : null;
         return new TeamPage(items, next);
+    }
+
+    /** A team's slots, each placed by its rank among the shown figures of its group, as the SQL gave it. */
+    private static Slot[] teamRow(Map<String, Tally> tallies, Map<String, Long> ranks) {
+        return StudySuppression.COLUMNS.stream()
+                .map(column ->
+                        new Slot(tallies.getOrDefault(column, Tally.NONE), ranks.getOrDefault(column, Long.MAX_VALUE)))
+                .toArray(Slot[]::new);
     }
 
     private static MatchingOutcome matching(List<Counted> counted) {

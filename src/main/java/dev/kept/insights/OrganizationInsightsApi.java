@@ -39,8 +39,9 @@ class OrganizationInsightsApi {
                     + " current team (20 a page, the largest first; byTeam.next continues), for commitments serving"
                     + " a goal or not, and the matching programs' outcome: the kept rate of the people they matched,"
                     + " before and after their first match. Only counts and rates: a cell with fewer than 5"
-                    + " commitments or from fewer than 3 different owners has tooFew true and no numbers. For"
-                    + " admins and the people they allow.")
+                    + " commitments or from fewer than 3 different owners has tooFew true and no numbers, and so"
+                    + " do as many of the smallest cells beside it as it takes for no sum of shown cells to give it"
+                    + " back (rules.hiddenTogether). For admins and the people they allow.")
     EffectStudy study(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) String from,
