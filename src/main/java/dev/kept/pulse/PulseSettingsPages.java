@@ -93,7 +93,7 @@ class PulseSettingsPages {
                 Cadence.BIWEEKLY,
                 Pulses.DEFAULT_GROUP,
                 LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        return showForm(caller, null, form, model);
+        return showForm(caller, null, form, form.teamIds(), model);
     }
 
     @PostMapping("/admin/pulses")
@@ -119,7 +119,7 @@ class PulseSettingsPages {
                 pulse.cadence(),
                 pulse.minGroup(),
                 pulse.startsOn());
-        return showForm(caller, pulse, form, model);
+        return showForm(caller, pulse, form, form.teamIds(), model);
     }
 
     @PostMapping("/admin/pulses/{id}")
@@ -185,7 +185,8 @@ class PulseSettingsPages {
                 form.minGroup(),
                 form.startsOn());
         if (adding) {
-            return showForm(caller, pulse, kept, model);
+            // shown again with the team added; a form with errors stays the one they belong to
+            return showForm(caller, pulse, errors.hasErrors() ? form : kept, teams, model);
         }
         if (questions.isEmpty()) {
             errors.rejectValue("questions", "QUESTIONS", "Ask at least one question.");
@@ -212,25 +213,28 @@ class PulseSettingsPages {
                 }
             }
         }
-        return showForm(caller, pulse, kept, model);
+        return showForm(caller, pulse, form, teams, model);
     }
 
-    private String showForm(Caller caller, PulseView pulse, PulseForm form, Model model) {
+    private String showForm(Caller caller, PulseView pulse, PulseForm form, List<UUID> teamIds, Model model) {
         Map<UUID, String> names = orgTeams.teams(caller).stream().collect(Collectors.toMap(Team::getId, Team::getName));
         List<String> questions = new ArrayList<>(form.questions() == null ? List.of() : form.questions());
         while (questions.size() < QUESTION_FIELDS) {
             questions.add("");
         }
         model.addAttribute("form", form);
-        model.addAttribute("questionFields", questions.subList(0, Math.max(QUESTION_FIELDS, questions.size())));
+        model.addAttribute("questionFields", questions);
+        // the fields the form itself holds: only those have errors to read (the others are blank extras)
+        model.addAttribute(
+                "sentQuestions", form.questions() == null ? 0 : form.questions().size());
         model.addAttribute(
                 "chosenTeams",
-                (form.teamIds() == null ? List.<UUID>of() : form.teamIds())
-                        .stream()
-                                .filter(names::containsKey)
-                                .map(id -> new PulseView.TeamRef(id, names.get(id)))
-                                .toList());
+                teamIds.stream()
+                        .filter(names::containsKey)
+                        .map(id -> new PulseView.TeamRef(id, names.get(id)))
+                        .toList());
         model.addAttribute("pulse", pulse);
+        model.addAttribute("pageTitle", pulse == null ? "New pulse" : pulse.title());
         model.addAttribute("teamChoices", orgTeams.teamChoices(caller, "", NamedChoice.MOST));
         model.addAttribute("cadences", Cadence.values());
         return "pulse/edit";

@@ -310,6 +310,43 @@ class PulseTests {
     }
 
     @Test
+    void theSettingsFormRefusesAGroupOfTwoAndSavesAPulse() throws Exception {
+        Account admin = api.signUp();
+        PulseFixtures.Squad team = pulses.squad(admin, "Settings", 1);
+        assertThat(page(admin, "/admin/pulses/new"))
+                .contains(Pulses.DEFAULT_QUESTIONS.get(0))
+                .contains("value=\"5\"");
+        var refused = mvc.perform(settings(admin).param("minGroup", "2").param("addTeam", team.name()))
+                .andReturn();
+        String body = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+        assertThat(body).contains("must be greater than or equal to 3").contains("value=\"Typed title\"");
+        var saved = mvc.perform(settings(admin)
+                        .param("minGroup", "3")
+                        .param("teamIds", team.id().toString()))
+                .andReturn();
+        assertThat(saved.getResponse().getStatus()).isEqualTo(302);
+        UUID pulse = UUID.fromString(saved.getResponse().getRedirectedUrl().substring("/admin/pulses/".length()));
+        JsonNode view =
+                api.get(admin.token(), "/api/v1/pulses/" + pulse).expect(200).json();
+        assertThat(view.get("minGroup").asInt()).isEqualTo(3);
+        assertThat(view.get("questions")).hasSize(2);
+        assertThat(pulses.openRound(team.members().get(0), pulse)).isNotNull();
+    }
+
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder settings(Account admin) {
+        return MockMvcRequestBuilders.post("/admin/pulses")
+                .with(as(admin))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("title", "Typed title")
+                .param("questions[0]", "First question?")
+                .param("questions[1]", "")
+                .param("questions[2]", "Third question?")
+                .param("cadence", "MONTHLY")
+                .param("startsOn", LocalDate.now(ZoneOffset.UTC).toString());
+    }
+
+    @Test
     void theJobOpensRoundsOnTheCadenceAndAsksTheMembers() {
         Account admin = api.signUp();
         PulseFixtures.Squad team = pulses.squad(admin, "Cadence", 2);
