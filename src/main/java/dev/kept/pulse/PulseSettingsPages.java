@@ -229,10 +229,11 @@ class PulseSettingsPages {
                 "sentQuestions", form.questions() == null ? 0 : form.questions().size());
         model.addAttribute(
                 "chosenTeams",
-                teamIds.stream()
-                        .filter(names::containsKey)
-                        .map(id -> new PulseView.TeamRef(id, names.get(id)))
-                        .toList());
+                (teamIds == null ? List.<UUID>of() : teamIds)
+                        .stream()
+                                .filter(names::containsKey)
+                                .map(id -> new PulseView.TeamRef(id, names.get(id)))
+                                .toList());
         model.addAttribute("pulse", pulse);
         model.addAttribute("pageTitle", pulse == null ? "New pulse" : pulse.title());
         model.addAttribute("teamChoices", orgTeams.teamChoices(caller, "", NamedChoice.MOST));
