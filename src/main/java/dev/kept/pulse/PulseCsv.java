@@ -44,7 +44,7 @@ final class PulseCsv {
                         row.add("");
                     } else {
                         row.addAll(java.util.Collections.nCopies(7, ""));
-                        row.add(hidden(report.minGroup()));
+                        row.add(group.teamId() == null ? hiddenWhole(report.minGroup()) : hidden(report.minGroup()));
                     }
                     rows.add(row);
                 }
@@ -56,6 +56,12 @@ final class PulseCsv {
     /** A mean as the pages write it: one decimal. */
     static String mean(double mean) {
         return String.format(Locale.ROOT, "%.1f", mean);
+    }
+
+    /** Why all teams together show nothing: too few in all, or in the teams that show nothing, which subtraction would give away. */
+    static String hiddenWhole(int minGroup) {
+        return "nothing is shown: fewer than " + minGroup
+                + " answers in all, or in the teams that show nothing, which subtraction would reveal";
     }
 
     static String hidden(int minGroup) {

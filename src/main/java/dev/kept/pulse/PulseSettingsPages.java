@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +66,9 @@ class PulseSettingsPages {
             @Size(max = NamedChoice.LONGEST_SEARCH) String addTeam,
             @NotNull Cadence cadence,
             @NotNull @Min(Pulses.FEWEST_GROUP) @Max(1000) Integer minGroup,
-            @NotNull LocalDate startsOn) {}
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate startsOn) {}
 
     @GetMapping("/admin/pulses")
     String list(
