@@ -368,6 +368,28 @@ public class AccessPolicy {
                         : "");
     }
 
+    /**
+     * The teams, among these (each with its lead, or null), whose anonymous pulse results the caller
+     * sees: every one for an admin, otherwise the caller's own team and the teams they lead; none
+     * for a guest. The pulse itself decides what of a team's results may show at all.
+     */
+    public Set<UUID> pulseTeamsSeenBy(Caller caller, Map<UUID, UUID> leadOfTeam) {
+        Person viewer = viewer(caller);
+        if (viewer == null || viewer.isGuest()) {
+            return Set.of();
+        }
+        if (viewer.isAdmin()) {
+            return Set.copyOf(leadOfTeam.keySet());
+        }
+        Set<UUID> seen = new java.util.HashSet<>();
+        leadOfTeam.forEach((team, lead) -> {
+            if (team.equals(viewer.getTeamId()) || caller.personId().equals(lead)) {
+                seen.add(team);
+            }
+        });
+        return seen;
+    }
+
     private Person viewer(Caller caller) {
         return people.personIn(caller.organizationId(), caller.personId()).orElse(null);
     }

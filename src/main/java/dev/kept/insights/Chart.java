@@ -11,11 +11,20 @@ import java.util.Locale;
  */
 public record Chart(String title, Kind kind, List<Column> columns) {
 
-    /** What the columns measure: shares are drawn on 0–100 %, counts on 0 to the largest. */
+    /**
+     * What the columns measure: shares are drawn on 0–100 %, counts on 0 to the largest, and the
+     * means of answers on a scale from 1 to 5 (a bar rises from 1), written with one decimal.
+     */
     public enum Kind {
         SHARE,
-        COUNT
+        COUNT,
+        SCALE
     }
+
+    /** The ends of a {@link Kind#SCALE} chart. */
+    public static final int SCALE_LOW = 1;
+
+    public static final int SCALE_HIGH = 5;
 
     /**
      * One column: its label, its value (null: nothing to show, drawn as a gap), an optional
@@ -78,7 +87,7 @@ public record Chart(String title, Kind kind, List<Column> columns) {
                 .mapToObj(i -> {
                     Column column = columns.get(i);
                     double centre = LEFT + slot * i + slot / 2;
-                    double value = column.value() == null ? 0 : column.value();
+                    double value = column.value() == null ? floor() : column.value();
                     double y = y(value, top);
                     return new Drawn(
                             column,
@@ -103,6 +112,11 @@ public record Chart(String title, Kind kind, List<Column> columns) {
             return List.of(
                     new Gridline(y(0, 1), "0 %"), new Gridline(y(0.5, 1), "50 %"), new Gridline(y(1, 1), "100 %"));
         }
+        if (kind == Kind.SCALE) {
+            return java.util.stream.IntStream.rangeClosed(SCALE_LOW, SCALE_HIGH)
+                    .mapToObj(step -> new Gridline(y(step, top), String.valueOf(step)))
+                    .toList();
+        }
         return List.of(new Gridline(y(0, top), "0"), new Gridline(y(top, top), format(top)));
     }
 
@@ -121,17 +135,21 @@ public record Chart(String title, Kind kind, List<Column> columns) {
         if (value == null) {
             return "–";
         }
-        return kind == Kind.SHARE
-                ? String.format(Locale.ROOT, "%d %%", Math.round(value * 100))
-                : String.format(Locale.ROOT, "%d", Math.round(value));
+        return switch (kind) {
+            case SHARE -> String.format(Locale.ROOT, "%d %%", Math.round(value * 100));
+            case COUNT -> String.format(Locale.ROOT, "%d", Math.round(value));
+            case SCALE -> String.format(Locale.ROOT, "%.1f", value);
+        };
     }
 
-    /** The drawing's {@code viewBox}, for the template (which may not reach static members). */
+    /**
+     * The drawing's {@code viewBox}, and where the labels under the columns sit: for the template,
+     * where Thymeleaf 3.1 refuses static access ({@code T(...)}).
+     */
     public String viewBox() {
         return "0 0 " + WIDTH + " " + HEIGHT;
     }
 
-    /** Where the column labels sit, below the plot. */
     public int labelY() {
         return plotBottom() + 16;
     }
@@ -144,6 +162,9 @@ public record Chart(String title, Kind kind, List<Column> columns) {
         if (kind == Kind.SHARE) {
             return 1;
         }
+        if (kind == Kind.SCALE) {
+            return SCALE_HIGH;
+        }
         double most = columns.stream()
                 .map(Column::value)
                 .filter(java.util.Objects::nonNull)
@@ -153,9 +174,15 @@ public record Chart(String title, Kind kind, List<Column> columns) {
         return most <= 0 ? 1 : most;
     }
 
-    private static double y(double value, double top) {
+    private double y(double value, double top) {
         double span = plotBottom() - TOP;
-        return round(plotBottom() - span * Math.min(1, Math.max(0, value / top)));
+        double floor = floor();
+        return round(plotBottom() - span * Math.min(1, Math.max(0, (value - floor) / (top - floor))));
+    }
+
+    /** Where the bars rise from: 0, or the scale's lowest answer. */
+    private double floor() {
+        return kind == Kind.SCALE ? SCALE_LOW : 0;
     }
 
     private static double round(double value) {

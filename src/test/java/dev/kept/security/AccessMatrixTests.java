@@ -89,6 +89,9 @@ class AccessMatrixTests {
     InsightViewers insightViewers;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -114,6 +117,7 @@ class AccessMatrixTests {
     private String programMarker;
     private String matchMarker;
     private String silencedInvitationMarker;
+    private String pulseMarker;
     private final List<String> formerCheckInMarkers = new ArrayList<>();
     private List<Row> rows;
 
@@ -318,6 +322,8 @@ class AccessMatrixTests {
                         Visibility.TEAM, teammate,
                         Visibility.ORGANIZATION, manager));
 
+        askPulse(admin, t4, List.of(partner, paused, ended, suspended, late, competitor));
+
         accounts.put(Viewer.OWNER, owner);
         accounts.put(Viewer.PARTNER, partner);
         accounts.put(Viewer.PAUSED_PARTNER, paused);
@@ -342,6 +348,52 @@ class AccessMatrixTests {
         // the partner and the owner are told of the challenge and answer: let those land first
         api.awaitNotification(owner, "challenged you");
         api.awaitNotification(partner, "answered your challenge");
+    }
+
+    /**
+     * A pulse to T4 ({@code {pulse}}) whose round ({@code {pulseround}}) all six of T4 answered, one
+     * with a comment; the round is then moved a week back, so that it has closed and its results
+     * show. Its title and the comment carry the pulse's marker: for T4's members and the admin.
+     */
+    private void askPulse(Account admin, UUID t4, List<Account> t4Members) {
+        pulseMarker = "pulse " + UUID.randomUUID();
+        UUID pulse = api.post(
+                        admin.token(),
+                        "/api/v1/pulses",
+                        Map.of(
+                                "title",
+                                "Pulse " + pulseMarker,
+                                "questions",
+                                List.of("We asked early."),
+                                "teamIds",
+                                List.of(t4.toString()),
+                                "cadence",
+                                "WEEKLY",
+                                "minGroup",
+                                5,
+                                "startsOn",
+                                LocalDate.now(ZoneOffset.UTC).toString()))
+                .expect(201)
+                .id();
+        UUID round = jdbc.sql("select id from pulse_round where pulse_id = :pulse")
+                .param("pulse", pulse)
+                .query(UUID.class)
+                .single();
+        for (Account member : t4Members) {
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("scores", List.of(4));
+            answer.put("comment", member == t4Members.get(0) ? "Comment " + pulseMarker : "");
+            api.post(member.token(), "/api/v1/pulses/rounds/" + round + "/answers", answer)
+                    .expect(204);
+        }
+        LocalDate weekAgo = LocalDate.now(ZoneOffset.UTC).minusDays(7);
+        jdbc.sql("update pulse_round set opens_on = :opens, closes_on = :closes where id = :round")
+                .param("opens", weekAgo)
+                .param("closes", weekAgo.plusDays(7))
+                .param("round", round)
+                .update();
+        placeholders.put("{pulse}", pulse.toString());
+        placeholders.put("{pulseround}", round.toString());
     }
 
     /**
@@ -659,6 +711,9 @@ class AccessMatrixTests {
     }
 
     private String contentOf(Row row, Visibility visibility) {
+        if (row.route().contains("/pulse")) {
+            return pulseMarker;
+        }
         if (row.route().contains("/matching")) {
             boolean programOnly = !row.route().contains("/runs")
                     && !row.route().contains("/proposals")
@@ -764,6 +819,18 @@ class AccessMatrixTests {
         }
         if (viewer == Viewer.GUEST_OF_OTHER || viewer == Viewer.OTHER_ORGANIZATION || viewer == Viewer.ANONYMOUS) {
             forbidden.add(programMarker);
+        }
+        // a pulse and its results are for the members of the team it goes to (T4) and the admin
+        if (!Set.of(
+                        Viewer.PARTNER,
+                        Viewer.PAUSED_PARTNER,
+                        Viewer.ENDED_PARTNER,
+                        Viewer.SUSPENDED_PARTNER,
+                        Viewer.LATE_PARTNER,
+                        Viewer.COMPETITOR,
+                        Viewer.ADMIN)
+                .contains(viewer)) {
+            forbidden.add(pulseMarker);
         }
         return forbidden;
     }
