@@ -45,7 +45,7 @@ public final class ApiFixtures {
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile RestClient client;
 
-    ApiFixtures(Environment environment, JdbcClient jdbc) {
+    public ApiFixtures(Environment environment, JdbcClient jdbc) {
         this.environment = environment;
         this.jdbc = jdbc;
     }

@@ -17,11 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Team T (lead L, members P, M2, M3, M4 and L: five) and team U (X alone). P's time zone is
  * Europe/Berlin, everyone else's UTC. The clock stands at {@link #NOW}, a Monday.
  */
-final class InsightFixtures {
+public final class InsightFixtures {
 
-    static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
+    public static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
 
-    record World(
+    public record World(
             Account admin,
             UUID t,
             UUID u,
@@ -37,12 +37,12 @@ final class InsightFixtures {
     private final ApiFixtures api;
     private final JdbcClient jdbc;
 
-    InsightFixtures(ApiFixtures api, JdbcClient jdbc) {
+    public InsightFixtures(ApiFixtures api, JdbcClient jdbc) {
         this.api = api;
         this.jdbc = jdbc;
     }
 
-    World world() {
+    public World world() {
         Account admin = api.signUp();
         Account lead = api.join(admin);
         UUID t = api.team(admin, ApiFixtures.unique("T"), lead);
@@ -156,7 +156,7 @@ final class InsightFixtures {
      * {@code n} more of everything for each member of T: closed and open commitments, check-ins,
      * challenges, thanks and help, so that a larger organization can be compared with a smaller.
      */
-    void more(World world, int n) {
+    public void more(World world, int n) {
         UUID org = world.admin().organizationId();
         UUID partnership = partnership(org, world.m3(), world.x());
         UUID schedule = schedule(org, partnership, world.m3());
