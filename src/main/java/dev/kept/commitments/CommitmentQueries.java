@@ -192,17 +192,24 @@ class CommitmentQueries {
     List<dev.kept.moves.EverydayMove> contributionMoves(
             UUID organizationId, Instant from, Instant to, Collection<UUID> personIds) {
         String made = personIds == null ? "" : " and c.owner_id in (:people)";
-        String reported = personIds == null ? "" : " and p.author_id in (:people)";
+        // for some people, each of their updates looks its commitment up by key: a join would
+        // rather hash every commitment of the organization that serves a goal
+        String reported = personIds == null ? """
+                  from progress_update p join commitment c on c.id = p.commitment_id
+                  where p.organization_id = :organization and c.goal_id is not null""" : """
+                  from progress_update p
+                  where p.organization_id = :organization and p.author_id in (:people)
+                    and (select c.goal_id from commitment c where c.id = p.commitment_id) is not null""";
         JdbcClient.StatementSpec statement = jdbc.sql("""
                         select c.owner_id as person_id, c.created_at as at, c.id as source_id from commitment c
                         where c.organization_id = :organization and c.goal_id is not null
                           and c.created_at >= :from and c.created_at < :to""" + made + """
 
                         union all
-                        select p.author_id, p.created_at, p.commitment_id from progress_update p
-                        join commitment c on c.id = p.commitment_id
-                        where p.organization_id = :organization and c.goal_id is not null
-                          and p.created_at >= :from and p.created_at < :to""" + reported)
+                        select p.author_id, p.created_at, p.commitment_id
+                        """ + reported + """
+
+                          and p.created_at >= :from and p.created_at < :to""")
                 .param("organization", organizationId)
                 .param("from", Timestamp.from(from))
                 .param("to", Timestamp.from(to));

@@ -142,9 +142,10 @@ public class TrackRecords {
                 .filter(visibility -> audience.sees(visibility, teamId))
                 .map(Enum::name)
                 .toList();
+        // on the owner joined as o, not as a sub-select of members: the statements then walk the
+        // team's members and each one's commitments by index, never the organization's people
         TrackRecordQueries.Whose ofMembers = new TrackRecordQueries.Whose(
-                "c.owner_id in (select m.id from person m where m.organization_id = :organization"
-                        + " and m.team_id = :team) and c.visibility in (:counted)",
+                "o.organization_id = :organization and o.team_id = :team and c.visibility in (:counted)",
                 Map.of("team", teamId, "counted", counted));
         TrackRecordQueries.Whose seen = seenBy(audience);
         Map<YearMonth, Closings.Counts> closed =
