@@ -34,33 +34,49 @@ class EffectStudyRows {
      */
     record Counted(String dimension, String cell, String group, Tally tally, String name, long size) {}
 
-    // Group 3 (MET) before group 2 (SHARED): the three are disjoint. A check-in counts when it was
-    // held by a partnership the commitment is shared with, between its making and its closing.
-    private static final String CLOSED = """
-            closed as (
-                select c.owner_id, c.goal_id,
-                       cast(extract(year from c.closed_at at time zone 'UTC') * 100
-                            + extract(month from c.closed_at at time zone 'UTC') as integer) as closed_month,
-                       case when c.outcome = 'KEPT' then 1 else 0 end as kept,
-                       case
-                           when (select count(*)
-                                   from commitment_share s
-                                   join check_in k on k.partnership_id = s.partnership_id
-                                  where s.commitment_id = c.id
-                                    and k.organization_id = c.organization_id
-                                    and k.status = 'HELD'
-                                    and k.starts_at >= c.created_at
-                                    and k.starts_at <= c.closed_at) >= 2 then 'MET'
-                           when c.made_to_id is not null
-                                or exists (select 1 from commitment_share s where s.commitment_id = c.id) then 'SHARED'
-                           else 'ALONE'
-                       end as grp
-                  from commitment c
-                 where c.organization_id = :organization
-                   and c.status = 'CLOSED'
-                   and c.closed_at >= :start
-                   and c.closed_at < :end
-            )""";
+    /**
+     * The period's closed commitments, each sorted into its group, as CTE {@code closed} (owner, team
+     * when asked, goal, month of closing, kept or not, group). Group 3 (MET) before group 2 (SHARED): the
+     * three are disjoint. A check-in counts when it was held by a partnership the commitment is shared
+     * with, between its making and its closing. Set-based, so that the cost grows with the period's
+     * closed commitments and shares, not with one probe per commitment: the commitments are a range of
+     * the index {@code commitment_closed_in_period} (which holds every column read here), their shares
+     * are joined once, with the held check-ins of those partnerships, and counted per commitment.
+     */
+    private static String closed(boolean withTeam) {
+        String team = withTeam ? "coalesce(p.team_id, :noTeam)" : "cast(null as uuid)";
+        String owners = withTeam ? "\n                  join person p on p.id = c.owner_id" : "";
+        return """
+                period as (
+                    select c.id, c.owner_id, %s as team, c.goal_id, c.made_to_id, c.created_at, c.closed_at, c.outcome
+                      from commitment c%s
+                     where c.organization_id = :organization
+                       and c.status = 'CLOSED'
+                       and c.closed_at >= :start
+                       and c.closed_at < :end),
+                shares as (
+                    select s.commitment_id,
+                           sum(case when k.starts_at >= c.created_at and k.starts_at <= c.closed_at then 1 else 0 end) as held
+                      from period c
+                      join commitment_share s on s.commitment_id = c.id
+                      left join check_in k on k.partnership_id = s.partnership_id
+                                          and k.organization_id = :organization
+                                          and k.status = 'HELD'
+                                          and k.starts_at < :end
+                     group by s.commitment_id),
+                closed as (
+                    select c.owner_id, c.team, c.goal_id,
+                           cast(extract(year from c.closed_at at time zone 'UTC') * 100
+                                + extract(month from c.closed_at at time zone 'UTC') as integer) as closed_month,
+                           case when c.outcome = 'KEPT' then 1 else 0 end as kept,
+                           case
+                               when s.held >= 2 then 'MET'
+                               when c.made_to_id is not null or s.commitment_id is not null then 'SHARED'
+                               else 'ALONE'
+                           end as grp
+                      from period c
+                      left join shares s on s.commitment_id = c.id)""".formatted(team, owners);
+    }
 
     private static final String TALLY = "count(*) as n, sum(kept) as k, count(distinct owner_id) as o";
 
@@ -74,7 +90,7 @@ class EffectStudyRows {
     List<Counted> groupsMonthsAndGoals(UUID organizationId, StudyPeriod period) {
         String goal = "case when goal_id is null then '0' else '1' end";
         String month = "cast(closed_month as varchar(8))";
-        String sql = "with " + CLOSED + "\n"
+        String sql = "with " + closed(false) + "\n"
                 + "select 'ALL' as dim, '' as cell, grp, " + TALLY + " from closed group by grp\n"
                 + "union all select 'ALL', '', '*', " + TALLY + " from closed\n"
                 + "union all select 'MONTH', " + month + ", grp, " + TALLY + " from closed group by closed_month, grp\n"
@@ -113,15 +129,10 @@ class EffectStudyRows {
      * One statement, at most four teams more than the page.
      */
     List<TeamTally> teams(UUID organizationId, StudyPeriod period, long afterSize, UUID afterTeam, int limit) {
-        String closedWithTeam = CLOSED.replace(
-                        "select c.owner_id,", "select c.owner_id, coalesce(p.team_id, :noTeam) as team,")
-                .replace(
-                        "from commitment c\n",
-                        "from commitment c\n                  join person p on p.id = c.owner_id\n");
         // The row step of StudySuppression.guardTable, per team: when the team's whole is shown and its
         // hidden groups count too few together, its smallest shown group (ties in ALONE, SHARED, MET
         // order) is hidden too. Owners of a team's groups may overlap: the largest group's owners count.
-        String sql = "with " + closedWithTeam + ",\n" + """
+        String sql = "with " + closed(true) + ",\n" + """
                 tallies as (
                     select team, grp, count(*) as n, sum(kept) as k, count(distinct owner_id) as o
                       from closed group by team, grp
