@@ -1,5 +1,6 @@
 package dev.kept.insights;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,8 @@ import java.util.Locale;
  * and rates: never a commitment's text or owner, and a cell of fewer than {@value #FEWEST_COMMITMENTS}
  * commitments or {@value #FEWEST_OWNERS} owners shows "too few" instead of its numbers, as do the
  * cells hidden with it so that it cannot be worked out by subtraction ({@link StudySuppression}).
+ * {@code countedAt} says when the figures were counted: a study is counted again at most every
+ * {@link InsightProperties#studyFreshFor()}.
  */
 public record EffectStudy(
         LocalDate from,
@@ -22,7 +25,19 @@ public record EffectStudy(
         List<Breakdown> byMonth,
         TeamPage byTeam,
         List<Breakdown> byGoal,
-        MatchingOutcome matching) {
+        MatchingOutcome matching,
+        Instant countedAt) {
+
+    /** The same study, counted at {@code at}. */
+    EffectStudy countedAt(Instant at) {
+        return new EffectStudy(from, to, rules, groups, byMonth, byTeam, byGoal, matching, at);
+    }
+
+    /** The same study, its next page of teams at {@code next}. */
+    EffectStudy withNextTeams(String next) {
+        return new EffectStudy(
+                from, to, rules, groups, byMonth, new TeamPage(byTeam.items(), next), byGoal, matching, countedAt);
+    }
 
     /** A cell with fewer commitments than this shows no numbers. */
     public static final int FEWEST_COMMITMENTS = 5;

@@ -11,7 +11,10 @@ import dev.kept.insights.EffectStudyRows.TeamTally;
 import dev.kept.insights.StudySuppression.Slot;
 import dev.kept.people.Caller;
 import dev.kept.shared.Cursor;
+import dev.kept.shared.RecentAnswers;
+import dev.kept.shared.RecentAnswers.Answer;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -42,14 +45,22 @@ public class OrganizationInsights {
     /** How many teams the CSV holds at most, the largest first. */
     static final int TEAMS_IN_CSV = 1000;
 
+    /** Room for this many counted studies (an organization, a period and a page of teams each). */
+    static final int MOST_STUDIES = 1000;
+
+    /** What one counted study is for: the same for every viewer of the organization. */
+    private record Key(UUID organizationId, StudyPeriod period, String teams, int teamsPerPage) {}
+
     private final InsightViewers viewers;
     private final EffectStudyRows rows;
     private final Clock clock;
+    private final RecentAnswers<Key, EffectStudy> counted;
 
-    OrganizationInsights(InsightViewers viewers, EffectStudyRows rows, Clock clock) {
+    OrganizationInsights(InsightViewers viewers, EffectStudyRows rows, Clock clock, InsightProperties properties) {
         this.viewers = viewers;
         this.rows = rows;
         this.clock = clock;
+        this.counted = new RecentAnswers<>(properties.studyFreshFor(), MOST_STUDIES);
     }
 
     /**
@@ -74,30 +85,43 @@ public class OrganizationInsights {
         return StudyCsv.of(study(caller, from, to, null, TEAMS_IN_CSV));
     }
 
+    /**
+     * The study as counted at most {@link InsightProperties#studyFreshFor()} ago, or counted now: it
+     * sums every commitment the organization closed in the period, the same for every viewer.
+     */
     private EffectStudy study(Caller caller, String from, String to, String teams, int teamsPerPage) {
         viewers.requireViewer(caller);
-        StudyPeriod period = StudyPeriod.of(from, to, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        Instant now = clock.instant();
+        StudyPeriod period = StudyPeriod.of(from, to, LocalDate.ofInstant(now, ZoneOffset.UTC));
         Cursor after =
                 Cursor.orStart(teams, Long::parseLong, new Cursor(String.valueOf(Long.MAX_VALUE), new UUID(0, 0)));
-        UUID organization = caller.organizationId();
-        Map<String, Map<String, Map<String, Tally>>> counted =
+        Answer<EffectStudy> answer = counted.get(
+                new Key(caller.organizationId(), period, after.encode(), teamsPerPage),
+                now,
+                () -> count(caller.organizationId(), period, after, teamsPerPage));
+        return answer.value().countedAt(answer.computedAt());
+    }
+
+    private EffectStudy count(UUID organization, StudyPeriod period, Cursor after, int teamsPerPage) {
+        Map<String, Map<String, Map<String, Tally>>> tallies =
                 byDimension(rows.groupsMonthsAndGoals(organization, period));
         Slot[] overall =
-                StudySuppression.row(counted.getOrDefault("ALL", Map.of()).getOrDefault("", Map.of()), 0);
+                StudySuppression.row(tallies.getOrDefault("ALL", Map.of()).getOrDefault("", Map.of()), 0);
         StudySuppression.guardRow(overall);
         return new EffectStudy(
                 period.from(),
                 period.to(),
                 EffectStudy.Rules.STATED,
                 groups(overall),
-                months(period, counted.getOrDefault("MONTH", Map.of()), overall),
+                months(period, tallies.getOrDefault("MONTH", Map.of()), overall),
                 teams(
                         rows.teams(
                                 organization, period, Long.parseLong(after.position()), after.id(), teamsPerPage + 1),
                         teamsPerPage,
                         overall),
-                goals(counted.getOrDefault("GOAL", Map.of()), overall),
-                matching(rows.matching(organization, period)));
+                goals(tallies.getOrDefault("GOAL", Map.of()), overall),
+                matching(rows.matching(organization, period)),
+                null);
     }
 
     /** The counted rows as dimension → cell → group → tally. */

@@ -58,14 +58,6 @@ class OrganizationInsightsApi {
                 .queryParam("to", study.to())
                 .queryParam("teams", next)
                 .toUriString();
-        return new EffectStudy(
-                study.from(),
-                study.to(),
-                study.rules(),
-                study.groups(),
-                study.byMonth(),
-                new EffectStudy.TeamPage(study.byTeam().items(), link),
-                study.byGoal(),
-                study.matching());
+        return study.withNextTeams(link);
     }
 }

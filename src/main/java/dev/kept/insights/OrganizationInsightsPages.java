@@ -6,6 +6,8 @@ import dev.kept.shared.MorePages;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,12 +31,17 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class OrganizationInsightsPages {
 
+    private static final DateTimeFormatter COUNTED_AT =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+
     private final OrganizationInsights insights;
     private final InsightViewers viewers;
+    private final InsightProperties properties;
 
-    OrganizationInsightsPages(OrganizationInsights insights, InsightViewers viewers) {
+    OrganizationInsightsPages(OrganizationInsights insights, InsightViewers viewers, InsightProperties properties) {
         this.insights = insights;
         this.viewers = viewers;
+        this.properties = properties;
     }
 
     /** The page; with htmx and a teams cursor, only the next teams' section. */
@@ -64,6 +71,9 @@ class OrganizationInsightsPages {
         model.addAttribute("fewestOwners", EffectStudy.FEWEST_OWNERS);
         model.addAttribute("fewestToCompare", Proportion.FEWEST_TO_SAY);
         model.addAttribute("moreTeams", moreTeams(study));
+        model.addAttribute("countedAt", COUNTED_AT.format(study.countedAt()));
+        model.addAttribute(
+                "freshMinutes", Math.max(1, properties.studyFreshFor().toMinutes()));
         model.addAttribute(
                 "csvHref",
                 UriComponentsBuilder.fromPath("/insights/organization.csv")

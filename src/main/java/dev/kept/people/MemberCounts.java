@@ -1,11 +1,9 @@
 package dev.kept.people;
 
+import dev.kept.shared.RecentAnswers;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.relational.core.mapping.event.AfterDeleteEvent;
 import org.springframework.data.relational.core.mapping.event.AfterSaveEvent;
@@ -22,11 +20,12 @@ class MemberCounts {
 
     static final Duration FRESH = Duration.ofSeconds(60);
 
-    private record Counted(long members, Instant at) {}
+    /** Room for this many organizations' counts. */
+    static final int MOST = 10_000;
 
     private final Directory directory;
     private final Clock clock;
-    private final Map<UUID, Counted> counts = new ConcurrentHashMap<>();
+    private final RecentAnswers<UUID, Long> counts = new RecentAnswers<>(FRESH, MOST);
 
     MemberCounts(Directory directory, Clock clock) {
         this.directory = directory;
@@ -34,14 +33,8 @@ class MemberCounts {
     }
 
     long members(UUID organizationId) {
-        Instant now = clock.instant();
-        Counted kept = counts.get(organizationId);
-        if (kept != null && !now.isBefore(kept.at()) && now.isBefore(kept.at().plus(FRESH))) {
-            return kept.members();
-        }
-        long members = directory.members(organizationId);
-        counts.put(organizationId, new Counted(members, now));
-        return members;
+        return counts.get(organizationId, clock.instant(), () -> directory.members(organizationId))
+                .value();
     }
 
     @EventListener
@@ -56,9 +49,9 @@ class MemberCounts {
 
     private void forget(Person person) {
         if (person == null) {
-            counts.clear();
+            counts.forgetAll();
         } else {
-            counts.remove(person.getOrganizationId());
+            counts.forget(person.getOrganizationId()::equals);
         }
     }
 }

@@ -7,9 +7,13 @@ import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
 import dev.kept.ApiResponse;
 import dev.kept.KeptApiTest;
+import dev.kept.MutableClock;
 import dev.kept.StatementCounter;
 import dev.kept.people.PeopleFixtures;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,6 +75,9 @@ class OrganizationInsightsTests {
 
     @Autowired
     StatementCounter counter;
+
+    @Autowired
+    MutableClock clock;
 
     Account admin;
     Account member;
@@ -361,6 +368,40 @@ class OrganizationInsightsTests {
     }
 
     @Test
+    void countsTheStudyAgainOnlyOnceItIsFiveMinutesOld() {
+        clock.freeze();
+        try {
+            JsonNode first = api.get(admin.token(), API).expect(200).json();
+            new EffectStudyFixtures(jdbc, admin.organizationId(), admin.personId())
+                    .commitment(member.personId(), made(), closed(3), "KEPT", null, null);
+
+            clock.advance(Duration.ofMinutes(4));
+            JsonNode kept = api.get(admin.token(), API).expect(200).json();
+            assertThat(kept.get("countedAt").asString())
+                    .isEqualTo(first.get("countedAt").asString());
+            assertThat(group(kept, "ALONE").get("cell").get("commitments").asLong())
+                    .isEqualTo(12);
+
+            clock.advance(Duration.ofMinutes(1));
+            JsonNode counted = api.get(admin.token(), API).expect(200).json();
+            assertThat(Instant.parse(counted.get("countedAt").asString()))
+                    .isEqualTo(Instant.parse(first.get("countedAt").asString()).plus(Duration.ofMinutes(5)));
+            assertThat(group(counted, "ALONE").get("cell").get("commitments").asLong())
+                    .isEqualTo(13);
+            assertThat(page(api.pageSession(admin), "/insights/organization?" + PERIOD)
+                            .body())
+                    .contains("Counted at "
+                            + DateTimeFormatter.ofPattern("HH:mm")
+                                    .withZone(ZoneOffset.UTC)
+                                    .format(Instant.parse(
+                                            counted.get("countedAt").asString()))
+                            + " UTC");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void runsTheSameStatementsForTenTimesAsManyCommitments() {
         long small = statementsOfTheStudy(6, 5);
         long large = statementsOfTheStudy(20, 15);
@@ -378,8 +419,9 @@ class OrganizationInsightsTests {
             owners.addAll(directory.people(owner.organizationId(), "P" + t, 2, null, team, null));
         }
         new EffectStudyFixtures(jdbc, owner.organizationId(), owner.personId()).bulk(named, owners, each);
-        // once uncounted first: a token's use is written at most once a minute, whatever the fixture
-        api.get(owner.token(), "/api/v1/insights/organization?from=2025-01-01&to=2025-12-31")
+        // once uncounted first: a token's use is written at most once a minute, whatever the fixture;
+        // then another period, which the study has not counted yet
+        api.get(owner.token(), "/api/v1/insights/organization?from=2025-01-01&to=2025-12-30")
                 .expect(200);
         return counter.statementsOf(key -> assertThat(api.getCounted(
                                 owner.token(), "/api/v1/insights/organization?from=2025-01-01&to=2025-12-31", key)

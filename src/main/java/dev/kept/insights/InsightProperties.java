@@ -1,0 +1,15 @@
+package dev.kept.insights;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the insights.
+ *
+ * @param studyFreshFor how long the organization's effect study, once counted, is shown again
+ *     before it is counted anew (it sums every commitment closed in the period; zero counts it on
+ *     every view)
+ */
+@ConfigurationProperties("kept.insights")
+public record InsightProperties(@DefaultValue("PT5M") Duration studyFreshFor) {}
