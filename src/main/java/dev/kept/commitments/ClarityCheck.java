@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Tells what makes a commitment unclear: something missing, a done-when nobody could check, no date
@@ -91,10 +93,38 @@ public final class ClarityCheck {
             .map(phrase -> phrase.substring(0, phrase.indexOf(' ')))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    /**
+     * The terms an assessment without a day depends on: the lists assess every row they show, each
+     * time they show it, and the same rows are shown again and again, so the most recent
+     * assessments are kept (up to {@link #MOST_REMEMBERED}, then all dropped).
+     */
+    private record Terms(String what, String doneWhen, boolean dated, boolean why) {}
+
+    static final int MOST_REMEMBERED = 5_000;
+
+    private static final Map<Terms, ClarityReport> REMEMBERED = new ConcurrentHashMap<>();
+
     private ClarityCheck() {}
 
     /** Assesses the terms as they stand; {@code today} is in the owner's time zone. */
     public static ClarityReport assess(String what, String doneWhen, LocalDate due, String why, LocalDate today) {
+        if (today != null) {
+            return assessNow(what, doneWhen, due, why, today);
+        }
+        Terms terms = new Terms(what, doneWhen, due != null, !isBlank(why));
+        ClarityReport known = REMEMBERED.get(terms);
+        if (known != null) {
+            return known;
+        }
+        ClarityReport report = assessNow(what, doneWhen, due, why, null);
+        if (REMEMBERED.size() >= MOST_REMEMBERED) {
+            REMEMBERED.clear();
+        }
+        REMEMBERED.put(terms, report);
+        return report;
+    }
+
+    private static ClarityReport assessNow(String what, String doneWhen, LocalDate due, String why, LocalDate today) {
         List<ClarityReport.Issue> issues = new ArrayList<>();
         int penalty = 0;
 

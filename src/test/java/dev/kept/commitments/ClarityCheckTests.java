@@ -105,4 +105,22 @@ class ClarityCheckTests {
                         .issues())
                 .isEmpty();
     }
+
+    @Test
+    void remembersAnAssessmentWithoutADayByTheTermsItDependsOn() {
+        String what = "Rewrite the onboarding guide, maybe " + System.nanoTime();
+        ClarityReport first = ClarityCheck.assess(what, "Published on the wiki", TODAY, "For new joiners", null);
+
+        assertThat(ClarityCheck.assess(what, "Published on the wiki", TODAY.plusDays(9), "Another reason", null))
+                .isSameAs(first);
+        assertThat(ClarityCheck.assess(what, "Published on the wiki", null, "For new joiners", null)
+                        .issues())
+                .extracting(ClarityReport.Issue::code)
+                .containsExactly("MISSING", "VAGUE");
+        assertThat(ClarityCheck.assess(what, "Published on the wiki", TODAY, " ", null)
+                        .issues())
+                .extracting(ClarityReport.Issue::field)
+                .containsExactly("what", "why");
+        assertThat(first.issues()).extracting(ClarityReport.Issue::code).containsExactly("VAGUE");
+    }
 }
