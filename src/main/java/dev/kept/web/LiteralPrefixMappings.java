@@ -1,9 +1,9 @@
 package dev.kept.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -20,8 +20,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class LiteralPrefixMappings extends RequestMappingHandlerMapping {
 
-    /** For each mapping, the literal beginnings of its patterns; none: it may match any address. */
-    private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+    /**
+     * For each mapping, the literal beginnings of its patterns; none: it may match any address. Found
+     * by the mapping's identity, since every lookup asks it of all the mappings and a mapping's own
+     * hash code is worked out from all its conditions each time; copied when a mapping is added.
+     */
+    private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
 
     private static final String[] ANY = new String[0];
 
@@ -42,12 +46,26 @@ class LiteralPrefixMappings extends RequestMappingHandlerMapping {
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         String address = ADDRESS.get();
         if (address != null) {
-            String[] beginnings = prefixes.computeIfAbsent(info, LiteralPrefixMappings::beginnings);
+            String[] beginnings = prefixes.get(info);
+            if (beginnings == null) {
+                beginnings = remember(info);
+            }
             if (beginnings != ANY && !beginsWithAny(address, beginnings)) {
                 return null;
             }
         }
         return super.getMatchingMapping(info, request);
+    }
+
+    private synchronized String[] remember(RequestMappingInfo info) {
+        String[] beginnings = prefixes.get(info);
+        if (beginnings == null) {
+            Map<RequestMappingInfo, String[]> more = new IdentityHashMap<>(prefixes);
+            beginnings = beginnings(info);
+            more.put(info, beginnings);
+            prefixes = more;
+        }
+        return beginnings;
     }
 
     private static boolean beginsWithAny(String address, String[] beginnings) {
