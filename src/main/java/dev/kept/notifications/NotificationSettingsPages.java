@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The page every e-mail links to: when check-in reminders come, which reminders also come by
- * e-mail, the weekly digest, and the secret calendar feed (its address shown once, when made).
+ * The page every e-mail links to: when check-in reminders come, which reminders and pulse rounds
+ * also come by e-mail, the weekly digest, and the secret calendar feed (its address shown once,
+ * when made).
  */
 @Controller
 class NotificationSettingsPages {
@@ -41,7 +42,8 @@ class NotificationSettingsPages {
             Boolean emailCheckInReminders,
             Boolean emailDueReminders,
             Boolean emailOverdueReminders,
-            Boolean weeklyDigest) {
+            Boolean weeklyDigest,
+            Boolean emailPulseRounds) {
 
         static PreferencesForm of(Preferences p) {
             return new PreferencesForm(
@@ -49,7 +51,8 @@ class NotificationSettingsPages {
                     p.emailCheckInReminders(),
                     p.emailDueReminders(),
                     p.emailOverdueReminders(),
-                    p.weeklyDigest());
+                    p.weeklyDigest(),
+                    p.emailPulseRounds());
         }
 
         Preferences preferences() {
@@ -58,7 +61,8 @@ class NotificationSettingsPages {
                     Boolean.TRUE.equals(emailCheckInReminders),
                     Boolean.TRUE.equals(emailDueReminders),
                     Boolean.TRUE.equals(emailOverdueReminders),
-                    Boolean.TRUE.equals(weeklyDigest));
+                    Boolean.TRUE.equals(weeklyDigest),
+                    Boolean.TRUE.equals(emailPulseRounds));
         }
     }
 

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -153,10 +155,28 @@ public class Accounts {
     public Preferences preferencesOf(UUID organizationId, UUID personId) {
         return preferences.of(organizationId, personId);
     }
+    /**
+     * The preferences of each of these people (the defaults for those who never changed them), read
+     * at once, for a notice that goes to many.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, Preferences> preferencesOf(UUID organizationId, Collection<UUID> personIds) {
+        return preferences.of(organizationId, personIds);
+    }
+
     /** Changes the caller's preferences. */
     @Transactional
     public Preferences updatePreferences(Caller caller, Preferences changed) {
         preferences.save(caller.organizationId(), people.me(caller).getId(), changed, clock.instant());
         return preferences.of(caller.organizationId(), caller.personId());
+    }
+
+    /**
+     * Changes the caller's preferences from what they are now, read and written in one transaction:
+     * for a change that leaves some of them as they are.
+     */
+    @Transactional
+    public Preferences updatePreferences(Caller caller, UnaryOperator<Preferences> change) {
+        return updatePreferences(caller, change.apply(preferences(caller)));
     }
 }

@@ -6,8 +6,11 @@ import dev.kept.shared.Page;
 import dev.kept.shared.PageAnswer;
 import dev.kept.shared.PageLimit;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -102,15 +105,44 @@ class PeopleApi {
     @GetMapping("/me/preferences")
     @Operation(
             summary = "The caller's reminder preferences: hours before a check-in, which reminders come by e-mail,"
-                    + " the weekly digest")
+                    + " the weekly digest, whether a new pulse round comes by e-mail")
     Preferences preferences(@AuthenticationPrincipal Caller caller) {
         return accounts.preferences(caller);
     }
 
+    /**
+     * What a client sends to change its preferences. {@code emailPulseRounds} came later: a client
+     * that leaves it out, or sends null, leaves it as it is.
+     */
+    record PreferencesBody(
+            @NotNull @Min(1) @Max(168) Integer checkInReminderHours,
+            @NotNull Boolean emailCheckInReminders,
+            @NotNull Boolean emailDueReminders,
+            @NotNull Boolean emailOverdueReminders,
+            @NotNull Boolean weeklyDigest,
+
+            @Schema(
+                    description = "whether a round of a pulse the caller is asked comes by e-mail too (it always"
+                            + " shows in the app); true for everyone at first; left out or null: unchanged")
+            Boolean emailPulseRounds) {
+
+        Preferences over(Preferences current) {
+            return new Preferences(
+                    checkInReminderHours,
+                    emailCheckInReminders,
+                    emailDueReminders,
+                    emailOverdueReminders,
+                    weeklyDigest,
+                    emailPulseRounds == null ? current.emailPulseRounds() : emailPulseRounds);
+        }
+    }
+
     @PutMapping("/me/preferences")
-    @Operation(summary = "Change the caller's reminder preferences (all fields; checkInReminderHours 1 to 168)")
-    Preferences updatePreferences(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Preferences preferences) {
-        return accounts.updatePreferences(caller, preferences);
+    @Operation(
+            summary = "Change the caller's reminder preferences (checkInReminderHours 1 to 168; every field is"
+                    + " needed but emailPulseRounds, which stays as it is when left out)")
+    Preferences updatePreferences(@AuthenticationPrincipal Caller caller, @Valid @RequestBody PreferencesBody body) {
+        return accounts.updatePreferences(caller, body::over);
     }
 
     @PostMapping("/people")

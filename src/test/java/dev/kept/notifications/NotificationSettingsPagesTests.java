@@ -9,6 +9,8 @@ import dev.kept.ApiFixtures.Account;
 import dev.kept.KeptApiTest;
 import dev.kept.people.Caller;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -67,6 +69,56 @@ class NotificationSettingsPagesTests {
         assertThat(saved.get("emailDueReminders").asBoolean()).isTrue();
         assertThat(saved.get("emailOverdueReminders").asBoolean()).isFalse();
         assertThat(saved.get("weeklyDigest").asBoolean()).isTrue();
+        assertThat(saved.get("emailPulseRounds").asBoolean()).isFalse();
+    }
+
+    @Test
+    void pulseRoundsComeByMailUntilTheBoxIsUntickedAndAgainOnceTicked() throws Exception {
+        Account admin = api.signUp();
+        Account member = api.join(admin);
+        RequestPostProcessor session = signIn(member);
+        assertThat(pulseBox(page(session)))
+                .contains("E-mail me when a pulse round opens")
+                .contains("checked");
+
+        save(session, false);
+        assertThat(api.get(member.token(), "/api/v1/me/preferences")
+                        .expect(200)
+                        .json()
+                        .get("emailPulseRounds")
+                        .asBoolean())
+                .isFalse();
+        assertThat(pulseBox(page(session))).doesNotContain("checked");
+
+        save(session, true);
+        JsonNode saved =
+                api.get(member.token(), "/api/v1/me/preferences").expect(200).json();
+        assertThat(saved.get("emailPulseRounds").asBoolean()).isTrue();
+        assertThat(saved.get("checkInReminderHours").asInt()).isEqualTo(12);
+        assertThat(pulseBox(page(session))).contains("checked");
+    }
+
+    private void save(RequestPostProcessor session, boolean pulseRounds) throws Exception {
+        var post = MockMvcRequestBuilders.post("/settings/notifications")
+                .with(session)
+                .with(csrf())
+                .param("checkInReminderHours", "12")
+                .param("emailCheckInReminders", "true")
+                .param("_emailPulseRounds", "on");
+        if (pulseRounds) {
+            post.param("emailPulseRounds", "true");
+        }
+        MvcResult saved = mvc.perform(post).andReturn();
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/settings/notifications");
+    }
+
+    /** The label of the pulse e-mail setting, with its checkbox. */
+    private static String pulseBox(String page) {
+        Matcher label = Pattern.compile(
+                        "<label[^>]*>\\s*<input[^>]*name=\"emailPulseRounds\"[^>]*>.*?</label>", Pattern.DOTALL)
+                .matcher(page);
+        assertThat(label.find()).as("the pulse e-mail setting on the page").isTrue();
+        return label.group();
     }
 
     @Test
