@@ -358,6 +358,7 @@ class OrganizationInsightsTests {
                 .contains("too few")
                 .contains("dropped commitments all count as not kept")
                 .contains("never give away a hidden one by subtraction")
+                .contains("so that no one person&#39;s record can be read off")
                 .contains("By program")
                 .contains("data-program=")
                 .contains("<th scope=\"row\">Autumn pairs</th>")
