@@ -10,7 +10,8 @@ import java.util.Locale;
  * disjoint groups (made alone; shared with a partner or made to someone, with fewer than two
  * check-ins held; shared with a partner and met at least twice while open), each compared with
  * the first, and the same by month of closing, by the owner's team, for commitments serving a goal
- * or not, and for the people matching programs matched, before and after their match. Only counts
+ * or not, and for the people matching programs matched, before and after their match, all together
+ * and program by program. Only counts
  * and rates: never a commitment's text or owner, and a cell of fewer than {@value #FEWEST_COMMITMENTS}
  * commitments or {@value #FEWEST_OWNERS} owners shows "too few" instead of its numbers, as do the
  * cells hidden with it so that it cannot be worked out by subtraction ({@link StudySuppression}).
@@ -61,12 +62,15 @@ public record EffectStudy(
                         + FEWEST_OWNERS + " different owners, shows \"too few\" instead of its numbers, so that"
                         + " no one person's record can be read off.",
                 "Figures that add up to a shown figure (the months, the teams on every page together, serving a"
-                        + " goal or not, and the three groups of a cell) never give away a hidden one by subtraction:"
+                        + " goal or not, the three groups of a cell, and the matching programs' before and after"
+                        + " against everyone matched, as if no one were matched by two programs) never give away a"
+                        + " hidden one by subtraction:"
                         + " when the hidden figures among them together count fewer than " + FEWEST_COMMITMENTS
                         + " commitments or fewer than " + FEWEST_OWNERS + " different owners, the smallest shown"
                         + " ones are hidden too, until they do or all are hidden, and again wherever that hiding"
                         + " leaves a new gap. Where one owner may be in several of the hidden figures (months, goal or"
-                        + " not, groups), their owners together count as those of the hidden figure with the most;"
+                        + " not, groups, programs), their owners together count as those of the hidden figure with the"
+                        + " most;"
                         + " across teams, whose owners differ, they add up.",
                 "Groups are compared only when each has at least " + Proportion.FEWEST_TO_SAY
                         + " commitments; intervals are 95 % Wilson score intervals.",
@@ -120,10 +124,26 @@ public record EffectStudy(
 
     /**
      * The people matching programs matched: how many, and their commitments closed in the period
-     * before and after their first match (the day its last member accepted).
+     * before and after their first match (the day its last member accepted); then the same for each
+     * program, by the first match in that program ({@code byProgram}, the most people matched first,
+     * at most {@value OrganizationInsights#PROGRAMS_LISTED}), and how many programs are past those
+     * and not listed ({@code programsNotListed}).
      */
     public record MatchingOutcome(
-            long peopleMatched, Cell before, Cell after, Double timesAsOftenAsBefore, String sentence) {}
+            long peopleMatched,
+            Cell before,
+            Cell after,
+            Double timesAsOftenAsBefore,
+            String sentence,
+            List<ProgramOutcome> byProgram,
+            long programsNotListed) {}
+
+    /**
+     * One matching program: the people it matched, and their commitments closed in the period before
+     * and after their first match in this program. A person two programs matched counts in both.
+     */
+    public record ProgramOutcome(
+            String programId, String name, long peopleMatched, Cell before, Cell after, Double timesAsOftenAsBefore) {}
 
     /** Names of the groups, as the page, the API and the CSV write them. */
     static final String ALONE = "ALONE";

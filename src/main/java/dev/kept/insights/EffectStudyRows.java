@@ -1,7 +1,6 @@
 package dev.kept.insights;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -204,42 +203,97 @@ class EffectStudyRows {
     }
 
     /**
-     * The commitments closed in the period by the people a matching program matched (a participant
-     * of an accepted pair, trio or coach offer), before and after their first match (cells BEFORE
-     * and AFTER), and how many people were matched (cell PEOPLE, in {@code commitments}). One statement.
+     * One row of the matching programs' counts, as {@link #matching} reads them. {@code scope} is ALL
+     * (everyone any program matched, by their first match in any), PROGRAM (one program, {@code
+     * place} from 1 in the order of the list: the most people matched first, then by name and id) or
+     * REST (the programs past the listed ones, their figures added up). {@code side} is BEFORE or AFTER
+     * the match with its tally, or empty on the row that gives {@code count}: the people matched (ALL,
+     * PROGRAM) or how many programs are not listed (REST). Every listed program has that row, matched
+     * or not; its name rides on each of its rows.
      */
-    List<Counted> matching(UUID organizationId, StudyPeriod period) {
+    record MatchingTally(String scope, UUID program, String name, long place, long count, String side, Tally tally) {}
+
+    /**
+     * The commitments closed in the period by the people the matching programs matched (a
+     * participant of an accepted pair, trio or coach offer), before and after their first match:
+     * for everyone, by their first match in any program; for each of the first {@code listed}
+     * programs, by their first match in that program; and for the programs past them, added up. One
+     * statement, whatever the number of programs.
+     */
+    List<MatchingTally> matching(UUID organizationId, StudyPeriod period, int listed) {
         String side = "case when c.closed_at < x.matched_at then 'BEFORE' else 'AFTER' end";
-        List<Counted> rows = new ArrayList<>(jdbc.sql("""
-                        with matched as (
-                            select m.person_id, min(p.decided_at) as matched_at
-                              from match_proposal p
-                              join match_proposal_member m on m.proposal_id = p.id
-                              join matching_participant mp on mp.program_id = p.program_id and mp.person_id = m.person_id
-                             where p.organization_id = :organization
-                               and p.status = 'ACCEPTED'
-                               and p.decided_at is not null
-                             group by m.person_id
-                        )
-                        select %s as side, count(*) as n, sum(case when c.outcome = 'KEPT' then 1 else 0 end) as k,
-                               count(distinct c.owner_id) as o
-                          from matched x
-                          join commitment c on c.organization_id = :organization and c.owner_id = x.person_id
-                         where c.status = 'CLOSED' and c.closed_at >= :start and c.closed_at < :end
-                         group by %s
-                        union all
-                        select 'PEOPLE', count(*), 0, count(*) from matched""".formatted(side, side))
+        String sql = """
+                with by_program as (
+                    select p.program_id, m.person_id, min(p.decided_at) as matched_at
+                      from match_proposal p
+                      join match_proposal_member m on m.proposal_id = p.id
+                      join matching_participant mp on mp.program_id = p.program_id and mp.person_id = m.person_id
+                     where p.organization_id = :organization
+                       and p.status = 'ACCEPTED'
+                       and p.decided_at is not null
+                     group by p.program_id, m.person_id),
+                matched as (
+                    select person_id, min(matched_at) as matched_at from by_program group by person_id),
+                closings as (
+                    select c.owner_id, c.closed_at, case when c.outcome = 'KEPT' then 1 else 0 end as kept
+                      from commitment c
+                     where c.organization_id = :organization
+                       and c.status = 'CLOSED'
+                       and c.closed_at >= :start
+                       and c.closed_at < :end
+                       and c.owner_id in (select person_id from matched)),
+                programs as (
+                    select g.id as program_id, g.name, count(x.person_id) as people
+                      from matching_program g
+                      left join by_program x on x.program_id = g.id
+                     where g.organization_id = :organization
+                     group by g.id, g.name),
+                ranked as (
+                    select program_id, name, people, row_number() over (order by people desc, name, program_id) as place
+                      from programs),
+                tallies as (
+                    select x.program_id, %1$s as side, count(*) as n, sum(c.kept) as k, count(distinct c.owner_id) as o
+                      from by_program x
+                      join closings c on c.owner_id = x.person_id
+                     group by x.program_id, %1$s)
+                select 'ALL' as scope, cast(null as varchar(36)) as program, cast(null as varchar(120)) as name,
+                       0 as place, 0 as how_many, %1$s as side, count(*) as n, sum(c.kept) as k,
+                       count(distinct c.owner_id) as o
+                  from matched x
+                  join closings c on c.owner_id = x.person_id
+                 group by %1$s
+                union all
+                select 'ALL', null, null, 0, count(*), '', 0, 0, 0 from matched
+                union all
+                select 'PROGRAM', cast(r.program_id as varchar(36)), r.name, r.place, r.people, coalesce(t.side, ''),
+                       coalesce(t.n, 0), coalesce(t.k, 0), coalesce(t.o, 0)
+                  from ranked r
+                  left join tallies t on t.program_id = r.program_id
+                 where r.place <= :listed
+                union all
+                select 'REST', null, null, 0, 0, t.side, sum(t.n), sum(t.k), max(t.o)
+                  from ranked r
+                  join tallies t on t.program_id = r.program_id
+                 where r.place > :listed
+                 group by t.side
+                union all
+                select 'REST', null, null, 0, count(*), '', 0, 0, 0 from ranked where place > :listed""".formatted(side);
+        return jdbc.sql(sql)
                 .param("organization", organizationId)
                 .param("start", Timestamp.from(period.start()))
                 .param("end", Timestamp.from(period.end()))
-                .query((rs, n) -> new Counted(
-                        "MATCHING",
-                        rs.getString("side"),
-                        "*",
-                        new Tally(rs.getLong("n"), rs.getLong("k"), rs.getLong("o")),
-                        null,
-                        0))
-                .list());
-        return rows;
+                .param("listed", listed)
+                .query((rs, n) -> {
+                    String program = rs.getString("program");
+                    return new MatchingTally(
+                            rs.getString("scope"),
+                            program == null ? null : UUID.fromString(program),
+                            rs.getString("name"),
+                            rs.getLong("place"),
+                            rs.getLong("how_many"),
+                            rs.getString("side"),
+                            new Tally(rs.getLong("n"), rs.getLong("k"), rs.getLong("o")));
+                })
+                .list();
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Who may see the organization's effect study: its admins, and the members an admin allows by
  * e-mail (and may remove again). Anyone else, and every guest, is answered as if the study did not
- * exist (404); only admins see and change the list of those allowed.
+ * exist (404); only admins see and change the list of those allowed, on its page and over the API.
  */
 @Service
 public class InsightViewers {
@@ -108,27 +108,44 @@ public class InsightViewers {
             throw new RuleViolationException(
                     "UNKNOWN_PERSON", "email", "Give the e-mail address of a member of this organization.");
         }
-        jdbc.sql("""
-                        insert into insight_viewer (organization_id, person_id, added_by, added_at)
-                        select :organization, :person, :by, :now
-                         where not exists (select 1 from insight_viewer
-                                            where organization_id = :organization and person_id = :person)""")
-                .param("organization", caller.organizationId())
-                .param("person", person)
-                .param("by", caller.personId())
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+        insert(caller, person);
         return person;
+    }
+
+    /**
+     * Allows the member with this id to see the study, and answers them as the list shows them;
+     * nothing changes when they already may (the first allowing stands). Admins only. The id is taken
+     * as the client sent it: one that is no id at all, or the id of no member of the organization
+     * (unknown, of another organization, or a guest's, whom the study is never shown to), is refused
+     * naming the field {@code personId} (422), after the admin check, so others learn nothing.
+     */
+    @Transactional
+    public Viewer allowPerson(Caller caller, String personId) {
+        admin(caller);
+        Person person = member(caller, id(personId));
+        Instant addedAt = insert(caller, person.getId());
+        return new Viewer(person.getId(), person.getName(), person.getEmail(), addedAt);
     }
 
     /** No longer allows this person to see the study (nothing happens if they were not allowed); admins only. */
     @Transactional
     public void remove(Caller caller, UUID personId) {
         admin(caller);
-        jdbc.sql("delete from insight_viewer where organization_id = :organization and person_id = :person")
-                .param("organization", caller.organizationId())
-                .param("person", personId)
-                .update();
+        delete(caller, personId);
+    }
+
+    /**
+     * No longer allows the member with this id to see the study; nothing happens if they were not
+     * allowed, so asking twice answers the same. Admins only. The id is refused as by {@link
+     * #allowPerson} when it names no member of the organization and no one allowed.
+     */
+    @Transactional
+    public void withdraw(Caller caller, String personId) {
+        admin(caller);
+        UUID id = id(personId);
+        if (delete(caller, id) == 0) {
+            member(caller, id);
+        }
     }
 
     /** Whether the caller is an admin, who manages the list (for the page to offer it). */
@@ -142,6 +159,57 @@ public class InsightViewers {
         if (!manages(caller)) {
             throw new NotFoundException("Page");
         }
+    }
+
+    /** A member (not a guest) of the caller's organization, or the refusal naming {@code personId}. */
+    private Person member(Caller caller, UUID personId) {
+        return people.personIn(caller.organizationId(), personId)
+                .filter(person -> !person.isGuest())
+                .orElseThrow(InsightViewers::unknownPerson);
+    }
+
+    /** The id a client sent; one that does not read as an id names no one, and is refused alike. */
+    private static UUID id(String personId) {
+        try {
+            return UUID.fromString(personId);
+        } catch (IllegalArgumentException notAnId) {
+            throw unknownPerson();
+        }
+    }
+
+    private static RuleViolationException unknownPerson() {
+        return new RuleViolationException(
+                "UNKNOWN_PERSON", "personId", "There is no such member in this organization: give a member's id.");
+    }
+
+    /**
+     * Allows the person unless they already are (two admins at once included); when they were
+     * allowed, in either case.
+     */
+    private Instant insert(Caller caller, UUID person) {
+        jdbc.sql("""
+                        insert into insight_viewer (organization_id, person_id, added_by, added_at)
+                        values (:organization, :person, :by, :now)
+                        on conflict do nothing""")
+                .param("organization", caller.organizationId())
+                .param("person", person)
+                .param("by", caller.personId())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        return jdbc.sql("""
+                        select added_at from insight_viewer
+                         where organization_id = :organization and person_id = :person""")
+                .param("organization", caller.organizationId())
+                .param("person", person)
+                .query((rs, n) -> rs.getTimestamp("added_at").toInstant())
+                .single();
+    }
+
+    private int delete(Caller caller, UUID person) {
+        return jdbc.sql("delete from insight_viewer where organization_id = :organization and person_id = :person")
+                .param("organization", caller.organizationId())
+                .param("person", person)
+                .update();
     }
 
     private boolean allowed(UUID organizationId, UUID personId) {

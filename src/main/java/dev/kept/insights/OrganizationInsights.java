@@ -4,8 +4,10 @@ import dev.kept.insights.EffectStudy.Breakdown;
 import dev.kept.insights.EffectStudy.Cell;
 import dev.kept.insights.EffectStudy.Group;
 import dev.kept.insights.EffectStudy.MatchingOutcome;
+import dev.kept.insights.EffectStudy.ProgramOutcome;
 import dev.kept.insights.EffectStudy.TeamPage;
 import dev.kept.insights.EffectStudyRows.Counted;
+import dev.kept.insights.EffectStudyRows.MatchingTally;
 import dev.kept.insights.EffectStudyRows.Tally;
 import dev.kept.insights.EffectStudyRows.TeamTally;
 import dev.kept.insights.StudySuppression.Slot;
@@ -33,14 +35,24 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The organization's effect study ({@link EffectStudy}) for those {@link InsightViewers} allows:
  * the three groups, by month, by team a page at a time, serving goals or not, and the matching
- * programs' outcomes, in a fixed number of SQL statements whatever the organization's size; and the
- * same numbers as CSV.
+ * programs' outcomes (everyone matched, and program by program), in a fixed number of SQL
+ * statements whatever the organization's size; and the same numbers as CSV.
  */
 @Service
 public class OrganizationInsights {
 
     /** How many teams a page of the study shows, the largest first. */
     public static final int TEAMS_PER_PAGE = 20;
+
+    /**
+     * How many matching programs the study lists at most, the most people matched first: an
+     * organization runs few, so they are not paged; the figures of any past these are hidden, and
+     * counted as such when the listed ones are guarded.
+     */
+    public static final int PROGRAMS_LISTED = 50;
+
+    /** The sides of a match, in the order of a row of the matching programs' table. */
+    private static final List<String> MATCH_SIDES = List.of("BEFORE", "AFTER");
 
     /** How many teams the CSV holds at most, the largest first. */
     static final int TEAMS_IN_CSV = 1000;
@@ -120,7 +132,7 @@ public class OrganizationInsights {
                         teamsPerPage,
                         overall),
                 goals(tallies.getOrDefault("GOAL", Map.of()), overall),
-                matching(rows.matching(organization, period)),
+                matching(rows.matching(organization, period, PROGRAMS_LISTED)),
                 null);
     }
 
@@ -243,17 +255,87 @@ public class OrganizationInsights {
                 .toArray(Slot[]::new);
     }
 
-    private static MatchingOutcome matching(List<Counted> counted) {
-        Map<String, Tally> sides = new HashMap<>();
-        counted.forEach(row -> sides.put(row.cell(), row.tally()));
-        long people = sides.getOrDefault("PEOPLE", Tally.NONE).commitments();
-        Cell before = Cell.of(sides.getOrDefault("BEFORE", Tally.NONE));
-        Cell after = Cell.of(sides.getOrDefault("AFTER", Tally.NONE));
+    /**
+     * Everyone matched, before and after their first match, and each listed program the same way,
+     * its figures guarded against everyone's (with the hidden figures of the programs not listed),
+     * so that no program's hidden figure can be worked out by subtraction from the row of everyone.
+     */
+    private static MatchingOutcome matching(List<MatchingTally> counted) {
+        record Program(UUID id, String name, long place, long people) {}
+        Map<String, Tally> everyone = new HashMap<>();
+        Map<String, Tally> rest = new HashMap<>();
+        Map<Program, Map<String, Tally>> programs = new LinkedHashMap<>();
+        long people = 0;
+        long notListed = 0;
+        for (MatchingTally row : counted) {
+            boolean count = row.side().isEmpty();
+            switch (row.scope()) {
+                case "ALL" -> {
+                    if (count) {
+                        people = row.count();
+                    } else {
+                        everyone.put(row.side(), row.tally());
+                    }
+                }
+                case "REST" -> {
+                    if (count) {
+                        notListed = row.count();
+                    } else {
+                        rest.put(row.side(), row.tally());
+                    }
+                }
+                default -> {
+                    Map<String, Tally> sides = programs.computeIfAbsent(
+                            new Program(row.program(), row.name(), row.place(), row.count()), p -> new HashMap<>());
+                    if (!count) {
+                        sides.put(row.side(), row.tally());
+                    }
+                }
+            }
+        }
+        Slot[] totals = sides(everyone, 0);
+        List<Program> order = programs.keySet().stream()
+                .sorted(Comparator.comparingLong(Program::place))
+                .toList();
+        List<Slot[]> table = new ArrayList<>();
+        order.forEach(program -> table.add(sides(programs.get(program), program.place())));
+        StudySuppression.guardColumns(
+                table,
+                notListed == 0
+                        ? null
+                        : MATCH_SIDES.stream()
+                                .map(side -> Slot.hiddenOnly(rest.getOrDefault(side, Tally.NONE)))
+                                .toArray(Slot[]::new),
+                totals,
+                StudySuppression.Owners.LARGEST);
+        List<ProgramOutcome> byProgram = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            Program program = order.get(i);
+            Cell before = table.get(i)[0].cell();
+            Cell after = table.get(i)[1].cell();
+            byProgram.add(new ProgramOutcome(
+                    program.id().toString(),
+                    program.name(),
+                    program.people(),
+                    before,
+                    after,
+                    after.timesAsOftenAs(before)));
+        }
+        Cell before = totals[0].cell();
+        Cell after = totals[1].cell();
         return new MatchingOutcome(
                 people,
                 before,
                 after,
                 after.timesAsOftenAs(before),
-                EffectStudy.matchingSentence(people, before, after));
+                EffectStudy.matchingSentence(people, before, after),
+                byProgram,
+                notListed);
+    }
+
+    private static Slot[] sides(Map<String, Tally> tallies, long place) {
+        return MATCH_SIDES.stream()
+                .map(side -> new Slot(tallies.getOrDefault(side, Tally.NONE), place))
+                .toArray(Slot[]::new);
     }
 }

@@ -38,7 +38,11 @@ class OrganizationInsightsApi {
                     + " have at least 10) and a plain sentence. Then the same by month of closing, by the owner's"
                     + " current team (20 a page, the largest first; byTeam.next continues), for commitments serving"
                     + " a goal or not, and the matching programs' outcome: the kept rate of the people they matched,"
-                    + " before and after their first match. Only counts and rates: a cell with fewer than 5"
+                    + " before and after their first match, and in matching.byProgram the same for each program"
+                    + " (by the first match in that program; the most people matched first, at most "
+                    + OrganizationInsights.PROGRAMS_LISTED
+                    + ", matching.programsNotListed counts any past them). Only counts and rates: a cell with fewer"
+                    + " than 5"
                     + " commitments or from fewer than 3 different owners has tooFew true and no numbers, and so"
                     + " do as many of the smallest cells beside it as it takes for no sum of shown cells to give it"
                     + " back (rules.hiddenTogether). For admins and the people they allow.")

@@ -70,6 +70,7 @@ class OrganizationInsightsPages {
         model.addAttribute("fewestCommitments", EffectStudy.FEWEST_COMMITMENTS);
         model.addAttribute("fewestOwners", EffectStudy.FEWEST_OWNERS);
         model.addAttribute("fewestToCompare", Proportion.FEWEST_TO_SAY);
+        model.addAttribute("programsListed", OrganizationInsights.PROGRAMS_LISTED);
         model.addAttribute("moreTeams", moreTeams(study));
         model.addAttribute("countedAt", COUNTED_AT.format(study.countedAt()));
         model.addAttribute(

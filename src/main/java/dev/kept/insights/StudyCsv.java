@@ -40,6 +40,24 @@ final class StudyCsv {
                 "AFTER",
                 matching.after(),
                 matching.timesAsOftenAsBefore()));
+        for (EffectStudy.ProgramOutcome program : matching.byProgram()) {
+            String label = program.name() + " (people matched: " + program.peopleMatched() + ")";
+            lines.add(line("program", label, "BEFORE", program.before(), null));
+            lines.add(line("program", label, "AFTER", program.after(), program.timesAsOftenAsBefore()));
+        }
+        if (matching.programsNotListed() > 0) {
+            lines.add(Arrays.asList(
+                    "program",
+                    "programs not listed: " + matching.programsNotListed(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "only the " + OrganizationInsights.PROGRAMS_LISTED + " that matched the most people are listed"));
+        }
         return Csv.of(HEADER, lines);
     }
 

@@ -123,6 +123,29 @@ final class StudySuppression {
     }
 
     /**
+     * Guards each column of a table whose rows have no whole that is shown or can be worked out (the
+     * matching programs: before and after the match) against the column's total, until nothing
+     * changes. {@code rest}, when not null, holds the hidden figures of rows not in the table, by
+     * column. Rows may overlap (one person matched by two programs counts in both): guarding them as
+     * if they added up exactly only hides more.
+     */
+    static void guardColumns(List<Slot[]> rows, Slot[] rest, Slot[] totals, Owners acrossRows) {
+        for (int column = 0; column < totals.length; column++) {
+            List<Slot> parts = new ArrayList<>(rows.size() + 1);
+            for (Slot[] row : rows) {
+                parts.add(row[column]);
+            }
+            if (rest != null) {
+                parts.add(rest[column]);
+            }
+            boolean hidOne;
+            do {
+                hidOne = guard(parts, totals[column].hidden, acrossRows, BY_PLACE);
+            } while (hidOne);
+        }
+    }
+
+    /**
      * Hides the smallest shown part when the hidden parts of a sum could be worked out and together
      * count too few, or when all parts are shown and the total is hidden. True when it hid one.
      */

@@ -124,8 +124,13 @@ final class EffectStudyFixtures {
         return id;
     }
 
-    /** A matching program with these participants and one run. */
+    /** A matching program named Spring pairs with these participants and one run. */
     Program program(List<UUID> participants) {
+        return program("Spring pairs", participants);
+    }
+
+    /** A matching program with this name and these participants, and one run. */
+    Program program(String name, List<UUID> participants) {
         UUID program = UUID.randomUUID();
         Timestamp then = Timestamp.from(at("2025-01-01T00:00:00Z"));
         jdbc.sql("""
@@ -134,9 +139,10 @@ final class EffectStudyFixtures {
                                                       largest_level_gap, weight_growth, weight_respect,
                                                       weight_other_team, weight_region, weight_level,
                                                       weight_working_hours, weight_cadence, created_at)
-                        values (:id, :organization, 'Spring pairs', :admin, null, false, 'ANY', 'ANY', null,
+                        values (:id, :organization, :name, :admin, null, false, 'ANY', 'ANY', null,
                                 1, 1, 1, 1, 1, 1, 1, :then)""")
                 .param("id", program)
+                .param("name", name)
                 .param("organization", organization)
                 .param("admin", admin)
                 .param("then", then)

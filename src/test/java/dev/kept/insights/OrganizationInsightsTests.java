@@ -50,13 +50,18 @@ import tools.jackson.databind.JsonNode;
  * another organization's closed in March.
  * </pre>
  *
+ * <p>Matching programs: Spring pairs matched a1, b1 and a3 as a trio on 1 February (a2 and b2 only
+ * proposed, never accepted); Autumn pairs matched a1 with b1 on 1 March and a2 with b2 on 1 April (s
+ * declined); Winter mentors matched no one.
+ *
  * <p>The 95 % Wilson interval of k kept of n, with z = 1.959964 and p = k/n, is (p + z²/2n ± z √(p(1−p)/n
  * + z²/4n²)) / (1 + z²/n). For 6 of 12: p = 0.5, z²/2n = 3.841459/24 = 0.160061, the root term is
  * 1.959964 × √(0.020833 + 0.006669) = 0.325038 and the divisor 1.320122, so (0.660061 ∓ 0.325038) /
  * 1.320122 = 0.2538 to 0.7462. The same for the others: 8 of 10: 0.4902–0.9433; 9 of 10:
  * 0.5958–0.9821; 7 of 7: 0.6457–1; 5 of 7: 0.3589–0.9178; 4 of 5: 0.3755–0.9638; 3 of 5:
  * 0.2307–0.8824; 11 of 14: 0.5241–0.9243; 12 of 16: 0.5050–0.8982; 11 of
- * 16: 0.4440–0.8584; 5 of 5: 0.5655–1; 5 of 9: 0.2667–0.8112.
+ * 16: 0.4440–0.8584; 5 of 5: 0.5655–1; 5 of 9: 0.2667–0.8112; 6 of 7: 0.4869–0.9743; 7 of 10:
+ * 0.3968–0.8922.
  */
 @KeptApiTest
 class OrganizationInsightsTests {
@@ -160,6 +165,12 @@ class OrganizationInsightsTests {
         EffectStudyFixtures.Program program = f.program(List.of(a1, b1, a2, b2, a3));
         f.proposal(program, "TRIO", "ACCEPTED", at("2025-02-01T00:00:00Z"), List.of(a1, b1, a3));
         f.proposal(program, "PAIR", "PENDING", null, List.of(a2, b2));
+        // a1 with b1 again on 1 March, a2 with b2 on 1 April; s declined a match with a3
+        EffectStudyFixtures.Program autumn = f.program("Autumn pairs", List.of(a1, b1, a2, b2, a3, s));
+        f.proposal(autumn, "PAIR", "ACCEPTED", at("2025-03-01T00:00:00Z"), List.of(a1, b1));
+        f.proposal(autumn, "PAIR", "ACCEPTED", at("2025-04-01T00:00:00Z"), List.of(a2, b2));
+        f.proposal(autumn, "PAIR", "DECLINED", at("2025-02-01T00:00:00Z"), List.of(s, a3));
+        f.program("Winter mentors", List.of(s, a3));
     }
 
     @Test
@@ -253,14 +264,55 @@ class OrganizationInsightsTests {
     void comparesMatchedPeopleBeforeAndAfterTheirMatch() {
         JsonNode matching = api.get(admin.token(), API).expect(200).json().get("matching");
 
-        // a1, b1 and a3 (a2 and b2 were only proposed). Before 1 February: a1 Jan K alone and met, b1 Jan K,
-        // a3 Jan K twice: 5 of 5. After: a1 Feb N, Feb K (shared late), Feb K, Mar K (met); b1 Feb D, May N,
-        // Feb K, Mar K; a3 Apr N: 5 of 9
-        assertThat(matching.get("peopleMatched").asLong()).isEqualTo(3);
-        assertCell(matching.get("before"), 5, 5, 0.5655, 1.0);
-        assertCell(matching.get("after"), 9, 5, 0.2667, 0.8112);
+        // a1, b1 and a3 first matched on 1 February, a2 and b2 on 1 April (by Spring pairs they were
+        // only proposed). Before: a1 Jan K alone and met, b1 Jan K, a3 Jan K twice, a2 Mar K, b2 Mar P:
+        // 6 of 7. After: a1 Feb N, Feb K (shared late), Feb K, Mar K (met); b1 Feb D, May N, Feb K, Mar K;
+        // a3 Apr N; a2 Apr K (made to the admin), Apr K, May K, Jun N (met); b2 Apr K, Jun K, Jun K: 11 of 16
+        assertThat(matching.get("peopleMatched").asLong()).isEqualTo(5);
+        assertCell(matching.get("before"), 7, 6, 0.4869, 0.9743);
+        assertCell(matching.get("after"), 16, 11, 0.4440, 0.8584);
         assertThat(matching.get("timesAsOftenAsBefore").isNull()).isTrue();
         assertThat(matching.get("sentence").asString()).startsWith("Too few commitments of the people");
+    }
+
+    @Test
+    void comparesEachProgramsPeopleBeforeAndAfterTheirMatchInIt() {
+        JsonNode matching = api.get(admin.token(), API).expect(200).json().get("matching");
+        JsonNode programs = matching.get("byProgram");
+
+        assertThat(programs).hasSize(3);
+        assertThat(matching.get("programsNotListed").asLong()).isZero();
+        // the most people matched first
+        JsonNode autumn = programs.get(0);
+        JsonNode spring = programs.get(1);
+        JsonNode winter = programs.get(2);
+        assertThat(autumn.get("name").asString()).isEqualTo("Autumn pairs");
+        assertThat(spring.get("name").asString()).isEqualTo("Spring pairs");
+        assertThat(winter.get("name").asString()).isEqualTo("Winter mentors");
+        // Autumn pairs: a1 and b1 from 1 March, a2 and b2 from 1 April, not s, who declined.
+        // Before: a1 Jan K, Jan K, Feb N, Feb K, Feb K (4 of 5); b1 Jan K, Feb D, Feb K (2 of 3); a2 Mar K;
+        // b2 Mar P: 7 of 10. After: a1 Mar K; b1 Mar K, May N; a2 Apr K, Apr K, May K, Jun N; b2 Apr K,
+        // Jun K, Jun K: 8 of 10
+        assertThat(autumn.get("peopleMatched").asLong()).isEqualTo(4);
+        assertCell(autumn.get("before"), 10, 7, 0.3968, 0.8922);
+        assertCell(autumn.get("after"), 10, 8, 0.4902, 0.9433);
+        assertThat(autumn.get("timesAsOftenAsBefore").asDouble()).isCloseTo(0.8 / 0.7, within(1e-9));
+        // Spring pairs: a1, b1 and a3 from 1 February, as everyone matched before Autumn pairs was
+        assertThat(spring.get("peopleMatched").asLong()).isEqualTo(3);
+        assertCell(spring.get("before"), 5, 5, 0.5655, 1.0);
+        assertCell(spring.get("after"), 9, 5, 0.2667, 0.8112);
+        assertThat(spring.get("timesAsOftenAsBefore").isNull()).isTrue();
+        assertThat(winter.get("peopleMatched").asLong()).isZero();
+        assertThat(winter.get("before").get("tooFew").asBoolean()).isTrue();
+        assertThat(winter.get("after").get("tooFew").asBoolean()).isTrue();
+        assertThat(winter.get("after").get("commitments").isNull()).isTrue();
+        assertThat(autumn.get("programId").asString())
+                .isEqualTo(jdbc.sql("""
+                                select cast(id as varchar(36)) from matching_program
+                                 where organization_id = :organization and name = 'Autumn pairs'""")
+                        .param("organization", admin.organizationId())
+                        .query(String.class)
+                        .single());
     }
 
     @Test
@@ -283,6 +335,18 @@ class OrganizationInsightsTests {
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("team,Alpha,ALL,14,11,0.7857"));
         assertThat(lines).contains("team,Solo,ALL,,,,,,,too few");
         assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("month,Jan 2025,ALL,7,7,1.0,"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).startsWith("matching,people matched: 5,AFTER,16,11,0.6875,"));
+        assertThat(lines)
+                .anySatisfy(line ->
+                        assertThat(line).startsWith("program,Autumn pairs (people matched: 4),BEFORE,10,7,0.7,0.3967"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .startsWith("program,Autumn pairs (people matched: 4),AFTER,10,8,0.8,0.4901")
+                        .contains(",1.1428571428571"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line).startsWith("program,Spring pairs (people matched: 3),AFTER,9,5,"));
+        assertThat(lines).contains("program,Winter mentors (people matched: 0),BEFORE,,,,,,,too few");
         assertThat(csv.body()).doesNotContain("Secret study marker");
     }
 
@@ -301,6 +365,13 @@ class OrganizationInsightsTests {
                 .contains("too few")
                 .contains("dropped commitments all count as not kept")
                 .contains("never give away a hidden one by subtraction")
+                .contains("so that no one person&#39;s record can be read off")
+                .contains("By program")
+                .contains("data-program=")
+                .contains("<th scope=\"row\">Autumn pairs</th>")
+                .contains("<td>4</td>")
+                .contains("0.80 (0.49–0.94) of 10")
+                .contains("After compared with before")
                 .contains("href=\"/insights/organization\"")
                 .doesNotContain("Secret study marker");
     }
@@ -409,8 +480,23 @@ class OrganizationInsightsTests {
         assertThat(large).isEqualTo(small);
     }
 
-    /** A new organization of {@code people} owners with {@code each} closed commitments; the study's statements. */
+    @Test
+    void runsTheSameStatementsForTenTimesAsManyPrograms() {
+        long one = statementsOfTheStudy(6, 5, 1);
+        long ten = statementsOfTheStudy(6, 5, 10);
+
+        assertThat(ten).isEqualTo(one);
+    }
+
     private long statementsOfTheStudy(int people, int each) {
+        return statementsOfTheStudy(people, each, 0);
+    }
+
+    /**
+     * A new organization of {@code people} owners with {@code each} closed commitments, and {@code
+     * programs} matching programs that each matched two of them; the study's statements.
+     */
+    private long statementsOfTheStudy(int people, int each, int programs) {
         Account owner = api.signUp();
         PeopleFixtures directory = new PeopleFixtures(jdbc);
         List<UUID> owners = new java.util.ArrayList<>();
@@ -418,7 +504,13 @@ class OrganizationInsightsTests {
             UUID team = directory.team(owner.organizationId(), "Team " + t);
             owners.addAll(directory.people(owner.organizationId(), "P" + t, 2, null, team, null));
         }
-        new EffectStudyFixtures(jdbc, owner.organizationId(), owner.personId()).bulk(named, owners, each);
+        EffectStudyFixtures fixtures = new EffectStudyFixtures(jdbc, owner.organizationId(), owner.personId());
+        fixtures.bulk(named, owners, each);
+        for (int p = 0; p < programs; p++) {
+            List<UUID> pair = List.of(owners.get(p % owners.size()), owners.get((p + 1) % owners.size()));
+            EffectStudyFixtures.Program program = fixtures.program("Program " + p, pair);
+            fixtures.proposal(program, "PAIR", "ACCEPTED", at("2025-06-01T00:00:00Z"), pair);
+        }
         // once uncounted first: a token's use is written at most once a minute, whatever the fixture;
         // then another period, which the study has not counted yet
         api.get(owner.token(), "/api/v1/insights/organization?from=2025-01-01&to=2025-12-30")

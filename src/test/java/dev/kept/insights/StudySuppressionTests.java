@@ -209,6 +209,111 @@ class StudySuppressionTests {
     }
 
     @Test
+    void hidesAProgramOfTooFewWithTheProgramThatWouldGiveItBack() {
+        // Big matched four people, Mid three, Small two, each on 1 February. Before: each of Big's first
+        // three closes 3 in January (9), each of Mid's 2 (6), each of Small's 1 (2, too few). After: 3
+        // each of Big's first three in March (9), 2 each of Mid's (6), 3 each of Small's (6 of 2 owners,
+        // too few)
+        List<UUID> big = team("Big", 4);
+        List<UUID> mid = team("Mid", 3);
+        List<UUID> small = team("Small", 2);
+        big.subList(0, 3).forEach(owner -> {
+            close(owner, 1, 3);
+            close(owner, 3, 3);
+        });
+        mid.forEach(owner -> {
+            close(owner, 1, 2);
+            close(owner, 3, 2);
+        });
+        small.forEach(owner -> {
+            close(owner, 1, 1);
+            close(owner, 3, 3);
+        });
+        matched("Big program", big);
+        matched("Mid program", mid);
+        matched("Small program", small);
+
+        JsonNode matching = study().get("matching");
+        JsonNode programs = matching.get("byProgram");
+
+        assertThat(programs.valueStream().map(program -> program.get("name").asString()))
+                .containsExactly("Big program", "Mid program", "Small program");
+        assertThat(programs.valueStream()
+                        .map(program -> program.get("peopleMatched").asLong()))
+                .containsExactly(4L, 3L, 2L);
+        // everyone matched: 17 before and 21 after, each side of at least 3 owners
+        assertThat(matching.get("before").get("commitments").asLong()).isEqualTo(17);
+        assertThat(matching.get("after").get("commitments").asLong()).isEqualTo(21);
+        // 17 less Big's 9 and Mid's 6 would be Small's 2: Mid's before is hidden too (8 of 3 owners
+        // together); 21 less 9 and 6 would be Small's 6 of 2 owners: Mid's after is hidden too
+        for (String side : List.of("before", "after")) {
+            assertThat(tooFew(programs.get(2), side)).as("Small " + side).isTrue();
+            assertThat(tooFew(programs.get(1), side)).as("Mid " + side).isTrue();
+            assertThat(commitments(programs.get(0), side)).as("Big " + side).isEqualTo(9);
+            assertRemainder(matching.get(side).get("commitments").asLong(), shown(programs, side), "programs " + side);
+        }
+        assertThat(programs.get(1).get("timesAsOftenAsBefore").isNull()).isTrue();
+
+        String csv = api.getPageCounted(
+                        api.pageSession(admin), "/insights/organization.csv?from=2025-01-01&to=2025-03-31", "csv")
+                .body();
+        assertThat(csv.lines().filter(line -> line.startsWith("program,") && line.endsWith("too few")))
+                .hasSize(4)
+                .noneMatch(line -> line.startsWith("program,Big program"));
+        String page = api.getPageCounted(
+                        api.pageSession(admin), "/insights/organization?from=2025-01-01&to=2025-03-31", "page")
+                .body();
+        String table = page.substring(page.indexOf("<table id=\"programs\""));
+        table = table.substring(0, table.indexOf("</table>"));
+        assertThat(table).contains("Small program").contains("Mid program").doesNotContain("of 6<");
+        assertThat(table.split("of 9<", -1)).hasSize(3);
+        assertThat(table.split(">too few<", -1)).hasSize(5);
+    }
+
+    @Test
+    void countsTheProgramsPastTheListedOnesAsHidden() {
+        // The trio r1, r2, r3 was matched on 1 February by 50 programs, p by one more (offered a coach,
+        // who is not a participant): it is past the 50, which matched more people. Each of the trio
+        // closes 2 in January and 2 in March; p 2 in January
+        List<UUID> trio = team("Trio", 3);
+        UUID p = team("Single", 1).get(0);
+        UUID coach = team("Coaches", 1).get(0);
+        trio.forEach(owner -> {
+            close(owner, 1, 2);
+            close(owner, 3, 2);
+        });
+        close(p, 1, 2);
+        for (int i = 0; i < OrganizationInsights.PROGRAMS_LISTED; i++) {
+            matched(String.format("Program %02d", i), trio);
+        }
+        EffectStudyFixtures.Program coached = commitments.program("Zeta coaching", List.of(p));
+        commitments.proposal(coached, "COACH", "ACCEPTED", Instant.parse("2025-02-01T00:00:00Z"), List.of(p, coach));
+
+        JsonNode matching = study().get("matching");
+        JsonNode programs = matching.get("byProgram");
+
+        assertThat(programs).hasSize(OrganizationInsights.PROGRAMS_LISTED);
+        assertThat(matching.get("programsNotListed").asLong()).isEqualTo(1);
+        assertThat(programs.valueStream().map(program -> program.get("name").asString()))
+                .doesNotContain("Zeta coaching");
+        assertThat(matching.get("peopleMatched").asLong()).isEqualTo(4);
+        assertThat(matching.get("before").get("commitments").asLong()).isEqualTo(8);
+        // each listed program shows 6 before, by itself enough; but p's 2 are hidden, not listed, so one
+        // of the 6 is hidden with them (8 of at least 3 owners); after, p closed none: nothing to hide
+        assertThat(programs.valueStream().filter(program -> tooFew(program, "before")))
+                .singleElement()
+                .satisfies(program -> assertThat(program.get("name").asString()).isEqualTo("Program 00"));
+        assertThat(programs.valueStream().filter(program -> tooFew(program, "after")))
+                .isEmpty();
+        assertThat(programs.get(1).get("before").get("commitments").asLong()).isEqualTo(6);
+
+        String page = api.getPageCounted(
+                        api.pageSession(admin), "/insights/organization?from=2025-01-01&to=2025-03-31", "page")
+                .body();
+        assertThat(page).contains("Programs not listed: 1. Only the 50 that matched the most people are");
+    }
+
+    @Test
     void statesTheRuleInTheApi() {
         assertThat(study().get("rules").get("hiddenTogether").asString())
                 .contains("never give away a hidden one by subtraction")
@@ -263,6 +368,21 @@ class StudySuppressionTests {
         // owners are different people: 6 of 3 is enough
         assertThat(hiddenOf(months.get(2))[0]).isTrue();
         assertThat(hiddenOf(teams.get(2))[0]).isFalse();
+    }
+
+    @Test
+    void guardsTheProgramsColumnByColumnWithTheHiddenFiguresOfThoseNotListed() {
+        // before and after: a listed program of 10 before (5 owners) and 2 after (1 owner); those not
+        // listed 3 before (2 owners) and nothing after; everyone matched 13 and 2
+        Slot[] listed = {new Slot(tally(10, 5), 1), new Slot(tally(2, 1), 1)};
+        Slot[] rest = {Slot.hiddenOnly(tally(3, 2)), Slot.hiddenOnly(Tally.NONE)};
+        Slot[] everyone = {new Slot(tally(13, 6), 0), new Slot(tally(2, 1), 0)};
+
+        StudySuppression.guardColumns(List.<Slot[]>of(listed), rest, everyone, Owners.LARGEST);
+
+        // 13 less 10 would be the 3 not listed; after is too few itself, and so is everyone's
+        assertThat(hiddenOf(listed)).containsExactly(true, true);
+        assertThat(hiddenOf(everyone)).containsExactly(false, true);
     }
 
     @Test
@@ -376,6 +496,12 @@ class StudySuppressionTests {
     private void close(UUID owner, int month, int count) {
         IntStream.range(0, count)
                 .forEach(i -> commitments.commitment(owner, made(), closed(month), "KEPT", null, null));
+    }
+
+    /** A matching program of these people, who all accepted one match on 1 February. */
+    private void matched(String name, List<UUID> people) {
+        EffectStudyFixtures.Program program = commitments.program(name, people);
+        commitments.proposal(program, "TRIO", "ACCEPTED", Instant.parse("2025-02-01T00:00:00Z"), people);
     }
 
     private void madeToTheAdmin(UUID owner, int month, int count) {
