@@ -14,7 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a browser session at its next request once its person can no longer sign in (deactivated):
+ * Ends a browser session at its next request once its person was deactivated (or no longer exists):
  * the session holds who signed in, not whether they still may, so it is asked again on every
  * request that carries one. The request then goes on as anonymous, and the sign-in page follows.
  */
@@ -35,8 +35,7 @@ class ActiveSessions extends OncePerRequestFilter {
             Authentication signedIn = contexts.getContext().getAuthentication();
             if (signedIn != null
                     && signedIn.getPrincipal() instanceof Caller caller
-                    && accounts.activeCaller(caller.organizationId(), caller.personId())
-                            .isEmpty()) {
+                    && accounts.hasLeft(caller.organizationId(), caller.personId())) {
                 session.invalidate();
                 contexts.clearContext();
             }
