@@ -410,7 +410,7 @@ public class CheckIns {
     /** The open partnerships' ends: stops the schedule of one that ended. */
     @ApplicationModuleListener
     void on(PartnershipChanged changed) {
-        if (changed.change() != PartnershipChanged.Change.ENDED) {
+        if (!changed.change().ends()) {
             return;
         }
         Instant now = clock.instant();

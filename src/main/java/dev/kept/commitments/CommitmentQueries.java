@@ -31,7 +31,8 @@ class CommitmentQueries {
                    c.last_progress_at, c.closed_at, c.version, c.renegotiated, c.made_to_id,
                    (select count(*) from milestone m where m.commitment_id = c.id) as milestones,
                    (select count(*) from milestone m where m.commitment_id = c.id and m.done_at is not null)
-                       as milestones_done
+                       as milestones_done,
+                   p.status as owner_status
               from commitment c
               join person p on p.id = c.owner_id and p.organization_id = c.organization_id
              where
@@ -295,6 +296,7 @@ class CommitmentQueries {
                 rs.getObject(at + 1, UUID.class),
                 rs.getObject(at + 2, UUID.class),
                 rs.getString(at + 3),
+                open && "DEACTIVATED".equals(rs.getString(at + 24)),
                 what,
                 doneWhen,
                 due,

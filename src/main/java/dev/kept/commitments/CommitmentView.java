@@ -15,11 +15,13 @@ import java.util.UUID;
  * Commitments#TIMELINE_MOST} reports, newest first. Only the owner sees which
  * partnerships it is shared with ({@code sharedWith}, empty for all); a partner sees what the owner
  * asked them to challenge them on ({@code challengeMeOn}). {@code goalId} is the goal it serves.
+ * {@code ownerLeft}: the owner was deactivated while it is still open (it stays under their name).
  */
 public record CommitmentView(
         UUID id,
         UUID ownerId,
         String ownerName,
+        boolean ownerLeft,
         String what,
         String doneWhen,
         LocalDate due,

@@ -509,6 +509,10 @@ public class Commitments {
                 c.getId(),
                 c.getOwnerId(),
                 nameOf.apply(c.getOwnerId()),
+                open
+                        && people.personIn(c.getOrganizationId(), c.getOwnerId())
+                                .map(Person::isDeactivated)
+                                .orElse(false),
                 c.getWhat(),
                 c.getDoneWhen(),
                 c.getDue(),

@@ -50,6 +50,7 @@ class PartnerNotifications {
             case DECLINED -> "declined your invitation";
             case PAUSED -> "paused your partnership";
             case ENDED -> "ended your partnership";
+            case LEFT -> "left the organization: your partnership has ended, and its check-ins are cancelled";
         };
         inbox.tell(
                 changed.organizationId(),

@@ -125,6 +125,7 @@ class CandidateQueries {
                     select p.id, p.name, p.team_id, p.region, p.level, %s as score
                       from person p
                      where p.organization_id = :organization and p.role <> 'GUEST' and p.id <> :me
+                       and p.status <> 'DEACTIVATED'
                        and p.id not in (:excluded)
                        and p.id not in (select above.id from above)
                        and p.id not in (select below.id from below)%s

@@ -198,6 +198,18 @@ class Partnership extends AbstractAggregateRoot<Partnership> {
         close(PartnershipStatus.ENDED, PartnershipChanged.Change.ENDED, by, byName, now);
     }
 
+    /**
+     * Ends the partnership, or withdraws the invitation, of someone who left the organization;
+     * false when it is over already.
+     */
+    boolean endAsLeft(UUID leaver, String leaverName, Instant now) {
+        if (!status.isOpen()) {
+            return false;
+        }
+        close(PartnershipStatus.ENDED, PartnershipChanged.Change.LEFT, leaver, leaverName, now);
+        return true;
+    }
+
     /** Stops an active or paused partnership whose two people ended up in one reporting line. */
     boolean suspend(Instant now) {
         if (status != PartnershipStatus.ACTIVE && status != PartnershipStatus.PAUSED) {

@@ -3,8 +3,9 @@ package dev.kept.partnerships;
 import java.util.UUID;
 
 /**
- * Published when one side accepts, declines, pauses, resumes or ends a partnership: {@code status}
- * is the new one, {@code version} tells one change from the next.
+ * Published when one side accepts, declines, pauses, resumes or ends a partnership, or leaves the
+ * organization ({@code LEFT}: the partnership ends, {@code actorId} is the one who left):
+ * {@code status} is the new one, {@code version} tells one change from the next.
  */
 public record PartnershipChanged(
         UUID organizationId,
@@ -22,6 +23,13 @@ public record PartnershipChanged(
         DECLINED,
         PAUSED,
         RESUMED,
-        ENDED
+        ENDED,
+        /** The actor was deactivated: the partnership ended with them. */
+        LEFT;
+
+        /** Whether the partnership is over after this change. */
+        public boolean ends() {
+            return this == ENDED || this == LEFT;
+        }
     }
 }

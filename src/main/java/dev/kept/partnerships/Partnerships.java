@@ -4,6 +4,7 @@ import dev.kept.people.Caller;
 import dev.kept.people.Invitations;
 import dev.kept.people.People;
 import dev.kept.people.Person;
+import dev.kept.people.PersonDeactivated;
 import dev.kept.people.ReportingLineChanged;
 import dev.kept.people.ReportingLines;
 import dev.kept.shared.ConflictException;
@@ -121,7 +122,7 @@ public class Partnerships {
                 throw self();
             }
             return people.personIn(caller.organizationId(), invitation.partnerId())
-                    .filter(person -> !person.isGuest())
+                    .filter(person -> !person.isGuest() && !person.isDeactivated())
                     .orElseThrow(() -> new RuleViolationException(
                             "UNKNOWN_PERSON", "partnerId", "There is no such person in this organization."));
         }
@@ -370,6 +371,20 @@ public class Partnerships {
         for (Partnership partnership : partnerships.findByOrganizationIdAndStatusIn(
                 changed.organizationId(), EnumSet.of(PartnershipStatus.ACTIVE, PartnershipStatus.PAUSED))) {
             if (lines.inOneLine(partnership.getInviterId(), partnership.getPartnerId()) && partnership.suspend(now)) {
+                save(partnership);
+            }
+        }
+    }
+
+    /**
+     * Ends, in the same transaction as the deactivation, every open partnership and invitation of
+     * someone who left: each partner is told, and the check-ins of each stop.
+     */
+    @EventListener
+    void on(PersonDeactivated deactivated) {
+        Instant now = clock.instant();
+        for (Partnership partnership : partnerships.findOf(deactivated.organizationId(), deactivated.personId())) {
+            if (partnership.endAsLeft(deactivated.personId(), deactivated.name(), now)) {
                 save(partnership);
             }
         }

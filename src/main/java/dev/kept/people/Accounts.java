@@ -103,6 +103,15 @@ public class Accounts {
                 .map(person -> new Caller(person.getId(), person.getOrganizationId(), person.getName()));
     }
 
+    /**
+     * Whether a signed-in session of this person must end: they were deactivated, or no longer
+     * exist. (Someone invited has no session of their own: they sign in once they set a password.)
+     */
+    @Transactional(readOnly = true)
+    public boolean hasLeft(UUID organizationId, UUID personId) {
+        return people.byId(personId, organizationId).map(Person::isDeactivated).orElse(true);
+    }
+
     @Transactional(readOnly = true)
     public Organization organization(Caller caller) {
         return organizations.findById(caller.organizationId()).orElseThrow(() -> new NotFoundException("Organization"));

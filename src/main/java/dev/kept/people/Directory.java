@@ -30,9 +30,17 @@ class Directory {
         this.jdbc = jdbc;
     }
 
-    /** Members (never guests) matching the search, by name then id, after {@code after}. */
+    /**
+     * Members (never guests) matching the search, by name then id, after {@code after}: those still
+     * here, those deactivated, or those whose manager was deactivated, as the search says.
+     */
     List<DirectoryEntry> people(UUID organizationId, PeopleSearch search, Cursor after, int rows) {
-        StringBuilder where = new StringBuilder();
+        StringBuilder where = new StringBuilder(
+                switch (search.among()) {
+                    case PRESENT -> " and p.status <> 'DEACTIVATED'";
+                    case DEACTIVATED -> " and p.status = 'DEACTIVATED'";
+                    case MANAGER_DEACTIVATED -> " and p.status <> 'DEACTIVATED' and m.status = 'DEACTIVATED'";
+                });
         if (search.q() != null) {
             where.append(" and lower(p.name) like :q escape '\\'");
         }

@@ -61,6 +61,9 @@ public class Invitations {
         String address = People.normalize(email);
         Optional<Person> known = persons.findByOrganizationIdAndEmail(inviter.organizationId(), address);
         if (known.isPresent()) {
+            if (known.get().isDeactivated()) {
+                throw People.left("email");
+            }
             if (known.get().isGuest() && !known.get().isActive()) {
                 sendInvitation(me, known.get(), true);
             }
@@ -86,6 +89,9 @@ public class Invitations {
         Person guest = people.byId(guestId, inviter.organizationId())
                 .filter(Person::isGuest)
                 .orElseThrow(() -> new NotFoundException("Person"));
+        if (guest.isDeactivated()) {
+            throw new ConflictException("DEACTIVATED", guest.getName() + " was deactivated.");
+        }
         if (guest.isActive()) {
             throw new ConflictException(
                     guest.getName() + " has already joined; they see the invitation in their inbox.");
@@ -127,6 +133,10 @@ public class Invitations {
     public void resendInvitation(Caller caller, UUID personId) {
         Person admin = people.requireAdmin(caller);
         Person person = people.person(caller, personId);
+        if (person.isDeactivated()) {
+            throw new ConflictException(
+                    "DEACTIVATED", person.getName() + " was deactivated: reactivate them before inviting them again.");
+        }
         if (person.isActive()) {
             throw new RuleViolationException(
                     "ALREADY_ACTIVE", null, person.getName() + " has already accepted their invitation.");

@@ -87,13 +87,17 @@ public class People {
 
     /**
      * A page of the directory: the members (never guests) of the caller's organization that match
-     * the search, by name then id, each with their team's and manager's names. The cursor carries
+     * the search, by name then id, each with their team's and manager's names. Deactivated people
+     * are left out; an admin may list them, or the people whose manager was deactivated, instead. The cursor carries
      * the name and id of the last person of the page before; one that does not parse answers 400.
      */
     @Transactional(readOnly = true)
     public Page<DirectoryEntry> directory(Caller caller, PeopleSearch search, String cursor, int limit) {
         Cursor sent = Cursor.orStart(cursor, name -> name, NameCursors.FIRST);
         requireMember(caller);
+        if (search.among().adminOnly()) {
+            requireAdmin(caller);
+        }
         Cursor after = NameCursors.withName(sent, id -> directory.personName(caller.organizationId(), id));
         return Page.of(
                 directory.people(caller.organizationId(), search, after, limit + 1),
@@ -111,11 +115,14 @@ public class People {
         if (email == null || email.isBlank()) {
             return null;
         }
-        return persons.findByOrganizationIdAndEmail(caller.organizationId(), normalize(email))
-                .filter(person -> !person.isGuest())
-                .map(Person::getId)
+        Person person = persons.findByOrganizationIdAndEmail(caller.organizationId(), normalize(email))
+                .filter(found -> !found.isGuest())
                 .orElseThrow(() -> new RuleViolationException(
                         "UNKNOWN_PERSON", field, "There is no one with this e-mail address in this organization."));
+        if (person.isDeactivated()) {
+            throw left(field);
+        }
+        return person.getId();
     }
 
     /** Every member of the caller's organization, by name (guests are not listed). */
@@ -210,8 +217,11 @@ public class People {
         if (changes.managerId() != null) {
             UUID previous = person.getManagerId();
             UUID manager = changes.managerId().orElse(null);
-            requirePerson(caller, manager, "managerId");
-            refuseLoop(caller, person.getId(), manager);
+            if (!Objects.equals(previous, manager)) {
+                // a manager who was deactivated may stay until the admin fixes the line
+                requirePerson(caller, manager, "managerId");
+                refuseLoop(caller, person.getId(), manager);
+            }
             person.reportTo(manager);
             if (!Objects.equals(previous, manager)) {
                 lineChanged = new ReportingLineChanged(caller.organizationId(), id, previous, manager);
@@ -236,7 +246,9 @@ public class People {
             throw new RuleViolationException("ROLE", "role", "A member can be a member or an admin, not a guest.");
         }
         if (changes.role() != null && changes.role() != person.getRole()) {
-            if (person.isAdmin() && persons.countByOrganizationIdAndRole(caller.organizationId(), Role.ADMIN) <= 1) {
+            if (person.isAdmin()
+                    && !person.isDeactivated()
+                    && persons.countAdminsStillHere(caller.organizationId()) <= 1) {
                 throw new RuleViolationException("LAST_ADMIN", "role", "An organization needs at least one admin.");
             }
             person.assignRole(changes.role());
@@ -358,10 +370,20 @@ public class People {
         if (id == null) {
             return null;
         }
-        return byId(id, caller.organizationId())
-                .filter(person -> !person.isGuest())
+        Person person = byId(id, caller.organizationId())
+                .filter(found -> !found.isGuest())
                 .orElseThrow(() -> new RuleViolationException(
                         "UNKNOWN_PERSON", field, "There is no such person in this organization."));
+        if (person.isDeactivated()) {
+            throw left(field);
+        }
+        return person;
+    }
+
+    /** The rule a form breaks when it names someone who was deactivated. */
+    static RuleViolationException left(String field) {
+        return new RuleViolationException(
+                "DEACTIVATED", field, "This person was deactivated: they are no longer in this organization.");
     }
 
     void requireTeam(Caller caller, UUID id, String field) {

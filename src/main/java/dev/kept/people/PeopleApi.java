@@ -42,12 +42,14 @@ class PeopleApi {
     private final Accounts accounts;
     private final Invitations invites;
     private final Teams orgTeams;
+    private final Offboarding offboarding;
 
-    PeopleApi(People people, Accounts accounts, Invitations invites, Teams orgTeams) {
+    PeopleApi(People people, Accounts accounts, Invitations invites, Teams orgTeams, Offboarding offboarding) {
         this.people = people;
         this.accounts = accounts;
         this.invites = invites;
         this.orgTeams = orgTeams;
+        this.offboarding = offboarding;
     }
 
     record TeamBody(@NotBlank @Size(max = 80) String name, UUID leadId) {}
@@ -152,19 +154,23 @@ class PeopleApi {
         return PersonView.of(invites.invite(caller, details));
     }
 
+    @Answers(status = 403, description = "among is DEACTIVATED or MANAGER_DEACTIVATED and the caller is not an admin")
     @GetMapping("/people")
     @Operation(
             summary = "The members of the caller's organization by name, a page at a time; q: a part of the name,"
-                    + " team: a team's id, title: a part of the title (any case)")
+                    + " team: a team's id, title: a part of the title (any case); among: PRESENT (the default,"
+                    + " deactivated people left out), DEACTIVATED or MANAGER_DEACTIVATED (people whose manager was"
+                    + " deactivated: reporting lines to fix), the last two for admins")
     ResponseEntity<PageAnswer<PersonView>> people(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) @Size(max = 120) String q,
             @RequestParam(required = false) UUID team,
             @RequestParam(required = false) @Size(max = 120) String title,
+            @RequestParam(required = false) PeopleSearch.Among among,
             @RequestParam(required = false) @PageLimit Integer limit,
             @RequestParam(required = false) String cursor) {
         Page<DirectoryEntry> page =
-                people.directory(caller, new PeopleSearch(q, team, title), cursor, Page.limitOr(limit));
+                people.directory(caller, new PeopleSearch(q, team, title, among), cursor, Page.limitOr(limit));
         return PageAnswer.of(page.map(entry -> PersonView.of(entry.person())), limit);
     }
 
@@ -182,12 +188,31 @@ class PeopleApi {
     }
 
     @Answers(status = 422, description = "The person has already accepted their invitation (reason ALREADY_ACTIVE)")
-    @NeverAnswers(409)
+    @Answers(status = 409, description = "The person was deactivated: reactivate them first (reason DEACTIVATED)")
     @PostMapping("/people/{id}/invitation")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Send a new invitation link (admin); earlier links stop working")
     void resend(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
         invites.resendInvitation(caller, id);
+    }
+
+    @PostMapping("/people/{id}/deactivate")
+    @Operation(
+            summary = "Deactivate a person (admin): they can no longer sign in, their sessions, API tokens, calendar"
+                    + " links and invitation links stop, their partnerships end (each partner is told) and they"
+                    + " leave matching programs; what they did stays under their name. 409 for oneself (reason"
+                    + " SELF), the last admin (LAST_ADMIN) or someone deactivated already (ALREADY_DEACTIVATED)")
+    PersonView deactivate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return PersonView.of(offboarding.deactivate(caller, id));
+    }
+
+    @PostMapping("/people/{id}/reactivate")
+    @Operation(
+            summary = "Reactivate a deactivated person (admin): they can sign in with their password again (someone"
+                    + " who never set one is INVITED again: send them a new invitation); ended partnerships stay"
+                    + " ended. 409 for someone not deactivated (reason NOT_DEACTIVATED)")
+    PersonView reactivate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return PersonView.of(offboarding.reactivate(caller, id));
     }
 
     @PostMapping("/teams")

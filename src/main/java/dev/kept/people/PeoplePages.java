@@ -1,5 +1,6 @@
 package dev.kept.people;
 
+import dev.kept.shared.ConflictException;
 import dev.kept.shared.MorePages;
 import dev.kept.shared.NamedChoice;
 import dev.kept.shared.Page;
@@ -12,6 +13,9 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,12 +40,25 @@ class PeoplePages {
     private final Accounts accounts;
     private final Invitations invites;
     private final Teams orgTeams;
+    private final Offboarding offboarding;
+    private final MessageSource messages;
 
-    PeoplePages(People people, Accounts accounts, Invitations invites, Teams orgTeams) {
+    // how many people whose manager was deactivated the admin's notice names before "see all"
+    static final int MANAGER_LEFT_NAMED = 5;
+
+    PeoplePages(
+            People people,
+            Accounts accounts,
+            Invitations invites,
+            Teams orgTeams,
+            Offboarding offboarding,
+            MessageSource messages) {
+        this.messages = messages;
         this.people = people;
         this.accounts = accounts;
         this.invites = invites;
         this.orgTeams = orgTeams;
+        this.offboarding = offboarding;
     }
 
     /**
@@ -100,12 +117,13 @@ class PeoplePages {
             @RequestParam(required = false) UUID team,
             @RequestParam(required = false) String teamName,
             @RequestParam(required = false) String title,
+            @RequestParam(required = false) PeopleSearch.Among among,
             @RequestParam(required = false) String cursor,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
         Teams.TeamFilter teamFilter = orgTeams.teamFilter(caller, team, teamName);
         model.addAttribute("teamFilter", teamFilter);
-        PeopleSearch search = new PeopleSearch(cut(q), teamFilter.teamId(), cut(title));
+        PeopleSearch search = new PeopleSearch(cut(q), teamFilter.teamId(), cut(title), among);
         showDirectory(caller, search, cursor, model);
         if (htmx != null) {
             model.addAttribute("htmx", true);
@@ -177,7 +195,11 @@ class PeoplePages {
             try {
                 UUID manager = form.managerEmail() == null
                         ? form.managerId()
-                        : people.memberByEmail(caller, form.managerEmail(), "managerEmail");
+                        : currentManagerOr(
+                                caller,
+                                id,
+                                form.managerEmail(),
+                                () -> people.memberByEmail(caller, form.managerEmail(), "managerEmail"));
                 UUID team = orgTeams.teamNamedOrGiven(caller, form.teamName(), form.teamId(), "teamName");
                 people.update(
                         caller,
@@ -206,6 +228,41 @@ class PeoplePages {
             redirect.addFlashAttribute("notice", "A new invitation was sent; earlier links no longer work.");
         } catch (RuleViolationException broken) {
             redirect.addFlashAttribute("notice", broken.detail());
+        } catch (ConflictException refused) {
+            redirect.addFlashAttribute("notice", refused.getBody().getDetail());
+        }
+        return "redirect:/people/" + id;
+    }
+
+    @PostMapping("/people/{id}/deactivate")
+    String deactivate(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestParam(required = false) Boolean confirm,
+            RedirectAttributes redirect) {
+        if (!Boolean.TRUE.equals(confirm)) {
+            people.requireAdmin(caller);
+            redirect.addFlashAttribute("notice", message("people.deactivate.unconfirmed"));
+            return "redirect:/people/" + id;
+        }
+        try {
+            Person gone = offboarding.deactivate(caller, id);
+            redirect.addFlashAttribute("notice", message("people.deactivated", gone.getName()));
+        } catch (ConflictException refused) {
+            redirect.addFlashAttribute("notice", refused.getBody().getDetail());
+        }
+        return "redirect:/people/" + id;
+    }
+
+    @PostMapping("/people/{id}/reactivate")
+    String reactivate(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes redirect) {
+        try {
+            Person back = offboarding.reactivate(caller, id);
+            redirect.addFlashAttribute(
+                    "notice",
+                    message(back.isActive() ? "people.reactivated" : "people.reactivated.invite", back.getName()));
+        } catch (ConflictException refused) {
+            redirect.addFlashAttribute("notice", refused.getBody().getDetail());
         }
         return "redirect:/people/" + id;
     }
@@ -356,10 +413,21 @@ class PeoplePages {
         }
         model.addAttribute("organization", accounts.organization(caller));
         showTeamChoices(caller, model);
+        if (people.isAdmin(caller) && search.among() == PeopleSearch.Among.PRESENT) {
+            // a bounded notice: the first few by name, and the whole list a page at a time behind a link
+            Page<DirectoryEntry> managerLeft = people.directory(
+                    caller,
+                    new PeopleSearch(null, null, null, PeopleSearch.Among.MANAGER_DEACTIVATED),
+                    null,
+                    MANAGER_LEFT_NAMED);
+            model.addAttribute("managerLeft", managerLeft.items());
+            model.addAttribute("managerLeftMore", managerLeft.hasNext());
+        }
     }
 
     private void showPerson(Caller caller, Person person, Model model) {
         model.addAttribute("person", person);
+        model.addAttribute("isMe", person.getId().equals(caller.personId()));
         model.addAttribute("strengths", people.strengthsOf(person.getOrganizationId(), person.getId()));
         model.addAttribute(
                 "personTeam", orgTeams.teamName(caller, person.getTeamId()).orElse(null));
@@ -367,6 +435,25 @@ class PeoplePages {
         model.addAttribute(
                 "manager", person.getManagerId() == null ? null : people.person(caller, person.getManagerId()));
         model.addAttribute("roles", Role.values());
+    }
+
+    /**
+     * The person's manager when the form names them again (they may have been deactivated since:
+     * the line stays until the admin changes it), else the one {@code named} finds.
+     */
+    private UUID currentManagerOr(Caller caller, UUID personId, String email, Supplier<UUID> named) {
+        Person person = people.person(caller, personId);
+        if (person.getManagerId() != null) {
+            Optional<Person> manager = people.personIn(caller.organizationId(), person.getManagerId());
+            if (manager.isPresent() && manager.get().getEmail().equalsIgnoreCase(email.strip())) {
+                return manager.get().getId();
+            }
+        }
+        return named.get();
+    }
+
+    private String message(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
     }
 
     private void showTeams(Caller caller, String cursor, Model model) {

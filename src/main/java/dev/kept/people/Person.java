@@ -129,6 +129,19 @@ public class Person {
         this.status = PersonStatus.ACTIVE;
     }
 
+    /** Stops the account: no sign-in, no session, no token, until {@link #reactivate()}. */
+    void deactivate() {
+        this.status = PersonStatus.DEACTIVATED;
+    }
+
+    /**
+     * Restores the account as it was before: active when a password was set, else invited again
+     * (an admin sends a new invitation link).
+     */
+    void reactivate() {
+        this.status = passwordHash == null ? PersonStatus.INVITED : PersonStatus.ACTIVE;
+    }
+
     void reportTo(UUID managerId) {
         this.managerId = managerId;
     }
@@ -168,6 +181,11 @@ public class Person {
 
     public boolean isActive() {
         return status == PersonStatus.ACTIVE;
+    }
+
+    /** Whether an admin (or the directory sync) deactivated them: they left the organization. */
+    public boolean isDeactivated() {
+        return status == PersonStatus.DEACTIVATED;
     }
 
     public UUID getId() {

@@ -16,7 +16,9 @@ interface PersonRepository extends ListCrudRepository<Person, UUID> {
     @Query("select * from person where email = :email and status = :status")
     List<Person> findByEmailAndStatus(String email, String status);
 
-    long countByOrganizationIdAndRole(UUID organizationId, Role role);
+    @Query("select count(*) from person where organization_id = :organizationId and role = 'ADMIN'"
+            + " and status <> 'DEACTIVATED'")
+    long countAdminsStillHere(UUID organizationId);
 
     @Query("""
             select p.* from person p

@@ -34,4 +34,11 @@ interface ApiTokenRepository extends ListCrudRepository<ApiToken, UUID> {
             update api_token set expires_at = :expiresAt, version = version + 1
             where organization_id = :organizationId and expires_at is null and revoked_at is null""")
     int expireNeverExpiring(UUID organizationId, Instant expiresAt);
+
+    /** Revokes every working token of a person at once. */
+    @Modifying
+    @Query("""
+            update api_token set revoked_at = :now, version = version + 1
+            where organization_id = :organizationId and person_id = :personId and revoked_at is null""")
+    int revokeAllOf(UUID organizationId, UUID personId, Instant now);
 }

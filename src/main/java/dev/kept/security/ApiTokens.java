@@ -3,6 +3,7 @@ package dev.kept.security;
 import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.people.PersonDeactivated;
 import dev.kept.shared.Cursor;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -185,6 +187,15 @@ public class ApiTokens {
     public int expireNeverExpiring(UUID organizationId) {
         return tokens.expireNeverExpiring(
                 organizationId, clock.instant().plus(Duration.ofDays(TokenExpiry.DEFAULT_DAYS)));
+    }
+
+    /**
+     * Revokes every token of a person who was deactivated, in the transaction that deactivates them:
+     * a token stops at its next call, and stays stopped should they come back.
+     */
+    @EventListener
+    void on(PersonDeactivated deactivated) {
+        tokens.revokeAllOf(deactivated.organizationId(), deactivated.personId(), clock.instant());
     }
 
     /** Who a bearer token stands for and what it may do. */

@@ -1,5 +1,6 @@
 package dev.kept.security;
 
+import dev.kept.people.Accounts;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -89,7 +91,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SecurityContextRepository contexts, SignInFailures failures)
+    SecurityFilterChain pages(
+            HttpSecurity http, SecurityContextRepository contexts, SignInFailures failures, Accounts accounts)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/",
@@ -112,6 +115,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .securityContext(context -> context.securityContextRepository(contexts))
+                .addFilterAfter(new ActiveSessions(accounts), SecurityContextHolderFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")

@@ -11,4 +11,10 @@ public class ConflictException extends ErrorResponseException {
     public ConflictException(String detail) {
         super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "Conflict", detail), null);
     }
+
+    /** A conflict with a machine-readable {@code reason}, for a client that acts on it. */
+    public ConflictException(String reason, String detail) {
+        this(detail);
+        getBody().setProperty("reason", reason);
+    }
 }

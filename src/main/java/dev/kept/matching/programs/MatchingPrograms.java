@@ -36,6 +36,7 @@ import dev.kept.partnerships.Partnerships;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.people.Person;
+import dev.kept.people.PersonDeactivated;
 import dev.kept.people.Strengths;
 import dev.kept.people.Teams;
 import dev.kept.shared.ConflictException;
@@ -62,6 +63,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -782,8 +784,22 @@ public class MatchingPrograms {
     }
 
     // a run matches everyone waiting in the program, so it reads every member once
+    // deactivated people are neither matched nor offered as coaches
     private Map<UUID, Person> everyMemberById(Caller caller) {
-        return people.people(caller).stream().collect(Collectors.toMap(Person::getId, Function.identity()));
+        return people.people(caller).stream()
+                .filter(person -> !person.isDeactivated())
+                .collect(Collectors.toMap(Person::getId, Function.identity()));
+    }
+
+    /**
+     * Takes someone who was deactivated out of every program they opted in to, in the transaction
+     * that deactivates them: no run proposes them again.
+     */
+    @EventListener
+    void on(PersonDeactivated deactivated) {
+        for (UUID programId : programs.programsOf(deactivated.personId())) {
+            programs.remove(programId, deactivated.personId());
+        }
     }
 
     // the people of a page, read in one statement
@@ -803,7 +819,9 @@ public class MatchingPrograms {
         }
         Map<UUID, Person> found = people.peopleIn(caller.organizationId(), unique);
         for (UUID id : unique) {
-            if (!found.containsKey(id) || found.get(id).isGuest()) {
+            if (!found.containsKey(id)
+                    || found.get(id).isGuest()
+                    || found.get(id).isDeactivated()) {
                 throw new RuleViolationException(
                         "UNKNOWN_PERSON", field, "There is no such person in this organization.");
             }

@@ -348,6 +348,14 @@ class ProgramRows {
         }
     }
 
+    /** The programs a person takes part in. */
+    List<UUID> programsOf(UUID personId) {
+        return jdbc.sql("select program_id from matching_participant where person_id = :person")
+                .param("person", personId)
+                .query(UUID.class)
+                .list();
+    }
+
     boolean remove(UUID programId, UUID personId) {
         deleteDetails(programId, personId);
         return jdbc.sql("delete from matching_participant where program_id = :program and person_id = :person")
