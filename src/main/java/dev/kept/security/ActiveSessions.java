@@ -27,6 +27,16 @@ class ActiveSessions extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
+    /** Static files show nothing of anyone: a page's styles and scripts do not read the person again. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/favicon.");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -8,6 +8,7 @@ import dev.kept.ApiFixtures.Account;
 import dev.kept.ApiResponse;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
+import dev.kept.StatementCounter;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,9 @@ class OffboardingTests {
 
     @Autowired
     Offboarding offboarding;
+
+    @Autowired
+    StatementCounter counter;
 
     private ApiResponse deactivate(Account admin, Account person) {
         return deactivate(admin, person.personId());
@@ -114,6 +118,9 @@ class OffboardingTests {
         JsonNode deactivated = deactivate(admin, leaver).expect(200).json();
 
         assertThat(deactivated.get("status").asString()).isEqualTo("DEACTIVATED");
+        assertThat(counter.statementsOf(key -> api.getPageCounted(session, "/css/kept.css", key)))
+                .as("a style sheet does not read the person again")
+                .isZero();
         ApiResponse next = page(session, "/commitments");
         assertThat(next.status()).isEqualTo(302);
         assertThat(next.headers().getLocation().getPath()).isEqualTo("/login");
