@@ -360,6 +360,11 @@ public class People {
         return TransactionMemo.get(PERSON, List.of(id, organizationId), () -> directory.person(organizationId, id));
     }
 
+    /** Forgets the people read in this transaction, after they were written other than by {@link #save}. */
+    void forgetReadPeople() {
+        TransactionMemo.forget(PERSON);
+    }
+
     Person save(Person person) {
         Person saved = persons.save(person);
         TransactionMemo.forget(PERSON);
