@@ -130,6 +130,35 @@ class ScimGroupSync {
         return new ListResponse<>((int) slice.total(), resources, startIndex, resources.size());
     }
 
+    /**
+     * Microsoft Entra ID removes members with {@code "path": "members"} and the members to remove as
+     * the value, where RFC 7644 puts them in a value filter; read as written, such an operation would
+     * remove every member. It is rewritten as one removal per member, {@code members[value eq "…"]}.
+     */
+    static ObjectNode removalsByValue(ObjectNode patch) {
+        JsonNode operations = patch.path("Operations");
+        if (!operations.isArray()) {
+            return patch;
+        }
+        ArrayNode rewritten = JsonUtils.getJsonNodeFactory().arrayNode();
+        for (JsonNode operation : operations) {
+            boolean removal = operation.path("op").asText().equalsIgnoreCase("remove");
+            boolean ofMembers = operation.path("path").asText().strip().equalsIgnoreCase("members");
+            JsonNode value = operation.path("value");
+            if (!removal || !ofMembers || !value.isArray() || value.isEmpty()) {
+                rewritten.add(operation);
+                continue;
+            }
+            for (JsonNode member : value) {
+                String id = member.path("value").asText().replace("\\", "").replace("\"", "");
+                rewritten.addObject().put("op", "remove").put("path", "members[value eq \"" + id + "\"]");
+            }
+        }
+        ObjectNode copy = patch.deepCopy();
+        copy.set("Operations", rewritten);
+        return copy;
+    }
+
     private void setMembers(UUID organizationId, UUID teamId, Set<UUID> current, Set<UUID> wanted) {
         for (UUID member : wanted) {
             if (!current.contains(member)) {

@@ -60,7 +60,10 @@ class ScimGroups {
             @RequestBody(required = false) String body)
             throws ScimException {
         UUID teamId = idOf(id);
-        return ScimJson.ok(groups.patch(client.organizationId(), teamId, ScimJson.read(body, PatchRequest.class)));
+        return ScimJson.ok(groups.patch(
+                client.organizationId(),
+                teamId,
+                ScimJson.read(ScimGroupSync.removalsByValue(ScimJson.object(body)), PatchRequest.class)));
     }
 
     @DeleteMapping("/{id}")

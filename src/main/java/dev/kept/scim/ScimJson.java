@@ -34,7 +34,11 @@ final class ScimJson {
 
     /** A request body as one of the library's messages: 400 ({@code invalidSyntax}) when it is not one. */
     static <T> T read(String body, Class<T> type) throws BadRequestException {
-        JsonNode node = object(body);
+        return read(object(body), type);
+    }
+
+    /** A JSON object as one of the library's messages: 400 ({@code invalidSyntax}) when it is not one. */
+    static <T> T read(ObjectNode node, Class<T> type) throws BadRequestException {
         try {
             return JsonUtils.nodeToValue(node, type);
         } catch (JacksonException | IllegalArgumentException wrong) {

@@ -396,6 +396,21 @@ class ScimTests {
         assertThat(person(ada.getId()).get("teamId").isNull()).isTrue();
         assertThat(person(alan.getId()).get("teamId").asText()).isEqualTo(group.getId());
 
+        // Entra ID also removes members by value, and that removes those members only
+        String entraRemoval = """
+                {"schemas":["%s"],"Operations":[{"op":"Remove","path":"members","value":[{"value":"%s"}]}]}""".formatted(PATCH_OP, alan.getId());
+        raw(HttpMethod.PATCH, token, "/scim/v2/Groups/" + group.getId(), entraRemoval)
+                .expect(200);
+        assertThat(scim.retrieve("Groups", group.getId(), GroupResource.class).getMembers())
+                .extracting(Member::getValue)
+                .containsExactly(grace.getId());
+        GroupResource readded = scim.modifyRequest("Groups", group.getId())
+                .addValues("members", new Member().setValue(alan.getId()))
+                .invoke(GroupResource.class);
+        assertThat(readded.getMembers())
+                .extracting(Member::getValue)
+                .containsExactlyInAnyOrder(grace.getId(), alan.getId());
+
         ListResponse<GroupResource> byName = scim.searchRequest("Groups")
                 .filter("displayName eq \"" + teamName + "\"")
                 .invoke(GroupResource.class);
