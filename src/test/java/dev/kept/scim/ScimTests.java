@@ -28,6 +28,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +37,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * Directory sync as Microsoft Entra ID and Okta drive it, through the SCIM 2 SDK's client (and raw
@@ -54,6 +58,9 @@ class ScimTests {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    RequestMappingHandlerAdapter handlers;
 
     Account admin;
     String token;
@@ -486,6 +493,76 @@ class ScimTests {
     }
 
     @Test
+    void anAdminCreatesATokenOnTheDirectorySyncPageSeesItOnceAndRevokesIt() {
+        String session = api.pageSession(admin);
+        ApiResponse created = postForm(
+                        session, "/admin/directory-sync", "/admin/directory-sync", Map.of("name", "Okta"))
+                .expect(200);
+        Matcher shown = Pattern.compile("(kept_scim_[A-Za-z0-9_-]+)").matcher(created.body());
+        assertThat(shown.find()).as("the new token is shown").isTrue();
+        String fromPage = shown.group(1);
+        raw(HttpMethod.GET, fromPage, "/scim/v2/Users", null).expect(200);
+        ApiResponse list = pageGet(session, "/admin/directory-sync").expect(200);
+        assertThat(list.body()).contains("Okta").doesNotContain(fromPage);
+
+        UUID id = api.get(admin.token(), "/api/v1/scim-tokens")
+                .json()
+                .get("items")
+                .valueStream()
+                .filter(item -> item.get("name").asString().equals("Okta"))
+                .map(item -> UUID.fromString(item.get("id").asString()))
+                .findFirst()
+                .orElseThrow();
+        ApiResponse revoked =
+                postForm(session, "/admin/directory-sync", "/admin/directory-sync/" + id + "/revoke", Map.of());
+        assertThat(revoked.status()).isEqualTo(302);
+        scimError(raw(HttpMethod.GET, fromPage, "/scim/v2/Users", null), 401);
+        raw(HttpMethod.GET, token, "/scim/v2/Users", null).expect(200);
+
+        Account member = api.join(admin);
+        assertThat(pageGet(api.pageSession(member), "/admin/directory-sync").status())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theApplicationsOwnJsonStaysWithJackson3() {
+        assertThat(handlers.getMessageConverters())
+                .extracting(converter -> converter.getClass().getName())
+                .doesNotContain("org.springframework.http.converter.json.MappingJackson2HttpMessageConverter")
+                .contains("org.springframework.http.converter.json.JacksonJsonHttpMessageConverter");
+    }
+
+    private ApiResponse pageGet(String session, String path) {
+        return api.http()
+                .get()
+                .uri(path)
+                .header(HttpHeaders.COOKIE, session)
+                .exchange((req, res) -> new ApiResponse(
+                        res.getStatusCode().value(),
+                        HttpHeaders.copyOf(res.getHeaders()),
+                        new String(res.getBody().readAllBytes())));
+    }
+
+    private ApiResponse postForm(String session, String from, String to, Map<String, String> fields) {
+        ApiResponse form = pageGet(session, from).expect(200);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).as("a CSRF token on " + from).isTrue();
+        LinkedMultiValueMap<String, String> body = new LinkedMultiValueMap<>();
+        fields.forEach(body::add);
+        body.add("_csrf", csrf.group(1));
+        return api.http()
+                .post()
+                .uri(to)
+                .header(HttpHeaders.COOKIE, session)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(body)
+                .exchange((req, res) -> new ApiResponse(
+                        res.getStatusCode().value(),
+                        HttpHeaders.copyOf(res.getHeaders()),
+                        new String(res.getBody().readAllBytes())));
+    }
+
+    @Test
     void onlyAnAdminCreatesOrSeesDirectorySyncTokens() {
         Account member = api.join(admin);
         api.post(member.token(), "/api/v1/scim-tokens", Map.of()).expectProblem(403);
@@ -543,6 +620,13 @@ class ScimTests {
         scimError(raw(HttpMethod.GET, token, "/scim/v2/Groups/" + UUID.randomUUID(), null), 404);
         scimError(raw(HttpMethod.GET, token, "/scim/v2/Nothing", null), 404);
         scimError(raw(HttpMethod.DELETE, token, "/scim/v2/Users/" + UUID.randomUUID(), null), 404);
+
+        String lastAdmin = "{\"schemas\":[\"" + PATCH_OP
+                + "\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}";
+        assertThat(scimError(raw(HttpMethod.PATCH, token, "/scim/v2/Users/" + admin.personId(), lastAdmin), 409)
+                        .getDetail())
+                .contains("at least one admin");
+        assertThat(person(admin.personId().toString()).get("status").asText()).isEqualTo("ACTIVE");
 
         UserResource twin = newUser("Ada", "Twin").setUserName(ada.getUserName());
         assertThatThrownBy(() -> create(twin)).isInstanceOfSatisfying(ScimException.class, e -> {
