@@ -495,6 +495,7 @@ class ScimTests {
     @Test
     void anAdminCreatesATokenOnTheDirectorySyncPageSeesItOnceAndRevokesIt() {
         String session = api.pageSession(admin);
+        assertThat(pageGet(session, "/commitments").body()).contains("href=\"/admin/directory-sync\"");
         ApiResponse created = postForm(
                         session, "/admin/directory-sync", "/admin/directory-sync", Map.of("name", "Okta"))
                 .expect(200);
