@@ -1,0 +1,89 @@
+package dev.kept.scim;
+
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchRequest;
+import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SCIM Groups (RFC 7644 §3): the organization's teams, as its identity provider keeps them. */
+@Hidden
+@RestController
+@RequestMapping("/scim/v2/Groups")
+class ScimGroups {
+
+    private final ScimGroupSync groups;
+
+    ScimGroups(ScimGroupSync groups) {
+        this.groups = groups;
+    }
+
+    @PostMapping
+    ResponseEntity<String> create(
+            @AuthenticationPrincipal ScimClient client, @RequestBody(required = false) String body)
+            throws ScimException {
+        var group = groups.create(client.organizationId(), ScimJson.object(body));
+        return ScimJson.created(group, URI.create(group.at("/meta/location").asText()));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<String> get(@AuthenticationPrincipal ScimClient client, @PathVariable String id) {
+        return ScimJson.ok(groups.get(client.organizationId(), idOf(id)));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<String> replace(
+            @AuthenticationPrincipal ScimClient client,
+            @PathVariable String id,
+            @RequestBody(required = false) String body)
+            throws ScimException {
+        UUID teamId = idOf(id);
+        return ScimJson.ok(groups.replace(client.organizationId(), teamId, ScimJson.object(body)));
+    }
+
+    @PatchMapping("/{id}")
+    ResponseEntity<String> patch(
+            @AuthenticationPrincipal ScimClient client,
+            @PathVariable String id,
+            @RequestBody(required = false) String body)
+            throws ScimException {
+        UUID teamId = idOf(id);
+        return ScimJson.ok(groups.patch(
+                client.organizationId(),
+                teamId,
+                ScimJson.read(ScimGroupSync.removalsByValue(ScimJson.object(body)), PatchRequest.class)));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ScimClient client, @PathVariable String id) {
+        groups.delete(client.organizationId(), idOf(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping
+    ResponseEntity<String> list(
+            @AuthenticationPrincipal ScimClient client,
+            @RequestParam(required = false) String filter,
+            @RequestParam(required = false) String startIndex,
+            @RequestParam(required = false) String count)
+            throws ScimException {
+        ScimPaging paging = ScimPaging.of(startIndex, count);
+        return ScimJson.ok(groups.list(client.organizationId(), filter, paging.startIndex(), paging.count()));
+    }
+
+    private static UUID idOf(String id) {
+        return ScimUsers.idOf(id);
+    }
+}
