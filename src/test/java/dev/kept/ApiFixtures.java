@@ -225,6 +225,35 @@ public final class ApiFixtures {
      * Gets a page with a session from {@link #pageSession}, counting its SQL statements under
      * {@code key} with the {@link StatementCounter}; the page must answer 200.
      */
+    /** A page as a browser with this session cookie asks for it, whatever its status. */
+    public ApiResponse page(String session, String path) {
+        return http().get()
+                .uri(path)
+                .header(HttpHeaders.COOKIE, session)
+                .exchange((req, res) -> new ApiResponse(
+                        res.getStatusCode().value(), HttpHeaders.copyOf(res.getHeaders()), read(res.getBody())));
+    }
+
+    /** Posts a form from the page {@code from} (with its CSRF token) to {@code to}, with the session. */
+    public ApiResponse postForm(String session, String from, String to, Map<String, String> fields) {
+        ApiResponse form = page(session, from).expect(200);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        if (!csrf.find()) {
+            throw new AssertionError("no CSRF token on " + from);
+        }
+        org.springframework.util.LinkedMultiValueMap<String, String> body =
+                new org.springframework.util.LinkedMultiValueMap<>();
+        fields.forEach(body::add);
+        body.add("_csrf", csrf.group(1));
+        return http().post()
+                .uri(to)
+                .header(HttpHeaders.COOKIE, session)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(body)
+                .exchange((req, res) -> new ApiResponse(
+                        res.getStatusCode().value(), HttpHeaders.copyOf(res.getHeaders()), read(res.getBody())));
+    }
+
     public ApiResponse getPageCounted(String session, String path, String key) {
         ApiResponse answer = http().get()
                 .uri(path)

@@ -18,15 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,37 +61,6 @@ class OffboardingTests {
         return api.post(admin.token(), "/api/v1/people/" + person.personId() + "/reactivate", null);
     }
 
-    private ApiResponse page(String session, String path) {
-        return api.http()
-                .get()
-                .uri(path)
-                .header(HttpHeaders.COOKIE, session)
-                .exchange((req, res) -> new ApiResponse(
-                        res.getStatusCode().value(),
-                        HttpHeaders.copyOf(res.getHeaders()),
-                        new String(res.getBody().readAllBytes())));
-    }
-
-    /** Posts a form from {@code from} (its CSRF token) to {@code to} with the session. */
-    private ApiResponse postForm(String session, String from, String to, Map<String, String> fields) {
-        ApiResponse form = page(session, from).expect(200);
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
-        assertThat(csrf.find()).as("a CSRF token on " + from).isTrue();
-        LinkedMultiValueMap<String, String> body = new LinkedMultiValueMap<>();
-        fields.forEach(body::add);
-        body.add("_csrf", csrf.group(1));
-        return api.http()
-                .post()
-                .uri(to)
-                .header(HttpHeaders.COOKIE, session)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(body)
-                .exchange((req, res) -> new ApiResponse(
-                        res.getStatusCode().value(),
-                        HttpHeaders.copyOf(res.getHeaders()),
-                        new String(res.getBody().readAllBytes())));
-    }
-
     private static List<String> ids(ApiResponse page) {
         return page.json()
                 .get("items")
@@ -112,7 +76,7 @@ class OffboardingTests {
         Account admin = api.signUp();
         Account leaver = api.join(admin);
         String session = api.pageSession(leaver);
-        page(session, "/commitments").expect(200);
+        api.page(session, "/commitments").expect(200);
         api.get(leaver.token(), "/api/v1/me").expect(200);
 
         JsonNode deactivated = deactivate(admin, leaver).expect(200).json();
@@ -121,10 +85,10 @@ class OffboardingTests {
         assertThat(counter.statementsOf(key -> api.getPageCounted(session, "/css/kept.css", key)))
                 .as("a style sheet does not read the person again")
                 .isZero();
-        ApiResponse next = page(session, "/commitments");
+        ApiResponse next = api.page(session, "/commitments");
         assertThat(next.status()).isEqualTo(302);
         assertThat(next.headers().getLocation().getPath()).isEqualTo("/login");
-        assertThat(page(session, "/commitments").status())
+        assertThat(api.page(session, "/commitments").status())
                 .as("the session stays ended")
                 .isEqualTo(302);
         assertThat(api.get(leaver.token(), "/api/v1/me")
@@ -132,7 +96,7 @@ class OffboardingTests {
                         .get("detail")
                         .asString())
                 .contains("unknown, expired or revoked");
-        page(api.pageSession(admin), "/commitments").expect(200);
+        api.page(api.pageSession(admin), "/commitments").expect(200);
     }
 
     @Test
@@ -243,7 +207,7 @@ class OffboardingTests {
         assertThat(back.get("status").asString()).isEqualTo("ACTIVE");
         String token = api.token(leaver.email(), leaver.password());
         api.get(token, "/api/v1/me").expect(200);
-        page(api.pageSession(leaver), "/commitments").expect(200);
+        api.page(api.pageSession(leaver), "/commitments").expect(200);
         assertThat(api.get(token, "/api/v1/partnerships/" + peer).expect(200).text("status"))
                 .isEqualTo("ENDED");
         api.get(leaver.token(), "/api/v1/me").expectProblem(401);
@@ -421,7 +385,7 @@ class OffboardingTests {
                         .toList())
                 .containsExactly(true);
         String session = api.pageSession(requester);
-        assertThat(page(session, "/commitments/" + commitment).expect(200).body())
+        assertThat(api.page(session, "/commitments/" + commitment).expect(200).body())
                 .contains("owner left")
                 .contains(leaver.name());
         JsonNode thanks =
@@ -446,7 +410,7 @@ class OffboardingTests {
                 .containsExactly(report.personId().toString());
         api.get(other.token(), path).expectProblem(403);
         String session = api.pageSession(admin);
-        String people = page(session, "/people").expect(200).body();
+        String people = api.page(session, "/people").expect(200).body();
         assertThat(people).contains("Reporting lines to fix").contains(report.name());
         // keeping the manager while changing something else is allowed; a new manager fixes the line
         api.patch(admin.token(), "/api/v1/people/" + report.personId(), Map.of("title", "Engineer"))
@@ -457,7 +421,7 @@ class OffboardingTests {
                         Map.of("managerId", other.personId().toString()))
                 .expect(200);
         assertThat(ids(api.get(admin.token(), path).expect(200))).isEmpty();
-        assertThat(page(session, "/people").expect(200).body()).doesNotContain("Reporting lines to fix</h2>");
+        assertThat(api.page(session, "/people").expect(200).body()).doesNotContain("Reporting lines to fix</h2>");
     }
 
     // --- the admin's pages -------------------------------------------------------------------
@@ -468,24 +432,24 @@ class OffboardingTests {
         Account leaver = api.join(admin);
         String session = api.pageSession(admin);
         String personPage = "/people/" + leaver.personId();
-        assertThat(page(session, personPage).expect(200).body()).contains("Yes, deactivate " + leaver.name());
+        assertThat(api.page(session, personPage).expect(200).body()).contains("Yes, deactivate " + leaver.name());
 
-        postForm(session, personPage, personPage + "/deactivate", Map.of()).expect(302);
+        api.postForm(session, personPage, personPage + "/deactivate", Map.of()).expect(302);
         assertThat(api.get(admin.token(), "/api/v1/people/" + leaver.personId()).text("status"))
                 .isEqualTo("ACTIVE");
-        assertThat(page(session, personPage).body()).contains("tick the box to confirm");
+        assertThat(api.page(session, personPage).body()).contains("tick the box to confirm");
 
-        postForm(session, personPage, personPage + "/deactivate", Map.of("confirm", "true"))
+        api.postForm(session, personPage, personPage + "/deactivate", Map.of("confirm", "true"))
                 .expect(302);
         assertThat(api.get(admin.token(), "/api/v1/people/" + leaver.personId()).text("status"))
                 .isEqualTo("DEACTIVATED");
-        String shown = page(session, personPage).expect(200).body();
+        String shown = api.page(session, personPage).expect(200).body();
         assertThat(shown).contains(leaver.name() + " is deactivated.").contains("Reactivate");
-        assertThat(page(session, "/people?among=DEACTIVATED").expect(200).body())
+        assertThat(api.page(session, "/people?among=DEACTIVATED").expect(200).body())
                 .contains(leaver.name());
-        assertThat(page(session, "/people").expect(200).body()).doesNotContain(leaver.name());
+        assertThat(api.page(session, "/people").expect(200).body()).doesNotContain(leaver.name());
 
-        postForm(session, personPage, personPage + "/reactivate", Map.of()).expect(302);
+        api.postForm(session, personPage, personPage + "/reactivate", Map.of()).expect(302);
         assertThat(api.get(admin.token(), "/api/v1/people/" + leaver.personId()).text("status"))
                 .isEqualTo("ACTIVE");
     }

@@ -37,7 +37,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
@@ -495,15 +494,15 @@ class ScimTests {
     @Test
     void anAdminCreatesATokenOnTheDirectorySyncPageSeesItOnceAndRevokesIt() {
         String session = api.pageSession(admin);
-        assertThat(pageGet(session, "/commitments").body()).contains("href=\"/admin/directory-sync\"");
-        ApiResponse created = postForm(
+        assertThat(api.page(session, "/commitments").body()).contains("href=\"/admin/directory-sync\"");
+        ApiResponse created = api.postForm(
                         session, "/admin/directory-sync", "/admin/directory-sync", Map.of("name", "Okta"))
                 .expect(200);
         Matcher shown = Pattern.compile("(kept_scim_[A-Za-z0-9_-]+)").matcher(created.body());
         assertThat(shown.find()).as("the new token is shown").isTrue();
         String fromPage = shown.group(1);
         raw(HttpMethod.GET, fromPage, "/scim/v2/Users", null).expect(200);
-        ApiResponse list = pageGet(session, "/admin/directory-sync").expect(200);
+        ApiResponse list = api.page(session, "/admin/directory-sync").expect(200);
         assertThat(list.body()).contains("Okta").doesNotContain(fromPage);
 
         UUID id = api.get(admin.token(), "/api/v1/scim-tokens")
@@ -515,13 +514,13 @@ class ScimTests {
                 .findFirst()
                 .orElseThrow();
         ApiResponse revoked =
-                postForm(session, "/admin/directory-sync", "/admin/directory-sync/" + id + "/revoke", Map.of());
+                api.postForm(session, "/admin/directory-sync", "/admin/directory-sync/" + id + "/revoke", Map.of());
         assertThat(revoked.status()).isEqualTo(302);
         scimError(raw(HttpMethod.GET, fromPage, "/scim/v2/Users", null), 401);
         raw(HttpMethod.GET, token, "/scim/v2/Users", null).expect(200);
 
         Account member = api.join(admin);
-        assertThat(pageGet(api.pageSession(member), "/admin/directory-sync").status())
+        assertThat(api.page(api.pageSession(member), "/admin/directory-sync").status())
                 .isEqualTo(403);
     }
 
@@ -531,36 +530,6 @@ class ScimTests {
                 .extracting(converter -> converter.getClass().getName())
                 .doesNotContain("org.springframework.http.converter.json.MappingJackson2HttpMessageConverter")
                 .contains("org.springframework.http.converter.json.JacksonJsonHttpMessageConverter");
-    }
-
-    private ApiResponse pageGet(String session, String path) {
-        return api.http()
-                .get()
-                .uri(path)
-                .header(HttpHeaders.COOKIE, session)
-                .exchange((req, res) -> new ApiResponse(
-                        res.getStatusCode().value(),
-                        HttpHeaders.copyOf(res.getHeaders()),
-                        new String(res.getBody().readAllBytes())));
-    }
-
-    private ApiResponse postForm(String session, String from, String to, Map<String, String> fields) {
-        ApiResponse form = pageGet(session, from).expect(200);
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
-        assertThat(csrf.find()).as("a CSRF token on " + from).isTrue();
-        LinkedMultiValueMap<String, String> body = new LinkedMultiValueMap<>();
-        fields.forEach(body::add);
-        body.add("_csrf", csrf.group(1));
-        return api.http()
-                .post()
-                .uri(to)
-                .header(HttpHeaders.COOKIE, session)
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(body)
-                .exchange((req, res) -> new ApiResponse(
-                        res.getStatusCode().value(),
-                        HttpHeaders.copyOf(res.getHeaders()),
-                        new String(res.getBody().readAllBytes())));
     }
 
     @Test
