@@ -4,9 +4,9 @@ import dev.kept.access.AccessPolicy;
 import dev.kept.moves.EverydayMove;
 import dev.kept.moves.MoveSource;
 import dev.kept.people.Caller;
-import dev.kept.shared.GenericPlans;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.Page;
+import dev.kept.shared.PlanChoice;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,10 +32,10 @@ public class CommitmentLists implements MoveSource {
     private final AccessPolicy policy;
     private final Commitments commitments;
     private final Clock clock;
-    private final GenericPlans plans;
+    private final PlanChoice plans;
 
     CommitmentLists(
-            CommitmentQueries queries, AccessPolicy policy, Commitments commitments, Clock clock, GenericPlans plans) {
+            CommitmentQueries queries, AccessPolicy policy, Commitments commitments, Clock clock, PlanChoice plans) {
         this.queries = queries;
         this.policy = policy;
         this.commitments = commitments;
@@ -77,7 +77,7 @@ public class CommitmentLists implements MoveSource {
     @Transactional(readOnly = true)
     public Page<CommitmentView> list(Caller caller, CommitmentSearch search, String cursor, int limit) {
         ListPosition after = ListPosition.of(cursor);
-        plans.forThisTransaction();
+        plans.genericForThisTransaction();
         return Page.of(
                 queries.visiblePage(caller, search, after, limit + 1, commitments.today(caller), clock.instant()),
                 limit,

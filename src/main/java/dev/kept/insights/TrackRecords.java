@@ -8,6 +8,7 @@ import dev.kept.people.Person;
 import dev.kept.people.TeamSummary;
 import dev.kept.people.Teams;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.PlanChoice;
 import dev.kept.transparency.EverydayMoves;
 import dev.kept.transparency.MovesView;
 import java.time.Clock;
@@ -54,6 +55,7 @@ public class TrackRecords {
     private final Teams teams;
     private final AccessPolicy policy;
     private final EverydayMoves moves;
+    private final PlanChoice plans;
     private final Clock clock;
 
     TrackRecords(
@@ -62,12 +64,14 @@ public class TrackRecords {
             Teams teams,
             AccessPolicy policy,
             EverydayMoves moves,
+            PlanChoice plans,
             Clock clock) {
         this.queries = queries;
         this.people = people;
         this.teams = teams;
         this.policy = policy;
         this.moves = moves;
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -138,6 +142,8 @@ public class TrackRecords {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         UUID organization = caller.organizationId();
         AccessPolicy.Audience audience = policy.audienceOf(caller);
+        // each statement below walks the team's members; their generic plans walk the organization
+        plans.customForThisTransaction();
         List<String> counted = Arrays.stream(Visibility.values())
                 .filter(visibility -> audience.sees(visibility, teamId))
                 .map(Enum::name)

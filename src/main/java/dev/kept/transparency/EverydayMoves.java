@@ -10,6 +10,7 @@ import dev.kept.people.Person;
 import dev.kept.people.Team;
 import dev.kept.people.Teams;
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.PlanChoice;
 import dev.kept.shared.RuleViolationException;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -42,13 +43,21 @@ public class EverydayMoves {
     private final Teams orgTeams;
     private final AccessPolicy policy;
     private final List<MoveSource> sources;
+    private final PlanChoice plans;
     private final Clock clock;
 
-    EverydayMoves(People people, Teams orgTeams, AccessPolicy policy, List<MoveSource> sources, Clock clock) {
+    EverydayMoves(
+            People people,
+            Teams orgTeams,
+            AccessPolicy policy,
+            List<MoveSource> sources,
+            PlanChoice plans,
+            Clock clock) {
         this.people = people;
         this.orgTeams = orgTeams;
         this.policy = policy;
         this.sources = List.copyOf(sources);
+        this.plans = plans;
         this.clock = clock;
     }
 
@@ -126,6 +135,10 @@ public class EverydayMoves {
     private List<EverydayMove> made(UUID organizationId, Week span, Set<UUID> whose) {
         if (whose.isEmpty()) {
             return List.of();
+        }
+        if (whose.size() > 1) {
+            // a team's members: generically planned, each source would walk the organization's week
+            plans.customForThisTransaction();
         }
         List<EverydayMove> all = new ArrayList<>();
         for (MoveSource source : sources) {

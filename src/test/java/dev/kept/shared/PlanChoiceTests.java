@@ -11,12 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Generic plans are asked for on PostgreSQL within one transaction only, and H2 is left alone. */
+/** A plan mode is asked for on PostgreSQL within one transaction only, and H2 is left alone. */
 @KeptApiTest
-class GenericPlansTests {
+class PlanChoiceTests {
 
     @Autowired
-    GenericPlans plans;
+    PlanChoice plans;
 
     @Autowired
     JdbcClient jdbc;
@@ -28,19 +28,28 @@ class GenericPlansTests {
     TransactionTemplate transactions;
 
     @Test
-    void onPostgresqlTheModeHoldsForTheTransactionAndEndsWithIt() throws SQLException {
+    void onPostgresqlTheGenericModeHoldsForTheTransactionAndEndsWithIt() throws SQLException {
+        assertModeWithin(plans::genericForThisTransaction, "force_generic_plan");
+    }
+
+    @Test
+    void onPostgresqlTheCustomModeHoldsForTheTransactionAndEndsWithIt() throws SQLException {
+        assertModeWithin(plans::customForThisTransaction, "force_custom_plan");
+    }
+
+    private void assertModeWithin(Runnable ask, String mode) throws SQLException {
         boolean postgres;
         try (Connection connection = dataSource.getConnection()) {
             postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         }
         String within = transactions.execute(status -> {
-            plans.forThisTransaction();
+            ask.run();
             return postgres
                     ? jdbc.sql("show plan_cache_mode").query(String.class).single()
                     : "not asked";
         });
         if (postgres) {
-            assertThat(within).isEqualTo("force_generic_plan");
+            assertThat(within).isEqualTo(mode);
             String after = transactions.execute(status ->
                     jdbc.sql("show plan_cache_mode").query(String.class).single());
             assertThat(after).isEqualTo("auto");
@@ -48,6 +57,6 @@ class GenericPlansTests {
             assertThat(within).isEqualTo("not asked");
         }
         // Outside a transaction nothing is set, on either database.
-        plans.forThisTransaction();
+        ask.run();
     }
 }
