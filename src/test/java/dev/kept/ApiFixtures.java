@@ -221,10 +221,6 @@ public final class ApiFixtures {
                 .orElseThrow(() -> new AssertionError("no session cookie"));
     }
 
-    /**
-     * Gets a page with a session from {@link #pageSession}, counting its SQL statements under
-     * {@code key} with the {@link StatementCounter}; the page must answer 200.
-     */
     /** A page as a browser with this session cookie asks for it, whatever its status. */
     public ApiResponse page(String session, String path) {
         return http().get()
@@ -254,6 +250,10 @@ public final class ApiFixtures {
                         res.getStatusCode().value(), HttpHeaders.copyOf(res.getHeaders()), read(res.getBody())));
     }
 
+    /**
+     * Gets a page with a session from {@link #pageSession}, counting its SQL statements under
+     * {@code key} with the {@link StatementCounter}; the page must answer 200.
+     */
     public ApiResponse getPageCounted(String session, String path, String key) {
         ApiResponse answer = http().get()
                 .uri(path)

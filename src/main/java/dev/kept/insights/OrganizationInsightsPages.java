@@ -31,7 +31,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class OrganizationInsightsPages {
 
-    private static final DateTimeFormatter COUNTED_AT =
+    /** When an answer kept for a while was counted, as the insight pages say it. */
+    static final DateTimeFormatter COUNTED_AT =
             DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private final OrganizationInsights insights;

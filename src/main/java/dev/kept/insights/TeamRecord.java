@@ -1,5 +1,6 @@
 package dev.kept.insights;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.UUID;
  * {@code counted} (organization, and team when the viewer is a member), never anyone's private or
  * partners-only ones. Counts over things only their parties see (offers of help to or from one
  * person) are given only for a team of at least {@link #FEWEST_MEMBERS} members ({@code
- * help.shown}), where a count cannot single anyone out.
+ * help.shown}), where a count cannot single anyone out. Counted at {@code countedAt}, and shown
+ * again to viewers who see the same until {@code kept.insights.team-fresh-for} has passed.
  */
 public record TeamRecord(
         UUID teamId,
@@ -27,7 +29,8 @@ public record TeamRecord(
         Goals goals,
         Thanks thanks,
         Help help,
-        List<MovesWeek> moves) {
+        List<MovesWeek> moves,
+        Instant countedAt) {
 
     /** Below this many members, counts of offers between single people are not shown. */
     public static final int FEWEST_MEMBERS = 5;

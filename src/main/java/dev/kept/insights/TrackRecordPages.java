@@ -21,10 +21,12 @@ class TrackRecordPages {
 
     private final TrackRecords records;
     private final TrackRecordCharts charts;
+    private final InsightProperties properties;
 
-    TrackRecordPages(TrackRecords records, TrackRecordCharts charts) {
+    TrackRecordPages(TrackRecords records, TrackRecordCharts charts, InsightProperties properties) {
         this.records = records;
         this.charts = charts;
+        this.properties = properties;
     }
 
     @GetMapping("/insights")
@@ -50,6 +52,8 @@ class TrackRecordPages {
         model.addAttribute("onTimeChart", charts.onTimeByMonth(record.byMonth()));
         model.addAttribute("movesChart", charts.movesByWeek(record.moves()));
         model.addAttribute("fewestMembers", TeamRecord.FEWEST_MEMBERS);
+        model.addAttribute("countedAt", OrganizationInsightsPages.COUNTED_AT.format(record.countedAt()));
+        model.addAttribute("freshSeconds", Math.max(1, properties.teamFreshFor().toSeconds()));
         model.addAttribute("mostMonths", Period.MOST_MONTHS);
         return "insights/team";
     }

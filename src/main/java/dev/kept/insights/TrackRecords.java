@@ -9,6 +9,7 @@ import dev.kept.people.TeamSummary;
 import dev.kept.people.Teams;
 import dev.kept.shared.NotFoundException;
 import dev.kept.shared.PlanChoice;
+import dev.kept.shared.RecentAnswers;
 import dev.kept.transparency.EverydayMoves;
 import dev.kept.transparency.MovesView;
 import java.time.Clock;
@@ -50,6 +51,17 @@ public class TrackRecords {
     /** How many ISO weeks of everyday moves a team's record shows, this week last. */
     static final int MOVE_WEEKS = 12;
 
+    /** How many team records are kept at most: a few kinds of viewer for each team, and periods. */
+    static final int MOST_TEAM_RECORDS = 2_000;
+
+    /**
+     * What a team's record depends on besides the team: the visibilities it counts and the
+     * commitments the viewer sees through their own team (member or not, which team), the viewer's
+     * time zone (months and weeks) and the number of months.
+     */
+    private record TeamKey(
+            UUID teamId, List<String> counted, boolean member, UUID viewerTeam, String zone, int months) {}
+
     private final TrackRecordQueries queries;
     private final People people;
     private final Teams teams;
@@ -57,6 +69,7 @@ public class TrackRecords {
     private final EverydayMoves moves;
     private final PlanChoice plans;
     private final Clock clock;
+    private final RecentAnswers<TeamKey, TeamRecord> teamRecords;
 
     TrackRecords(
             TrackRecordQueries queries,
@@ -65,6 +78,7 @@ public class TrackRecords {
             AccessPolicy policy,
             EverydayMoves moves,
             PlanChoice plans,
+            InsightProperties properties,
             Clock clock) {
         this.queries = queries;
         this.people = people;
@@ -73,6 +87,7 @@ public class TrackRecords {
         this.moves = moves;
         this.plans = plans;
         this.clock = clock;
+        this.teamRecords = new RecentAnswers<>(properties.teamFreshFor(), MOST_TEAM_RECORDS);
     }
 
     /** The caller's own record over the last {@code months} months (null: 12; 1 to 36, else 400). */
@@ -138,16 +153,31 @@ public class TrackRecords {
         }
         ZoneId zone = ZoneId.of(me.getTimeZone());
         Period period = Period.lastMonths(months, zone, clock);
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        UUID organization = caller.organizationId();
         AccessPolicy.Audience audience = policy.audienceOf(caller);
-        // each statement below walks the team's members; their generic plans walk the organization
-        plans.customForThisTransaction();
         List<String> counted = Arrays.stream(Visibility.values())
                 .filter(visibility -> audience.sees(visibility, teamId))
                 .map(Enum::name)
                 .toList();
+        TeamKey key = new TeamKey(teamId, counted, audience.member(), audience.teamId(), zone.getId(), period.months());
+        Instant now = clock.instant();
+        return teamRecords
+                .get(key, now, () -> countTeam(caller, team, zone, period, audience, counted, now))
+                .value();
+    }
+
+    private TeamRecord countTeam(
+            Caller caller,
+            TeamSummary team,
+            ZoneId zone,
+            Period period,
+            AccessPolicy.Audience audience,
+            List<String> counted,
+            Instant now) {
+        UUID teamId = team.id();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        UUID organization = caller.organizationId();
+        // each statement below walks the team's members; their generic plans walk the organization
+        plans.customForThisTransaction();
         // on the owner joined as o, not as a sub-select of members: the statements then walk the
         // team's members and each one's commitments by index, never the organization's people
         TrackRecordQueries.Whose ofMembers = new TrackRecordQueries.Whose(
@@ -188,7 +218,8 @@ public class TrackRecords {
                         helpShown),
                 moves.teamWeeks(caller, teamId, MOVE_WEEKS).stream()
                         .map(TrackRecords::week)
-                        .toList());
+                        .toList(),
+                now);
     }
 
     /** The team the caller is in, if any: the one their own page links to. */

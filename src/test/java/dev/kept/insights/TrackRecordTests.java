@@ -9,6 +9,8 @@ import dev.kept.ApiResponse;
 import dev.kept.KeptApiTest;
 import dev.kept.MutableClock;
 import dev.kept.StatementCounter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A person's and a team's track record on {@link InsightFixtures}' organization, every figure
@@ -39,6 +42,9 @@ class TrackRecordTests {
 
     @Autowired
     StatementCounter counter;
+
+    /** The default of {@code kept.insights.team-fresh-for}. */
+    static final Duration TEAM_FRESH_FOR = Duration.ofMinutes(1);
 
     InsightFixtures fixtures;
     InsightFixtures.World world;
@@ -264,7 +270,40 @@ class TrackRecordTests {
                 .param("one", world.commitments().get("1"))
                 .param("id", hidden)
                 .update();
-        assertThat(team(world.p(), world.t(), "?months=6")).isEqualTo(before);
+        clock.advance(TEAM_FRESH_FOR);
+        JsonNode after = team(world.p(), world.t(), "?months=6");
+        assertThat(after.get("countedAt")).isNotEqualTo(before.get("countedAt"));
+        ((ObjectNode) after).set("countedAt", before.get("countedAt"));
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void aTeamsRecordIsCountedAgainOnlyOnceAMinuteOld() {
+        JsonNode first = team(world.p(), world.t(), "?months=6");
+        long closed = first.at("/total/closed").asLong();
+        UUID org = world.admin().organizationId();
+        fixtures.closed(org, world.m2(), "TEAM", "KEPT", "2026-06-01", "2026-06-01T10:00:00Z", 0);
+
+        clock.advance(TEAM_FRESH_FOR.minusSeconds(1));
+        JsonNode kept = team(world.p(), world.t(), "?months=6");
+        assertThat(kept.get("countedAt")).isEqualTo(first.get("countedAt"));
+        assertThat(kept.at("/total/closed").asLong()).isEqualTo(closed);
+        // another kind of viewer (a teammate in another time zone, or another period) has its own count
+        assertThat(team(world.m2(), world.t(), "?months=6").at("/total/closed").asLong())
+                .isEqualTo(closed + 1);
+        assertThat(Instant.parse(
+                        team(world.p(), world.t(), "?months=7").get("countedAt").asString()))
+                .isEqualTo(clock.instant());
+
+        clock.advance(Duration.ofSeconds(1));
+        JsonNode counted = team(world.p(), world.t(), "?months=6");
+        assertThat(Instant.parse(counted.get("countedAt").asString()))
+                .isEqualTo(Instant.parse(first.get("countedAt").asString()).plus(TEAM_FRESH_FOR));
+        assertThat(counted.at("/total/closed").asLong()).isEqualTo(closed + 1);
+        assertThat(api.page(api.pageSession(world.p()), "/insights/teams/" + world.t() + "?months=6")
+                        .expect(200)
+                        .body())
+                .contains("Counted at 12:01 UTC");
     }
 
     @Test
@@ -429,15 +468,15 @@ class TrackRecordTests {
         fixtures.more(larger, 20);
         assertThat(statements(larger.p(), "/api/v1/insights/me"))
                 .isEqualTo(statements(world.p(), "/api/v1/insights/me"));
-        assertThat(statements(larger.lead(), "/api/v1/insights/teams/" + larger.t()))
-                .isEqualTo(statements(world.lead(), "/api/v1/insights/teams/" + world.t()));
+        assertThat(teamStatements(larger.lead(), "/api/v1/insights/teams/" + larger.t()))
+                .isEqualTo(teamStatements(world.lead(), "/api/v1/insights/teams/" + world.t()));
         String small = api.pageSession(world.lead());
         String large = api.pageSession(larger.lead());
-        assertThat(counter.statementsOf(key -> api.getPageCounted(large, "/insights/teams/" + larger.t(), key)))
-                .isEqualTo(counter.statementsOf(key -> api.getPageCounted(small, "/insights/teams/" + world.t(), key)));
+        assertThat(pageStatements(large, "/insights/teams/" + larger.t()))
+                .isEqualTo(pageStatements(small, "/insights/teams/" + world.t()));
         assertThat(counter.statementsOf(key -> api.getPageCounted(large, "/insights", key)))
                 .isEqualTo(counter.statementsOf(key -> api.getPageCounted(small, "/insights", key)));
-        assertThat(statements(world.lead(), "/api/v1/insights/teams/" + world.t()))
+        assertThat(teamStatements(world.lead(), "/api/v1/insights/teams/" + world.t()))
                 .isLessThan(30);
         // the larger one is larger
         assertThat(team(larger.lead(), larger.t(), "").at("/total/closed").asLong())
@@ -447,5 +486,16 @@ class TrackRecordTests {
 
     private long statements(Account who, String path) {
         return counter.statementsOf(key -> api.getCounted(who.token(), path, key));
+    }
+
+    /** The statements of one request for a team's record, a minute on: counted, not shown again. */
+    private long teamStatements(Account who, String path) {
+        clock.advance(TEAM_FRESH_FOR);
+        return statements(who, path);
+    }
+
+    private long pageStatements(String session, String path) {
+        clock.advance(TEAM_FRESH_FOR);
+        return counter.statementsOf(key -> api.getPageCounted(session, path, key));
     }
 }
