@@ -793,12 +793,26 @@ public class MatchingPrograms {
 
     /**
      * Takes someone who was deactivated out of every program they opted in to, in the transaction
-     * that deactivates them: no run proposes them again.
+     * that deactivates them: no run proposes them again. Every match proposed with them that still
+     * waits for answers is withdrawn, and the others in it are told (they take part in the next run).
      */
     @EventListener
     void on(PersonDeactivated deactivated) {
         for (UUID programId : programs.programsOf(deactivated.personId())) {
             programs.remove(programId, deactivated.personId());
+        }
+        Instant now = clock.instant();
+        for (Proposal proposal : proposals.pendingOf(deactivated.organizationId(), deactivated.personId())) {
+            if (!proposals.lockPending(proposal.id())) {
+                continue;
+            }
+            proposals.close(proposal.id(), ProposalStatus.WITHDRAWN, now);
+            List<UUID> others = proposal.memberIds().stream()
+                    .filter(id -> !id.equals(deactivated.personId()))
+                    .toList();
+            String program = programs.names(deactivated.organizationId(), List.of(proposal.programId()))
+                    .getOrDefault(proposal.programId(), SOME_PROGRAM);
+            events.publishEvent(new MatchWithdrawn(deactivated.organizationId(), proposal.id(), program, others));
         }
     }
 

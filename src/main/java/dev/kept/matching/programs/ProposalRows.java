@@ -314,6 +314,15 @@ class ProposalRows {
                         "rows", rows));
     }
 
+    /** Every proposal still waiting for answers that the person is in (few: one per program at most). */
+    List<Proposal> pendingOf(UUID organizationId, UUID personId) {
+        return proposals("""
+                        p.organization_id = :organization and p.status = 'PENDING'
+                           and exists (select 1 from match_proposal_member m
+                                        where m.proposal_id = p.id and m.person_id = :person)
+                         order by p.created_at, p.id""", Map.of("organization", organizationId, "person", personId));
+    }
+
     // the proposals a where clause (with its order and limit) selects, with their members and pairs
     private List<Proposal> proposals(String where, Map<String, ?> parameters) {
         Map<UUID, Proposal> proposals = new LinkedHashMap<>();

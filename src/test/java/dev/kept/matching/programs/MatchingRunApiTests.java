@@ -325,6 +325,34 @@ class MatchingRunApiTests {
     }
 
     @Test
+    void aMatchWaitingForAnswersIsWithdrawnWhenOneOfItsPeopleIsDeactivated() {
+        Account admin = api.signUp();
+        Account ana = api.join(admin);
+        Account ben = api.join(admin);
+        UUID program = programs.program(admin);
+        programs.join(ana, program, List.of("kotlin"), List.of("negotiation"));
+        programs.join(ben, program, List.of("negotiation"), List.of("kotlin"));
+        UUID proposal = proposalOf(programs.run(admin, program), ana);
+        programs.answer(ana, proposal, "accept").expect(200);
+
+        api.post(admin.token(), "/api/v1/people/" + ben.personId() + "/deactivate", null)
+                .expect(200);
+
+        JsonNode seenByAna = api.get(ana.token(), "/api/v1/matching/proposals/" + proposal)
+                .expect(200)
+                .json();
+        assertThat(seenByAna.get("status").asString()).isEqualTo("WITHDRAWN");
+        api.awaitNotification(ana, "can no longer be formed");
+        programs.answer(ana, proposal, "accept").expectProblem(409);
+        assertThat(api.get(ana.token(), "/api/v1/partnerships").json().get("items"))
+                .isEmpty();
+        // Ana takes part in the next run again; Ben no longer does
+        JsonNode next = programs.run(admin, program);
+        assertThat(pairs(next)).isEmpty();
+        assertThat(unmatched(next)).containsExactly(ana.personId());
+    }
+
+    @Test
     void aDeclinedPairIsMatchedAgainWithOthersAmongThoseLeftAndNeverTogether() {
         Account admin = api.signUp();
         Account ana = api.join(admin);
