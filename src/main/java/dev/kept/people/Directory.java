@@ -142,10 +142,10 @@ class Directory {
     }
 
     private static final String TEAM_SUMMARY = """
-            select t.id, t.name, t.lead_id, l.name as lead_name,
+            select t.id, t.name, t.lead_id, l.name as lead_name, l.status as lead_status,
                    (select count(*) from person p
                      where p.organization_id = t.organization_id and p.team_id = t.id
-                       and p.role <> 'GUEST') as members
+                       and p.role <> 'GUEST' and p.status <> 'DEACTIVATED') as members
               from team t
               left join person l on l.id = t.lead_id
             """;
@@ -311,6 +311,7 @@ class Directory {
                 rs.getString("name"),
                 rs.getObject("lead_id", UUID.class),
                 rs.getString("lead_name"),
+                "DEACTIVATED".equals(rs.getString("lead_status")),
                 rs.getLong("members"));
     }
 

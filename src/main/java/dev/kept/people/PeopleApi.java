@@ -54,10 +54,14 @@ class PeopleApi {
 
     record TeamBody(@NotBlank @Size(max = 80) String name, UUID leadId) {}
 
-    /** A team: its lead (id and name, or null) and how many members it has (listed by GET /people?team=). */
-    record TeamView(UUID id, String name, UUID leadId, String leadName, long members) {
+    /**
+     * A team: its lead (id and name, or null; {@code leadLeft} when that lead was deactivated and
+     * another should be chosen) and how many members it has (listed by GET /people?team=).
+     */
+    record TeamView(UUID id, String name, UUID leadId, String leadName, boolean leadLeft, long members) {
         static TeamView of(TeamSummary team) {
-            return new TeamView(team.id(), team.name(), team.leadId(), team.leadName(), team.members());
+            return new TeamView(
+                    team.id(), team.name(), team.leadId(), team.leadName(), team.leadLeft(), team.members());
         }
     }
 

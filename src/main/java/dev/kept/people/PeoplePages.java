@@ -306,7 +306,8 @@ class PeoplePages {
     @GetMapping("/teams/{id}")
     String team(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
         TeamSummary team = orgTeams.teamSummary(caller, id);
-        String leadEmail = team.leadId() == null
+        // a lead who was deactivated is not offered again: the admin chooses another
+        String leadEmail = team.leadId() == null || team.leadLeft()
                 ? ""
                 : people.personIn(caller.organizationId(), team.leadId())
                         .map(Person::getEmail)

@@ -424,6 +424,42 @@ class OffboardingTests {
         assertThat(api.page(session, "/people").expect(200).body()).doesNotContain("Reporting lines to fix</h2>");
     }
 
+    @Test
+    void aTeamWhoseLeadWasDeactivatedIsShownToTheAdminToChooseAnother() {
+        Account admin = api.signUp();
+        Account lead = api.join(admin);
+        Account next = api.join(admin);
+        UUID team = api.team(admin, ApiFixtures.unique("Team"), lead);
+        String path = "/api/v1/teams/" + team;
+        JsonNode before = api.get(admin.token(), path).expect(200).json();
+        assertThat(before.get("leadLeft").asBoolean()).isFalse();
+        assertThat(before.get("members").asLong()).isEqualTo(1);
+
+        deactivate(admin, lead).expect(200);
+
+        JsonNode after = api.get(admin.token(), path).expect(200).json();
+        assertThat(after.get("leadId").asString()).isEqualTo(lead.personId().toString());
+        assertThat(after.get("leadLeft").asBoolean()).isTrue();
+        // members count the people still here
+        assertThat(after.get("members").asLong()).isZero();
+        String page =
+                api.page(api.pageSession(admin), "/teams/" + team).expect(200).body();
+        assertThat(page).contains("(deactivated: choose another lead below)");
+        assertThat(page).doesNotContain("value=\"" + lead.email() + "\"");
+        assertThat(api.page(api.pageSession(next), "/teams/" + team).expect(200).body())
+                .contains("(left Kept)")
+                .doesNotContain("choose another lead");
+
+        api.patch(admin.token(), path, Map.of("leadId", next.personId().toString()))
+                .expect(200);
+        assertThat(api.get(admin.token(), path)
+                        .expect(200)
+                        .json()
+                        .get("leadLeft")
+                        .asBoolean())
+                .isFalse();
+    }
+
     // --- the admin's pages -------------------------------------------------------------------
 
     @Test
