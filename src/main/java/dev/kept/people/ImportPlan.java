@@ -198,6 +198,12 @@ final class ImportPlan {
                                 "EMAIL_GUEST",
                                 "This address belongs to an outside partner (a guest); a guest cannot be imported as a member."));
             }
+            if (known != null && known.status() == PersonStatus.DEACTIVATED) {
+                problems.add(problem(
+                        ImportColumn.EMAIL,
+                        "EMAIL_DEACTIVATED",
+                        "This person was deactivated: reactivate them on their page first, or leave their row out."));
+            }
             String name = known == null ? null : known.name();
             if (row.has(ImportColumn.NAME) && !row.cell(ImportColumn.NAME).isBlank()) {
                 name = text(row, ImportColumn.NAME, problems);
@@ -283,6 +289,13 @@ final class ImportPlan {
                         ImportColumn.MANAGER,
                         "MANAGER_UNKNOWN",
                         "No one with the e-mail " + manager + " is in the organization or in this file."));
+                return null;
+            }
+            if (known != null && known.status() == PersonStatus.DEACTIVATED) {
+                problems.add(problem(
+                        ImportColumn.MANAGER,
+                        "MANAGER_DEACTIVATED",
+                        "The manager " + manager + " was deactivated; name another manager."));
                 return null;
             }
             return manager;

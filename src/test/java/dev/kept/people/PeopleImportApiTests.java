@@ -220,6 +220,35 @@ class PeopleImportApiTests {
     }
 
     @Test
+    void aDeactivatedPersonIsNeitherUpdatedNorNamedAsAManager() {
+        Account admin = api.signUp();
+        Account left = api.join(admin);
+        api.post(admin.token(), "/api/v1/people/" + left.personId() + "/deactivate", null)
+                .expect(200);
+        String d = ApiFixtures.unique("left").toLowerCase() + ".example";
+        String csv = String.join(
+                "\n",
+                "email,name,title,manager",
+                left.email() + ",Back Again,Engineer,", // 2: EMAIL_DEACTIVATED
+                "report@" + d + ",Report,," + left.email()); // 3: MANAGER_DEACTIVATED
+
+        JsonNode preview = importCsv(admin, csv, true).expect(200).json();
+
+        JsonNode rows = preview.get("rows");
+        assertThat(rows.get(0).get("action").asString()).isEqualTo("ERROR");
+        assertThat(rows.get(0).get("problems").get(0).get("reason").asString()).isEqualTo("EMAIL_DEACTIVATED");
+        assertThat(rows.get(1).get("problems").get(0).get("reason").asString()).isEqualTo("MANAGER_DEACTIVATED");
+        assertThat(rows.get(1).get("problems").get(0).get("message").asString())
+                .contains(left.email().toLowerCase());
+        importCsv(admin, csv, false).expectProblem(422);
+        JsonNode person = api.get(admin.token(), "/api/v1/people/" + left.personId())
+                .expect(200)
+                .json();
+        assertThat(person.get("name").asString()).isEqualTo(left.name());
+        assertThat(person.get("status").asString()).isEqualTo("DEACTIVATED");
+    }
+
+    @Test
     void answersAClearProblemForAFileItCannotRead() {
         Account admin = api.signUp();
 
