@@ -32,38 +32,55 @@ class ScimGroups {
 
     @PostMapping
     ResponseEntity<String> create(
-            @AuthenticationPrincipal ScimClient client, @RequestBody(required = false) String body)
+            @AuthenticationPrincipal ScimClient client,
+            @RequestBody(required = false) String body,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes)
             throws ScimException {
+        ScimAttributes asked = ScimAttributes.of(attributes, excludedAttributes);
         var group = groups.create(client.organizationId(), ScimJson.object(body));
-        return ScimJson.created(group, URI.create(group.at("/meta/location").asText()));
+        return ScimJson.created(
+                asked.shape(group), URI.create(group.at("/meta/location").asText()));
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<String> get(@AuthenticationPrincipal ScimClient client, @PathVariable String id) {
-        return ScimJson.ok(groups.get(client.organizationId(), idOf(id)));
+    ResponseEntity<String> get(
+            @AuthenticationPrincipal ScimClient client,
+            @PathVariable String id,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes)
+            throws ScimException {
+        ScimAttributes asked = ScimAttributes.of(attributes, excludedAttributes);
+        return ScimJson.ok(asked.shape(groups.get(client.organizationId(), idOf(id))));
     }
 
     @PutMapping("/{id}")
     ResponseEntity<String> replace(
             @AuthenticationPrincipal ScimClient client,
             @PathVariable String id,
-            @RequestBody(required = false) String body)
+            @RequestBody(required = false) String body,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes)
             throws ScimException {
+        ScimAttributes asked = ScimAttributes.of(attributes, excludedAttributes);
         UUID teamId = idOf(id);
-        return ScimJson.ok(groups.replace(client.organizationId(), teamId, ScimJson.object(body)));
+        return ScimJson.ok(asked.shape(groups.replace(client.organizationId(), teamId, ScimJson.object(body))));
     }
 
     @PatchMapping("/{id}")
     ResponseEntity<String> patch(
             @AuthenticationPrincipal ScimClient client,
             @PathVariable String id,
-            @RequestBody(required = false) String body)
+            @RequestBody(required = false) String body,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes)
             throws ScimException {
+        ScimAttributes asked = ScimAttributes.of(attributes, excludedAttributes);
         UUID teamId = idOf(id);
-        return ScimJson.ok(groups.patch(
+        return ScimJson.ok(asked.shape(groups.patch(
                 client.organizationId(),
                 teamId,
-                ScimJson.read(ScimGroupSync.removalsByValue(ScimJson.object(body)), PatchRequest.class)));
+                ScimJson.read(ScimGroupSync.removalsByValue(ScimJson.object(body)), PatchRequest.class))));
     }
 
     @DeleteMapping("/{id}")
@@ -77,10 +94,14 @@ class ScimGroups {
             @AuthenticationPrincipal ScimClient client,
             @RequestParam(required = false) String filter,
             @RequestParam(required = false) String startIndex,
-            @RequestParam(required = false) String count)
+            @RequestParam(required = false) String count,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes)
             throws ScimException {
+        ScimAttributes asked = ScimAttributes.of(attributes, excludedAttributes);
         ScimPaging paging = ScimPaging.of(startIndex, count);
-        return ScimJson.ok(groups.list(client.organizationId(), filter, paging.startIndex(), paging.count()));
+        return ScimJson.ok(
+                asked.shape(groups.list(client.organizationId(), filter, paging.startIndex(), paging.count())));
     }
 
     private static UUID idOf(String id) {

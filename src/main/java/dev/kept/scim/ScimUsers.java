@@ -33,35 +33,53 @@ class ScimUsers {
 
     @PostMapping
     ResponseEntity<String> create(
-            @AuthenticationPrincipal ScimClient client, @RequestBody(required = false) String body)
+            @AuthenticationPrincipal ScimClient client,
+            @RequestBody(required = false) String body,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes)
             throws ScimException {
+        ScimAttributes asked = ScimAttributes.of(attributes, excludedAttributes);
         var user = users.create(client.organizationId(), ScimJson.object(body));
-        return ScimJson.created(user, URI.create(user.at("/meta/location").asText()));
+        return ScimJson.created(
+                asked.shape(user), URI.create(user.at("/meta/location").asText()));
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<String> get(@AuthenticationPrincipal ScimClient client, @PathVariable String id) {
-        return ScimJson.ok(users.get(client.organizationId(), idOf(id)));
+    ResponseEntity<String> get(
+            @AuthenticationPrincipal ScimClient client,
+            @PathVariable String id,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes)
+            throws ScimException {
+        ScimAttributes asked = ScimAttributes.of(attributes, excludedAttributes);
+        return ScimJson.ok(asked.shape(users.get(client.organizationId(), idOf(id))));
     }
 
     @PutMapping("/{id}")
     ResponseEntity<String> replace(
             @AuthenticationPrincipal ScimClient client,
             @PathVariable String id,
-            @RequestBody(required = false) String body)
+            @RequestBody(required = false) String body,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes)
             throws ScimException {
+        ScimAttributes asked = ScimAttributes.of(attributes, excludedAttributes);
         UUID personId = idOf(id);
-        return ScimJson.ok(users.replace(client.organizationId(), personId, ScimJson.object(body)));
+        return ScimJson.ok(asked.shape(users.replace(client.organizationId(), personId, ScimJson.object(body))));
     }
 
     @PatchMapping("/{id}")
     ResponseEntity<String> patch(
             @AuthenticationPrincipal ScimClient client,
             @PathVariable String id,
-            @RequestBody(required = false) String body)
+            @RequestBody(required = false) String body,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes)
             throws ScimException {
+        ScimAttributes asked = ScimAttributes.of(attributes, excludedAttributes);
         UUID personId = idOf(id);
-        return ScimJson.ok(users.patch(client.organizationId(), personId, ScimJson.read(body, PatchRequest.class)));
+        return ScimJson.ok(
+                asked.shape(users.patch(client.organizationId(), personId, ScimJson.read(body, PatchRequest.class))));
     }
 
     @DeleteMapping("/{id}")
@@ -75,10 +93,14 @@ class ScimUsers {
             @AuthenticationPrincipal ScimClient client,
             @RequestParam(required = false) String filter,
             @RequestParam(required = false) String startIndex,
-            @RequestParam(required = false) String count)
+            @RequestParam(required = false) String count,
+            @RequestParam(required = false) String attributes,
+            @RequestParam(required = false) String excludedAttributes)
             throws ScimException {
+        ScimAttributes asked = ScimAttributes.of(attributes, excludedAttributes);
         ScimPaging paging = ScimPaging.of(startIndex, count);
-        return ScimJson.ok(users.list(client.organizationId(), filter, paging.startIndex(), paging.count()));
+        return ScimJson.ok(
+                asked.shape(users.list(client.organizationId(), filter, paging.startIndex(), paging.count())));
     }
 
     /** A malformed id answers as an unknown one. */

@@ -447,6 +447,100 @@ class ScimTests {
     // --- discovery -----------------------------------------------------------------------------
 
     @Test
+    void answersHoldOnlyTheAttributesAskedForOrLeaveOutThoseExcluded() throws ScimException {
+        UserResource ada = create(newUser("Ada", "Lovelace"));
+        UserResource grace = newUser("Grace", "Hopper").setTitle("Rear admiral");
+        grace.setExtension(
+                new EnterpriseUserExtension().setDepartment("Navy").setManager(new Manager().setValue(ada.getId())));
+        grace = create(grace);
+        String teamName = ApiFixtures.unique("Compilers");
+        GroupResource group = scim.create(
+                "Groups",
+                new GroupResource()
+                        .setDisplayName(teamName)
+                        .setMembers(List.of(new Member().setValue(ada.getId()), new Member().setValue(grace.getId()))));
+
+        // a group without its members, as Entra ID reads one
+        GenericScimResource bare = scim.retrieveRequest("Groups", group.getId())
+                .excludedAttributes("members")
+                .invoke(GenericScimResource.class);
+        assertThat(bare.getObjectNode().has("members")).isFalse();
+        assertThat(bare.getObjectNode().get("displayName").asText()).isEqualTo(teamName);
+        assertThat(bare.getId()).isEqualTo(group.getId());
+
+        // only what is asked, id and schemas always, names in any case, sub-attributes and the extension
+        JsonNode some = scim.retrieveRequest("Users", grace.getId())
+                .attributes("USERNAME", "name.formatted", "emails.value", ENTERPRISE + ":manager")
+                .invoke(GenericScimResource.class)
+                .getObjectNode();
+        assertThat(some.get("id").asText()).isEqualTo(grace.getId());
+        assertThat(some.has("schemas")).isTrue();
+        assertThat(some.get("userName").asText()).isEqualTo(grace.getUserName());
+        assertThat(some.get("name").get("formatted").asText()).isEqualTo("Grace Hopper");
+        assertThat(some.get("emails").get(0).get("value").asText()).isEqualTo(grace.getUserName());
+        assertThat(some.get("emails").get(0).has("type")).isFalse();
+        assertThat(some.get(ENTERPRISE).get("manager").get("value").asText()).isEqualTo(ada.getId());
+        assertThat(some.get(ENTERPRISE).has("department")).isFalse();
+        assertThat(some.has("title")).isFalse();
+        assertThat(some.has("meta")).isFalse();
+        assertThat(some.has("active")).isFalse();
+
+        // left out: a sub-attribute, a whole extension; id cannot be
+        JsonNode most = scim.retrieveRequest("Users", grace.getId())
+                .excludedAttributes("emails.type", ENTERPRISE, "id")
+                .invoke(GenericScimResource.class)
+                .getObjectNode();
+        assertThat(most.get("id").asText()).isEqualTo(grace.getId());
+        assertThat(most.get("emails").get(0).has("type")).isFalse();
+        assertThat(most.get("emails").get(0).get("value").asText()).isEqualTo(grace.getUserName());
+        assertThat(most.get("name").get("formatted").asText()).isEqualTo("Grace Hopper");
+        assertThat(most.has(ENTERPRISE)).isFalse();
+        assertThat(most.get("title").asText()).isEqualTo("Rear admiral");
+
+        // in a list, and in the answer to a change
+        ListResponse<GenericScimResource> listed = scim.searchRequest("Groups")
+                .filter("displayName eq \"" + teamName + "\"")
+                .excludedAttributes("members")
+                .invoke(GenericScimResource.class);
+        assertThat(listed.getResources()).hasSize(1);
+        assertThat(listed.getResources().get(0).getObjectNode().has("members")).isFalse();
+        ApiResponse patched = raw(
+                        HttpMethod.PATCH,
+                        token,
+                        "/scim/v2/Users/" + grace.getId() + "?attributes=title",
+                        "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"title\","
+                                + "\"value\":\"Admiral\"}]}")
+                .expect(200);
+        assertThat(toJackson2(patched).get("title").asText()).isEqualTo("Admiral");
+        assertThat(toJackson2(patched).has("userName")).isFalse();
+
+        // both at once, or a name that is not a path: 400, and a write is not made
+        assertThat(scimError(
+                                raw(
+                                        HttpMethod.GET,
+                                        token,
+                                        "/scim/v2/Users/" + grace.getId()
+                                                + "?attributes=userName&excludedAttributes=title",
+                                        null),
+                                400)
+                        .getScimType())
+                .isEqualTo("invalidValue");
+        assertThat(scimError(raw(HttpMethod.GET, token, "/scim/v2/Groups?attributes=members[", null), 400)
+                        .getScimType())
+                .isEqualTo("invalidPath");
+        scimError(
+                raw(
+                        HttpMethod.PATCH,
+                        token,
+                        "/scim/v2/Users/" + grace.getId() + "?attributes=a,,[",
+                        "{\"schemas\":[\"" + PATCH_OP + "\"],\"Operations\":[{\"op\":\"replace\",\"path\":\"title\","
+                                + "\"value\":\"Retired\"}]}"),
+                400);
+        assertThat(scim.retrieve("Users", grace.getId(), UserResource.class).getTitle())
+                .isEqualTo("Admiral");
+    }
+
+    @Test
     void describesItselfWithTheSdksTypes() throws ScimException {
         ServiceProviderConfigResource config = scim.getServiceProviderConfig();
         assertThat(config.getPatch().isSupported()).isTrue();
