@@ -3,6 +3,7 @@ package dev.kept.insights;
 import dev.kept.people.Caller;
 import dev.kept.shared.BadCursorException;
 import dev.kept.shared.MorePages;
+import dev.kept.shared.Notices;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import java.nio.charset.StandardCharsets;
@@ -124,8 +125,7 @@ class OrganizationInsightsPages {
             RedirectAttributes redirect) {
         try {
             viewers.allow(caller, email == null ? null : email.strip());
-            redirect.addFlashAttribute(
-                    "notice", "Allowed: " + email.strip() + " may now see the organization insights.");
+            Notices.flash(redirect, "insight.viewers.allowed", email.strip());
             return "redirect:/insights/organization/viewers";
         } catch (RuleViolationException unknown) {
             model.addAttribute("problem", unknown.detail());
@@ -137,7 +137,7 @@ class OrganizationInsightsPages {
     @PostMapping("/insights/organization/viewers/{personId}/remove")
     String remove(@AuthenticationPrincipal Caller caller, @PathVariable UUID personId, RedirectAttributes redirect) {
         viewers.remove(caller, personId);
-        redirect.addFlashAttribute("notice", "Removed: they no longer see the organization insights.");
+        Notices.flash(redirect, "insight.viewers.removed");
         return "redirect:/insights/organization/viewers";
     }
 

@@ -3,6 +3,7 @@ package dev.kept.pulse;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
 import dev.kept.shared.MorePages;
+import dev.kept.shared.Notices;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
@@ -89,7 +90,7 @@ class PulsePages {
         if (!errors.hasErrors() && missing.isEmpty()) {
             try {
                 pulses.answer(caller, round, new AnswerDraft(chosen, form.comment()));
-                redirect.addFlashAttribute("notice", "Thank you: your answer is in, without your name.");
+                Notices.flash(redirect, "pulse.answer.thanks");
                 return "redirect:/pulse";
             } catch (RuleViolationException broken) {
                 broken.rejectOn(errors);

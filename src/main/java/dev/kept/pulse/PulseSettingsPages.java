@@ -6,6 +6,7 @@ import dev.kept.people.Team;
 import dev.kept.people.Teams;
 import dev.kept.shared.MorePages;
 import dev.kept.shared.NamedChoice;
+import dev.kept.shared.Notices;
 import dev.kept.shared.Page;
 import dev.kept.shared.RuleViolationException;
 import jakarta.validation.Valid;
@@ -145,13 +146,7 @@ class PulseSettingsPages {
             @RequestParam PulseStatus status,
             RedirectAttributes redirect) {
         pulses.changeStatus(caller, id, status);
-        redirect.addFlashAttribute(
-                "notice",
-                switch (status) {
-                    case ACTIVE -> "The pulse is running.";
-                    case PAUSED -> "The pulse is paused: it opens no round until you resume it.";
-                    case CLOSED -> "The pulse is closed.";
-                });
+        Notices.flash(redirect, "pulse.status." + status.name());
         return "redirect:/admin/pulses/" + id;
     }
 
@@ -206,7 +201,7 @@ class PulseSettingsPages {
                         form.title(), questions, teams, form.cadence(), form.minGroup(), form.startsOn());
                 PulseView saved =
                         pulse == null ? pulses.create(caller, draft) : pulses.update(caller, pulse.id(), draft);
-                redirect.addFlashAttribute("notice", "The pulse is saved.");
+                Notices.flash(redirect, "pulse.saved");
                 return "redirect:/admin/pulses/" + saved.id();
             } catch (RuleViolationException broken) {
                 if ("teamIds".equals(broken.field())) {
