@@ -7,6 +7,7 @@ import dev.kept.ApiFixtures;
 import dev.kept.ApiFixtures.Account;
 import dev.kept.KeptApiTest;
 import dev.kept.access.Visibility;
+import dev.kept.export.Exports;
 import dev.kept.insights.InsightViewers;
 import dev.kept.people.Caller;
 import java.io.IOException;
@@ -87,6 +88,9 @@ class AccessMatrixTests {
 
     @Autowired
     InsightViewers insightViewers;
+
+    @Autowired
+    Exports exports;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -341,6 +345,11 @@ class AccessMatrixTests {
         // the admin allows the manager to see the organization insights
         insightViewers.allow(new Caller(admin.personId(), admin.organizationId(), admin.name()), manager.email());
         placeholders.put("{owner}", owner.personId().toString());
+        Caller exporter = new Caller(owner.personId(), owner.organizationId(), owner.name());
+        placeholders.put("{export}", exports.request(exporter).id().toString());
+        exports.buildPending();
+        placeholders.put("{pageexport}", exports.request(exporter).id().toString());
+        exports.buildPending();
         placeholders.put("{partnership}", partnership.toString());
         placeholders.put("{challenge}", challenge.toString());
         placeholders.put("{team}", t1.toString());
