@@ -105,7 +105,7 @@ public class Exports {
      */
     @Transactional(readOnly = true)
     public Page<ExportView> page(Caller caller, String cursor, int limit) {
-        Cursor after = Cursor.orStart(cursor, Exports::storableInstant, NEWEST);
+        Cursor after = Cursor.orStart(cursor, StorableTime::instant, NEWEST);
         List<ExportView> rows = jdbc.sql("select " + COLUMNS + """
                          from person_export
                         where organization_id = :organization and person_id = :person
@@ -278,14 +278,6 @@ public class Exports {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp time = rs.getTimestamp(column);
         return time == null ? null : time.toInstant();
-    }
-
-    private static Instant storableInstant(String text) {
-        Instant instant = Instant.parse(text);
-        if (!StorableTime.contains(instant)) {
-            throw new IllegalArgumentException("not a time the database keeps: " + text);
-        }
-        return instant;
     }
 
     private static NotFoundException notFound() {

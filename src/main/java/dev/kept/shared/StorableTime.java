@@ -27,4 +27,16 @@ public final class StorableTime {
     public static boolean contains(Instant instant) {
         return !instant.isBefore(FIRST_INSTANT) && !instant.isAfter(LAST_INSTANT);
     }
+
+    /**
+     * The instant {@code text} names (ISO-8601), if the database keeps it; throws {@link
+     * IllegalArgumentException} otherwise, as a list's cursor position reader expects.
+     */
+    public static Instant instant(String text) {
+        Instant instant = Instant.parse(text);
+        if (!contains(instant)) {
+            throw new IllegalArgumentException("not a time the database keeps: " + text);
+        }
+        return instant;
+    }
 }

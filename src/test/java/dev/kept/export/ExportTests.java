@@ -99,6 +99,10 @@ class ExportTests {
                     .isZero();
         }
         api.get(null, "/api/v1/me/exports/" + id + "/download").expect(401);
+        api.expectPagingRefused(p.token(), "/api/v1/me/exports");
+        api.get(p.token(), "/api/v1/me/exports/not-an-id").expectProblem(404);
+        api.get(p.token(), "/api/v1/me/exports/" + UUID.randomUUID() + "/download")
+                .expectProblem(404);
 
         Map<String, String> files = unzip(download(p, "/api/v1/me/exports/" + id + "/download"));
         assertThat(files)
