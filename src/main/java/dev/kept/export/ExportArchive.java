@@ -45,6 +45,7 @@ class ExportArchive {
             help-offers.json     help you offered and help offered to you
             advice.json          advice you asked for (with the answers), answers you gave, requests you were invited to
             decisions.json       decision notes you recorded and your comments on decisions
+            matching.json        the matching programs you joined (your tags, whom you respect) and the matches proposed to you
             notifications.json   your in-app notifications
 
             Format

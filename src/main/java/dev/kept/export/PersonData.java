@@ -56,6 +56,7 @@ class PersonData {
                 helpOffers(read),
                 advice(read),
                 decisions(read),
+                matching(read),
                 notifications(read));
     }
 
@@ -332,6 +333,36 @@ class PersonData {
         content.put("decisionsRecorded", recorded);
         content.put("comments", comments);
         return new Kind("decisions.json", "Decisions", content);
+    }
+
+    private Kind matching(Reader read) {
+        String mine = " where mp.organization_id = :organization and mp.person_id = :person ";
+        List<Map<String, Object>> programs = read.rows("""
+                select mp.program_id as id, g.name as program, mp.time_zone, mp.preferred_cadence, mp.joined_at,
+                       mp.updated_at
+                  from matching_participant mp join matching_program g on g.id = mp.program_id""" + mine + """
+                 order by mp.joined_at, mp.program_id""");
+        read.attach(programs, "tags", """
+                select t.program_id, t.kind, t.tag
+                  from matching_participant_tag t
+                  join matching_participant mp on mp.program_id = t.program_id and mp.person_id = t.person_id""" + mine + """
+                 order by t.program_id, t.kind, t.tag""");
+        read.attach(programs, "peopleIRespect", """
+                select r.program_id, p.name
+                  from matching_respect r join person p on p.id = r.respected_id
+                  join matching_participant mp on mp.program_id = r.program_id and mp.person_id = r.person_id""" + mine + """
+                 order by r.program_id, p.name""");
+        List<Map<String, Object>> proposals = read.rows("""
+                select m.proposal_id as id, g.name as program, pr.kind, pr.status, m.answer, m.answered_at,
+                       pr.created_at, pr.decided_at
+                  from match_proposal_member m join match_proposal pr on pr.id = m.proposal_id
+                  join matching_program g on g.id = pr.program_id
+                 where pr.organization_id = :organization and m.person_id = :person
+                 order by pr.created_at, pr.id""");
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("programsJoined", programs);
+        content.put("matchesProposed", proposals);
+        return new Kind("matching.json", "Matching", content);
     }
 
     private Kind notifications(Reader read) {

@@ -144,6 +144,21 @@ final class ExportFixtures {
         api.post(q.token(), "/api/v1/advice-requests/" + advice + "/answers", Map.of("text", canary("advice answer")))
                 .expect(201);
 
+        // a matching program P joined, with a strength of their own
+        UUID program = api.post(
+                        admin.token(),
+                        "/api/v1/matching/programs",
+                        Map.of("name", canary("program"), "rules", Map.of("avoidPreviousPartners", true)))
+                .expect(201)
+                .id();
+        String tag = "tag-" + UUID.randomUUID().toString().substring(0, 8);
+        mine.add(tag);
+        api.post(
+                        p.token(),
+                        "/api/v1/matching/programs/" + program + "/participants",
+                        Map.of("strengths", List.of(tag), "growthAreas", List.of()))
+                .expect(201);
+
         // an expectation P asked of Q
         Map<String, Object> asked = new LinkedHashMap<>(ApiFixtures.clearTerms(soon, "PRIVATE"));
         asked.remove("visibility");

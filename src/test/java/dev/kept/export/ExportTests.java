@@ -120,6 +120,7 @@ class ExportTests {
                         "help-offers.json",
                         "advice.json",
                         "decisions.json",
+                        "matching.json",
                         "notifications.json");
         files.forEach((name, content) -> {
             if (name.endsWith(".json")) {
