@@ -236,6 +236,33 @@ class ExportTests {
         assertThat(large).isEqualTo(small).isLessThan(40);
     }
 
+    @Test
+    void onceThePartnershipEndsThePartnersSharedNotesStayOutAndOnesOwnStayIn() throws IOException {
+        ExportFixtures fixture = new ExportFixtures(api).everything();
+        api.post(fixture.q.token(), "/api/v1/partnerships/" + fixture.partnership + "/end", Map.of())
+                .expect(200);
+
+        String everything = String.join("\n", unzip(exportOf(fixture.p)).values());
+
+        assertThat(fixture.mine)
+                .filteredOn(canary -> canary.startsWith("my shared note") || canary.startsWith("my private note"))
+                .hasSize(2)
+                .allSatisfy(canary -> assertThat(everything).contains(canary));
+        assertThat(fixture.mine)
+                .filteredOn(canary -> canary.startsWith("partner's shared note"))
+                .singleElement()
+                .satisfies(canary -> assertThat(everything).doesNotContain(canary));
+        assertThat(fixture.hidden).allSatisfy(canary -> assertThat(everything).doesNotContain(canary));
+    }
+
+    private byte[] exportOf(Account who) {
+        UUID id = api.post(who.token(), "/api/v1/me/exports", Map.of())
+                .expect(202)
+                .id();
+        exports.buildPending();
+        return download(who, "/api/v1/me/exports/" + id + "/download");
+    }
+
     private byte[] download(Account who, String path) {
         return api.http()
                 .get()
