@@ -29,8 +29,9 @@ public final class StorableTime {
     }
 
     /**
-     * The instant {@code text} names (ISO-8601), if the database keeps it; throws {@link
-     * IllegalArgumentException} otherwise, as a list's cursor position reader expects.
+     * The instant this text names, if the database keeps it: for a cursor's position ({@link
+     * Cursor#orStart}); {@link IllegalArgumentException} (or a {@code DateTimeParseException})
+     * otherwise.
      */
     public static Instant instant(String text) {
         Instant instant = Instant.parse(text);
