@@ -104,6 +104,29 @@ public class Person {
                 null);
     }
 
+    /**
+     * A member who first signed in through the organization's identity provider (single sign-on):
+     * active at once, without a password of their own.
+     */
+    static Person joinedThroughSingleSignOn(UUID organizationId, String name, String email, String zone, Instant now) {
+        return new Person(
+                UUID.randomUUID(),
+                organizationId,
+                name,
+                email,
+                null,
+                null,
+                null,
+                null,
+                Role.MEMBER,
+                PersonStatus.ACTIVE,
+                null,
+                zone,
+                null,
+                now,
+                null);
+    }
+
     /** Someone from outside the organization, invited by e-mail as a member's partner. */
     static Person guest(UUID organizationId, String name, String email, String zone, Instant now) {
         return new Person(
@@ -126,6 +149,11 @@ public class Person {
 
     void activate(String passwordHash) {
         this.passwordHash = passwordHash;
+        this.status = PersonStatus.ACTIVE;
+    }
+
+    /** An invited person joins through single sign-on: active, with no password (or the one they had). */
+    void joinThroughSingleSignOn() {
         this.status = PersonStatus.ACTIVE;
     }
 
