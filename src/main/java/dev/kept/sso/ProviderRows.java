@@ -32,29 +32,30 @@ class ProviderRows {
     }
 
     void insert(UUID organizationId, IdentityProvider provider, String sealedSecret) {
-        jdbc.sql("""
+        withFields(jdbc.sql("""
                 insert into sso_provider
                        (id, organization_id, name, issuer, client_id, client_secret, enabled, created_at, updated_at)
-                values (:id, :org, :name, :issuer, :clientId, :secret, :enabled, :createdAt, :updatedAt)""")
-                .param("id", provider.id())
-                .param("org", organizationId)
-                .param("name", provider.name())
-                .param("issuer", provider.issuer())
-                .param("clientId", provider.clientId())
-                .param("secret", sealedSecret)
-                .param("enabled", provider.enabled())
+                values (:id, :org, :name, :issuer, :clientId, :secret, :enabled, :createdAt, :updatedAt)"""), organizationId, provider, sealedSecret)
                 .param("createdAt", Timestamp.from(provider.createdAt()))
-                .param("updatedAt", Timestamp.from(provider.updatedAt()))
                 .update();
         insertDomains(provider.id(), provider.domains());
     }
 
     void update(UUID organizationId, IdentityProvider provider, String sealedSecret) {
-        jdbc.sql("""
+        withFields(jdbc.sql("""
                 update sso_provider
                    set name = :name, issuer = :issuer, client_id = :clientId, client_secret = :secret,
                        enabled = :enabled, updated_at = :updatedAt
-                 where id = :id and organization_id = :org""")
+                 where id = :id and organization_id = :org"""), organizationId, provider, sealedSecret).update();
+        jdbc.sql("delete from sso_domain where provider_id = :id")
+                .param("id", provider.id())
+                .update();
+        insertDomains(provider.id(), provider.domains());
+    }
+
+    private static JdbcClient.StatementSpec withFields(
+            JdbcClient.StatementSpec statement, UUID organizationId, IdentityProvider provider, String sealedSecret) {
+        return statement
                 .param("id", provider.id())
                 .param("org", organizationId)
                 .param("name", provider.name())
@@ -62,12 +63,7 @@ class ProviderRows {
                 .param("clientId", provider.clientId())
                 .param("secret", sealedSecret)
                 .param("enabled", provider.enabled())
-                .param("updatedAt", Timestamp.from(provider.updatedAt()))
-                .update();
-        jdbc.sql("delete from sso_domain where provider_id = :id")
-                .param("id", provider.id())
-                .update();
-        insertDomains(provider.id(), provider.domains());
+                .param("updatedAt", Timestamp.from(provider.updatedAt()));
     }
 
     private void insertDomains(UUID providerId, Collection<String> domains) {

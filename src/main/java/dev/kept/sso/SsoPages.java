@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -111,16 +112,9 @@ class SsoPages {
             Model model,
             RedirectAttributes redirect) {
         people.requireAdmin(caller);
-        if (!errors.hasErrors()) {
-            try {
-                IdentityProvider created = singleSignOn.create(caller, form.draft());
-                redirect.addFlashAttribute("saved", created.name());
-                return "redirect:/admin/sso";
-            } catch (RuleViolationException broken) {
-                broken.rejectOn(errors);
-            }
-        }
-        return show(caller, model);
+        return saved(errors, redirect, () -> singleSignOn.create(caller, form.draft()))
+                ? "redirect:/admin/sso"
+                : show(caller, model);
     }
 
     @GetMapping("/admin/sso/providers/{id}")
@@ -143,14 +137,8 @@ class SsoPages {
             RedirectAttributes redirect) {
         people.requireAdmin(caller);
         IdentityProvider provider = singleSignOn.get(caller, id);
-        if (!errors.hasErrors()) {
-            try {
-                IdentityProvider saved = singleSignOn.update(caller, id, form.draft());
-                redirect.addFlashAttribute("saved", saved.name());
-                return "redirect:/admin/sso";
-            } catch (RuleViolationException broken) {
-                broken.rejectOn(errors);
-            }
+        if (saved(errors, redirect, () -> singleSignOn.update(caller, id, form.draft()))) {
+            return "redirect:/admin/sso";
         }
         model.addAttribute("provider", provider);
         model.addAttribute("redirectUri", redirectUri(id.toString()));
@@ -180,6 +168,23 @@ class SsoPages {
             redirect.addFlashAttribute("refused", refused.detail());
         }
         return "redirect:/admin/sso";
+    }
+
+    /**
+     * Saves a valid form and says so on the next page; a broken rule is shown at its field. Whether
+     * it was saved.
+     */
+    private static boolean saved(BindingResult errors, RedirectAttributes redirect, Supplier<IdentityProvider> save) {
+        if (errors.hasErrors()) {
+            return false;
+        }
+        try {
+            redirect.addFlashAttribute("saved", save.get().name());
+            return true;
+        } catch (RuleViolationException broken) {
+            broken.rejectOn(errors);
+            return false;
+        }
     }
 
     /** The address to register at the provider as its redirect (callback) URI. */

@@ -95,13 +95,12 @@ final class SsoFixtures {
 
         HttpResponse<String> get(String address) {
             URI uri = address.startsWith("http") ? URI.create(address) : URI.create(app + address);
+            return send(HttpRequest.newBuilder(uri).GET());
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) {
             try {
-                return http.send(
-                        HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(30))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -143,20 +142,9 @@ final class SsoFixtures {
                     .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                             + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            try {
-                return http.send(
-                        HttpRequest.newBuilder(URI.create(app + to))
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString(form))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return send(HttpRequest.newBuilder(URI.create(app + to))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)));
         }
 
         /** The page a redirect leads to, fetched with this browser's cookies; it must answer 200. */
