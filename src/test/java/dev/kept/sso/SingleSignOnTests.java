@@ -163,6 +163,33 @@ class SingleSignOnTests {
     }
 
     @Test
+    void aChangedIssuerTakesEffectAtTheNextSignIn() {
+        String email = ApiFixtures.uniqueEmail("moved");
+        SsoFixtures.nextSignIn(server, "subject-" + UUID.randomUUID(), verified(email, "Mo Ved"));
+        assertThat(path(browser().signInWith(provider).location())).isEqualTo("/");
+
+        // the organization moves to another realm of its provider: Kept reads the new one at once
+        Map<String, Object> moved = new java.util.LinkedHashMap<>();
+        moved.put("issuer", server.issuerUrl("moved").toString());
+        api.patch(admin.token(), "/api/v1/sso/providers/" + provider, moved).expect(200);
+        String subject = "subject-" + UUID.randomUUID();
+        server.enqueueCallback(new no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback(
+                "moved", subject, "JWT", List.of(SsoFixtures.CLIENT_ID), verified(email, "Mo Ved"), 3600));
+        Browser browser = browser();
+        Landing landing = browser.signInWith(provider);
+
+        assertThat(landing.callback()).isNotNull();
+        assertThat(path(landing.location())).isEqualTo("/");
+        assertThat(jdbc.sql("select count(*) from sso_identity where issuer = :issuer and subject = :subject")
+                        .param("issuer", server.issuerUrl("moved").toString())
+                        .param("subject", subject)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(api.peopleWithEmail(email)).isEqualTo(1);
+    }
+
+    @Test
     void anUnverifiedEmailIsRefused() {
         String email = ApiFixtures.uniqueEmail("unverified");
         Map<String, Object> claims = verified(email, "Una Verified");
