@@ -100,7 +100,7 @@ class SsoPages {
         model.addAttribute("settings", singleSignOn.settings(caller));
         model.addAttribute(
                 "providers", singleSignOn.list(caller, null, Page.DEFAULT).items());
-        model.addAttribute("redirectUri", redirectUri("{id}"));
+        model.addAttribute("redirectUri", redirectUri(""));
         return "sso/admin";
     }
 

@@ -54,6 +54,9 @@ class SsoBrowserTests extends BrowserTest {
         admin.click("button:has-text('Add the provider')");
         assertThat(notice(admin)).hasText("Acme Login was saved.");
         assertThat(admin.locator("table")).containsText(domain);
+        admin.screenshot(new Page.ScreenshotOptions()
+                .setPath(Paths.get("target", "screenshots", "sso-admin.png"))
+                .setFullPage(true));
 
         // Sol signs in with her work e-mail through the provider's own sign-in page
         BrowserContext solSession = browser.newContext();
@@ -69,6 +72,9 @@ class SsoBrowserTests extends BrowserTest {
         sol.click("text=Sign in with single sign-on");
         sol.fill("#sso-email", "sol@" + domain);
         sol.click("button:has-text('Continue')");
+        sol.screenshot(new Page.ScreenshotOptions()
+                .setPath(Paths.get("target", "screenshots", "sso-sign-in-step.png"))
+                .setFullPage(true));
         sol.click("text=Sign in with Acme Login");
         sol.waitForURL(url -> url.startsWith(issuer + "/authorize"));
         sol.fill("input[name=username]", "sol-" + suffix);
