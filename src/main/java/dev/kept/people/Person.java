@@ -164,7 +164,7 @@ public class Person {
 
     /**
      * Restores the account as it was before: active when a password was set, else invited again
-     * (an admin sends a new invitation link).
+     * (an admin sends a new invitation link, or they sign in through single sign-on).
      */
     void reactivate() {
         this.status = passwordHash == null ? PersonStatus.INVITED : PersonStatus.ACTIVE;

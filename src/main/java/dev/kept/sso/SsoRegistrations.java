@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * (OpenID Connect Discovery), kept until the provider changes or {@code kept.sso.discovery-refresh}
  * passes; the provider row is read on every call, so a disabled or changed provider takes effect
  * at once on every instance. A provider whose issuer cannot be read has no registration (the
- * sign-in is refused with a message) and is asked again at the next sign-in.
+ * sign-in is refused with a message) and is asked again at the next sign-in; so does a provider whose
+ * client secret cannot be decrypted (the key changed).
  */
 @Component
 class SsoRegistrations implements ClientRegistrationRepository {
@@ -44,7 +45,16 @@ class SsoRegistrations implements ClientRegistrationRepository {
     @Override
     public ClientRegistration findByRegistrationId(String registrationId) {
         Optional<UUID> id = idOf(registrationId);
-        Optional<Unsealed> provider = id.flatMap(singleSignOn::enabled);
+        Optional<Unsealed> provider;
+        try {
+            provider = id.flatMap(singleSignOn::enabled);
+        } catch (SecretBox.UnreadableSecretException unreadable) {
+            log.error(
+                    "The client secret of identity provider {} cannot be decrypted: was kept.sso.secret-key changed?"
+                            + " An admin enters the secret again.",
+                    registrationId);
+            return null;
+        }
         if (provider.isEmpty()) {
             id.ifPresent(discovered::remove);
             return null;

@@ -273,6 +273,25 @@ class SingleSignOnTests {
     }
 
     @Test
+    void aClientSecretThatCannotBeDecryptedStopsTheSignInWithAMessage() {
+        // as after a change of kept.sso.secret-key: the stored secret no longer opens
+        jdbc.sql("update sso_provider set client_secret = :other where id = :id")
+                .param(
+                        "other",
+                        new SecretBox(java.util.Base64.getDecoder().decode(SecretBox.newKey()))
+                                .seal(SsoFixtures.CLIENT_SECRET, provider.toString()))
+                .param("id", provider)
+                .update();
+        long before = peopleInOrganization();
+        Browser browser = browser();
+
+        Landing landing = browser.signInWith(provider);
+
+        assertThat(landing.callback()).isNull();
+        refused(browser, landing, "unavailable", "not available", before);
+    }
+
+    @Test
     void aReplayedAnswerOfTheProviderIsRefused() {
         String email = ApiFixtures.uniqueEmail("replayed");
         SsoFixtures.nextSignIn(server, "subject-" + UUID.randomUUID(), verified(email, "Ray Played"));
