@@ -109,26 +109,17 @@ public class Person {
      * active at once, without a password of their own.
      */
     static Person joinedThroughSingleSignOn(UUID organizationId, String name, String email, String zone, Instant now) {
-        return new Person(
-                UUID.randomUUID(),
-                organizationId,
-                name,
-                email,
-                null,
-                null,
-                null,
-                null,
-                Role.MEMBER,
-                PersonStatus.ACTIVE,
-                null,
-                zone,
-                null,
-                now,
-                null);
+        return newcomer(organizationId, name, email, Role.MEMBER, PersonStatus.ACTIVE, zone, now);
     }
 
     /** Someone from outside the organization, invited by e-mail as a member's partner. */
     static Person guest(UUID organizationId, String name, String email, String zone, Instant now) {
+        return newcomer(organizationId, name, email, Role.GUEST, PersonStatus.INVITED, zone, now);
+    }
+
+    /** Someone new with only a name and an e-mail: no title, team, region, manager, level or password. */
+    private static Person newcomer(
+            UUID organizationId, String name, String email, Role role, PersonStatus status, String zone, Instant now) {
         return new Person(
                 UUID.randomUUID(),
                 organizationId,
@@ -138,8 +129,8 @@ public class Person {
                 null,
                 null,
                 null,
-                Role.GUEST,
-                PersonStatus.INVITED,
+                role,
+                status,
                 null,
                 zone,
                 null,

@@ -73,7 +73,7 @@ public class SingleSignOn {
     @Transactional(readOnly = true)
     public Page<IdentityProvider> list(Caller caller, String cursor, int limit) {
         people.requireAdmin(caller);
-        Cursor after = Cursor.orStart(cursor, SingleSignOn::storableInstant, OLDEST);
+        Cursor after = Cursor.orStart(cursor, StorableTime::instant, OLDEST);
         return Page.of(
                         rows.page(caller.organizationId(), after, limit + 1),
                         limit,
@@ -332,13 +332,5 @@ public class SingleSignOn {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static Instant storableInstant(String text) {
-        Instant instant = Instant.parse(text);
-        if (!StorableTime.contains(instant)) {
-            throw new IllegalArgumentException("not a time the database keeps: " + text);
-        }
-        return instant;
     }
 }
