@@ -27,4 +27,17 @@ public final class StorableTime {
     public static boolean contains(Instant instant) {
         return !instant.isBefore(FIRST_INSTANT) && !instant.isAfter(LAST_INSTANT);
     }
+
+    /**
+     * The instant this text names, if the database keeps it: for a cursor's position ({@link
+     * Cursor#orStart}); {@link IllegalArgumentException} (or a {@code DateTimeParseException})
+     * otherwise.
+     */
+    public static Instant instant(String text) {
+        Instant instant = Instant.parse(text);
+        if (!contains(instant)) {
+            throw new IllegalArgumentException("not a time the database keeps: " + text);
+        }
+        return instant;
+    }
 }
