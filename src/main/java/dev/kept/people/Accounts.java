@@ -90,11 +90,44 @@ public class Accounts {
             passwordEncoder.matches(password, decoyHash);
             return Optional.empty();
         }
+        // someone who joined through single sign-on has no password to match
         return accounts.stream()
-                .filter(person -> passwordEncoder.matches(password, person.getPasswordHash()))
+                .filter(person ->
+                        person.getPasswordHash() != null && passwordEncoder.matches(password, person.getPasswordHash()))
                 .findFirst()
                 .map(person -> new Caller(person.getId(), person.getOrganizationId(), person.getName()));
     }
+    /**
+     * The caller a sign-in through the organization's identity provider signs in as, once the
+     * provider vouched for the e-mail: the person it signed in as before ({@code linkedPersonId},
+     * found by the provider's subject), else the member with this e-mail; an invited one becomes
+     * active ({@link InvitationAccepted}); with no one, a member is created just in time. Empty
+     * when that person was deactivated: they may not sign in.
+     */
+    @Transactional
+    public Optional<Caller> joinThroughSingleSignOn(
+            UUID organizationId, UUID linkedPersonId, String email, String name) {
+        String address = People.normalize(email);
+        Optional<Person> known = Optional.ofNullable(linkedPersonId)
+                .flatMap(id -> people.byId(id, organizationId))
+                .or(() -> persons.findByOrganizationIdAndEmail(organizationId, address));
+        Person person;
+        if (known.isEmpty()) {
+            person = people.save(Person.joinedThroughSingleSignOn(
+                    organizationId, name, address, people.zoneOrDefault(null), clock.instant()));
+        } else if (known.get().isDeactivated()) {
+            return Optional.empty();
+        } else if (known.get().getStatus() == PersonStatus.INVITED) {
+            Person invited = known.get();
+            invited.joinThroughSingleSignOn();
+            person = people.save(invited);
+            events.publishEvent(new InvitationAccepted(person.getOrganizationId(), person.getId()));
+        } else {
+            person = known.get();
+        }
+        return Optional.of(new Caller(person.getId(), person.getOrganizationId(), person.getName()));
+    }
+
     /** The caller an API token of this person stands for, while their account is active. */
     @Transactional(readOnly = true)
     public Optional<Caller> activeCaller(UUID organizationId, UUID personId) {

@@ -2,5 +2,8 @@ package dev.kept.people;
 
 import java.util.UUID;
 
-/** Published when an invited person has set their password and can sign in. */
+/**
+ * Published when an invited person has set their password, or first signed in through single
+ * sign-on, and can sign in.
+ */
 public record InvitationAccepted(UUID organizationId, UUID personId) {}

@@ -104,8 +104,22 @@ public class Person {
                 null);
     }
 
+    /**
+     * A member who first signed in through the organization's identity provider (single sign-on):
+     * active at once, without a password of their own.
+     */
+    static Person joinedThroughSingleSignOn(UUID organizationId, String name, String email, String zone, Instant now) {
+        return newcomer(organizationId, name, email, Role.MEMBER, PersonStatus.ACTIVE, zone, now);
+    }
+
     /** Someone from outside the organization, invited by e-mail as a member's partner. */
     static Person guest(UUID organizationId, String name, String email, String zone, Instant now) {
+        return newcomer(organizationId, name, email, Role.GUEST, PersonStatus.INVITED, zone, now);
+    }
+
+    /** Someone new with only a name and an e-mail: no title, team, region, manager, level or password. */
+    private static Person newcomer(
+            UUID organizationId, String name, String email, Role role, PersonStatus status, String zone, Instant now) {
         return new Person(
                 UUID.randomUUID(),
                 organizationId,
@@ -115,8 +129,8 @@ public class Person {
                 null,
                 null,
                 null,
-                Role.GUEST,
-                PersonStatus.INVITED,
+                role,
+                status,
                 null,
                 zone,
                 null,
@@ -129,6 +143,11 @@ public class Person {
         this.status = PersonStatus.ACTIVE;
     }
 
+    /** An invited person joins through single sign-on: active, with no password (or the one they had). */
+    void joinThroughSingleSignOn() {
+        this.status = PersonStatus.ACTIVE;
+    }
+
     /** Stops the account: no sign-in, no session, no token, until {@link #reactivate()}. */
     void deactivate() {
         this.status = PersonStatus.DEACTIVATED;
@@ -136,7 +155,7 @@ public class Person {
 
     /**
      * Restores the account as it was before: active when a password was set, else invited again
-     * (an admin sends a new invitation link).
+     * (an admin sends a new invitation link, or they sign in through single sign-on).
      */
     void reactivate() {
         this.status = passwordHash == null ? PersonStatus.INVITED : PersonStatus.ACTIVE;

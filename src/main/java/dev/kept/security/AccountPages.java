@@ -132,9 +132,12 @@ class AccountPages {
     }
 
     @GetMapping("/login")
-    String loginPage(@AuthenticationPrincipal Caller caller) {
+    String loginPage(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String sso, Model model) {
         if (caller != null) {
             return "redirect:/";
+        }
+        if (SsoSignIns.explains(sso)) {
+            model.addAttribute("ssoReason", "login.sso." + sso);
         }
         return "security/login";
     }

@@ -1,21 +1,33 @@
 package dev.kept.security;
 
 import dev.kept.people.Accounts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -26,7 +38,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two filter chains: the API ({@code /api/**}) is stateless and authenticated by bearer tokens;
- * pages use a session from form sign-in, with CSRF protection on every form and htmx request.
+ * pages use a session from form sign-in or from single sign-on (OpenID Connect, the organizations'
+ * identity providers read from the database by {@code dev.kept.sso}), with CSRF protection on every
+ * form and htmx request.
  */
 @Configuration
 class SecurityConfiguration {
@@ -92,12 +106,20 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(
-            HttpSecurity http, SecurityContextRepository contexts, SignInFailures failures, Accounts accounts)
+            HttpSecurity http,
+            SecurityContextRepository contexts,
+            SignInFailures failures,
+            Accounts accounts,
+            WebSessions webSessions,
+            @Qualifier("ssoRegistrations") ClientRegistrationRepository registrations,
+            OAuth2UserService<OidcUserRequest, OidcUser> ssoUsers)
             throws Exception {
+        SsoSignIns ssoSignIns = new SsoSignIns(webSessions);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/",
                                 "/signup",
                                 "/login",
+                                "/login/sso",
                                 "/invitations/**",
                                 // a calendar feed's secret token is its key: calendar programs cannot sign in
                                 "/calendar/*",
@@ -122,10 +144,51 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", false)
                         .failureHandler(failures)
                         .permitAll())
+                .oauth2Login(sso -> sso.loginPage("/login")
+                        .clientRegistrationRepository(registrations)
+                        .authorizedClientRepository(new NoAuthorizedClients())
+                        .userInfoEndpoint(user -> user.oidcUserService(ssoUsers))
+                        .successHandler(ssoSignIns)
+                        .failureHandler(ssoSignIns)
+                        .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                            @Override
+                            public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                                // an unknown provider, or an issuer that does not answer: the sign-in page says so
+                                filter.setAuthenticationFailureHandler(ssoSignIns);
+                                return filter;
+                            }
+                        }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * Kept keeps no token of an identity provider: it only needs to know who signed in, never to
+     * call the provider on their behalf afterwards.
+     */
+    static final class NoAuthorizedClients implements OAuth2AuthorizedClientRepository {
+
+        @Override
+        public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(
+                String clientRegistrationId, Authentication principal, HttpServletRequest request) {
+            return null;
+        }
+
+        @Override
+        public void saveAuthorizedClient(
+                OAuth2AuthorizedClient authorizedClient,
+                Authentication principal,
+                HttpServletRequest request,
+                HttpServletResponse response) {}
+
+        @Override
+        public void removeAuthorizedClient(
+                String clientRegistrationId,
+                Authentication principal,
+                HttpServletRequest request,
+                HttpServletResponse response) {}
     }
 }

@@ -3,6 +3,7 @@ package dev.kept.security;
 import dev.kept.people.Accounts;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
+import dev.kept.sso.SingleSignOn;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -24,12 +25,19 @@ class SignIn implements AuthenticationProvider {
     private final Accounts accounts;
     private final LoginThrottle throttle;
     private final AddressLimits addresses;
+    private final SingleSignOn singleSignOn;
 
-    SignIn(People people, Accounts accounts, LoginThrottle throttle, AddressLimits addresses) {
+    SignIn(
+            People people,
+            Accounts accounts,
+            LoginThrottle throttle,
+            AddressLimits addresses,
+            SingleSignOn singleSignOn) {
         this.people = people;
         this.accounts = accounts;
         this.throttle = throttle;
         this.addresses = addresses;
+        this.singleSignOn = singleSignOn;
     }
 
     @Override
@@ -50,7 +58,8 @@ class SignIn implements AuthenticationProvider {
      * The caller this e-mail and password sign in as; {@link TooManyAttemptsException} while the
      * address or the account must wait, {@link BadCredentialsException} when they are wrong. Every
      * attempt is counted before the password is checked; a right password gives the address its
-     * attempt back and clears the account's failures.
+     * attempt back and clears the account's failures. A right password of someone whose organization
+     * signs in only through single sign-on is refused all the same ({@link PasswordSignInRefusedException}).
      */
     Caller check(String email, String password, String address) {
         AddressLimits.Charge charge = addresses.charge(AddressLimits.Action.SIGN_IN, address);
@@ -61,6 +70,9 @@ class SignIn implements AuthenticationProvider {
         }
         throttle.succeeded(email);
         addresses.refund(charge);
+        if (!singleSignOn.allowsPasswordSignIn(caller.get())) {
+            throw new PasswordSignInRefusedException();
+        }
         return caller.get();
     }
 

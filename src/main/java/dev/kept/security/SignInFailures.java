@@ -16,7 +16,8 @@ import org.springframework.web.servlet.ViewResolver;
 
 /**
  * What the sign-in form answers when a sign-in fails: a wrong e-mail or password goes back to the
- * form with a message; an attempt refused because the account or the address must wait is
+ * form with a message, and so does a password of an organization that signs in only through single
+ * sign-on; an attempt refused because the account or the address must wait is
  * answered at once, 429 with {@code Retry-After}, by the sign-in page with the wait on it.
  */
 @Component
@@ -32,6 +33,10 @@ class SignInFailures implements AuthenticationFailureHandler {
     public void onAuthenticationFailure(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException, ServletException {
+        if (exception instanceof PasswordSignInRefusedException) {
+            response.sendRedirect(request.getContextPath() + "/login?sso=password");
+            return;
+        }
         if (!(exception instanceof LoginThrottledException throttled)) {
             response.sendRedirect(request.getContextPath() + "/login?error");
             return;

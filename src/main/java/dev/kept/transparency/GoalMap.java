@@ -7,16 +7,15 @@ import dev.kept.goals.ServingCommitment;
 import dev.kept.goals.Tally;
 import dev.kept.people.Caller;
 import dev.kept.people.People;
-import dev.kept.people.Team;
 import dev.kept.people.Teams;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,13 +49,21 @@ public class GoalMap {
     @Transactional(readOnly = true)
     public GoalMapView map(Caller caller, UUID goalId) {
         GoalDetail detail = goals.get(caller, goalId);
-        Map<UUID, Team> teams = orgTeams.teams(caller).stream()
-                .collect(Collectors.toMap(Team::getId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<UUID, UUID> teamOf = new LinkedHashMap<>();
         teamOf.put(detail.goal().id(), detail.goal().teamId());
         detail.children()
                 .forEach(child -> teamOf.put(child.goal().id(), child.goal().teamId()));
         Map<UUID, Map<UUID, String>> owners = negotiations.ownersOf(caller.organizationId(), teamOf);
+        // the names of the teams this map shows only (the goal's lanes come named), never every
+        // team of the organization
+        Map<UUID, String> teams = new HashMap<>();
+        detail.teams().stream()
+                .filter(team -> team.teamId() != null && team.teamName() != null)
+                .forEach(team -> teams.put(team.teamId(), team.teamName()));
+        Set<UUID> unnamed = new HashSet<>();
+        owners.values().forEach(byTeam -> unnamed.addAll(byTeam.keySet()));
+        unnamed.removeAll(teams.keySet());
+        orgTeams.teamsIn(caller, unnamed).forEach(team -> teams.put(team.id(), team.name()));
 
         List<GoalMapView.Owner> rootOwners = owners(owners.get(detail.goal().id()), teams);
         Map<UUID, GoalMapView.Lane> lanes = new LinkedHashMap<>();
@@ -123,7 +130,7 @@ public class GoalMap {
                         thanks.size()));
     }
 
-    private static List<GoalMapView.Owner> owners(Map<UUID, String> owners, Map<UUID, Team> teams) {
+    private static List<GoalMapView.Owner> owners(Map<UUID, String> owners, Map<UUID, String> teams) {
         if (owners == null) {
             return List.of();
         }
@@ -132,7 +139,7 @@ public class GoalMap {
         return found;
     }
 
-    private static String name(Map<UUID, Team> teams, UUID team) {
-        return Optional.ofNullable(teams.get(team)).map(Team::getName).orElse("A team");
+    private static String name(Map<UUID, String> teams, UUID team) {
+        return teams.getOrDefault(team, "A team");
     }
 }
