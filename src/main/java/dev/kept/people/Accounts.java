@@ -1,12 +1,15 @@
 package dev.kept.people;
 
 import dev.kept.shared.NotFoundException;
+import dev.kept.shared.RuleViolationException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -143,6 +146,56 @@ public class Accounts {
     @Transactional(readOnly = true)
     public boolean hasLeft(UUID organizationId, UUID personId) {
         return people.byId(personId, organizationId).map(Person::isDeactivated).orElse(true);
+    }
+
+    /**
+     * Whether a signed-in session of this person must end: they left ({@link #hasLeft}), or their
+     * password changed since the session signed in, when it was {@code passwordChangedAtSignIn}.
+     */
+    @Transactional(readOnly = true)
+    public boolean sessionEnded(UUID organizationId, UUID personId, Instant passwordChangedAtSignIn) {
+        return people.byId(personId, organizationId)
+                .map(person -> person.isDeactivated()
+                        || !Objects.equals(person.getPasswordChangedAt(), passwordChangedAtSignIn))
+                .orElse(true);
+    }
+
+    /** When this person last changed their password (null: never), written into a session as it signs in. */
+    @Transactional(readOnly = true)
+    public Instant passwordChangedAt(UUID organizationId, UUID personId) {
+        return people.byId(personId, organizationId)
+                .map(Person::getPasswordChangedAt)
+                .orElse(null);
+    }
+
+    /**
+     * Changes the caller's password when {@code current} is right (422 on field {@code
+     * currentPassword} when it is not) and {@code next} meets the {@link PasswordPolicy} (422 on
+     * field {@code password}); returns when it changed, which ends the person's other sessions.
+     */
+    @Transactional
+    public Instant changePassword(Caller caller, String current, String next) {
+        Person me = people.me(caller);
+        if (current == null
+                || current.length() > PasswordPolicy.MAX_LENGTH
+                || me.getPasswordHash() == null
+                || !passwordEncoder.matches(current, me.getPasswordHash())) {
+            throw new RuleViolationException("CURRENT_PASSWORD", "currentPassword", "The current password is wrong.");
+        }
+        return setPassword(me, next);
+    }
+
+    /** Sets a new password that meets the {@link PasswordPolicy} (422 on field {@code password}). */
+    Instant setPassword(Person person, String password) {
+        String problem = PasswordPolicy.problemWith(password);
+        if (problem != null) {
+            throw new RuleViolationException("PASSWORD", "password", "The password " + problem + ".");
+        }
+        // as the databases keep it, so that a session can hold the same value
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        person.changePassword(passwordEncoder.encode(password), now);
+        people.save(person);
+        return now;
     }
 
     @Transactional(readOnly = true)

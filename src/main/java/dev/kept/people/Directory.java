@@ -22,7 +22,7 @@ class Directory {
 
     private static final String PERSON_COLUMNS = """
             p.id, p.organization_id, p.name, p.email, p.title, p.team_id, p.region, p.manager_id, p.role,
-            p.status, p.password_hash, p.time_zone, p.level, p.created_at, p.version""";
+            p.status, p.password_hash, p.time_zone, p.level, p.created_at, p.version, p.password_changed_at""";
 
     private final JdbcClient jdbc;
 

@@ -27,6 +27,8 @@ public class Person {
     private String timeZone;
     private Integer level;
     private final Instant createdAt;
+    // set after construction: null until the person first changes or resets their password
+    private Instant passwordChangedAt;
 
     @Version
     private Long version;
@@ -249,6 +251,23 @@ public class Person {
 
     String getPasswordHash() {
         return passwordHash;
+    }
+
+    /** A new password chosen by the person: browser sessions signed in before {@code now} end. */
+    void changePassword(String passwordHash, Instant now) {
+        this.passwordHash = passwordHash;
+        this.passwordChangedAt = now;
+    }
+
+    /** As read from its row: the one property the constructor does not take. */
+    Person passwordChangedAt(Instant at) {
+        this.passwordChangedAt = at;
+        return this;
+    }
+
+    /** When the person last changed or reset their password; null when never. */
+    public Instant getPasswordChangedAt() {
+        return passwordChangedAt;
     }
 
     public String getTimeZone() {

@@ -2,6 +2,7 @@ package dev.kept.people;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -18,21 +19,23 @@ class PersonRows implements RowMapper<Person> {
     public Person mapRow(ResultSet rs, int rowNum) throws SQLException {
         String role = rs.getString("role");
         String status = rs.getString("status");
+        OffsetDateTime passwordChangedAt = rs.getObject("password_changed_at", OffsetDateTime.class);
         return new Person(
-                rs.getObject("id", UUID.class),
-                rs.getObject("organization_id", UUID.class),
-                rs.getString("name"),
-                rs.getString("email"),
-                rs.getString("title"),
-                rs.getObject("team_id", UUID.class),
-                rs.getString("region"),
-                rs.getObject("manager_id", UUID.class),
-                role == null ? null : Role.valueOf(role),
-                status == null ? null : PersonStatus.valueOf(status),
-                rs.getString("password_hash"),
-                rs.getString("time_zone"),
-                rs.getObject("level", Integer.class),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getLong("version"));
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("organization_id", UUID.class),
+                        rs.getString("name"),
+                        rs.getString("email"),
+                        rs.getString("title"),
+                        rs.getObject("team_id", UUID.class),
+                        rs.getString("region"),
+                        rs.getObject("manager_id", UUID.class),
+                        role == null ? null : Role.valueOf(role),
+                        status == null ? null : PersonStatus.valueOf(status),
+                        rs.getString("password_hash"),
+                        rs.getString("time_zone"),
+                        rs.getObject("level", Integer.class),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getLong("version"))
+                .passwordChangedAt(passwordChangedAt == null ? null : passwordChangedAt.toInstant());
     }
 }

@@ -22,6 +22,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -52,13 +53,53 @@ class AccountApi {
     private final Invitations invites;
     private final ApiTokens tokens;
     private final AddressLimits addresses;
+    private final PasswordChanges passwords;
 
-    AccountApi(People people, Accounts accounts, Invitations invites, ApiTokens tokens, AddressLimits addresses) {
+    AccountApi(
+            People people,
+            Accounts accounts,
+            Invitations invites,
+            ApiTokens tokens,
+            AddressLimits addresses,
+            PasswordChanges passwords) {
         this.people = people;
         this.accounts = accounts;
         this.invites = invites;
         this.tokens = tokens;
         this.addresses = addresses;
+        this.passwords = passwords;
+    }
+
+    record PasswordChange(
+            @NotNull @Size(max = 128) String currentPassword,
+            @NotNull @Size(max = 128) String newPassword,
+
+            @Schema(description = "true: every API token of yours is revoked, the one this request came with too")
+            Boolean endApiTokens) {}
+
+    record PasswordChanged(Instant changedAt, int apiTokensRevoked) {}
+
+    @Answers(status = 403, description = "Your organization signs in only through single sign-on")
+    @Answers(status = 422, description = "The current password is wrong, or the new one is not acceptable")
+    @Answers(
+            status = 429,
+            description =
+                    "Too many attempts for this account or from this address: try again after Retry-After seconds")
+    @PostMapping("/me/password")
+    @Operation(
+            summary = "Change your password with the current one (a wrong one counts as a failed sign-in); your"
+                    + " browser sessions end, and with endApiTokens all your API tokens are revoked")
+    PasswordChanged changePassword(
+            @AuthenticationPrincipal Caller caller,
+            @Valid @RequestBody PasswordChange body,
+            HttpServletRequest request) {
+        PasswordChanges.Changed changed = passwords.change(
+                caller,
+                body.currentPassword(),
+                body.newPassword(),
+                Boolean.TRUE.equals(body.endApiTokens()),
+                request.getRemoteAddr());
+        return new PasswordChanged(changed.at(), changed.tokensRevoked());
     }
 
     record OrganizationBody(UUID id, String name) {}

@@ -250,7 +250,7 @@ class AccountPages {
     }
 
     /** Answers 429 with the wait, and says so on the form. */
-    private static void refuse(TooManyAttemptsException refused, BindingResult errors, HttpServletResponse response) {
+    static void refuse(TooManyAttemptsException refused, BindingResult errors, HttpServletResponse response) {
         response.setStatus(refused.getStatusCode().value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
         errors.reject(

@@ -14,7 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a browser session at its next request once its person was deactivated (or no longer exists):
+ * Ends a browser session at its next request once its person was deactivated (or no longer exists),
+ * or changed or reset their password since the session signed in ({@link PasswordStamp}):
  * the session holds who signed in, not whether they still may, so it is asked again on every
  * request that carries one. The request then goes on as anonymous, and the sign-in page follows.
  */
@@ -45,7 +46,7 @@ class ActiveSessions extends OncePerRequestFilter {
             Authentication signedIn = contexts.getContext().getAuthentication();
             if (signedIn != null
                     && signedIn.getPrincipal() instanceof Caller caller
-                    && accounts.hasLeft(caller.organizationId(), caller.personId())) {
+                    && accounts.sessionEnded(caller.organizationId(), caller.personId(), PasswordStamp.of(session))) {
                 session.invalidate();
                 contexts.clearContext();
             }

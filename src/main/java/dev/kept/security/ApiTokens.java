@@ -125,6 +125,12 @@ public class ApiTokens {
         tokens.save(token);
     }
 
+    /** Revokes every token of the caller, the one this request came with too; how many there were. */
+    @Transactional
+    public int revokeAll(Caller caller) {
+        return tokens.revokeAllOf(caller.organizationId(), caller.personId(), clock.instant());
+    }
+
     private static final Cursor NEWEST =
             new Cursor(Instant.parse("9999-12-31T23:59:59Z").toString(), new UUID(-1, -1));
 

@@ -4,6 +4,7 @@ import dev.kept.people.Accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,8 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -111,6 +114,7 @@ class SecurityConfiguration {
             SignInFailures failures,
             Accounts accounts,
             WebSessions webSessions,
+            PasswordStamp passwordStamp,
             @Qualifier("ssoRegistrations") ClientRegistrationRepository registrations,
             OAuth2UserService<OidcUserRequest, OidcUser> ssoUsers)
             throws Exception {
@@ -159,7 +163,9 @@ class SecurityConfiguration {
                             }
                         }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.changeSessionId()))
+                .sessionManagement(
+                        sessions -> sessions.sessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(
+                                List.of(new ChangeSessionIdAuthenticationStrategy(), passwordStamp))))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
