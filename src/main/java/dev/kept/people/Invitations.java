@@ -225,7 +225,7 @@ public class Invitations {
         return invitation;
     }
 
-    private static String stripTrailingSlash(String url) {
+    static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -54,6 +54,7 @@ class AccountApi {
     private final ApiTokens tokens;
     private final AddressLimits addresses;
     private final PasswordChanges passwords;
+    private final PasswordResetLinks resets;
 
     AccountApi(
             People people,
@@ -61,13 +62,15 @@ class AccountApi {
             Invitations invites,
             ApiTokens tokens,
             AddressLimits addresses,
-            PasswordChanges passwords) {
+            PasswordChanges passwords,
+            PasswordResetLinks resets) {
         this.people = people;
         this.accounts = accounts;
         this.invites = invites;
         this.tokens = tokens;
         this.addresses = addresses;
         this.passwords = passwords;
+        this.resets = resets;
     }
 
     record PasswordChange(
@@ -191,5 +194,39 @@ class AccountApi {
                     "Accept an invitation by setting a password, and optionally your name (404 unknown, 410 used or expired)")
     PersonView acceptInvitation(@PathVariable String token, @Valid @RequestBody PasswordBody body) {
         return PersonView.of(invites.acceptInvitation(token, body.password(), body.name()));
+    }
+
+    record ResetRequest(@NotNull @Size(max = 254) String email) {}
+
+    record ResetRequested(String detail) {}
+
+    record NewPassword(@NotNull @Size(max = 128) String password) {}
+
+    @SecurityRequirements
+    @Answers(
+            status = 429,
+            description = "Too many requests for this e-mail or from this address: try again after Retry-After seconds")
+    @PostMapping("/password-resets")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Ask for a link to choose a new password, e-mailed to the address; the same answer whether or not"
+                    + " it has an account (throttled per e-mail and limited per client address: 429)")
+    ResetRequested requestReset(@Valid @RequestBody ResetRequest body, HttpServletRequest request) {
+        resets.request(body.email(), request.getRemoteAddr());
+        return new ResetRequested(PasswordResetLinks.SENT);
+    }
+
+    @SecurityRequirements
+    @Answers(status = 403, description = "The account's organization signs in only through single sign-on")
+    @Answers(status = 404, description = "The link is unknown")
+    @Answers(status = 410, description = "The link was already used or has expired")
+    @Answers(status = 422, description = "The new password is not acceptable")
+    @PostMapping("/password-resets/{token}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Choose a new password through an e-mailed link (it works once, for an hour); every session of"
+                    + " the person ends, and they sign in again")
+    void reset(@PathVariable String token, @Valid @RequestBody NewPassword body) {
+        resets.reset(token, body.password());
     }
 }

@@ -26,7 +26,8 @@ class AddressLimits {
     enum Action {
         SIGN_IN,
         SIGN_UP,
-        TOKENS
+        TOKENS,
+        PASSWORD_RESET
     }
 
     /** An attempt that was counted: a sign-in that succeeds gives it back with {@link #refund}. */

@@ -38,8 +38,21 @@ public class LoginThrottle {
      * (429) while the account must wait.
      */
     void attempt(String email) {
+        count(key(email));
+    }
+
+    /**
+     * Counts a request for a link to choose a new password for this e-mail, known or not; refuses it
+     * (429) while the e-mail must wait. Counted apart from sign-ins, and never forgotten early: each
+     * request sends a mail.
+     */
+    void attemptReset(String email) {
+        count("reset:" + key(email));
+    }
+
+    private void count(String key) {
         Instant now = RateLimitStore.now(clock);
-        Decision decision = store.apply(key(email), current -> next(current, now));
+        Decision decision = store.apply(key, current -> next(current, now));
         if (!decision.allowed()) {
             throw TooManyAttemptsException.forAccount(decision.retryAfter());
         }

@@ -8,22 +8,33 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The page to change one's password; the session it is changed in goes on, the person's others end. */
+/**
+ * The pages to change one's password (the session it is changed in goes on, the person's others
+ * end), to ask for a link when it is forgotten, and to choose a new one through that link.
+ */
 @Controller
 class PasswordPages {
 
     private final PasswordChanges changes;
+    private final PasswordResetLinks resets;
     private final WebSessions sessions;
 
-    PasswordPages(PasswordChanges changes, WebSessions sessions) {
+    PasswordPages(PasswordChanges changes, PasswordResetLinks resets, WebSessions sessions) {
         this.changes = changes;
+        this.resets = resets;
         this.sessions = sessions;
     }
+
+    record ForgotForm(String email) {}
+
+    record ResetForm(String password, String confirmation) {}
 
     record ChangeForm(String currentPassword, String password, String confirmation, Boolean endTokens) {}
 
@@ -77,5 +88,72 @@ class PasswordPages {
                                 + " API token(s) were revoked."
                         : "Your password was changed: your other sessions end.");
         return "redirect:/settings/password";
+    }
+
+    @GetMapping("/forgot-password")
+    String forgotPage(Model model) {
+        model.addAttribute("form", new ForgotForm(""));
+        return "security/forgot-password";
+    }
+
+    @PostMapping("/forgot-password")
+    String forgot(
+            @ModelAttribute("form") ForgotForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        try {
+            resets.request(form.email(), request.getRemoteAddr());
+        } catch (TooManyAttemptsException refused) {
+            AccountPages.refuse(refused, errors, response);
+            return "security/forgot-password";
+        }
+        model.addAttribute("sent", true);
+        return "security/forgot-password";
+    }
+
+    @GetMapping("/reset-password/{token}")
+    String resetPage(@PathVariable String token, Model model, HttpServletResponse response) {
+        try {
+            resets.check(token);
+        } catch (ErrorResponseException unusable) {
+            return unusable(unusable, model, response);
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("form", new ResetForm("", ""));
+        return "security/reset-password";
+    }
+
+    @PostMapping("/reset-password/{token}")
+    String reset(
+            @PathVariable String token,
+            @ModelAttribute("form") ResetForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response) {
+        model.addAttribute("token", token);
+        if (form.password() == null || !form.password().equals(form.confirmation())) {
+            errors.rejectValue("confirmation", "mismatch", "The two passwords are not the same.");
+            response.setStatus(422);
+            return "security/reset-password";
+        }
+        try {
+            resets.reset(token, form.password());
+        } catch (RuleViolationException broken) {
+            broken.rejectOn(errors);
+            response.setStatus(422);
+            return "security/reset-password";
+        } catch (ErrorResponseException unusable) {
+            return unusable(unusable, model, response);
+        }
+        return "redirect:/login?reset";
+    }
+
+    private static String unusable(ErrorResponseException unusable, Model model, HttpServletResponse response) {
+        response.setStatus(unusable.getStatusCode().value());
+        model.addAttribute(
+                "reason", "reset.unusable." + unusable.getStatusCode().value());
+        return "security/reset-unusable";
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param signIn failed sign-ins from one address (a successful one gives its attempt back)
  * @param signUp sign-ups from one address
  * @param tokens API tokens created from one address, with a password or on the tokens page
+ * @param passwordReset requests for a link to choose a new password, from one address
  * @param cleanupEvery how often rows that no longer count are deleted
  */
 @Validated
@@ -23,6 +24,7 @@ public record RateLimitProperties(
         @Valid @DefaultValue Limit signIn,
         @Valid @DefaultValue Limit signUp,
         @Valid @DefaultValue Limit tokens,
+        @Valid @DefaultValue Limit passwordReset,
         @NotNull @DefaultValue("PT10M") Duration cleanupEvery) {
 
     /**
@@ -38,6 +40,7 @@ public record RateLimitProperties(
             case SIGN_IN -> signIn;
             case SIGN_UP -> signUp;
             case TOKENS -> tokens;
+            case PASSWORD_RESET -> passwordReset;
         };
     }
 }

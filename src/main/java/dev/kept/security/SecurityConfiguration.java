@@ -88,7 +88,12 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                HttpMethod.POST, "/api/v1/signup", "/api/v1/tokens", "/api/v1/invitations/*")
+                                HttpMethod.POST,
+                                "/api/v1/signup",
+                                "/api/v1/tokens",
+                                "/api/v1/invitations/*",
+                                "/api/v1/password-resets",
+                                "/api/v1/password-resets/*")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
@@ -125,6 +130,8 @@ class SecurityConfiguration {
                                 "/login",
                                 "/login/sso",
                                 "/invitations/**",
+                                "/forgot-password",
+                                "/reset-password/*",
                                 // a calendar feed's secret token is its key: calendar programs cannot sign in
                                 "/calendar/*",
                                 "/css/**",

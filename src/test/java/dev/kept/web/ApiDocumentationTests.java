@@ -160,11 +160,16 @@ class ApiDocumentationTests {
                 .toList();
         assertThat(open)
                 .containsExactlyInAnyOrder(
-                        "POST /api/v1/signup", "POST /api/v1/tokens", "POST /api/v1/invitations/{token}");
+                        "POST /api/v1/signup",
+                        "POST /api/v1/tokens",
+                        "POST /api/v1/invitations/{token}",
+                        "POST /api/v1/password-resets",
+                        "POST /api/v1/password-resets/{token}");
 
         JsonNode signUp = description.at("/paths/~1api~1v1~1signup/post/responses");
         JsonNode tokens = description.at("/paths/~1api~1v1~1tokens/post/responses");
-        for (JsonNode responses : List.of(signUp, tokens)) {
+        JsonNode resets = description.at("/paths/~1api~1v1~1password-resets/post/responses");
+        for (JsonNode responses : List.of(signUp, tokens, resets)) {
             assertThat(responses.at("/429/headers/Retry-After/schema/type").asString())
                     .isEqualTo("integer");
         }
