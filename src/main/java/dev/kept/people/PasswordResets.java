@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -69,7 +70,8 @@ public class PasswordResets {
                 .filter(Person::isActive)
                 .orElseThrow(() -> new NotFoundException("Person"));
         String token = SecretTokens.generate("");
-        Instant now = clock.instant();
+        // as the databases keep it (PostgreSQL rounds to the microsecond): the link ends on the hour
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant expiresAt = now.plus(VALID_FOR);
         jdbc.sql("""
                         insert into password_reset (token_hash, organization_id, person_id, created_at, expires_at)

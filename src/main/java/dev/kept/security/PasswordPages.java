@@ -59,9 +59,7 @@ class PasswordPages {
             response.setStatus(403);
             return "security/password";
         }
-        if (form.password() == null || !form.password().equals(form.confirmation())) {
-            errors.rejectValue("confirmation", "mismatch", "The two passwords are not the same.");
-            response.setStatus(422);
+        if (!confirmed(form.password(), form.confirmation(), errors, response)) {
             return "security/password";
         }
         PasswordChanges.Changed changed;
@@ -133,9 +131,7 @@ class PasswordPages {
             Model model,
             HttpServletResponse response) {
         model.addAttribute("token", token);
-        if (form.password() == null || !form.password().equals(form.confirmation())) {
-            errors.rejectValue("confirmation", "mismatch", "The two passwords are not the same.");
-            response.setStatus(422);
+        if (!confirmed(form.password(), form.confirmation(), errors, response)) {
             return "security/reset-password";
         }
         try {
@@ -148,6 +144,17 @@ class PasswordPages {
             return unusable(unusable, model, response);
         }
         return "redirect:/login?reset";
+    }
+
+    /** Whether the new password was typed the same twice; if not, the form says so (422). */
+    private static boolean confirmed(
+            String password, String confirmation, BindingResult errors, HttpServletResponse response) {
+        if (password != null && password.equals(confirmation)) {
+            return true;
+        }
+        errors.rejectValue("confirmation", "mismatch", "The two passwords are not the same.");
+        response.setStatus(422);
+        return false;
     }
 
     private static String unusable(ErrorResponseException unusable, Model model, HttpServletResponse response) {
