@@ -43,6 +43,12 @@ class HandMappedRowsTests {
                         admin.personId().toString(),
                         "level",
                         4));
+        // a changed password sets the time sessions are checked against
+        api.post(
+                        member.token(),
+                        "/api/v1/me/password",
+                        Map.of("currentPassword", member.password(), "newPassword", "Another-quiet-river-43"))
+                .expect(200);
 
         assertSameEntity(
                 persons.findById(member.personId()).orElseThrow(),
